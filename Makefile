@@ -1,0 +1,38 @@
+# Two commands: `make run` (install, start the embedded store, load the demo, serve) and
+# `make test` (install, check every Cypher file with Neo4j's checker, run the tests).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CYPHER_LINT := tools/cypher-lint
+HAMAHANG_PORT ?= 8000
+
+.PHONY: run test install lint-cypher pytest schema clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	HAMAHANG_LOAD_DEMO=true HAMAHANG_PORT=$(HAMAHANG_PORT) $(BIN)/python -m service serve
+
+$(CYPHER_LINT)/node_modules/.package-lock.json: $(CYPHER_LINT)/package.json $(CYPHER_LINT)/package-lock.json
+	npm ci --prefix $(CYPHER_LINT) --no-audit --no-fund --loglevel=error
+
+lint-cypher: $(CYPHER_LINT)/node_modules/.package-lock.json
+	node $(CYPHER_LINT)/lint.mjs cypher
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest
+
+test: lint-cypher pytest
+
+schema: $(STAMP)
+	$(BIN)/strawberry export-schema service.graphql.schema:schema --output schema.graphql
+
+clean:
+	rm -rf $(VENV) var $(CYPHER_LINT)/node_modules

@@ -1,0 +1,5 @@
+// Set changed fields if the version still matches; no row back otherwise.
+MATCH (n:Agency {id: $id})
+WHERE n.version = $expectedVersion
+SET n += $props, n.version = n.version + 1, n.updatedAt = $now
+RETURN n {.*, parentId: [(n)-[:PART_OF]->(p:Agency) | p.id][0]} AS node

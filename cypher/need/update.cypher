@@ -1,0 +1,5 @@
+// Set changed fields if the version still matches; no row back otherwise.
+MATCH (n:Need {id: $id})
+WHERE n.version = $expectedVersion
+SET n += $props, n.version = n.version + 1, n.updatedAt = $now
+RETURN n {.*, agencyId: [(a:Agency)-[:NEEDS]->(n) | a.id][0]} AS node

@@ -1,0 +1,2 @@
+// Readiness: does the store answer a query?
+RETURN 1 AS ok

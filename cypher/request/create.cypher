@@ -1,0 +1,12 @@
+// File a request with another agency, about a capacity, need, issue or duty when given.
+MATCH (s:Agency {id: $senderId})
+MATCH (r:Agency {id: $receiverId})
+OPTIONAL MATCH (x {id: $aboutId})
+WHERE x:Capacity OR x:Need OR x:Issue OR x:Duty
+WITH s, r, x
+WHERE $aboutId IS NULL OR x IS NOT NULL
+CREATE (n:Request {id: $id})
+SET n += $props
+CREATE (s)-[:SENT]->(n)-[:ADDRESSED_TO]->(r)
+FOREACH (_ IN CASE WHEN x IS NULL THEN [] ELSE [1] END | CREATE (n)-[:ABOUT]->(x))
+RETURN n {.*, senderId: s.id, receiverId: r.id, aboutId: $aboutId} AS node

@@ -1,0 +1,14 @@
+// One page of requests; overdueOn keeps open ones whose due date is before that day.
+MATCH (n:Request)
+WHERE ($includeArchived OR NOT n.archived)
+  AND ($status IS NULL OR n.status = $status)
+  AND ($senderId IS NULL OR (:Agency {id: $senderId})-[:SENT]->(n))
+  AND ($receiverId IS NULL OR (n)-[:ADDRESSED_TO]->(:Agency {id: $receiverId}))
+  AND ($dueFrom IS NULL OR n.dueDate >= $dueFrom)
+  AND ($dueTo IS NULL OR n.dueDate <= $dueTo)
+  AND ($overdueOn IS NULL OR (n.dueDate < $overdueOn AND n.status IN $openStatuses))
+  AND ($q IS NULL OR n.search CONTAINS $q)
+WITH n, CASE $sort WHEN 'due' THEN n.dueDate WHEN 'subject' THEN n.subject WHEN 'filed' THEN n.filedOn ELSE n.createdAt END AS k
+ORDER BY CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id
+SKIP $skip LIMIT $limit
+RETURN n {.*, senderId: [(s:Agency)-[:SENT]->(n) | s.id][0], receiverId: [(n)-[:ADDRESSED_TO]->(r:Agency) | r.id][0], aboutId: [(n)-[:ABOUT]->(x) | x.id][0]} AS node

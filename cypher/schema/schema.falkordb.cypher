@@ -1,0 +1,38 @@
+// FalkorDB schema: an index on each id, then a unique constraint over it (FalkorDB
+// needs the index first); lines starting GRAPH. are sent as Redis commands, {graph}
+// is replaced by the graph's name. 'already indexed/exists' answers are ignored.
+CREATE INDEX FOR (n:Agency) ON (n.id);
+CREATE INDEX FOR (n:Duty) ON (n.id);
+CREATE INDEX FOR (n:Capacity) ON (n.id);
+CREATE INDEX FOR (n:Need) ON (n.id);
+CREATE INDEX FOR (n:Issue) ON (n.id);
+CREATE INDEX FOR (n:Exchange) ON (n.id);
+CREATE INDEX FOR (n:Request) ON (n.id);
+CREATE INDEX FOR (n:Transition) ON (n.id);
+CREATE INDEX FOR (n:WorkingGroup) ON (n.id);
+CREATE INDEX FOR (n:AuditEvent) ON (n.id);
+CREATE INDEX FOR (n:Finding) ON (n.id);
+CREATE INDEX FOR (n:ApiToken) ON (n.id);
+CREATE INDEX FOR (n:IdempotencyKey) ON (n.key);
+CREATE INDEX FOR (n:Agency) ON (n.code);
+CREATE INDEX FOR (n:Agency) ON (n.kind);
+CREATE INDEX FOR (n:Duty) ON (n.functionCode);
+CREATE INDEX FOR (n:Exchange) ON (n.kind);
+CREATE INDEX FOR (n:Exchange) ON (n.date);
+CREATE INDEX FOR (n:Request) ON (n.status);
+CREATE INDEX FOR (n:Issue) ON (n.status);
+CREATE INDEX FOR (n:ApiToken) ON (n.hash);
+CREATE INDEX FOR (n:AuditEvent) ON (n.entityId);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Agency PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Duty PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Capacity PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Need PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Issue PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Exchange PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Request PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Transition PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE WorkingGroup PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE AuditEvent PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Finding PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE ApiToken PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE IdempotencyKey PROPERTIES 1 key;

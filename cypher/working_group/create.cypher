@@ -1,0 +1,14 @@
+// Create a working group with its members (and roles) and the duties it coordinates.
+OPTIONAL MATCH (a:Agency)
+WHERE a.id IN [m IN $members | m.agencyId]
+WITH collect(DISTINCT a) AS agencies
+WHERE size(agencies) = size($members)
+OPTIONAL MATCH (d:Duty)
+WHERE d.id IN $dutyIds
+WITH agencies, collect(DISTINCT d) AS duties
+WHERE size(duties) = size($dutyIds)
+CREATE (n:WorkingGroup {id: $id})
+SET n += $props
+FOREACH (a IN agencies | CREATE (a)-[:MEMBER_OF {role: [m IN $members WHERE m.agencyId = a.id][0].role}]->(n))
+FOREACH (d IN duties | CREATE (n)-[:COORDINATES]->(d))
+RETURN n {.*, members: [(a:Agency)-[m:MEMBER_OF]->(n) | {agencyId: a.id, role: m.role}], dutyIds: [(n)-[:COORDINATES]->(d:Duty) | d.id]} AS node

@@ -1,0 +1,3 @@
+"""Hamahang: the inter-agency coordination registry."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,106 @@
+"""Command line: ``python -m service serve | demo | export | import``."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+from service.settings import Settings
+
+
+def _serve(settings: Settings, _: argparse.Namespace) -> int:
+    import uvicorn
+
+    from service.app import create_app
+
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    return 0
+
+
+async def _with_store(settings: Settings, work: Any) -> Any:
+    from service.storage.runtime import open_store
+
+    runtime = await open_store(settings)
+    try:
+        await runtime.ready()
+        return await work(runtime.store)
+    finally:
+        await runtime.close()
+
+
+def _demo(settings: Settings, args: argparse.Namespace) -> int:
+    from service.demo.loader import load_demo, load_demo_if_empty
+
+    async def work(store: Any) -> int:
+        if args.force:
+            await store.wipe()
+            await load_demo(store)
+            print("demo loaded (store wiped first)")
+        elif await load_demo_if_empty(store):
+            print("demo loaded")
+        else:
+            print("the registry already has agencies; nothing loaded (use --force to replace them)")
+        return 0
+
+    return int(asyncio.run(_with_store(settings, work)))
+
+
+def _export(settings: Settings, args: argparse.Namespace) -> int:
+    from service.io.workbook import bundle_to_xlsx
+    from service.registry.bundle import export_bundle
+
+    async def work(store: Any) -> int:
+        bundle = await export_bundle(store)
+        out = Path(args.output)
+        if args.format == "xlsx":
+            out.write_bytes(bundle_to_xlsx(bundle))
+        else:
+            out.write_text(json.dumps(bundle, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"exported {sum(len(v) for v in bundle.values())} records to {out}")
+        return 0
+
+    return int(asyncio.run(_with_store(settings, work)))
+
+
+def _import(settings: Settings, args: argparse.Namespace) -> int:
+    from service.io.workbook import read_bundle_file
+    from service.registry.bundle import import_bundle
+
+    async def work(store: Any) -> int:
+        path = Path(args.input)
+        prepared = await import_bundle(store, read_bundle_file(path.name, path.read_bytes()))
+        if prepared.problems:
+            for p in prepared.problems:
+                print(f"{p.sheet}:{p.row}:{p.column or '-'}: {p.reason}", file=sys.stderr)
+            print(f"nothing imported: {len(prepared.problems)} problems", file=sys.stderr)
+            return 1
+        print(f"imported {prepared.counts}")
+        return 0
+
+    return int(asyncio.run(_with_store(settings, work)))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m service", description="Hamahang registry")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("serve", help="serve the API (store per HAMAHANG_GRAPH_URL)")
+    demo = commands.add_parser("demo", help="load the Mashhad demo into an empty registry")
+    demo.add_argument("--force", action="store_true", help="wipe the store first")
+    export = commands.add_parser("export", help="write the whole registry to JSON or XLSX")
+    export.add_argument("--format", choices=["json", "xlsx"], default="json")
+    export.add_argument("--output", "-o", required=True)
+    imp = commands.add_parser("import", help="import a JSON, XLSX or CSV file (all rows or none)")
+    imp.add_argument("input")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    handlers = {"serve": _serve, "demo": _demo, "export": _export, "import": _import}
+    return handlers[args.command](Settings(), args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

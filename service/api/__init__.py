@@ -1,0 +1,1 @@
+"""HTTP routes besides GraphQL: health, readiness, downloads."""

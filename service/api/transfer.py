@@ -1,0 +1,63 @@
+"""Downloads and uploads of the whole registry: JSON and XLSX export, template, bulk import."""
+
+from __future__ import annotations
+
+import json
+
+from fastapi import APIRouter, File, Query, UploadFile
+from fastapi.responses import JSONResponse, Response
+
+from service.api.deps import RuntimeDep
+from service.io.workbook import bundle_to_xlsx, read_bundle_file
+from service.registry.bundle import export_bundle, import_bundle
+
+router = APIRouter(prefix="/registry", tags=["import and export"])
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_UPLOAD = 50 * 1024 * 1024
+
+
+@router.get("/export.json")
+async def export_json(runtime: RuntimeDep) -> Response:
+    bundle = await export_bundle(runtime.store)
+    return Response(
+        json.dumps(bundle, ensure_ascii=False, indent=1),
+        media_type="application/json; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="hamahang-registry.json"'},
+    )
+
+
+@router.get("/export.xlsx")
+async def export_xlsx(runtime: RuntimeDep) -> Response:
+    bundle = await export_bundle(runtime.store)
+    return Response(
+        bundle_to_xlsx(bundle), media_type=XLSX,
+        headers={"Content-Disposition": 'attachment; filename="hamahang-registry.xlsx"'},
+    )  # fmt: skip
+
+
+@router.get("/template.xlsx")
+async def template() -> Response:
+    """An empty workbook with every sheet's columns and a Persian guide."""
+    return Response(
+        bundle_to_xlsx({}, guide=True), media_type=XLSX,
+        headers={"Content-Disposition": 'attachment; filename="hamahang-template.xlsx"'},
+    )  # fmt: skip
+
+
+@router.post("/import")
+async def import_file(
+    runtime: RuntimeDep,
+    file: UploadFile = File(..., description=".xlsx (a sheet per entity), .csv (named after its sheet) or .json"),
+    sheet: str | None = Query(None, description="For CSV: which sheet the rows belong to"),
+) -> JSONResponse:
+    """All rows or none: a report of every bad row (sheet, row, column, reason) otherwise."""
+    data = await file.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        return JSONResponse({"imported": False, "error": "file larger than 50 MB"}, status_code=413)
+    bundle = read_bundle_file(file.filename or "upload.json", data, sheet)
+    prepared = await import_bundle(runtime.store, bundle)
+    if prepared.problems:
+        return JSONResponse(
+            {"imported": False, "problems": [p.as_dict() for p in prepared.problems]}, status_code=422
+        )
+    return JSONResponse({"imported": True, "counts": prepared.counts})

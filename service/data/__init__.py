@@ -1,0 +1,1 @@
+"""Data shipped with the service: the COFOG taxonomy and the Mashhad demo registry."""

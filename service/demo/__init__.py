@@ -1,0 +1,1 @@
+"""The Mashhad demo registry, loaded into an empty store."""

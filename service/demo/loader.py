@@ -1,0 +1,44 @@
+"""Load the shipped Mashhad demo (``service/data/demo.json``) through the normal import path."""
+
+from __future__ import annotations
+
+import json
+import logging
+from importlib import resources
+from typing import Any
+
+from service.errors import ServiceError
+from service.registry.bundle import Prepared, import_bundle
+from service.storage.port import GraphStore
+
+log = logging.getLogger(__name__)
+
+
+def demo_bundle() -> dict[str, list[dict[str, Any]]]:
+    text = resources.files("service.data").joinpath("demo.json").read_text(encoding="utf-8")
+    data: dict[str, list[dict[str, Any]]] = json.loads(text)
+    return data
+
+
+async def load_demo(store: GraphStore) -> Prepared:
+    """Import the demo; its rows are checked like any import, so a broken demo fails loudly."""
+    prepared = await import_bundle(store, demo_bundle())
+    if prepared.problems:
+        first = prepared.problems[:5]
+        raise ServiceError(
+            "DEMO_INVALID",
+            f"the demo data has {len(prepared.problems)} problems, e.g. {[p.as_dict() for p in first]}",
+            "دادهٔ نمایشی نادرست است",
+            status=500,
+        )
+    log.info("demo registry loaded: %s", prepared.counts)
+    return prepared
+
+
+async def load_demo_if_empty(store: GraphStore) -> bool:
+    """Load the demo only into a registry with no agencies; True when it loaded."""
+    rows = await store.read("registry/is_empty")
+    if rows and int(rows[0]["agencies"]) > 0:
+        return False
+    await load_demo(store)
+    return True

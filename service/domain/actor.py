@@ -1,0 +1,22 @@
+"""Who is acting: carried from the request into every use case (tokens come with Trust)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Role(str, Enum):
+    DIRECTORATE = "directorate"
+    ANALYST = "analyst"
+    AGENCY = "agency"
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    role: Role
+    agency_id: str | None = None
+
+
+DEVELOPMENT_ACTOR = Actor(name="development", role=Role.DIRECTORATE)

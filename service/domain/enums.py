@@ -1,0 +1,100 @@
+"""Closed vocabularies of the registry. Values are what the store keeps."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class AgencyKind(str, Enum):
+    MUNICIPAL_DEPUTY = "municipal_deputy"
+    DISTRICT = "district"
+    MUNICIPAL_ORGANISATION = "municipal_organisation"
+    GOVERNMENT_AGENCY = "government_agency"
+    UTILITY_COMPANY = "utility_company"
+    UNIVERSITY = "university"
+    KNOWLEDGE_BASED_FIRM = "knowledge_based_firm"
+    NGO = "ngo"
+    COUNCIL = "council"
+    STAKEHOLDER_GROUP = "stakeholder_group"
+
+
+class AgencyLevel(str, Enum):
+    HEADQUARTERS = "headquarters"
+    ORGANISATION = "organisation"
+    DISTRICT = "district"
+    EXTERNAL = "external"
+
+
+class DutyRole(str, Enum):
+    LEAD = "lead"
+    SUPPORT = "support"
+
+
+class ResourceKind(str, Enum):
+    """What a capacity offers or a need asks for."""
+
+    EQUIPMENT = "equipment"
+    LAND = "land"
+    BUILDING = "building"
+    EXPERTISE = "expertise"
+    DATA = "data"
+    SERVICE = "service"
+    INFRASTRUCTURE = "infrastructure"
+    FUNDING = "funding"
+
+
+class IssueCategory(str, Enum):
+    COORDINATION = "coordination"
+    INFRASTRUCTURE_CONFLICT = "infrastructure_conflict"
+    FINANCIAL = "financial"
+    LEGAL = "legal"
+    DATA_SHARING = "data_sharing"
+    PERMITS = "permits"
+    SERVICE_DELIVERY = "service_delivery"
+
+
+class Severity(str, Enum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+
+class IssueStatus(str, Enum):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class ExchangeKind(str, Enum):
+    FINANCIAL = "financial"
+    SERVICE = "service"
+    INFRASTRUCTURE = "infrastructure"
+
+
+class ExchangeStatus(str, Enum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class RequestStatus(str, Enum):
+    SUBMITTED = "submitted"
+    ACKNOWLEDGED = "acknowledged"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+
+
+class MemberRole(str, Enum):
+    LEAD = "lead"
+    MEMBER = "member"
+    SUPERVISOR = "supervisor"
+
+
+class MoneyUnit(str, Enum):
+    RIAL = "rial"
+    TOMAN = "toman"

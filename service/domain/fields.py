@@ -1,0 +1,34 @@
+"""Field types shared by the input models: cleaned labels, Jalali-or-ISO dates, rials."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator, Field
+
+from service.text.jalali import parse_date
+from service.text.persian import clean_label, normalize
+
+
+def _iso_date(value: object) -> object:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return parse_date(value).isoformat()
+    return value
+
+
+def _digits(value: object) -> object:
+    """Let '۱۲۰٬۰۰۰' or '120,000' through as a number."""
+    if isinstance(value, str):
+        return normalize(value).replace(",", "").replace(" ", "")
+    return value
+
+
+Label = Annotated[str, AfterValidator(clean_label), Field(min_length=1, max_length=300)]
+Text = Annotated[str, AfterValidator(clean_label), Field(max_length=20_000)]
+Code = Annotated[str, AfterValidator(str.strip), Field(min_length=1, max_length=40)]
+IsoDate = Annotated[str, BeforeValidator(_iso_date)]
+Rials = Annotated[int, BeforeValidator(_digits), Field(ge=0, le=10**18)]
+Quantity = Annotated[float, BeforeValidator(_digits), Field(ge=0)]
+EntityId = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.:-]+$")]

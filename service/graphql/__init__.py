@@ -1,0 +1,1 @@
+"""The GraphQL API: strawberry types, DataLoaders, queries and mutations over the registry."""

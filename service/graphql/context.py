@@ -1,0 +1,78 @@
+"""Per-request context: the repository (on a query-counting store), DataLoaders and the actor."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from strawberry.dataloader import DataLoader
+from strawberry.fastapi import BaseContext
+
+from service.domain.actor import Actor
+from service.registry.repository import Repository, public
+from service.registry.specs import EntitySpec
+from service.settings import Settings
+from service.storage.port import GraphStore, Row
+
+
+@dataclass
+class CountingStore:
+    """Wraps the store for one request so tests and benchmarks can see the query count."""
+
+    inner: GraphStore
+    count: int = 0
+
+    @property
+    def backend(self) -> str:
+        return self.inner.backend
+
+    async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        self.count += 1
+        return await self.inner.read(name, params)
+
+    async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        self.count += 1
+        return await self.inner.write(name, params)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+@dataclass
+class Loaders:
+    """DataLoaders made on first use, one per entity and per traversal query."""
+
+    repo: Repository
+    _made: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
+
+    def entity(self, spec: EntitySpec) -> DataLoader[str, Row | None]:
+        async def load(ids: list[str]) -> list[Row | None]:
+            found = await self.repo.get_many(spec, ids)
+            return [found.get(i) for i in ids]
+
+        return self._made.setdefault(f"entity:{spec.key}", DataLoader(load_fn=load))
+
+    def related(self, query: str) -> DataLoader[str, list[Row]]:
+        """Rows of a ``key, node[, extra columns]`` statement, grouped by key."""
+
+        async def load(keys: list[str]) -> list[list[Row]]:
+            rows = await self.repo.store.read(query, {"ids": list(keys), "includeArchived": False})
+            grouped: dict[str, list[Row]] = defaultdict(list)
+            for row in rows:
+                extra = {k: v for k, v in row.items() if k not in ("key", "node")}
+                grouped[row["key"]].append(public(row["node"]) | extra)
+            return [grouped.get(k, []) for k in keys]
+
+        return self._made.setdefault(f"related:{query}", DataLoader(load_fn=load))
+
+
+class Context(BaseContext):
+    def __init__(self, store: GraphStore, settings: Settings, actor: Actor) -> None:
+        super().__init__()
+        self.counter = CountingStore(store)
+        self.repo = Repository(self.counter)
+        self.settings = settings
+        self.actor = actor
+        self.loaders = Loaders(self.repo)

@@ -1,0 +1,93 @@
+"""GraphQL inputs generated from the domain's pydantic models, so validation lives in one place."""
+
+from __future__ import annotations
+
+from strawberry.experimental.pydantic import input as pydantic_input
+
+from service.domain import models as m
+from service.graphql.types import common  # noqa: F401  (registers the enums first)
+
+
+@pydantic_input(model=m.AgencyIn, all_fields=True)
+class AgencyInput:
+    pass
+
+
+@pydantic_input(model=m.AgencyPatch, all_fields=True)
+class AgencyPatch:
+    pass
+
+
+@pydantic_input(model=m.DutyIn, all_fields=True)
+class DutyInput:
+    pass
+
+
+@pydantic_input(model=m.DutyPatch, all_fields=True)
+class DutyPatch:
+    pass
+
+
+@pydantic_input(model=m.CapacityIn, all_fields=True, description="Dates: 1403/02/15 (Jalali) or 2024-05-04")
+class CapacityInput:
+    pass
+
+
+@pydantic_input(model=m.CapacityPatch, all_fields=True)
+class CapacityPatch:
+    pass
+
+
+@pydantic_input(model=m.NeedIn, all_fields=True, description="Dates: 1403/02/15 (Jalali) or 2024-05-04")
+class NeedInput:
+    pass
+
+
+@pydantic_input(model=m.NeedPatch, all_fields=True)
+class NeedPatch:
+    pass
+
+
+@pydantic_input(model=m.IssueIn, all_fields=True)
+class IssueInput:
+    pass
+
+
+@pydantic_input(model=m.IssuePatch, all_fields=True)
+class IssuePatch:
+    pass
+
+
+@pydantic_input(model=m.ExchangeIn, all_fields=True, description="amountRials is required for financial exchanges")
+class ExchangeInput:
+    pass
+
+
+@pydantic_input(model=m.ExchangePatch, all_fields=True)
+class ExchangePatch:
+    pass
+
+
+@pydantic_input(model=m.RequestIn, all_fields=True, description="dueDate: 1403/02/15 (Jalali) or 2024-05-04")
+class RequestInput:
+    pass
+
+
+@pydantic_input(model=m.RequestPatch, all_fields=True)
+class RequestPatch:
+    pass
+
+
+@pydantic_input(model=m.MemberIn, all_fields=True)
+class MemberInput:
+    pass
+
+
+@pydantic_input(model=m.WorkingGroupIn, all_fields=True)
+class WorkingGroupInput:
+    pass
+
+
+@pydantic_input(model=m.WorkingGroupPatch, all_fields=True)
+class WorkingGroupPatch:
+    pass

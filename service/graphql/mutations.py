@@ -1,0 +1,71 @@
+"""The Mutation root: create, update and archive every entity; file and move requests."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from service.graphql import inputs as i
+from service.graphql.resolvers import archiver, creator, updater
+from service.graphql.types.agency import Agency
+from service.graphql.types.common import RequestStatus, from_row
+from service.graphql.types.duty import Duty
+from service.graphql.types.exchange import Exchange
+from service.graphql.types.issue import Issue
+from service.graphql.types.request import Request
+from service.graphql.types.resources import Capacity, Need
+from service.graphql.types.working_group import WorkingGroup
+from service.registry import specs as s
+from service.registry.agencies import move_agency
+from service.registry.requests import move_request
+
+ARCHIVE = "Hide from lists (archived=false brings it back); nothing is deleted"
+
+
+@strawberry.type
+class Mutation:
+    create_agency = strawberry.mutation(resolver=creator(s.AGENCY, Agency, i.AgencyInput))
+    update_agency = strawberry.mutation(resolver=updater(s.AGENCY, Agency, i.AgencyPatch))
+    archive_agency = strawberry.mutation(resolver=archiver(s.AGENCY, Agency), description=ARCHIVE)
+    create_duty = strawberry.mutation(resolver=creator(s.DUTY, Duty, i.DutyInput))
+    update_duty = strawberry.mutation(resolver=updater(s.DUTY, Duty, i.DutyPatch))
+    archive_duty = strawberry.mutation(resolver=archiver(s.DUTY, Duty), description=ARCHIVE)
+    create_capacity = strawberry.mutation(resolver=creator(s.CAPACITY, Capacity, i.CapacityInput))
+    update_capacity = strawberry.mutation(resolver=updater(s.CAPACITY, Capacity, i.CapacityPatch))
+    archive_capacity = strawberry.mutation(resolver=archiver(s.CAPACITY, Capacity), description=ARCHIVE)
+    create_need = strawberry.mutation(resolver=creator(s.NEED, Need, i.NeedInput))
+    update_need = strawberry.mutation(resolver=updater(s.NEED, Need, i.NeedPatch))
+    archive_need = strawberry.mutation(resolver=archiver(s.NEED, Need), description=ARCHIVE)
+    create_issue = strawberry.mutation(resolver=creator(s.ISSUE, Issue, i.IssueInput))
+    update_issue = strawberry.mutation(resolver=updater(s.ISSUE, Issue, i.IssuePatch))
+    archive_issue = strawberry.mutation(resolver=archiver(s.ISSUE, Issue), description=ARCHIVE)
+    create_exchange = strawberry.mutation(resolver=creator(s.EXCHANGE, Exchange, i.ExchangeInput))
+    update_exchange = strawberry.mutation(resolver=updater(s.EXCHANGE, Exchange, i.ExchangePatch))
+    archive_exchange = strawberry.mutation(resolver=archiver(s.EXCHANGE, Exchange), description=ARCHIVE)
+    file_request = strawberry.mutation(
+        resolver=creator(s.REQUEST, Request, i.RequestInput), description="File a request; it starts as SUBMITTED"
+    )
+    update_request = strawberry.mutation(resolver=updater(s.REQUEST, Request, i.RequestPatch))
+    archive_request = strawberry.mutation(resolver=archiver(s.REQUEST, Request), description=ARCHIVE)
+    create_working_group = strawberry.mutation(resolver=creator(s.WORKING_GROUP, WorkingGroup, i.WorkingGroupInput))
+    update_working_group = strawberry.mutation(resolver=updater(s.WORKING_GROUP, WorkingGroup, i.WorkingGroupPatch))
+    archive_working_group = strawberry.mutation(resolver=archiver(s.WORKING_GROUP, WorkingGroup), description=ARCHIVE)
+
+    @strawberry.mutation(description="Move a request one step: only allowed transitions, each kept in its history")
+    async def move_request(
+        self,
+        info: Info,
+        id: strawberry.ID,
+        to: RequestStatus,
+        comment: str | None = None,
+        expected_version: int | None = None,
+    ) -> Request:
+        row = await move_request(info.context.repo, str(id), to, info.context.actor, comment, expected_version)  # type: ignore[arg-type]
+        return from_row(Request, row)
+
+    @strawberry.mutation(description="Put an agency under another (parentId null: a root); cycles are refused")
+    async def move_agency(
+        self, info: Info, id: strawberry.ID, parent_id: strawberry.ID | None = None, expected_version: int | None = None
+    ) -> Agency:
+        row = await move_agency(info.context.repo, str(id), parent_id and str(parent_id), expected_version)
+        return from_row(Agency, row)

@@ -1,0 +1,88 @@
+"""Relay-style connections over offset cursors, with a lazy ``totalCount`` and a capped page size."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Awaitable, Callable
+from typing import Generic, TypeVar
+
+import strawberry
+
+from service.errors import ServiceError
+
+T = TypeVar("T")
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    has_previous_page: bool
+    start_cursor: str | None
+    end_cursor: str | None
+
+
+@strawberry.type
+class Edge(Generic[T]):
+    cursor: str
+    node: T
+
+
+@strawberry.type(description="A page of results; totalCount costs one more query, only when asked")
+class Connection(Generic[T]):
+    edges: list[Edge[T]]
+    page_info: PageInfo
+    count_fn: strawberry.Private[Callable[[], Awaitable[int]]]
+
+    @strawberry.field
+    async def total_count(self) -> int:
+        return await self.count_fn()
+
+    @strawberry.field(description="The nodes of the edges, for clients that need no cursors")
+    def nodes(self) -> list[T]:
+        return [e.node for e in self.edges]
+
+
+def encode_cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode()
+
+
+def decode_cursor(cursor: str | None) -> int:
+    """The offset after which the next page starts; a bad cursor is the client's error."""
+    if not cursor:
+        return 0
+    try:
+        kind, _, value = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
+        if kind == "o" and int(value) >= 0:
+            return int(value) + 1
+    except (ValueError, UnicodeDecodeError):
+        pass
+    raise ServiceError("BAD_CURSOR", f"not a cursor from this API: {cursor!r}", "نشانگر صفحه نادرست است", field="after")
+
+
+def page_size(first: int | None, default: int, maximum: int) -> int:
+    size = default if first is None else first
+    if size < 0 or size > maximum:
+        raise ServiceError(
+            "PAGE_SIZE",
+            f"first must be between 0 and {maximum}",
+            f"اندازهٔ صفحه باید بین ۰ و {maximum} باشد",
+            field="first",
+        )
+    return size
+
+
+def connection(nodes: list[T], skip: int, size: int, count_fn: Callable[[], Awaitable[int]]) -> Connection[T]:
+    """Build a page from ``size + 1`` fetched rows (the extra one says whether more follow)."""
+    has_next = len(nodes) > size
+    nodes = nodes[:size]
+    edges = [Edge(cursor=encode_cursor(skip + i), node=n) for i, n in enumerate(nodes)]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=has_next,
+            has_previous_page=skip > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        count_fn=count_fn,
+    )

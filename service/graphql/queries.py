@@ -1,0 +1,45 @@
+"""The Query root: lookups, filtered paginated lists, aggregates and the function taxonomy."""
+
+from __future__ import annotations
+
+import strawberry
+
+from service.graphql import filters as f
+from service.graphql.resolvers import listing, lookup
+from service.graphql.types.agency import Agency
+from service.graphql.types.duty import Duty
+from service.graphql.types.exchange import Exchange
+from service.graphql.types.issue import Issue
+from service.graphql.types.request import Request
+from service.graphql.types.resources import Capacity, Need
+from service.graphql.types.stats import Function, RegistryStats, function_list
+from service.graphql.types.working_group import WorkingGroup
+from service.registry import specs as s
+
+
+@strawberry.type
+class Query:
+    agency = strawberry.field(resolver=lookup(s.AGENCY, Agency))
+    agencies = strawberry.field(resolver=listing(s.AGENCY, Agency, f.AgencyFilter))
+    duty = strawberry.field(resolver=lookup(s.DUTY, Duty))
+    duties = strawberry.field(resolver=listing(s.DUTY, Duty, f.DutyFilter))
+    capacity = strawberry.field(resolver=lookup(s.CAPACITY, Capacity))
+    capacities = strawberry.field(resolver=listing(s.CAPACITY, Capacity, f.ResourceFilter))
+    need = strawberry.field(resolver=lookup(s.NEED, Need))
+    needs = strawberry.field(resolver=listing(s.NEED, Need, f.ResourceFilter))
+    issue = strawberry.field(resolver=lookup(s.ISSUE, Issue))
+    issues = strawberry.field(resolver=listing(s.ISSUE, Issue, f.IssueFilter))
+    exchange = strawberry.field(resolver=lookup(s.EXCHANGE, Exchange))
+    exchanges = strawberry.field(resolver=listing(s.EXCHANGE, Exchange, f.ExchangeFilter))
+    request = strawberry.field(resolver=lookup(s.REQUEST, Request))
+    requests = strawberry.field(resolver=listing(s.REQUEST, Request, f.RequestFilter))
+    working_group = strawberry.field(resolver=lookup(s.WORKING_GROUP, WorkingGroup))
+    working_groups = strawberry.field(resolver=listing(s.WORKING_GROUP, WorkingGroup, f.WorkingGroupFilter))
+
+    @strawberry.field(description="Counts and totals across the registry")
+    def stats(self) -> RegistryStats:
+        return RegistryStats()
+
+    @strawberry.field(description="The COFOG function taxonomy; give a division for its groups")
+    def functions(self, division: str | None = None) -> list[Function]:
+        return function_list(division)

@@ -1,0 +1,91 @@
+"""Helpers shared by the object types: rows to types, dates in both calendars, money."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from enum import Enum
+from typing import Any, TypeVar, get_type_hints
+
+import strawberry
+
+from service.domain import enums as e
+from service.text.jalali import to_jalali
+
+T = TypeVar("T")
+
+AgencyKind = strawberry.enum(e.AgencyKind, description="What sort of body an agency is")
+AgencyLevel = strawberry.enum(e.AgencyLevel, description="Where an agency sits: headquarters, organisation, district or outside the municipality")
+DutyRole = strawberry.enum(e.DutyRole)
+ResourceKind = strawberry.enum(e.ResourceKind, description="What a capacity offers or a need asks for")
+IssueCategory = strawberry.enum(e.IssueCategory)
+Severity = strawberry.enum(e.Severity)
+IssueStatus = strawberry.enum(e.IssueStatus)
+ExchangeKind = strawberry.enum(e.ExchangeKind)
+ExchangeStatus = strawberry.enum(e.ExchangeStatus)
+RequestStatus = strawberry.enum(e.RequestStatus)
+MemberRole = strawberry.enum(e.MemberRole)
+MoneyUnit = strawberry.enum(e.MoneyUnit, description="Rials as stored, or tomans (rials / 10)")
+
+
+def iso_date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value[:10]) if value else None
+
+
+def jalali(value: str | None) -> str | None:
+    return to_jalali(value) if value else None
+
+
+def money(rials: int | None, unit: e.MoneyUnit) -> float | None:
+    if rials is None:
+        return None
+    return rials / 10 if unit == e.MoneyUnit.TOMAN else float(rials)
+
+
+def from_row(cls: type[T], row: dict[str, Any]) -> T:
+    """Build a strawberry type from a store row, taking only the fields it declares."""
+    hints = get_type_hints(cls, include_extras=False)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        key = camel(f.name.removesuffix("_iso"))
+        if key not in row:
+            continue
+        value = row[key]
+        hint = hints.get(f.name)
+        enum_type = _enum_of(hint)
+        if enum_type is not None and value is not None:
+            value = enum_type(value)
+        values[f.name] = value
+    return cls(**values)
+
+
+def camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+async def load_agency(info: Any, agency_id: str | None) -> Any:
+    """Resolve an agency id through the request's DataLoader."""
+    from service.graphql.types.agency import Agency
+    from service.registry.specs import AGENCY
+
+    if not agency_id:
+        return None
+    row = await info.context.loaders.entity(AGENCY).load(agency_id)
+    return from_row(Agency, row) if row else None
+
+
+async def load_agencies(info: Any, agency_ids: list[str]) -> list[Any]:
+    """Resolve several agency ids in one DataLoader batch, keeping their order."""
+    from service.graphql.types.agency import Agency
+    from service.registry.specs import AGENCY
+
+    rows = await info.context.loaders.entity(AGENCY).load_many(list(agency_ids))
+    return [from_row(Agency, r) for r in rows if r]
+
+
+def _enum_of(hint: Any) -> type[Enum] | None:
+    for candidate in (hint, *getattr(hint, "__args__", ())):
+        if isinstance(candidate, type) and issubclass(candidate, Enum):
+            return candidate
+    return None

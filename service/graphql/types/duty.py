@@ -1,0 +1,52 @@
+"""The Duty type: a mission or legal function an agency carries, with its COFOG function."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from service.data.taxonomy import function_name
+from service.graphql.types.common import DutyRole, load_agencies, load_agency
+
+if TYPE_CHECKING:
+    from service.graphql.types.agency import Agency
+
+_agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
+
+
+@strawberry.type(description="A mission or legal function an agency carries")
+class Duty:
+    id: strawberry.ID
+    title_fa: str
+    title_en: str | None = None
+    description_fa: str | None = None
+    description_en: str | None = None
+    function_code: str = strawberry.field(description="COFOG division or group, e.g. 06.2")
+    beneficiaries: list[str] = strawberry.field(default_factory=list)
+    geography: list[str] = strawberry.field(default_factory=list)
+    legal_basis: str | None = None
+    agency_id: strawberry.ID | None = strawberry.field(default=None, description="The lead agency")
+    support_agency_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+    role: DutyRole | None = strawberry.field(default=None, description="The agency's role, when reached from an agency")
+    version: int = 1
+    archived: bool = False
+    created_at: str = ""
+    updated_at: str = ""
+
+    @strawberry.field(description="The COFOG function's name in Persian")
+    def function_name_fa(self) -> str | None:
+        return function_name(self.function_code, "fa")
+
+    @strawberry.field(description="The COFOG function's name in English")
+    def function_name_en(self) -> str | None:
+        return function_name(self.function_code, "en")
+
+    @strawberry.field(description="The lead agency")
+    async def agency(self, info: Info) -> _agency | None:
+        return await load_agency(info, self.agency_id)
+
+    @strawberry.field
+    async def support_agencies(self, info: Info) -> list[_agency]:
+        return await load_agencies(info, self.support_agency_ids)

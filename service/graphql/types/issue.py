@@ -1,0 +1,64 @@
+"""The Issue type: a problem one agency raises about others, maybe blocking a duty."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from service.graphql.types.common import IssueCategory, IssueStatus, Severity, from_row, iso_date, jalali, load_agencies, load_agency
+from service.registry.specs import DUTY
+
+if TYPE_CHECKING:
+    from service.graphql.types.agency import Agency
+    from service.graphql.types.duty import Duty
+
+_agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
+_duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
+
+
+@strawberry.type(description="A problem between agencies")
+class Issue:
+    id: strawberry.ID
+    title_fa: str
+    title_en: str | None = None
+    description_fa: str | None = None
+    description_en: str | None = None
+    category: IssueCategory
+    severity: Severity
+    status: IssueStatus
+    raised_by_id: strawberry.ID
+    concerns_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+    blocks_duty_id: strawberry.ID | None = None
+    raised_on_iso: strawberry.Private[str | None] = None
+    version: int = 1
+    archived: bool = False
+    created_at: str = ""
+    updated_at: str = ""
+
+    @strawberry.field
+    def raised_on(self) -> dt.date | None:
+        return iso_date(self.raised_on_iso)
+
+    @strawberry.field
+    def raised_on_jalali(self) -> str | None:
+        return jalali(self.raised_on_iso)
+
+    @strawberry.field
+    async def raised_by(self, info: Info) -> _agency | None:
+        return await load_agency(info, self.raised_by_id)
+
+    @strawberry.field
+    async def concerns(self, info: Info) -> list[_agency]:
+        return await load_agencies(info, self.concerns_ids)
+
+    @strawberry.field(description="The duty this issue keeps from being done")
+    async def blocks_duty(self, info: Info) -> _duty | None:
+        from service.graphql.types.duty import Duty
+
+        if not self.blocks_duty_id:
+            return None
+        row = await info.context.loaders.entity(DUTY).load(self.blocks_duty_id)
+        return from_row(Duty, row) if row else None

@@ -1,0 +1,107 @@
+"""Capacity (what an agency can offer) and Need (what it lacks): the two sides of win-win."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from service.domain.enums import MoneyUnit as MoneyUnitEnum
+from service.graphql.types.common import MoneyUnit, ResourceKind, iso_date, jalali, load_agency, money
+
+if TYPE_CHECKING:
+    from service.graphql.types.agency import Agency
+
+_agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
+
+
+@strawberry.type(description="Something an agency can offer others")
+class Capacity:
+    id: strawberry.ID
+    agency_id: strawberry.ID
+    title_fa: str
+    title_en: str | None = None
+    description_fa: str | None = None
+    description_en: str | None = None
+    kind: ResourceKind
+    quantity: float | None = None
+    unit: str | None = None
+    location: str | None = None
+    available_from_iso: strawberry.Private[str | None] = None
+    available_to_iso: strawberry.Private[str | None] = None
+    cost_rials: strawberry.Private[int | None] = None
+    version: int = 1
+    archived: bool = False
+    created_at: str = ""
+    updated_at: str = ""
+
+    @strawberry.field
+    def available_from(self) -> dt.date | None:
+        return iso_date(self.available_from_iso)
+
+    @strawberry.field
+    def available_from_jalali(self) -> str | None:
+        return jalali(self.available_from_iso)
+
+    @strawberry.field
+    def available_to(self) -> dt.date | None:
+        return iso_date(self.available_to_iso)
+
+    @strawberry.field
+    def available_to_jalali(self) -> str | None:
+        return jalali(self.available_to_iso)
+
+    @strawberry.field(description="What offering it costs the provider")
+    def cost(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float | None:
+        return money(self.cost_rials, unit)
+
+    @strawberry.field
+    async def agency(self, info: Info) -> _agency | None:
+        return await load_agency(info, self.agency_id)
+
+
+@strawberry.type(description="Something an agency lacks and another could provide")
+class Need:
+    id: strawberry.ID
+    agency_id: strawberry.ID
+    title_fa: str
+    title_en: str | None = None
+    description_fa: str | None = None
+    description_en: str | None = None
+    kind: ResourceKind
+    quantity: float | None = None
+    unit: str | None = None
+    location: str | None = None
+    needed_from_iso: strawberry.Private[str | None] = None
+    needed_to_iso: strawberry.Private[str | None] = None
+    value_rials: strawberry.Private[int | None] = None
+    version: int = 1
+    archived: bool = False
+    created_at: str = ""
+    updated_at: str = ""
+
+    @strawberry.field
+    def needed_from(self) -> dt.date | None:
+        return iso_date(self.needed_from_iso)
+
+    @strawberry.field
+    def needed_from_jalali(self) -> str | None:
+        return jalali(self.needed_from_iso)
+
+    @strawberry.field
+    def needed_to(self) -> dt.date | None:
+        return iso_date(self.needed_to_iso)
+
+    @strawberry.field
+    def needed_to_jalali(self) -> str | None:
+        return jalali(self.needed_to_iso)
+
+    @strawberry.field(description="What meeting the need is worth to the agency")
+    def value(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float | None:
+        return money(self.value_rials, unit)
+
+    @strawberry.field
+    async def agency(self, info: Info) -> _agency | None:
+        return await load_agency(info, self.agency_id)

@@ -1,0 +1,83 @@
+"""Aggregates for the directorate: counts by status, exchange totals by kind and Jalali year."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import strawberry
+from strawberry.types import Info
+
+from service.data.taxonomy import functions
+from service.domain.enums import ExchangeKind as ExchangeKindEnum
+from service.domain.enums import MoneyUnit as MoneyUnitEnum
+from service.graphql.types.common import ExchangeKind, MoneyUnit, money
+from service.text.jalali import jalali_year
+
+
+@strawberry.type
+class StatusCount:
+    status: str
+    count: int
+
+
+@strawberry.type
+class ExchangeTotal:
+    kind: ExchangeKind
+    jalali_year: int
+    count: int
+    amount_rials: strawberry.Private[int]
+
+    @strawberry.field
+    def amount(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float:
+        return money(self.amount_rials, unit) or 0.0
+
+
+@strawberry.type(description="A COFOG division or group")
+class Function:
+    code: str
+    parent: str | None
+    name_fa: str
+    name_en: str
+
+
+async def _counts(info: Info, query: str) -> list[StatusCount]:
+    rows = await info.context.repo.store.read(query)
+    return [StatusCount(status=r["status"], count=int(r["count"])) for r in rows]
+
+
+@strawberry.type
+class RegistryStats:
+    @strawberry.field
+    async def requests_by_status(self, info: Info) -> list[StatusCount]:
+        return await _counts(info, "request/status_counts")
+
+    @strawberry.field
+    async def issues_by_status(self, info: Info) -> list[StatusCount]:
+        return await _counts(info, "issue/status_counts")
+
+    @strawberry.field
+    async def exchanges_by_status(self, info: Info) -> list[StatusCount]:
+        return await _counts(info, "exchange/status_counts")
+
+    @strawberry.field(description="Exchanges that are not cancelled, per kind and Jalali year")
+    async def exchange_totals(self, info: Info) -> list[ExchangeTotal]:
+        rows = await info.context.repo.store.read("exchange/totals_by_day")
+        totals: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
+        for r in rows:
+            if not r["date"]:
+                continue
+            slot = totals[(r["kind"], jalali_year(r["date"]))]
+            slot[0] += int(r["count"])
+            slot[1] += int(r["amount"] or 0)
+        return [
+            ExchangeTotal(kind=ExchangeKindEnum(kind), jalali_year=year, count=c, amount_rials=a)  # type: ignore[arg-type]
+            for (kind, year), (c, a) in sorted(totals.items())
+        ]
+
+
+def function_list(division: str | None = None) -> list[Function]:
+    return [
+        Function(code=f.code, parent=f.parent, name_fa=f.name_fa, name_en=f.name_en)
+        for f in functions().values()
+        if division is None or f.code == division or f.parent == division
+    ]

@@ -1,0 +1,60 @@
+"""The WorkingGroup type (کارگروه): member agencies with roles and the duties it coordinates."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+from strawberry.types import Info
+
+from service.graphql.types.common import MemberRole, from_row, load_agency
+from service.registry.specs import DUTY
+
+if TYPE_CHECKING:
+    from service.graphql.types.agency import Agency
+    from service.graphql.types.duty import Duty
+
+_agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
+_duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
+
+
+@strawberry.type
+class Member:
+    agency_id: strawberry.ID
+    role: MemberRole
+
+    @strawberry.field
+    async def agency(self, info: Info) -> _agency | None:
+        return await load_agency(info, self.agency_id)
+
+
+@strawberry.type(description="A working group (کارگروه) of several agencies")
+class WorkingGroup:
+    id: strawberry.ID
+    name_fa: str
+    name_en: str | None = None
+    mandate_fa: str | None = None
+    mandate_en: str | None = None
+    members: strawberry.Private[list[dict[str, str]]] = strawberry.field(default_factory=list)
+    duty_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
+    version: int = 1
+    archived: bool = False
+    created_at: str = ""
+    updated_at: str = ""
+
+    @strawberry.field(name="members")
+    def member_list(self) -> list[Member]:
+        return [Member(agency_id=m["agencyId"], role=MemberRole(m["role"])) for m in self.members]  # type: ignore[arg-type]
+
+    @strawberry.field
+    async def duties(self, info: Info) -> list[_duty]:
+        from service.graphql.types.duty import Duty
+
+        rows = await info.context.loaders.entity(DUTY).load_many(list(self.duty_ids))
+        return [from_row(Duty, r) for r in rows if r]
+
+
+@strawberry.type(description="An agency's seat in a working group")
+class Membership:
+    role: MemberRole
+    group: WorkingGroup

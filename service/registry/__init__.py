@@ -1,0 +1,1 @@
+"""The registry: entity specs, the repository over the storage port, and its use cases."""

@@ -1,0 +1,286 @@
+"""The registry's interchange format (JSON, XLSX, CSV and the demo all use it).
+
+A *bundle* is a dict of sections (``agencies``, ``duties``, …), each a list of rows shaped
+like the GraphQL inputs plus bookkeeping (version, timestamps, archived) and, for requests,
+their ``history``. Import validates every row, reports every problem with its sheet, row and
+column, and writes nothing unless all rows are good, then writes everything in one statement.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from service.domain.enums import RequestStatus
+from service.domain.workflow import allowed
+from service.errors import from_validation
+from service.registry.clock import new_id, now_iso
+from service.registry.repository import Repository
+from service.registry.specs import SPECS, EntitySpec
+from service.storage.port import GraphStore
+from service.text.jalali import DateError, parse_date
+from service.text.persian import search_text
+
+SECTIONS: dict[str, EntitySpec] = {
+    "agencies": SPECS["agency"], "duties": SPECS["duty"], "capacities": SPECS["capacity"],
+    "needs": SPECS["need"], "issues": SPECS["issue"], "exchanges": SPECS["exchange"],
+    "requests": SPECS["request"], "workingGroups": SPECS["working_group"],
+}  # fmt: skip
+META = ("version", "createdAt", "updatedAt", "archived", "archivedAt")
+EXTRA = {"requests": ("history", "status")}
+# relation field -> the section whose ids it must name (aboutId: any of several)
+REFS: dict[str, tuple[str, ...]] = {
+    "parentId": ("agencies",), "agencyId": ("agencies",), "supportAgencyIds": ("agencies",),
+    "raisedById": ("agencies",), "concernsIds": ("agencies",), "blocksDutyId": ("duties",),
+    "providerId": ("agencies",), "receiverId": ("agencies",), "dutyId": ("duties",),
+    "senderId": ("agencies",), "aboutId": ("capacities", "needs", "issues", "duties"),
+    "members": ("agencies",), "dutyIds": ("duties",),
+}  # fmt: skip
+EDGES = ("partOf", "hasDuty", "offers", "needsOf", "raised", "concerns", "blocks", "gave", "givenTo",
+         "serves", "sent", "addressedTo", "memberOf", "coordinates", "about")  # fmt: skip
+
+
+@dataclass
+class Problem:
+    sheet: str
+    row: int
+    column: str | None
+    reason: str
+    reason_fa: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "reason": self.reason, "reasonFa": self.reason_fa}
+
+
+@dataclass
+class Prepared:
+    """Statement parameters for ``registry/import`` plus what was found wrong."""
+
+    params: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [v["agencyId"] if isinstance(v, dict) else getattr(v, "agencyId", v) for v in value]
+    return [value]
+
+
+def _row_number(row: dict[str, Any], index: int) -> int:
+    return int(row.get("_row", index + 1))
+
+
+def _validate_rows(section: str, rows: list[dict[str, Any]], prepared: Prepared) -> list[tuple[int, dict[str, Any], BaseModel]]:
+    spec = SECTIONS[section]
+    good = []
+    for index, raw in enumerate(rows):
+        number = _row_number(raw, index)
+        data = {k: v for k, v in raw.items() if k not in META and k not in EXTRA.get(section, ()) and k != "_row"}
+        try:
+            model = spec.create_model.model_validate(data)
+        except ValidationError as exc:
+            for p in from_validation(exc).details:
+                prepared.problems.append(Problem(section, number, p["field"], p["messageEn"], p["messageFa"]))
+            continue
+        good.append((number, raw, model))
+    return good
+
+
+async def prepare(store: GraphStore, bundle: dict[str, list[dict[str, Any]]]) -> Prepared:
+    """Validate a bundle against itself and the store; build the import parameters."""
+    prepared = Prepared()
+    unknown = set(bundle) - set(SECTIONS)
+    for name in sorted(unknown):
+        prepared.problems.append(Problem(name, 0, None, f"unknown sheet {name!r}", "برگهٔ ناشناخته"))
+    validated = {s: _validate_rows(s, bundle.get(s) or [], prepared) for s in SECTIONS}
+
+    # ids: new ones where missing, no duplicates within the bundle or with the store
+    ids: dict[str, set[str]] = {s: set() for s in SECTIONS}
+    repo = Repository(store)
+    for section, rows in validated.items():
+        spec = SECTIONS[section]
+        for number, raw, model in rows:
+            ident = getattr(model, "id", None) or new_id(spec.prefix)
+            model.id = ident  # type: ignore[attr-defined]
+            if ident in ids[section]:
+                prepared.problems.append(Problem(section, number, "id", f"id {ident!r} appears twice", "شناسهٔ تکراری"))
+            ids[section].add(ident)
+        existing = await repo.get_many(spec, sorted(ids[section])) if ids[section] else {}
+        for number, _, model in rows:
+            if model.id in existing:  # type: ignore[attr-defined]
+                prepared.problems.append(
+                    Problem(section, number, "id", f"{model.id!r} is already in the registry", "این شناسه از پیش ثبت شده است")  # type: ignore[attr-defined]
+                )
+
+    # references: to rows of the bundle, or to records already stored
+    known = {s: set(v) for s, v in ids.items()}
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for section, rows in validated.items():
+        for _, _, model in rows:
+            for fld, targets in REFS.items():
+                for ref in _as_list(getattr(model, fld, None)):
+                    if not any(ref in known[t] for t in targets):
+                        for t in targets:
+                            wanted[t].add(ref)
+    for target, refs in wanted.items():
+        found = await repo.get_many(SECTIONS[target], sorted(refs))
+        known[target] |= set(found)
+    stored_duty_agency = {}
+    if wanted.get("duties"):
+        stored_duty_agency = {
+            k: {v.get("agencyId"), *v.get("supportAgencyIds", [])}
+            for k, v in (await repo.get_many(SECTIONS["duties"], sorted(wanted["duties"]))).items()
+        }
+    for section, rows in validated.items():
+        for number, _, model in rows:
+            for fld, targets in REFS.items():
+                for ref in _as_list(getattr(model, fld, None)):
+                    if not any(ref in known[t] for t in targets):
+                        prepared.problems.append(
+                            Problem(section, number, fld, f"{ref!r} does not exist", f"«{ref}» وجود ندارد")
+                        )
+
+    duty_agencies = {m.id: {m.agencyId, *m.supportAgencyIds} for _, _, m in validated["duties"]}  # type: ignore[attr-defined]
+    duty_agencies |= stored_duty_agency
+    for number, _, m in validated["exchanges"]:
+        if m.dutyId and m.dutyId in duty_agencies and m.providerId not in duty_agencies[m.dutyId]:  # type: ignore[attr-defined]
+            prepared.problems.append(
+                Problem("exchanges", number, "dutyId", "the duty is not one of the provider's", "این وظیفه از آنِ دستگاه ارائه‌دهنده نیست")
+            )
+
+    if prepared.problems:
+        return prepared
+    _build(validated, prepared)
+    return prepared
+
+
+def _props(section: str, raw: dict[str, Any], model: BaseModel, now: str) -> dict[str, Any]:
+    spec = SECTIONS[section]
+    data = model.model_dump()
+    props = {k: v for k, v in data.items() if v is not None and k not in spec.relations and k != "id"}
+    props["search"] = search_text(*(data.get(f) for f in spec.search_fields))
+    props.update(version=1, createdAt=now, updatedAt=now, archived=False)
+    props.update({k: raw[k] for k in META if raw.get(k) is not None})
+    return props
+
+
+def _history(number: int, raw: dict[str, Any], request_id: str, prepared: Prepared, now: str) -> str:
+    """Steps of a request's history, checked against the workflow; returns the final status."""
+    status = RequestStatus.SUBMITTED
+    for step in raw.get("history") or []:
+        to_value = step.get("toStatus") or step.get("to")
+        try:
+            target = RequestStatus(to_value)
+        except ValueError:
+            prepared.problems.append(Problem("requests", number, "history", f"unknown status {to_value!r}", "وضعیت ناشناخته"))
+            return status.value
+        if allowed(status, target) is None:
+            prepared.problems.append(
+                Problem("requests", number, "history", f"{status.value} cannot become {target.value}", "گام نامجاز در گردش کار")
+            )
+            return status.value
+        when = step.get("at") or step.get("on")
+        try:
+            at = when if when and "T" in when else parse_date(when).isoformat() + "T00:00:00.000+00:00" if when else now
+        except DateError as exc:
+            prepared.problems.append(Problem("requests", number, "history", str(exc), "تاریخ نادرست"))
+            return status.value
+        props = {"fromStatus": status.value, "toStatus": target.value, "at": at, "by": step.get("by") or "import",
+                 "byAgencyId": step.get("byAgencyId"), "comment": step.get("comment")}  # fmt: skip
+        prepared.params["steps"].append(
+            {"requestId": request_id, "id": step.get("id") or new_id("st"), "props": {k: v for k, v in props.items() if v is not None}}
+        )
+        status = target
+    return status.value
+
+
+def _build(validated: dict[str, list[tuple[int, dict[str, Any], BaseModel]]], prepared: Prepared) -> None:
+    now = now_iso()
+    p = prepared.params
+    for section, rows in validated.items():
+        prepared.counts[section] = len(rows)
+        for number, raw, model in rows:
+            m: Any = model
+            props = _props(section, raw, model, now)
+            if section == "requests":
+                props["status"] = _history(number, raw, m.id, prepared, now)
+            p[section].append({"id": m.id, "props": props})
+            edge = lambda name, a, b, **extra: p[name].append({"fromId": a, "toId": b, **extra})  # noqa: E731
+            if section == "agencies" and m.parentId:
+                edge("partOf", m.id, m.parentId)
+            elif section == "duties":
+                edge("hasDuty", m.agencyId, m.id, role="lead")
+                for s in m.supportAgencyIds:
+                    edge("hasDuty", s, m.id, role="support")
+            elif section == "capacities":
+                edge("offers", m.agencyId, m.id)
+            elif section == "needs":
+                edge("needsOf", m.agencyId, m.id)
+            elif section == "issues":
+                edge("raised", m.raisedById, m.id)
+                for c in m.concernsIds:
+                    edge("concerns", m.id, c)
+                if m.blocksDutyId:
+                    edge("blocks", m.id, m.blocksDutyId)
+            elif section == "exchanges":
+                edge("gave", m.providerId, m.id)
+                edge("givenTo", m.id, m.receiverId)
+                if m.dutyId:
+                    edge("serves", m.id, m.dutyId)
+            elif section == "requests":
+                edge("sent", m.senderId, m.id)
+                edge("addressedTo", m.id, m.receiverId)
+                if m.aboutId:
+                    edge("about", m.id, m.aboutId)
+            elif section == "workingGroups":
+                for member in m.members:
+                    edge("memberOf", member.agencyId, m.id, role=member.role)
+                for d in m.dutyIds:
+                    edge("coordinates", m.id, d)
+
+
+def import_params(prepared: Prepared) -> dict[str, list[dict[str, Any]]]:
+    """Every parameter the import statement names, empty lists included."""
+    return {name: list(prepared.params.get(name, [])) for name in (*SECTIONS, "steps", *EDGES)}
+
+
+async def import_bundle(store: GraphStore, bundle: dict[str, list[dict[str, Any]]]) -> Prepared:
+    """Validate, then write all of it in one statement, or nothing when any row is bad."""
+    prepared = await prepare(store, bundle)
+    if not prepared.problems:
+        await store.write("registry/import", import_params(prepared))
+    return prepared
+
+
+def _canonical(row: dict[str, Any]) -> dict[str, Any]:
+    """Drop empty fields and sort id lists: the store keeps no order for related ids."""
+    out = {k: v for k, v in row.items() if v is not None}
+    for key in ("supportAgencyIds", "concernsIds", "dutyIds"):
+        if key in out:
+            out[key] = sorted(out[key])
+    if "members" in out:
+        out["members"] = sorted(out["members"], key=lambda m: m["agencyId"])
+    return out
+
+
+async def export_bundle(store: GraphStore) -> dict[str, list[dict[str, Any]]]:
+    """The whole registry, archived records included, in the import shape."""
+    repo = Repository(store)
+    bundle: dict[str, list[dict[str, Any]]] = {}
+    for section, spec in SECTIONS.items():
+        rows = await repo.page(spec, filters={}, include_archived=True, sort="created", skip=0, limit=10**9)
+        bundle[section] = [_canonical(r) for r in rows]
+    ids = [r["id"] for r in bundle["requests"]]
+    steps = await store.read("request/steps", {"ids": ids}) if ids else []
+    history: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for s in steps:
+        history[s["key"]].append({k: v for k, v in s["node"].items() if v is not None})
+    for r in bundle["requests"]:
+        r["history"] = history.get(r["id"], [])
+    return bundle

@@ -1,0 +1,145 @@
+"""The FalkorDB backend, on the ``falkordb.asyncio`` client with a bounded connection pool."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from falkordb.asyncio import FalkorDB
+from redis import exceptions as redis_errors
+from redis.asyncio import BlockingConnectionPool, Redis
+from redis.asyncio.connection import UnixDomainSocketConnection
+
+from service.storage.errors import BadQuery, Conflict, StoreError, Unavailable
+from service.storage.port import Row
+from service.storage.queries import QueryLibrary, split_statements
+from service.storage.values import plain
+
+log = logging.getLogger(__name__)
+
+SCHEMA_FILE = "schema/schema.falkordb"
+# Messages FalkorDB answers when a schema element already exists: idempotent start-up.
+ALREADY = ("already indexed", "already exists")
+
+
+def translate(exc: Exception) -> StoreError:
+    """Map a redis/FalkorDB exception onto the port's small error family."""
+    if isinstance(exc, StoreError):
+        return exc
+    if isinstance(exc, (redis_errors.ConnectionError, redis_errors.TimeoutError, OSError)):
+        return Unavailable(f"FalkorDB unreachable: {exc}")
+    text = str(exc)
+    if "constraint violation" in text:
+        return Conflict(text)
+    if "LOADING" in text or "BUSY" in text:
+        return Unavailable(text)
+    return BadQuery(text)
+
+
+class _Client(FalkorDB):
+    """FalkorDB's own constructor probes for a cluster over a *blocking* connection, which
+    stalls the event loop and fails while the server is down; we talk to one server only."""
+
+    def __init__(self, connection: Redis) -> None:  # noqa: D107 - no super().__init__ on purpose
+        self.connection = connection
+        self.flushdb = connection.flushdb
+        self.execute_command = connection.execute_command
+
+
+class FalkorStore:
+    """GraphStore on FalkorDB: reads go through ``GRAPH.RO_QUERY``, writes through ``GRAPH.QUERY``."""
+
+    observed: set[str] | None = None  # names of statements run, when a test asks
+    backend = "falkordb"
+
+    def __init__(self, db: FalkorDB, graph: str, queries: QueryLibrary, timeout_s: float) -> None:
+        self._db = db
+        self._graph_name = graph
+        self._graph = db.select_graph(graph)
+        self._queries = queries
+        self._timeout_ms = max(1, int(timeout_s * 1000))
+
+    @classmethod
+    def connect(
+        cls,
+        *,
+        queries: QueryLibrary,
+        graph: str,
+        unix_socket: str | None = None,
+        host: str = "localhost",
+        port: int = 6379,
+        password: str | None = None,
+        username: str | None = None,
+        pool_size: int = 16,
+        timeout_s: float = 10.0,
+    ) -> FalkorStore:
+        kwargs: dict[str, Any] = {
+            "max_connections": pool_size,
+            "timeout": timeout_s,  # wait this long for a free connection, then fail
+            "decode_responses": True,
+            "password": password,
+            "username": username,
+            "socket_connect_timeout": 2.0,
+            "protocol": 2,  # the FalkorDB client parses RESP2 replies
+        }
+        if unix_socket:
+            kwargs.update(connection_class=UnixDomainSocketConnection, path=unix_socket)
+        else:
+            kwargs.update(host=host, port=port)
+        pool = BlockingConnectionPool(**kwargs)
+        return cls(_Client(Redis(connection_pool=pool)), graph, queries, timeout_s)
+
+    async def _run(self, name: str, params: Mapping[str, Any] | None, read_only: bool) -> list[Row]:
+        text = self._queries[name]
+        if self.observed is not None:
+            self.observed.add(name)
+        try:
+            if read_only:
+                result = await self._graph.ro_query(text, dict(params or {}), timeout=self._timeout_ms)
+            else:
+                result = await self._graph.query(text, dict(params or {}))
+        except redis_errors.ResponseError as exc:
+            if read_only and "empty key" in str(exc):
+                return []  # the graph has never been written to: nothing to read yet
+            raise translate(exc) from exc
+        except Exception as exc:  # noqa: BLE001 - every failure is translated
+            raise translate(exc) from exc
+        columns = [c[1] if isinstance(c, (list, tuple)) else c for c in (result.header or [])]
+        return [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in result.result_set]
+
+    async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return await self._run(name, params, read_only=True)
+
+    async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return await self._run(name, params, read_only=False)
+
+    async def ping(self) -> None:
+        try:
+            await self._graph.query("RETURN 1")  # GRAPH.QUERY: RO_QUERY fails on a graph not yet created
+        except Exception as exc:  # noqa: BLE001
+            raise translate(exc) from exc
+
+    async def apply_schema(self) -> None:
+        """Run the FalkorDB schema file: Cypher index statements and ``GRAPH.CONSTRAINT`` commands."""
+        for statement in split_statements(self._queries[SCHEMA_FILE]):
+            try:
+                if statement.upper().startswith("GRAPH."):
+                    words = statement.replace("{graph}", self._graph_name).split()
+                    await self._db.connection.execute_command(*words)
+                else:
+                    await self._graph.query(statement)
+            except redis_errors.ResponseError as exc:
+                if not any(marker in str(exc) for marker in ALREADY):
+                    raise translate(exc) from exc
+            except Exception as exc:  # noqa: BLE001
+                raise translate(exc) from exc
+
+    async def wipe(self) -> None:
+        try:
+            await self._graph.query("MATCH (n) DETACH DELETE n")
+        except Exception as exc:  # noqa: BLE001
+            raise translate(exc) from exc
+
+    async def close(self) -> None:
+        await self._db.connection.aclose()

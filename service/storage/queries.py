@@ -1,0 +1,61 @@
+"""The Cypher library: every statement is a file under ``cypher/``, loaded once by name."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BACKEND_SUFFIXES = (".falkordb.cypher", ".neo4j.cypher")
+
+
+def default_cypher_dir() -> Path:
+    """The repo's ``cypher/`` (source checkout) or the copy installed beside the package."""
+    override = os.environ.get("HAMAHANG_CYPHER_DIR")
+    if override:
+        return Path(override)
+    here = Path(__file__).resolve().parent
+    for candidate in (here.parent.parent / "cypher", here.parent / "cypher"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("cypher/ directory not found beside the service package")
+
+
+@dataclass(frozen=True)
+class QueryLibrary(Mapping[str, str]):
+    """Maps ``agency/get`` to the text of ``cypher/agency/get.cypher``."""
+
+    root: Path
+    texts: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, root: Path | None = None) -> QueryLibrary:
+        root = root or default_cypher_dir()
+        texts: dict[str, str] = {}
+        for path in sorted(root.rglob("*.cypher")):
+            name = path.relative_to(root).as_posix().removesuffix(".cypher")
+            texts[name] = path.read_text(encoding="utf-8")
+        return cls(root=root, texts=texts)
+
+    def __getitem__(self, name: str) -> str:
+        try:
+            return self.texts[name]
+        except KeyError:
+            raise KeyError(f"no Cypher file {name}.cypher under {self.root}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def shared(self) -> list[str]:
+        """Names of the statements both backends must run unchanged."""
+        return [n for n in self.texts if not n.startswith("schema/")]
+
+
+def split_statements(text: str) -> list[str]:
+    """Split a schema file on ``;`` at line ends, dropping ``//`` comment lines."""
+    lines = [ln for ln in text.splitlines() if not ln.strip().startswith("//")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

