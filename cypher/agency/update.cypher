@@ -2,4 +2,4 @@
 MATCH (n:Agency {id: $id})
 WHERE n.version = $expectedVersion
 SET n += $props, n.version = n.version + 1, n.updatedAt = $now
-RETURN n {.*, parentId: [(n)-[:PART_OF]->(p:Agency) | p.id][0]} AS node
+RETURN n {.*, parentId: [(n)-[:PART_OF]->(pcp:Agency) | pcp.id][0]} AS node

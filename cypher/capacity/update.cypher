@@ -2,4 +2,4 @@
 MATCH (n:Capacity {id: $id})
 WHERE n.version = $expectedVersion
 SET n += $props, n.version = n.version + 1, n.updatedAt = $now
-RETURN n {.*, agencyId: [(a:Agency)-[:OFFERS]->(n) | a.id][0]} AS node
+RETURN n {.*, agencyId: [(pca:Agency)-[:OFFERS]->(n) | pca.id][0]} AS node

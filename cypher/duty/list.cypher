@@ -8,4 +8,4 @@ WHERE ($includeArchived OR NOT n.archived)
 WITH n, CASE $sort WHEN 'title' THEN n.titleFa WHEN 'function' THEN n.functionCode ELSE n.createdAt END AS k
 ORDER BY CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id
 SKIP $skip LIMIT $limit
-RETURN n {.*, agencyId: [(a:Agency)-[:HAS_DUTY {role: 'lead'}]->(n) | a.id][0], supportAgencyIds: [(a:Agency)-[:HAS_DUTY {role: 'support'}]->(n) | a.id]} AS node
+RETURN n {.*, agencyId: [(pca:Agency)-[:HAS_DUTY {role: 'lead'}]->(n) | pca.id][0], supportAgencyIds: [(pca:Agency)-[:HAS_DUTY {role: 'support'}]->(n) | pca.id]} AS node

@@ -2,4 +2,4 @@
 MATCH (n:Duty {id: $id})
 WHERE n.version = $expectedVersion
 SET n += $props, n.version = n.version + 1, n.updatedAt = $now
-RETURN n {.*, agencyId: [(a:Agency)-[:HAS_DUTY {role: 'lead'}]->(n) | a.id][0], supportAgencyIds: [(a:Agency)-[:HAS_DUTY {role: 'support'}]->(n) | a.id]} AS node
+RETURN n {.*, agencyId: [(pca:Agency)-[:HAS_DUTY {role: 'lead'}]->(n) | pca.id][0], supportAgencyIds: [(pca:Agency)-[:HAS_DUTY {role: 'support'}]->(n) | pca.id]} AS node

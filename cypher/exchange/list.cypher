@@ -14,4 +14,4 @@ WITH n, CASE $sort WHEN 'title' THEN n.titleFa WHEN 'date' THEN n.date ELSE n.cr
 ORDER BY CASE WHEN $desc THEN amount END DESC, CASE WHEN NOT $desc THEN amount END ASC,
          CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id
 SKIP $skip LIMIT $limit
-RETURN n {.*, providerId: [(p:Agency)-[:GAVE]->(n) | p.id][0], receiverId: [(n)-[:TO]->(r:Agency) | r.id][0], dutyId: [(n)-[:SERVES]->(d:Duty) | d.id][0]} AS node
+RETURN n {.*, providerId: [(pcp:Agency)-[:GAVE]->(n) | pcp.id][0], receiverId: [(n)-[:TO]->(pcr:Agency) | pcr.id][0], dutyId: [(n)-[:SERVES]->(pcd:Duty) | pcd.id][0]} AS node

@@ -2,4 +2,4 @@
 MATCH (n:Exchange {id: $id})
 WHERE n.version = $expectedVersion
 SET n += $props, n.version = n.version + 1, n.updatedAt = $now
-RETURN n {.*, providerId: [(p:Agency)-[:GAVE]->(n) | p.id][0], receiverId: [(n)-[:TO]->(r:Agency) | r.id][0], dutyId: [(n)-[:SERVES]->(d:Duty) | d.id][0]} AS node
+RETURN n {.*, providerId: [(pcp:Agency)-[:GAVE]->(n) | pcp.id][0], receiverId: [(n)-[:TO]->(pcr:Agency) | pcr.id][0], dutyId: [(n)-[:SERVES]->(pcd:Duty) | pcd.id][0]} AS node

@@ -2,4 +2,4 @@
 MATCH (n:Issue {id: $id})
 WHERE n.version = $expectedVersion
 SET n += $props, n.version = n.version + 1, n.updatedAt = $now
-RETURN n {.*, raisedById: [(a:Agency)-[:RAISED]->(n) | a.id][0], concernsIds: [(n)-[:CONCERNS]->(c:Agency) | c.id], blocksDutyId: [(n)-[:BLOCKS]->(d:Duty) | d.id][0]} AS node
+RETURN n {.*, raisedById: [(pca:Agency)-[:RAISED]->(n) | pca.id][0], concernsIds: [(n)-[:CONCERNS]->(pcc:Agency) | pcc.id], blocksDutyId: [(n)-[:BLOCKS]->(pcd:Duty) | pcd.id][0]} AS node

@@ -1,4 +1,4 @@
 // Need nodes by id (a DataLoader batch).
 MATCH (n:Need)
 WHERE n.id IN $ids
-RETURN n {.*, agencyId: [(a:Agency)-[:NEEDS]->(n) | a.id][0]} AS node
+RETURN n {.*, agencyId: [(pca:Agency)-[:NEEDS]->(n) | pca.id][0]} AS node

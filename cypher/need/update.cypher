@@ -2,4 +2,4 @@
 MATCH (n:Need {id: $id})
 WHERE n.version = $expectedVersion
 SET n += $props, n.version = n.version + 1, n.updatedAt = $now
-RETURN n {.*, agencyId: [(a:Agency)-[:NEEDS]->(n) | a.id][0]} AS node
+RETURN n {.*, agencyId: [(pca:Agency)-[:NEEDS]->(n) | pca.id][0]} AS node

@@ -11,4 +11,4 @@ CREATE (n:WorkingGroup {id: $id})
 SET n += $props
 FOREACH (a IN agencies | CREATE (a)-[:MEMBER_OF {role: [m IN $members WHERE m.agencyId = a.id][0].role}]->(n))
 FOREACH (d IN duties | CREATE (n)-[:COORDINATES]->(d))
-RETURN n {.*, members: [(a:Agency)-[m:MEMBER_OF]->(n) | {agencyId: a.id, role: m.role}], dutyIds: [(n)-[:COORDINATES]->(d:Duty) | d.id]} AS node
+RETURN n {.*, members: [(pca:Agency)-[pcm:MEMBER_OF]->(n) | {agencyId: pca.id, role: pcm.role}], dutyIds: [(n)-[:COORDINATES]->(pcd:Duty) | pcd.id]} AS node

@@ -2,4 +2,4 @@
 MATCH (n:WorkingGroup {id: $id})
 WHERE n.version = $expectedVersion
 SET n += $props, n.version = n.version + 1, n.updatedAt = $now
-RETURN n {.*, members: [(a:Agency)-[m:MEMBER_OF]->(n) | {agencyId: a.id, role: m.role}], dutyIds: [(n)-[:COORDINATES]->(d:Duty) | d.id]} AS node
+RETURN n {.*, members: [(pca:Agency)-[pcm:MEMBER_OF]->(n) | {agencyId: pca.id, role: pcm.role}], dutyIds: [(n)-[:COORDINATES]->(pcd:Duty) | pcd.id]} AS node

@@ -12,7 +12,7 @@ from service.domain.workflow import OPEN_STATUSES
 from service.errors import ServiceError
 from service.graphql.types.common import (
     AgencyKind, AgencyLevel, ExchangeKind, ExchangeStatus, IssueCategory, IssueStatus,
-    RequestStatus, ResourceKind, Severity,
+    RequestStatus, ResourceKind, Rials, Severity,
 )  # fmt: skip
 from service.registry.specs import SPECS
 from service.text.jalali import DateError, jalali_year_bounds, parse_date
@@ -69,7 +69,7 @@ class ExchangeFilter:
     from_: str | None = strawberry.field(default=None, name="from")
     to: str | None = None
     jalali_year: int | None = strawberry.field(default=None, description="e.g. 1403; sets from/to")
-    min_amount: int | None = strawberry.field(default=None, description="In rials")
+    min_amount: Rials | None = strawberry.field(default=None, description="In rials")  # type: ignore[valid-type]
     q: str | None = None
     include_archived: bool = False
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from strawberry.experimental.pydantic import input as pydantic_input
 
 from service.domain import models as m
-from service.graphql.types import common  # noqa: F401  (registers the enums first)
+from service.graphql.types.common import Rials
 
 
 @pydantic_input(model=m.AgencyIn, all_fields=True)
@@ -30,22 +30,22 @@ class DutyPatch:
 
 @pydantic_input(model=m.CapacityIn, all_fields=True, description="Dates: 1403/02/15 (Jalali) or 2024-05-04")
 class CapacityInput:
-    pass
+    costRials: Rials | None = None  # type: ignore[valid-type]
 
 
 @pydantic_input(model=m.CapacityPatch, all_fields=True)
 class CapacityPatch:
-    pass
+    costRials: Rials | None = None  # type: ignore[valid-type]
 
 
 @pydantic_input(model=m.NeedIn, all_fields=True, description="Dates: 1403/02/15 (Jalali) or 2024-05-04")
 class NeedInput:
-    pass
+    valueRials: Rials | None = None  # type: ignore[valid-type]
 
 
 @pydantic_input(model=m.NeedPatch, all_fields=True)
 class NeedPatch:
-    pass
+    valueRials: Rials | None = None  # type: ignore[valid-type]
 
 
 @pydantic_input(model=m.IssueIn, all_fields=True)
@@ -60,12 +60,12 @@ class IssuePatch:
 
 @pydantic_input(model=m.ExchangeIn, all_fields=True, description="amountRials is required for financial exchanges")
 class ExchangeInput:
-    pass
+    amountRials: Rials | None = None  # type: ignore[valid-type]
 
 
 @pydantic_input(model=m.ExchangePatch, all_fields=True)
 class ExchangePatch:
-    pass
+    amountRials: Rials | None = None  # type: ignore[valid-type]
 
 
 @pydantic_input(model=m.RequestIn, all_fields=True, description="dueDate: 1403/02/15 (Jalali) or 2024-05-04")

@@ -47,6 +47,8 @@ def from_row(cls: type[T], row: dict[str, Any]) -> T:
     hints = get_type_hints(cls, include_extras=False)
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if getattr(f, "base_resolver", None) is not None:
+            continue  # a computed field, not data
         key = camel(f.name.removesuffix("_iso"))
         if key not in row:
             continue
@@ -89,3 +91,21 @@ def _enum_of(hint: Any) -> type[Enum] | None:
         if isinstance(candidate, type) and issubclass(candidate, Enum):
             return candidate
     return None
+
+
+def _parse_rials(value: Any) -> int:
+    from service.text.persian import normalize
+
+    text = normalize(str(value)).replace(",", "").replace(" ", "")
+    if not text.isdigit():
+        raise ValueError(f"not an amount in rials: {value!r}")
+    return int(text)
+
+
+Rials = strawberry.scalar(
+    int,
+    name="Rials",
+    description="An amount in rials: a whole number up to 2^53 (a string of Persian or ASCII digits is accepted)",
+    serialize=int,
+    parse_value=_parse_rials,
+)

@@ -1,0 +1,125 @@
+"""The embedded store: durability across SIGKILL, attaching processes, stale files, restarts."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import httpx
+
+from service.settings import Settings
+from service.storage.embedded import open_embedded
+from service.storage.runtime import open_store
+from tests.conftest import LiveServer, free_port
+
+WRITE_AGENCY = "agency/create"
+
+
+def _agency(ident: str) -> dict[str, object]:
+    props = {"code": ident, "nameFa": "آزمون", "kind": "ngo", "level": "external", "version": 1, "archived": False}
+    return {"id": ident, "props": props, "parentId": None, "now": "2026-01-01T00:00:00Z"}
+
+
+def _wait_dead(pid: int) -> None:
+    for _ in range(200):
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"pid {pid} still alive")
+
+
+async def test_acknowledged_write_survives_sigkill(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, appendfsync="always", graph_name="durable")
+    runtime = await open_store(settings)
+    assert runtime.server is not None and runtime.server.owned
+    await runtime.store.write(WRITE_AGENCY, _agency("ag-durable"))
+    pid = runtime.server.pid
+    os.kill(pid, signal.SIGKILL)
+    runtime.server.process.wait(timeout=10)  # type: ignore[union-attr]
+    await runtime.store.close()
+
+    again = await open_store(settings)  # finds the dead pid, cleans up, starts a new server
+    try:
+        assert again.server is not None and again.server.pid != pid
+        rows = await again.store.read("agency/get", {"ids": ["ag-durable"]})
+        assert [r["node"]["id"] for r in rows] == ["ag-durable"]
+    finally:
+        await again.close()
+
+
+async def test_a_second_process_attaches_and_sees_writes(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, appendfsync="always", graph_name="shared")
+    runtime = await open_store(settings)
+    try:
+        await runtime.store.write(WRITE_AGENCY, _agency("ag-from-parent"))
+        script = textwrap.dedent(
+            f"""
+            import asyncio, json
+            from service.settings import Settings
+            from service.storage.runtime import open_store
+            async def main():
+                rt = await open_store(Settings(data_dir={str(tmp_path)!r}, graph_name="shared"))
+                seen = await rt.store.read("agency/get", {{"ids": ["ag-from-parent"]}})
+                await rt.store.write("agency/create", {_agency("ag-from-child")!r})
+                print(json.dumps({{"pid": rt.server.pid, "owned": rt.server.owned, "seen": len(seen)}}))
+                await rt.close()
+            asyncio.run(main())
+            """
+        )
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+        child = json.loads(done.stdout.strip().splitlines()[-1])
+        assert child == {"pid": runtime.server.pid, "owned": False, "seen": 1}  # type: ignore[union-attr]
+        rows = await runtime.store.read("agency/get", {"ids": ["ag-from-child"]})
+        assert len(rows) == 1
+        assert runtime.server is not None and runtime.server.alive()  # the child did not stop it
+    finally:
+        await runtime.close()
+
+
+def test_stale_pid_and_socket_are_cleaned_up(tmp_path: Path) -> None:
+    root = tmp_path / "falkordb"
+    root.mkdir()
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    (root / "redis.sock").write_text("stale")
+    (root / "server.json").write_text(json.dumps({"pid": gone.pid, "socket": str(root / "redis.sock"), "port": None}))
+    server = open_embedded(tmp_path)
+    try:
+        assert server.owned and server.pid != gone.pid and server.alive()
+    finally:
+        server.stop()
+    assert not (root / "server.json").exists()
+
+
+async def test_runtime_restarts_a_dead_embedded_server(tmp_path: Path) -> None:
+    runtime = await open_store(Settings(data_dir=tmp_path, graph_name="revive"))
+    try:
+        old = runtime.server
+        assert old is not None
+        os.kill(old.pid, signal.SIGKILL)
+        old.process.wait(timeout=10)  # type: ignore[union-attr]
+        _wait_dead(old.pid)
+        await runtime.ready()
+        assert runtime.server is not None and runtime.server.pid != old.pid
+        assert await runtime.store.read("registry/ping") == [{"ok": 1}]
+    finally:
+        await runtime.close()
+
+
+def test_readyz_is_503_with_a_reason_when_the_store_is_down(tmp_path: Path) -> None:
+    settings = Settings(env="test", data_dir=tmp_path, graph_url=f"falkordb://127.0.0.1:{free_port()}/nothing")
+    with LiveServer(settings) as live, httpx.Client(base_url=live.url) as client:
+        assert client.get("/healthz").status_code == 200
+        response = client.get("/readyz")
+        assert response.status_code == 503
+        assert response.json()["status"] == "unavailable" and "unreachable" in response.json()["reason"]
+        body = client.post("/graphql", json={"query": "{ agencies { totalCount } }"}).json()
+        assert body["errors"][0]["extensions"]["code"] == "STORE_UNAVAILABLE"
