@@ -12,7 +12,7 @@ from service.registry.clock import new_id, now_iso
 from service.registry.specs import AGENCY, DUTY, SPECS, EntitySpec
 from service.storage import errors as store_errors
 from service.storage.port import GraphStore, Row
-from service.text.persian import normalize, search_text
+from service.text.persian import search_key, search_text
 
 HIDDEN = ("search",)
 # Which entity a relation field points at, to say which reference was missing.
@@ -59,7 +59,7 @@ class Repository:
                      include_archived: bool, sort: str, desc: bool) -> dict[str, Any]:  # fmt: skip
         params: dict[str, Any] = {name: filters.get(name) for name in spec.filters}
         params.update(
-            q=normalize(q) or None,
+            q=search_key(q) or None,
             includeArchived=include_archived,
             sort=sort if sort in spec.sorts else "created",
             desc=desc,

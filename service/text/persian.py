@@ -36,9 +36,15 @@ def normalize(text: str | None) -> str:
     return _SPACES.sub(" ", text).strip().casefold()
 
 
+def search_key(text: str | None) -> str:
+    """The form searched with ``CONTAINS``: normalised, without spaces, since Persian writers
+    join, split or half-space the same word (آبهای, آب های, آب‌های)."""
+    return normalize(text).replace(" ", "")
+
+
 def search_text(*parts: str | None) -> str:
-    """One normalised string for ``CONTAINS`` search over several fields."""
-    return " | ".join(n for n in (normalize(p) for p in parts) if n)
+    """One search key over several fields; '|' keeps a match from spanning two fields."""
+    return "|".join(k for k in (search_key(p) for p in parts) if k)
 
 
 def clean_label(text: str) -> str:
