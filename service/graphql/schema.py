@@ -9,6 +9,7 @@ from strawberry.schema.config import StrawberryConfig
 from service.graphql.errors import ErrorShaping, StoreQueryCount
 from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
+from service.graphql.types.common import RIALS_SCALAR, Rials
 
 
 def build_schema(*, production: bool = False) -> strawberry.Schema:
@@ -20,7 +21,7 @@ def build_schema(*, production: bool = False) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         extensions=extensions,
-        config=StrawberryConfig(auto_camel_case=True),
+        config=StrawberryConfig(auto_camel_case=True, scalar_map={Rials: RIALS_SCALAR}),
     )
 
 

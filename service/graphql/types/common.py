@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from enum import Enum
-from typing import Any, TypeVar, get_type_hints
+from typing import Any, NewType, TypeVar, get_type_hints
 
 import strawberry
 
@@ -102,8 +102,8 @@ def _parse_rials(value: Any) -> int:
     return int(text)
 
 
-Rials = strawberry.scalar(
-    int,
+Rials = NewType("Rials", int)
+RIALS_SCALAR = strawberry.scalar(
     name="Rials",
     description="An amount in rials: a whole number up to 2^53 (a string of Persian or ASCII digits is accepted)",
     serialize=int,
