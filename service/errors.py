@@ -106,6 +106,8 @@ def from_validation(exc: Any) -> ServiceError:
         if not loc and ":" in msg:  # model-level checks name their field first
             loc, msg = (part.strip() for part in msg.split(":", 1))
         fa = _FA.get(err.get("type", ""), "مقدار نادرست است")
+        if "COFOG" in msg:
+            fa = "کد کارکرد در طبقه‌بندی COFOG نیست (نمونه: ۰۶ یا ۰۶.۲)"
         if "date" in msg:
             fa = "تاریخ نادرست است (نمونه: ۱۴۰۳/۰۲/۱۵ یا 2024-05-04)"
         problems.append({"field": loc, "messageEn": msg, "messageFa": fa})

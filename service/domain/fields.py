@@ -25,6 +25,15 @@ def _digits(value: object) -> object:
     return value
 
 
+def _known_function(code: str) -> str:
+    from service.data.taxonomy import functions
+
+    if code not in functions():
+        raise ValueError(f"{code!r} is not a COFOG division or group (e.g. 06 or 06.2)")
+    return code
+
+
+FunctionCode = Annotated[str, AfterValidator(str.strip), AfterValidator(_known_function)]
 Label = Annotated[str, AfterValidator(clean_label), Field(min_length=1, max_length=300)]
 Text = Annotated[str, AfterValidator(clean_label), Field(max_length=20_000)]
 Code = Annotated[str, AfterValidator(str.strip), Field(min_length=1, max_length=40)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, EmailStr, model_validator
 
 from service.domain import enums as e
-from service.domain.fields import Code, EntityId, IsoDate, Label, Quantity, Rials, Text
+from service.domain.fields import Code, EntityId, FunctionCode, IsoDate, Label, Quantity, Rials, Text
 
 
 class Input(BaseModel):
@@ -53,7 +53,7 @@ class DutyIn(Input):
     titleEn: Label | None = None
     descriptionFa: Text | None = None
     descriptionEn: Text | None = None
-    functionCode: Code
+    functionCode: FunctionCode
     beneficiaries: list[Code] = []
     geography: list[Code] = ["city"]
     legalBasis: Text | None = None
@@ -64,7 +64,7 @@ class DutyPatch(Input):
     titleEn: Label | None = None
     descriptionFa: Text | None = None
     descriptionEn: Text | None = None
-    functionCode: Code | None = None
+    functionCode: FunctionCode | None = None
     beneficiaries: list[Code] | None = None
     geography: list[Code] | None = None
     legalBasis: Text | None = None

@@ -8,7 +8,7 @@ from strawberry.types import Info
 from service.graphql import inputs as i
 from service.graphql.resolvers import archiver, creator, updater
 from service.graphql.types.agency import Agency
-from service.graphql.types.common import RequestStatus, from_row
+from service.graphql.types.common import MemberRole, RequestStatus, from_row
 from service.graphql.types.duty import Duty
 from service.graphql.types.exchange import Exchange
 from service.graphql.types.issue import Issue
@@ -18,6 +18,7 @@ from service.graphql.types.working_group import WorkingGroup
 from service.registry import specs as s
 from service.registry.agencies import move_agency
 from service.registry.requests import move_request
+from service.registry.working_groups import remove_member, set_member
 
 ARCHIVE = "Hide from lists (archived=false brings it back); nothing is deleted"
 
@@ -69,3 +70,18 @@ class Mutation:
     ) -> Agency:
         row = await move_agency(info.context.repo, str(id), parent_id and str(parent_id), expected_version)
         return from_row(Agency, row)
+
+    @strawberry.mutation(description="Seat an agency in a working group, or change its role there")
+    async def set_working_group_member(
+        self, info: Info, id: strawberry.ID, agency_id: strawberry.ID, role: MemberRole,
+        expected_version: int | None = None,
+    ) -> WorkingGroup:  # fmt: skip
+        row = await set_member(info.context.repo, str(id), str(agency_id), role, expected_version)  # type: ignore[arg-type]
+        return from_row(WorkingGroup, row)
+
+    @strawberry.mutation(description="Take an agency out of a working group")
+    async def remove_working_group_member(
+        self, info: Info, id: strawberry.ID, agency_id: strawberry.ID, expected_version: int | None = None
+    ) -> WorkingGroup:
+        row = await remove_member(info.context.repo, str(id), str(agency_id), expected_version)
+        return from_row(WorkingGroup, row)

@@ -121,23 +121,35 @@ class Repository:
             field=next(iter(relations), None),
         )
 
+    async def guarded_write(self, spec: EntitySpec, ident: str, query: str, params: Mapping[str, Any],
+                            expected_version: int | None, current: Row | None = None) -> Row | None:  # fmt: skip
+        """Run a write that carries ``$expectedVersion``: refuses a stale version up front, and a
+        write that matched nothing because someone wrote in between. None: the statement's own
+        guard (not the version) refused it."""
+        current = current or await self.get(spec, ident)
+        if expected_version is not None and current["version"] != expected_version:
+            raise version_conflict(spec.label, ident, current["version"])
+        rows = await self.store.write(
+            query, {"id": ident, **params, "expectedVersion": current["version"], "now": now_iso()}
+        )
+        if rows:
+            return public(rows[0]["node"])
+        latest = await self.get_many(spec, [ident])
+        if latest.get(ident, {}).get("version") != current["version"]:
+            raise version_conflict(spec.label, ident, latest.get(ident, {}).get("version"))
+        return None
+
     async def update(self, spec: EntitySpec, ident: str, changes: Mapping[str, Any],
                      expected_version: int | None) -> Row:  # fmt: skip
         """Write the changed fields, refusing when the record moved past ``expected_version``."""
         current = await self.get(spec, ident)
-        if expected_version is not None and current["version"] != expected_version:
-            raise version_conflict(spec.label, ident, current["version"])
         merged = {**current, **changes}
         props = dict(changes)
         props["search"] = search_text(*(merged.get(f) for f in spec.search_fields))
-        rows = await self.store.write(
-            f"{spec.key}/update",
-            {"id": ident, "props": props, "expectedVersion": current["version"], "now": now_iso()},
-        )
-        if not rows:
-            latest = await self.get_many(spec, [ident])
-            raise version_conflict(spec.label, ident, latest.get(ident, {}).get("version"))
-        return public(rows[0]["node"])
+        row = await self.guarded_write(spec, ident, f"{spec.key}/update", {"props": props}, expected_version, current)
+        if row is None:  # only the version guards an update
+            raise version_conflict(spec.label, ident, current["version"])
+        return row
 
     async def archive(self, spec: EntitySpec, ident: str, expected_version: int | None,
                       archived: bool = True) -> Row:  # fmt: skip

@@ -6,8 +6,8 @@ from service.domain.actor import Actor, Role
 from service.domain.enums import RequestStatus
 from service.domain.workflow import TRANSITIONS, Party, allowed
 from service.errors import ServiceError, version_conflict
-from service.registry.clock import new_id, now_iso
-from service.registry.repository import Repository, public
+from service.registry.clock import new_id
+from service.registry.repository import Repository
 from service.registry.specs import REQUEST
 from service.storage.port import Row
 
@@ -28,8 +28,6 @@ async def move_request(
     """Apply one workflow step; illegal moves and moves by the wrong party are refused."""
     current = await repo.get(REQUEST, request_id)
     status = RequestStatus(current["status"])
-    if expected_version is not None and current["version"] != expected_version:
-        raise version_conflict("Request", request_id, current["version"])
     party = allowed(status, to_status)
     if party is None:
         options = ", ".join(s.value for s in TRANSITIONS[status]) or "none (final)"
@@ -50,21 +48,21 @@ async def move_request(
                 "این گام را فقط دستگاه " + ("فرستنده" if party == Party.SENDER else "گیرنده") + " می‌تواند بردارد",
                 status=403,
             )
-    rows = await repo.store.write(
+    row = await repo.guarded_write(
+        REQUEST,
+        request_id,
         "request/transition",
         {
-            "id": request_id,
             "fromStatus": status.value,
             "toStatus": to_status.value,
-            "expectedVersion": current["version"],
-            "now": now_iso(),
             "stepId": new_id("st"),
             "by": actor.name,
             "byAgencyId": actor.agency_id,
             "comment": comment,
         },
+        expected_version,
+        current,
     )
-    if not rows:
-        latest = await repo.get(REQUEST, request_id)
-        raise version_conflict("Request", request_id, latest["version"])
-    return public(rows[0]["node"])
+    if row is None:  # the status moved under us while the version did not: cannot happen, but say so
+        raise version_conflict("Request", request_id, current["version"])
+    return row

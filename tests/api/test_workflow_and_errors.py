@@ -93,3 +93,28 @@ def test_agency_tree_refuses_cycles(registry: GraphQL) -> None:
 def test_a_broken_document_gets_a_code(registry: GraphQL) -> None:
     errors = registry.errors("{ agencies { nope } }")
     assert errors[0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+def test_working_group_membership_changes(registry: GraphQL) -> None:
+    registry.ok(AGENCIES)
+    group = registry.ok('mutation { createWorkingGroup(input: {nameFa: "کارگروه", members: [{agencyId: "ag-a", role: LEAD}]}) { id version } }')
+    gid = group["createWorkingGroup"]["id"]
+    seat = "mutation($g: ID!, $a: ID!, $r: MemberRole!, $v: Int) { setWorkingGroupMember(id: $g, agencyId: $a, role: $r, expectedVersion: $v) { version members { agencyId role } } }"
+    added = registry.ok(seat, g=gid, a="ag-b", r="SUPERVISOR", v=1)["setWorkingGroupMember"]
+    assert sorted((m["agencyId"], m["role"]) for m in added["members"]) == [("ag-a", "LEAD"), ("ag-b", "SUPERVISOR")]
+    assert registry.errors(seat, g=gid, a="ag-b", r="MEMBER", v=1)[0]["extensions"]["code"] == "VERSION_CONFLICT"
+    assert registry.errors(seat, g=gid, a="ag-nope", r="MEMBER")[0]["extensions"]["field"] == "agencyId"
+    removed = registry.ok(
+        'mutation($g: ID!) { removeWorkingGroupMember(id: $g, agencyId: "ag-a") { members { agencyId } } }', g=gid
+    )["removeWorkingGroupMember"]
+    assert removed["members"] == [{"agencyId": "ag-b"}]
+    groups_of_b = registry.ok('{ agency(id: "ag-b") { workingGroups { role group { id } } } }')["agency"]["workingGroups"]
+    assert groups_of_b == [{"role": "SUPERVISOR", "group": {"id": gid}}]
+
+
+def test_function_code_must_be_in_the_taxonomy(registry: GraphQL) -> None:
+    registry.ok(AGENCIES)
+    ext = registry.errors('mutation { createDuty(input: {agencyId: "ag-a", titleFa: "x", functionCode: "99.9"}) { id } }')[0]["extensions"]
+    assert ext["code"] == "VALIDATION" and ext["field"] == "functionCode" and "COFOG" in ext["messageFa"]
+    made = registry.ok('mutation { createDuty(input: {agencyId: "ag-a", titleFa: "x", functionCode: "06.2"}) { functionNameFa functionNameEn } }')
+    assert made["createDuty"]["functionNameEn"] == "Community development" and made["createDuty"]["functionNameFa"]

@@ -1,0 +1,8 @@
+// Seat an agency in a working group with a role (or change its role); guarded by the group's version.
+MATCH (n:WorkingGroup {id: $id})
+WHERE n.version = $expectedVersion
+MATCH (a:Agency {id: $agencyId})
+MERGE (a)-[m:MEMBER_OF]->(n)
+SET m.role = $role, n.version = n.version + 1, n.updatedAt = $now
+WITH DISTINCT n
+RETURN n {.*, members: [(pca:Agency)-[pcm:MEMBER_OF]->(n) | {agencyId: pca.id, role: pcm.role}], dutyIds: [(n)-[:COORDINATES]->(pcd:Duty) | pcd.id]} AS node
