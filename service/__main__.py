@@ -1,4 +1,4 @@
-"""Command line: ``python -m service serve | demo | export | import``."""
+"""Command line: ``python -m service serve | demo | export | import | analyze``."""
 
 from __future__ import annotations
 
@@ -85,6 +85,28 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
     return int(asyncio.run(_with_store(settings, work)))
 
 
+def _analyze(settings: Settings, args: argparse.Namespace) -> int:
+    from service.analysis import export
+    from service.analysis.runner import ANALYSES
+
+    async def work(store: Any) -> int:
+        print(f"running {args.name} ...", file=sys.stderr)
+        result = await ANALYSES[args.name](store, settings)
+        body: str | bytes = {"csv": export.to_csv, "json": export.to_json, "xlsx": export.to_xlsx}[args.format](result)
+        if args.output:
+            target = Path(args.output)
+            target.write_bytes(body) if isinstance(body, bytes) else target.write_text(body, encoding="utf-8")
+            print(f"wrote {target}", file=sys.stderr)
+        elif isinstance(body, bytes):
+            print("xlsx needs --output FILE", file=sys.stderr)
+            return 2
+        else:
+            sys.stdout.write(body)
+        return 0
+
+    return int(asyncio.run(_with_store(settings, work)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m service", description="Hamahang registry")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -96,9 +118,15 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--output", "-o", required=True)
     imp = commands.add_parser("import", help="import a JSON, XLSX or CSV file (all rows or none)")
     imp.add_argument("input")
+    from service.analysis.runner import ANALYSES
+
+    analyze = commands.add_parser("analyze", help="run an analysis and print or save it")
+    analyze.add_argument("name", choices=sorted(ANALYSES))
+    analyze.add_argument("--format", choices=["csv", "xlsx", "json"], default="json")
+    analyze.add_argument("--output", "-o", help="file to write (required for xlsx)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    handlers = {"serve": _serve, "demo": _demo, "export": _export, "import": _import}
+    handlers = {"serve": _serve, "demo": _demo, "export": _export, "import": _import, "analyze": _analyze}
     return handlers[args.command](Settings(), args)
 
 

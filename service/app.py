@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from strawberry.fastapi import GraphQLRouter
 
 from service import __version__
-from service.api import health, transfer
+from service.api import analyses, health, transfer
 from service.api.deps import ActorDep, RuntimeDep, SettingsDep
 from service.demo.loader import load_demo_if_empty
 from service.errors import ServiceError, from_store
@@ -44,6 +44,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.include_router(health.router)
     app.include_router(transfer.router)
+    app.include_router(analyses.router)
     graphql = GraphQLRouter(
         build_schema(production=settings.env == "production"),
         context_getter=graphql_context,

@@ -5,14 +5,59 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
-class Settings(BaseSettings):
-    """Everything the service can be told from outside; no module-level singleton."""
+class DuplicationParams(BaseModel):
+    """Duplicated work (GAO: fragmentation, overlap, duplication) between duties of different agencies."""
 
-    model_config = SettingsConfigDict(env_prefix="HAMAHANG_", extra="ignore")
+    neighbours: int = Field(10, ge=1, description="text neighbours kept per duty (top-k)")
+    min_text: float = Field(0.25, ge=0, le=1, description="text similarity that makes a pair a candidate")
+    group_pairs_up_to: int = Field(300, ge=0, description="also pair every duty of a COFOG group this small")
+    duplication_text: float = Field(0.45, ge=0, le=1, description="same activity: text at least this, same group")
+    overlap_text: float = Field(0.30, ge=0, le=1, description="similar activity: text at least this")
+    weight_text: float = 0.5
+    weight_function: float = 0.2
+    weight_beneficiaries: float = 0.15
+    weight_geography: float = 0.15
+
+
+class WinWinParams(BaseModel):
+    """How capacities answer needs and issues, and how exchange cycles are chosen."""
+
+    neighbours: int = Field(10, ge=1, description="candidate capacities kept per need (top-k by text)")
+    min_text: float = Field(0.15, ge=0, le=1)
+    min_score: float = Field(0.5, ge=0, le=1, description="a match needs at least this score")
+    issue_min_text: float = Field(0.35, ge=0, le=1, description="a capacity answers an issue above this")
+    weight_text: float = 0.6
+    weight_quantity: float = 0.2
+    weight_window: float = 0.2
+    default_value_rials: int = Field(1_000_000_000, ge=0, description="worth of a need that states none")
+    issue_value_rials: int = Field(500_000_000, ge=0, description="worth of an issue per severity step")
+    max_cycle_length: int = Field(3, ge=2, le=6)
+    max_cycles: int = Field(20_000, ge=1)
+
+
+class AlignmentParams(BaseModel):
+    """An exchange or done request fits the provider's mission when it links or resembles a duty."""
+
+    min_text: float = Field(0.2, ge=0, le=1)
+
+
+class AnalysisSettings(BaseModel):
+    duplication: DuplicationParams = DuplicationParams()
+    winwin: WinWinParams = WinWinParams()
+    alignment: AlignmentParams = AlignmentParams()
+
+
+class Settings(BaseSettings):
+    """Everything the service can be told from outside; no module-level singleton.
+
+    Analysis thresholds nest with ``__``: ``HAMAHANG_ANALYSIS__DUPLICATION__OVERLAP_TEXT=0.35``.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="HAMAHANG_", extra="ignore", env_nested_delimiter="__")
 
     env: Literal["development", "test", "production"] = "development"
     host: str = "127.0.0.1"
@@ -31,6 +76,7 @@ class Settings(BaseSettings):
     load_demo: bool = Field(False, description="load the demo registry when the store is empty")
     default_page_size: int = Field(20, ge=1)
     max_page_size: int = Field(100, ge=1)
+    analysis: AnalysisSettings = AnalysisSettings()
 
     @field_validator("graph_url")
     @classmethod

@@ -81,6 +81,7 @@ class ExchangeStatus(str, Enum):
 
 
 class RequestStatus(str, Enum):
+    DRAFT = "draft"
     SUBMITTED = "submitted"
     ACKNOWLEDGED = "acknowledged"
     IN_PROGRESS = "in_progress"

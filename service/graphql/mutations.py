@@ -6,6 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from service.graphql import inputs as i
+from service.graphql.analyses import draft_opportunity_requests, set_finding_verdict
 from service.graphql.resolvers import archiver, creator, updater
 from service.graphql.types.agency import Agency
 from service.graphql.types.common import MemberRole, RequestStatus, from_row
@@ -51,6 +52,9 @@ class Mutation:
     create_working_group = strawberry.mutation(resolver=creator(s.WORKING_GROUP, WorkingGroup, i.WorkingGroupInput))
     update_working_group = strawberry.mutation(resolver=updater(s.WORKING_GROUP, WorkingGroup, i.WorkingGroupPatch))
     archive_working_group = strawberry.mutation(resolver=archiver(s.WORKING_GROUP, WorkingGroup), description=ARCHIVE)
+
+    set_finding_verdict = strawberry.mutation(resolver=set_finding_verdict)
+    draft_opportunity_requests = strawberry.mutation(resolver=draft_opportunity_requests)
 
     @strawberry.mutation(description="Move a request one step: only allowed transitions, each kept in its history")
     async def move_request(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from service.graphql import filters as f
+from service.graphql.analyses import Analyses
 from service.graphql.resolvers import listing, lookup
 from service.graphql.types.agency import Agency
 from service.graphql.types.duty import Duty
@@ -35,6 +36,10 @@ class Query:
     requests = strawberry.field(resolver=listing(s.REQUEST, Request, f.RequestFilter))
     working_group = strawberry.field(resolver=lookup(s.WORKING_GROUP, WorkingGroup))
     working_groups = strawberry.field(resolver=listing(s.WORKING_GROUP, WorkingGroup, f.WorkingGroupFilter))
+
+    @strawberry.field(description="The directorate's analyses, computed from the registry as it is now")
+    def analyses(self) -> Analyses:
+        return Analyses()
 
     @strawberry.field(description="Counts and totals across the registry")
     def stats(self) -> RegistryStats:

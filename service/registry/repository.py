@@ -79,22 +79,25 @@ class Repository:
         rows = await self.store.read(f"{spec.key}/count", params)
         return int(rows[0]["total"]) if rows else 0
 
-    def new_props(self, spec: EntitySpec, data: BaseModel, now: str) -> tuple[str, dict[str, Any], dict[str, Any]]:
+    def new_props(self, spec: EntitySpec, data: BaseModel, now: str,
+                  extra: Mapping[str, Any] | None = None) -> tuple[str, dict[str, Any], dict[str, Any]]:  # fmt: skip
         """Split a validated input into (id, stored properties, relation parameters)."""
         raw = data.model_dump()
         relations = {k: raw.pop(k) for k in spec.relations}
         ident = raw.pop("id", None) or new_id(spec.prefix)
         props = {k: v for k, v in raw.items() if v is not None}
         props.update(INITIAL.get(spec.key, {}))
+        props.update(extra or {})
         props.update(
             version=1, createdAt=now, updatedAt=now, archived=False,
             search=search_text(*(raw.get(f) for f in spec.search_fields)),
         )  # fmt: skip
         return ident, props, relations
 
-    async def create(self, spec: EntitySpec, data: BaseModel) -> Row:
+    async def create(self, spec: EntitySpec, data: BaseModel, extra: Mapping[str, Any] | None = None) -> Row:
+        """Create one record; ``extra`` sets stored fields the input does not carry (a draft's status)."""
         now = now_iso()
-        ident, props, relations = self.new_props(spec, data, now)
+        ident, props, relations = self.new_props(spec, data, now, extra)
         try:
             rows = await self.store.write(f"{spec.key}/create", {"id": ident, "props": props, "now": now, **relations})
         except store_errors.Conflict:

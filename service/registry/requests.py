@@ -12,7 +12,7 @@ from service.registry.specs import REQUEST
 from service.storage.port import Row
 
 _FA_STATUS = {
-    "submitted": "ثبت‌شده", "acknowledged": "دریافت‌شده", "in_progress": "در حال انجام",
+    "draft": "پیش‌نویس", "submitted": "ثبت‌شده", "acknowledged": "دریافت‌شده", "in_progress": "در حال انجام",
     "done": "انجام‌شده", "rejected": "ردشده", "withdrawn": "پس‌گرفته",
 }  # fmt: skip
 

@@ -1,0 +1,64 @@
+"""Run an analysis by name against the store: snapshot, verdicts and settings in, result out.
+
+GraphQL, the downloads, the CLI and the notebooks all come through here, so they agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from service.analysis.alignment import AlignmentResult, analyse_alignment
+from service.analysis.duplication import DuplicationResult, analyse_duplication
+from service.analysis.snapshot import load_snapshot
+from service.analysis.verdicts import load_verdicts
+from service.analysis.winwin import WinWinResult, analyse_winwin
+from service.registry.clock import today_iso
+from service.settings import Settings
+from service.storage.port import GraphStore
+
+
+async def duplication(store: GraphStore, settings: Settings) -> DuplicationResult:
+    snap = await load_snapshot(store, ("agency", "duty"))
+    return analyse_duplication(snap, settings.analysis.duplication, await load_verdicts(store))
+
+
+async def winwin(store: GraphStore, settings: Settings) -> WinWinResult:
+    snap = await load_snapshot(store, ("agency", "capacity", "need", "issue"))
+    return analyse_winwin(snap, settings.analysis.winwin)
+
+
+async def alignment(store: GraphStore, settings: Settings) -> AlignmentResult:
+    snap = await load_snapshot(store, ("agency", "duty", "capacity", "exchange", "request"))
+    return analyse_alignment(snap, settings.analysis.alignment)
+
+
+async def followup(store: GraphStore, settings: Settings) -> Any:
+    from service.analysis.followup import analyse_followup
+
+    snap = await load_snapshot(store, ("agency", "request"), with_steps=True)
+    return analyse_followup(snap, today_iso())
+
+
+async def issues(store: GraphStore, settings: Settings) -> Any:
+    from service.analysis.issue_clusters import cluster_issues
+
+    snap = await load_snapshot(store, ("agency", "issue"))
+    return cluster_issues(snap)
+
+
+async def collaboration(store: GraphStore, settings: Settings) -> Any:
+    from service.analysis.collaboration import analyse_collaboration
+
+    snap = await load_snapshot(store, ("agency", "exchange", "working_group"))
+    return analyse_collaboration(snap)
+
+
+ANALYSES: dict[str, Callable[[GraphStore, Settings], Awaitable[Any]]] = {
+    "duplication": duplication,
+    "winwin": winwin,
+    "alignment": alignment,
+    "followup": followup,
+    "issues": issues,
+    "collaboration": collaboration,
+}

@@ -1,0 +1,88 @@
+"""TF-IDF over character n-grams of normalised text, and sparse top-k cosine neighbours.
+
+Char n-grams within words survive Persian spelling variants (آبهای / آب‌های, امدادونجات /
+امداد و نجات) that defeat word tokens (FIELD-NOTES.md). Neighbours come from a blocked sparse
+product that keeps only the k best per row, never a dense all-pairs loop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+from scipy import sparse
+
+from service.text.persian import normalize
+
+
+def _grams(text: str, low: int, high: int) -> Iterable[str]:
+    for word in normalize(text).split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            for i in range(max(1, len(padded) - n + 1)):
+                yield padded[i : i + n]
+
+
+def tfidf(docs: list[str], ngram: tuple[int, int] = (2, 4), max_df: float = 0.6) -> sparse.csr_matrix:
+    """Rows are L2-normalised TF-IDF vectors; grams in more than ``max_df`` of docs are dropped."""
+    vocab: dict[str, int] = {}
+    indptr, indices, counts = [0], [], []
+    for doc in docs:
+        seen: dict[int, int] = {}
+        for gram in _grams(doc, *ngram):
+            j = vocab.setdefault(gram, len(vocab))
+            seen[j] = seen.get(j, 0) + 1
+        indices.extend(seen)
+        counts.extend(seen.values())
+        indptr.append(len(indices))
+    n = len(docs)
+    tf = sparse.csr_matrix(
+        (np.asarray(counts, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+        shape=(n, len(vocab)),
+    )
+    if n == 0 or not vocab:
+        return tf
+    df = np.bincount(tf.indices, minlength=len(vocab))
+    idf = np.log((1 + n) / (1 + df)) + 1.0
+    if n >= 20:  # on tiny sets every gram is "common"; drop only on real corpora
+        idf[df > max_df * n] = 0.0
+    weighted = tf.multiply(idf).tocsr()
+    weighted.data = np.log1p(weighted.data)
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
+
+
+def top_k(left: sparse.csr_matrix, right: sparse.csr_matrix, k: int, min_sim: float,
+          same: bool = False, block: int = 512) -> list[tuple[int, int, float]]:  # fmt: skip
+    """Pairs (i, j, cosine) with each left row's k best right rows at or above ``min_sim``.
+
+    With ``same`` (left is right) a pair is reported once, i < j, and never with itself.
+    """
+    out: list[tuple[int, int, float]] = []
+    right_t = right.T.tocsc()
+    for start in range(0, left.shape[0], block):
+        product = (left[start : start + block] @ right_t).tocsr()
+        for r in range(product.shape[0]):
+            lo, hi = product.indptr[r], product.indptr[r + 1]
+            cols, vals = product.indices[lo:hi], product.data[lo:hi]
+            i = start + r
+            keep = vals >= min_sim
+            if same:
+                keep &= cols != i
+            cols, vals = cols[keep], vals[keep]
+            if len(vals) > k:
+                best = np.argpartition(-vals, k)[:k]
+                cols, vals = cols[best], vals[best]
+            for j, v in zip(cols.tolist(), vals.tolist(), strict=True):
+                if same:
+                    a, b = (i, j) if i < j else (j, i)
+                    out.append((a, b, float(v)))
+                else:
+                    out.append((i, j, float(v)))
+    if same:
+        best_pairs: dict[tuple[int, int], float] = {}
+        for a, b, v in out:
+            best_pairs[(a, b)] = max(v, best_pairs.get((a, b), 0.0))
+        return [(a, b, v) for (a, b), v in best_pairs.items()]
+    return out

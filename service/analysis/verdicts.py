@@ -1,0 +1,45 @@
+"""The directorate's verdicts on findings, kept in the graph as ``Finding`` nodes.
+
+A verdict holds the versions of the records it judged (its fingerprint); when one of them
+changes, the verdict no longer applies and the finding comes back for review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from service.registry.clock import now_iso
+from service.storage.port import GraphStore
+
+
+@dataclass(frozen=True)
+class Verdict:
+    id: str
+    verdict: str
+    fingerprint: str
+    by: str | None = None
+    at: str | None = None
+    note: str | None = None
+
+
+def fingerprint(records: Iterable[dict[str, Any]]) -> str:
+    """Ids and versions of the judged records, in id order."""
+    return ";".join(f"{r['id']}@{r.get('version', 1)}" for r in sorted(records, key=lambda r: r["id"]))
+
+
+async def load_verdicts(store: GraphStore) -> dict[str, Verdict]:
+    rows = await store.read("finding/list")
+    return {
+        r["node"]["id"]: Verdict(r["node"]["id"], r["node"]["verdict"], r["node"]["fingerprint"],
+                                 r["node"].get("by"), r["node"].get("at"), r["node"].get("note"))  # fmt: skip
+        for r in rows
+    }
+
+
+async def save_verdict(store: GraphStore, finding_id: str, verdict: str, print_: str, by: str, note: str | None) -> Verdict:
+    props = {"verdict": verdict, "fingerprint": print_, "by": by, "at": now_iso(), "note": note, "kind": finding_id.split(":")[0]}
+    rows = await store.write("finding/set_verdict", {"id": finding_id, "props": {k: v for k, v in props.items() if v is not None}})
+    node = rows[0]["node"]
+    return Verdict(node["id"], node["verdict"], node["fingerprint"], node.get("by"), node.get("at"), node.get("note"))

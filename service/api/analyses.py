@@ -1,0 +1,33 @@
+"""Analysis downloads: ``/analyses/{name}.csv|xlsx|json`` (the same results GraphQL serves)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import Response
+
+from service.analysis import export
+from service.analysis.runner import ANALYSES
+from service.api.deps import RuntimeDep, SettingsDep
+from service.errors import ServiceError
+
+router = APIRouter(prefix="/analyses", tags=["analyses"])
+MEDIA = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@router.get("/{name}.{fmt}")
+async def download(name: str, fmt: str, runtime: RuntimeDep, settings: SettingsDep) -> Response:
+    if name not in ANALYSES or fmt not in MEDIA:
+        raise ServiceError(
+            "NOT_FOUND", f"use /analyses/<{'|'.join(ANALYSES)}>.<csv|xlsx|json>",
+            "چنین تحلیل یا قالبی نیست", status=404,
+        )  # fmt: skip
+    result = await ANALYSES[name](runtime.store, settings)
+    body: str | bytes = {"csv": export.to_csv, "json": export.to_json, "xlsx": export.to_xlsx}[fmt](result)
+    return Response(
+        body, media_type=MEDIA[fmt],
+        headers={"Content-Disposition": f'attachment; filename="hamahang-{name}.{fmt}"'},
+    )  # fmt: skip

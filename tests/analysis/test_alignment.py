@@ -1,0 +1,37 @@
+"""Mission alignment: the planted misaligned exchange is flagged, linked ones are not."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import GraphQL
+
+
+def test_demo_misaligned_exchange_is_flagged(demo: GraphQL) -> None:
+    report = demo.ok(
+        "{ analyses { alignment { misaligned { id kind providerId why } items { id aligned dutyId }"
+        " agencies { agencyId aligned total ratio } } } }"
+    )["analyses"]["alignment"]
+    misaligned = {m["id"]: m for m in report["misaligned"]}
+    assert "ex-fire-festival" in misaligned and misaligned["ex-fire-festival"]["providerId"] == "ag-fire"
+    linked = [i for i in report["items"] if i["id"].startswith("ex-") and i["id"] != "ex-fire-festival"]
+    assert linked and all(i["aligned"] for i in linked)
+    fire = next(a for a in report["agencies"] if a["agencyId"] == "ag-fire")
+    assert fire["ratio"] < 1 and fire["aligned"] == fire["total"] - 1
+
+
+def test_cli_runs_an_analysis(tmp_path: Path) -> None:
+    env = {**os.environ, "HAMAHANG_DATA_DIR": str(tmp_path), "HAMAHANG_GRAPH_NAME": "cli_analysis"}
+    subprocess.run([sys.executable, "-m", "service", "demo"], env=env, check=True, capture_output=True, timeout=120)
+    done = subprocess.run([sys.executable, "-m", "service", "analyze", "alignment", "--format", "json"],
+                          env=env, check=True, capture_output=True, text=True, timeout=120)  # fmt: skip
+    data = json.loads(done.stdout)
+    assert any(i["id"] == "ex-fire-festival" and not i["aligned"] for i in data["items"])
+    out = tmp_path / "dup.xlsx"
+    subprocess.run([sys.executable, "-m", "service", "analyze", "duplication", "--format", "xlsx", "-o", str(out)],
+                   env=env, check=True, capture_output=True, timeout=120)  # fmt: skip
+    assert out.stat().st_size > 5000

@@ -1,0 +1,98 @@
+"""Duplicated work: planted duplicates are found and classified, unrelated duties are not, verdicts stick."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import load_workbook
+
+from service.analysis.duplication import analyse_duplication, classify
+from service.analysis.snapshot import Snapshot
+from service.settings import DuplicationParams
+from tests.conftest import GraphQL
+
+REPORT = """{ analyses { duplication {
+  findings(includeDismissed: true) { id classification dutyAId dutyBId verdict verdictStale textSimilarity }
+  areas { division agencyIds }
+  matrix { cells { row col value evidence } agencies(involvedOnly: true) { id } }
+} } }"""
+PLANTED = {
+    frozenset({"du-d9-green", "du-parks-green"}),
+    frozenset({"du-services-drainage", "du-abfa-stormwater"}),
+    frozenset({"du-traffic-cameras", "du-police-cameras"}),
+}
+
+
+def _duty(ident: str, agency: str, title: str, code: str, beneficiaries: list[str], geo: list[str]) -> dict:
+    return {"id": ident, "agencyId": agency, "titleFa": title, "functionCode": code, "version": 1,
+            "beneficiaries": beneficiaries, "geography": geo}  # fmt: skip
+
+
+def test_planted_pairs_in_code() -> None:
+    snap = Snapshot(rows={
+        "agency": [{"id": a, "nameFa": a} for a in ("red", "d3", "fire", "parks")],
+        "duty": [
+            _duty("d1", "red", "امداد و نجات در حوادث و سوانح طبیعی", "03.2", ["residents"], ["city"]),
+            _duty("d2", "d3", "امدادونجات در حوادث و سوانح طبیعی منطقه", "03.2", ["residents"], ["D3"]),
+            _duty("d3", "fire", "آموزش ایمنی به دانش‌آموزان", "03.2", ["children"], ["city"]),
+            _duty("d4", "parks", "کاشت و هرس درختان بوستان‌ها", "05.4", ["residents"], ["city"]),
+        ],
+    })  # fmt: skip
+    result = analyse_duplication(snap, DuplicationParams(), {})
+    kinds = {frozenset({f.duty_a, f.duty_b}): f.classification for f in result.findings}
+    assert kinds[frozenset({"d1", "d2"})] == "duplication"  # joined words, same activity, same people
+    assert kinds.get(frozenset({"d1", "d3"})) == "fragmentation"  # same broad area, other activity
+    assert frozenset({"d3", "d4"}) not in kinds  # unrelated: other area, other activity
+    assert ("red", "d3") in result.matrix.cells and ("d3", "red") in result.matrix.cells
+    assert result.areas[0].division == "03" and set(result.areas[0].agency_ids) == {"red", "d3", "fire"}
+
+
+def test_classes_follow_gao() -> None:
+    p = DuplicationParams()
+    assert classify(0.8, True, True, ["residents"], ["city"], p) == "duplication"
+    assert classify(0.8, True, True, [], ["city"], p) == "overlap"  # same activity, other people
+    assert classify(0.1, True, True, [], [], p) == "fragmentation"
+    assert classify(0.1, False, False, ["residents"], ["city"], p) is None
+
+
+def test_demo_duplicates_are_classified(demo: GraphQL) -> None:
+    report = demo.ok(REPORT)["analyses"]["duplication"]
+    duplicated = {frozenset({f["dutyAId"], f["dutyBId"]}) for f in report["findings"] if f["classification"] == "DUPLICATION"}
+    assert duplicated == PLANTED
+    reported = {frozenset({f["dutyAId"], f["dutyBId"]}) for f in report["findings"]}
+    assert frozenset({"du-fire-festival", "du-parks-green"}) not in reported
+    assert frozenset({"du-d9-green", "du-police-cameras"}) not in reported
+    cells = {(c["row"], c["col"]) for c in report["matrix"]["cells"]}
+    assert ("ag-d9", "ag-parks") in cells and ("ag-parks", "ag-d9") in cells
+    evidence = next(c["evidence"] for c in report["matrix"]["cells"] if (c["row"], c["col"]) == ("ag-d9", "ag-parks"))
+    assert evidence[0]["findingId"] == "dup:du-d9-green:du-parks-green" and evidence[0]["why"]
+
+
+def test_a_dismissed_finding_stays_dismissed_until_its_duties_change(demo: GraphQL) -> None:
+    fid = "dup:du-d9-green:du-parks-green"
+    verdict = demo.ok(
+        'mutation($f: ID!) { setFindingVerdict(findingId: $f, verdict: DISMISSED, note: "دو سطح متفاوت") { verdict fingerprint } }',
+        f=fid,
+    )["setFindingVerdict"]
+    assert verdict["verdict"] == "dismissed" and "du-d9-green@" in verdict["fingerprint"]
+    for _ in range(2):  # recomputed twice: still dismissed
+        report = demo.ok(REPORT)["analyses"]["duplication"]
+        finding = next(f for f in report["findings"] if f["id"] == fid)
+        assert finding["verdict"] == "dismissed" and not finding["verdictStale"]
+        assert ("ag-d9", "ag-parks") not in {(c["row"], c["col"]) for c in report["matrix"]["cells"]}
+    visible = demo.ok("{ analyses { duplication { findings { id } } } }")["analyses"]["duplication"]["findings"]
+    assert fid not in {f["id"] for f in visible}
+
+    demo.ok('mutation { updateDuty(id: "du-parks-green", input: {legalBasis: "مصوبهٔ تازهٔ شورا"}) { version } }')
+    finding = next(f for f in demo.ok(REPORT)["analyses"]["duplication"]["findings"] if f["id"] == fid)
+    assert finding["verdict"] is None and finding["verdictStale"] is True
+
+
+def test_duplication_downloads(demo: GraphQL) -> None:
+    csv_text = demo.client.get("/analyses/duplication.csv").text
+    assert csv_text.startswith("\ufeffrow_id") and "du-d9-green" in csv_text
+    book = load_workbook(io.BytesIO(demo.client.get("/analyses/duplication.xlsx").content))
+    assert {"matrix", "cells", "findings", "areas", "parameters"} <= set(book.sheetnames)
+    params = {row[0].value: row[1].value for row in book["parameters"].iter_rows()}
+    assert params["duplication_text"] == DuplicationParams().duplication_text
+    assert demo.client.get("/analyses/nothing.csv").status_code == 404
