@@ -1,0 +1,129 @@
+"""Collaboration structure from what agencies actually exchange: which clusters already work
+together (candidate working groups), and which agencies bridge clusters (brokers worth keeping
+in every group they connect)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import networkx as nx
+
+from service.analysis.followup import agency_refs
+from service.analysis.matrix import AgencyMatrix
+from service.analysis.snapshot import Snapshot
+from service.domain.enums import ExchangeStatus
+
+CANCELLED = ExchangeStatus.CANCELLED.value
+RIALS_PER_UNIT = 1e9  # a billion rials (100 million tomans) weighs as much as one more exchange
+
+
+@dataclass
+class SuggestedGroup:
+    """A Louvain community; ``existing`` is the working group sharing the most members, if any."""
+
+    members: list[str]
+    names: list[str]
+    internal_weight: float
+    existing: dict[str, Any] | None = None
+
+
+@dataclass
+class Broker:
+    agency_id: str
+    name_fa: str
+    betweenness: float
+
+
+@dataclass
+class Collaboration:
+    """The weighted exchange graph, its communities, its brokers and the provider → receiver matrix."""
+
+    graph: nx.Graph
+    groups: list[SuggestedGroup]
+    brokers: list[Broker]
+    matrix: AgencyMatrix
+    seed: int
+    modularity: float | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        edges = [{"a": a, "b": b} | d for a, b, d in sorted(self.graph.edges(data=True), key=lambda e: (e[0], e[1]))]
+        return {
+            "seed": self.seed,
+            "modularity": self.modularity,
+            "edges": edges,
+            "groups": [asdict(g) for g in self.groups],
+            "brokers": [asdict(b) for b in self.brokers],
+            "matrix": self.matrix.as_dict(),
+        }
+
+
+def exchange_graph(snap: Snapshot) -> nx.Graph:
+    """Undirected; edge weight = number of non-cancelled exchanges between the pair (either
+    direction) + their total ``amountRials`` / 1e9, so both frequent and large flows count."""
+    graph = nx.Graph()
+    for ex in sorted(snap["exchange"], key=lambda e: e["id"]):
+        a, b = ex.get("providerId"), ex.get("receiverId")
+        if not a or not b or a == b or ex.get("status") == CANCELLED:
+            continue
+        if not graph.has_edge(a, b):
+            graph.add_edge(a, b, count=0, amountRials=0, weight=0.0)
+        edge = graph[a][b]
+        amount = int(ex.get("amountRials") or 0)
+        edge["count"] += 1
+        edge["amountRials"] += amount
+        edge["weight"] = edge["count"] + edge["amountRials"] / RIALS_PER_UNIT
+    return graph
+
+
+def _existing(members: set[str], snap: Snapshot) -> dict[str, Any] | None:
+    """The working group with most members in common (ties: higher Jaccard, then id)."""
+    best: tuple[int, float, str] | None = None
+    found: dict[str, Any] | None = None
+    for wg in snap["working_group"]:
+        ids = {m["agencyId"] for m in wg.get("members") or [] if m.get("agencyId")}
+        shared = len(ids & members)
+        if not shared:
+            continue
+        jaccard = shared / len(ids | members)
+        key = (-shared, -jaccard, wg["id"])
+        if best is None or key < best:
+            best, found = key, {"id": wg["id"], "nameFa": wg.get("nameFa"), "shared": shared,
+                                "jaccard": round(jaccard, 4)}  # fmt: skip
+    return found
+
+
+def analyse_collaboration(snap: Snapshot, seed: int = 7, top_brokers: int = 10) -> Collaboration:
+    """Louvain communities (weighted) as suggested groups; brokers by unweighted betweenness,
+    since a bridge matters by the paths it sits on, not by the money that crosses it."""
+    graph = exchange_graph(snap)
+    refs = agency_refs(snap, set(graph.nodes))
+    names = {a.id: a.name_fa for a in refs}
+    matrix = AgencyMatrix("exchange_volume", refs, directed=True)
+    for ex in sorted(snap["exchange"], key=lambda e: e["id"]):
+        a, b = ex.get("providerId"), ex.get("receiverId")
+        if not a or not b or ex.get("status") == CANCELLED:
+            continue
+        amount = ex.get("amountRials")
+        money = f", {amount:,} rials" if amount else ""
+        why = (f"{names.get(a, a)} gave {names.get(b, b)} {ex.get('kind')} «{ex.get('titleFa', '')}» "
+               f"on {ex.get('date')}{money}")  # fmt: skip
+        matrix.add(a, b, 1.0, {"exchangeId": ex["id"], "kind": ex.get("kind"), "amountRials": amount,
+                               "date": ex.get("date"), "why": why})  # fmt: skip
+    groups: list[SuggestedGroup] = []
+    modularity = None
+    if graph.number_of_edges():
+        communities = nx.community.louvain_communities(graph, weight="weight", seed=seed)
+        modularity = float(nx.community.modularity(graph, communities, weight="weight"))
+        for community in communities:
+            if len(community) < 2:
+                continue
+            members = sorted(community)
+            internal = float(graph.subgraph(community).size(weight="weight"))
+            groups.append(SuggestedGroup(members, [names.get(m, m) for m in members], round(internal, 6),
+                                         _existing(community, snap)))  # fmt: skip
+        groups.sort(key=lambda g: (-g.internal_weight, g.members))
+    scores = nx.betweenness_centrality(graph, weight=None) if graph.number_of_nodes() else {}
+    ranked = sorted((item for item in scores.items() if item[1] > 0), key=lambda kv: (-kv[1], kv[0]))
+    brokers = [Broker(a, names.get(a, a), float(s)) for a, s in ranked[:top_brokers]]
+    return Collaboration(graph, groups, brokers, matrix, seed, modularity)
