@@ -1,4 +1,4 @@
-"""Command line: ``python -m service serve | demo | export | import | analyze``."""
+"""Command line: ``python -m service serve | demo | export | import | analyze | token | backup | restore``."""
 
 from __future__ import annotations
 
@@ -107,6 +107,43 @@ def _analyze(settings: Settings, args: argparse.Namespace) -> int:
     return int(asyncio.run(_with_store(settings, work)))
 
 
+def _token(settings: Settings, args: argparse.Namespace) -> int:
+    from service.auth import tokens
+    from service.domain.actor import Role
+
+    async def work(store: Any) -> int:
+        if args.action == "create":
+            token, row = await tokens.create_token(store, Role(args.role), args.agency, args.name or args.role)
+            print(f"{row['id']}\t{row['role']}\t{row.get('agencyId') or '-'}")
+            print(f"token (shown once): {token}")
+        elif args.action == "list":
+            for row in await tokens.list_tokens(store):
+                state = f"revoked {row['revokedAt']}" if row.get("revokedAt") else "live"
+                print(f"{row['id']}\t{row['role']}\t{row.get('agencyId') or '-'}\t{row.get('name') or ''}\t{state}")
+        else:
+            row = await tokens.revoke_token(store, args.id)
+            print(f"revoked {row['id']}")
+        return 0
+
+    return int(asyncio.run(_with_store(settings, work)))
+
+
+def _backup(settings: Settings, args: argparse.Namespace) -> int:
+    from service.registry.backup import backup_lines, restore_lines
+
+    async def work(store: Any) -> int:
+        if args.command == "backup":
+            lines = await backup_lines(store)
+            Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
+            print(f"wrote {len(lines)} lines to {args.output}")
+        else:
+            counts = await restore_lines(store, Path(args.input).read_text(encoding="utf-8").splitlines())
+            print(f"restored {sum(counts.values())} records")
+        return 0
+
+    return int(asyncio.run(_with_store(settings, work)))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m service", description="Hamahang registry")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -124,9 +161,23 @@ def main(argv: list[str] | None = None) -> int:
     analyze.add_argument("name", choices=sorted(ANALYSES))
     analyze.add_argument("--format", choices=["csv", "xlsx", "json"], default="json")
     analyze.add_argument("--output", "-o", help="file to write (required for xlsx)")
+    token = commands.add_parser("token", help="create, list or revoke API tokens")
+    token_actions = token.add_subparsers(dest="action", required=True)
+    create = token_actions.add_parser("create")
+    create.add_argument("--role", choices=["directorate", "analyst", "agency"], required=True)
+    create.add_argument("--agency", help="the agency an agency token acts for")
+    create.add_argument("--name", help="who holds it")
+    token_actions.add_parser("list")
+    revoke = token_actions.add_parser("revoke")
+    revoke.add_argument("id")
+    backup = commands.add_parser("backup", help="write the whole graph (audit trail included) as JSON lines")
+    backup.add_argument("--output", "-o", required=True)
+    restore = commands.add_parser("restore", help="load a backup into an empty store")
+    restore.add_argument("input")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    handlers = {"serve": _serve, "demo": _demo, "export": _export, "import": _import, "analyze": _analyze}
+    handlers = {"serve": _serve, "demo": _demo, "export": _export, "import": _import, "analyze": _analyze,
+                "token": _token, "backup": _backup, "restore": _backup}
     return handlers[args.command](Settings(), args)
 
 

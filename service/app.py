@@ -8,24 +8,46 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
-from strawberry.fastapi import GraphQLRouter
 
 from service import __version__
 from service.api import analyses, health, transfer
-from service.api.deps import ActorDep, RuntimeDep, SettingsDep
+from service.api.limits import BodyLimit
+from service.api.deps import RuntimeDep, SettingsDep, get_actor
+from service.domain.actor import Actor, Role
 from service.demo.loader import load_demo_if_empty
 from service.errors import ServiceError, from_store
 from service.storage.errors import StoreError
 from service.graphql.context import Context
+from service.graphql.errors import ShapedGraphQLRouter
 from service.graphql.schema import build_schema
 from service.settings import Settings
-from service.storage.runtime import open_store
+from service.storage.runtime import StoreRuntime, open_store
+from service.auth.tokens import ensure_development_token
 
 log = logging.getLogger(__name__)
+PAGE_ONLY = Actor(name="graphiql-page", role=Role.ANALYST)  # never executes: the page request carries no query
 
 
-async def graphql_context(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Context:
-    return Context(runtime.store, settings, actor)
+async def graphql_context(request: Request, runtime: RuntimeDep, settings: SettingsDep) -> Context:
+    """Every operation needs a token; only the GraphiQL page itself (GET, HTML, no query) does not."""
+    wants_page = request.method == "GET" and "text/html" in request.headers.get("accept", "")
+    if wants_page and "query" not in request.query_params:
+        return Context(runtime.store, settings, PAGE_ONLY)
+    return Context(runtime.store, settings, await get_actor(request))
+
+
+async def announce_development_token(runtime: StoreRuntime, settings: Settings) -> None:
+    """Development only: make a directorate token once, print it and keep it in the data dir."""
+    try:
+        token = await ensure_development_token(runtime.store)
+    except StoreError as exc:
+        log.warning("no development token (store not ready): %s", exc.detail)
+        return
+    if token:
+        path = settings.data_dir / "development-token.txt"
+        path.write_text(token + "\n", encoding="utf-8")
+        path.chmod(0o600)
+        print(f"\n  Development directorate token (also in {path}):\n  {token}\n", flush=True)
 
 
 def create_app(settings: Settings) -> FastAPI:
@@ -36,24 +58,34 @@ def create_app(settings: Settings) -> FastAPI:
         try:
             if settings.load_demo:
                 await load_demo_if_empty(runtime.store)
+            if settings.env == "development":
+                await announce_development_token(runtime, settings)
             yield
         finally:
             await runtime.close()
 
-    app = FastAPI(title="Hamahang", version=__version__, lifespan=lifespan)
+    production = settings.env == "production"
+    app = FastAPI(
+        title="Hamahang", version=__version__, lifespan=lifespan,
+        docs_url=None if production else "/docs", redoc_url=None, openapi_url=None if production else "/openapi.json",
+    )  # fmt: skip
     app.state.settings = settings
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
     app.include_router(health.router)
     app.include_router(transfer.router)
     app.include_router(analyses.router)
-    graphql = GraphQLRouter(
-        build_schema(production=settings.env == "production"),
+    graphql = ShapedGraphQLRouter(
+        build_schema(settings),
         context_getter=graphql_context,
-        graphql_ide="graphiql" if settings.env != "production" else None,
+        graphql_ide=None if production else "graphiql",
     )
     app.include_router(graphql, prefix="/graphql")
 
     @app.exception_handler(ServiceError)
-    async def service_error(_: Request, exc: ServiceError) -> JSONResponse:
+    async def service_error(request: Request, exc: ServiceError) -> JSONResponse:
+        if request.url.path.startswith("/graphql"):  # GraphQL clients get their own error shape
+            body = {"data": None, "errors": [{"message": exc.message_en, "extensions": exc.extensions}]}
+            return JSONResponse(body, status_code=exc.status)
         return JSONResponse({"error": exc.extensions, "message": exc.message_en}, status_code=exc.status)
 
     @app.exception_handler(StoreError)

@@ -78,6 +78,16 @@ class Settings(BaseSettings):
     max_page_size: int = Field(100, ge=1)
     analysis: AnalysisSettings = AnalysisSettings()
 
+    shared_with_agencies: frozenset[str] = Field(
+        frozenset({"agency", "duty", "capacity", "working_group"}),
+        description="entity kinds every agency token may read; of the others it reads only its own",
+    )
+    max_body_bytes: int = Field(1_000_000, ge=1024, description="largest request body outside uploads")
+    max_upload_bytes: int = Field(50_000_000, ge=1024)
+    graphql_max_depth: int = Field(12, ge=2)
+    graphql_max_aliases: int = Field(30, ge=1)
+    graphql_max_tokens: int = Field(4000, ge=50)
+
     @field_validator("graph_url")
     @classmethod
     def _known_scheme(cls, value: str) -> str:

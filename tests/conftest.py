@@ -23,6 +23,8 @@ import pytest
 import uvicorn
 
 from service.app import create_app
+from service.auth.tokens import create_token
+from service.domain.actor import Role
 from service.demo.loader import load_demo
 from service.settings import Settings
 from service.storage.embedded import EmbeddedServer, open_embedded
@@ -100,7 +102,7 @@ def run_on_store(settings: Settings, work: Callable[[FalkorStore], Any]) -> Any:
 
     async def go() -> Any:
         store = FalkorStore.connect(
-            queries=QueryLibrary.load(), graph=GRAPH, unix_socket=server.socket,
+            queries=QueryLibrary.load(), graph=settings.graph_name, unix_socket=server.socket,
             host="127.0.0.1", port=server.port or 0,
         )  # fmt: skip
         store.observed = OBSERVED
@@ -114,13 +116,31 @@ def run_on_store(settings: Settings, work: Callable[[FalkorStore], Any]) -> Any:
 
 
 class GraphQL:
-    """POST a document to /graphql; ``ok`` insists on no errors, ``errors`` on some."""
+    """POST a document to /graphql with a token; ``ok`` insists on no errors, ``errors`` on some."""
 
-    def __init__(self, client: httpx.Client) -> None:
+    def __init__(self, client: httpx.Client, token: str | None = None, settings: Settings | None = None) -> None:
         self.client = client
+        self.token = token
+        self.settings = settings
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"} if self.token else {}
+
+    def as_role(self, role: str, agency_id: str | None = None) -> GraphQL:
+        """The same endpoint, with a fresh token of another role (agency tokens name their agency)."""
+        assert self.settings is not None
+        token = make_token(self.settings, role, agency_id)
+        return GraphQL(self.client, token, self.settings)
+
+    def get(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.client.get(path, headers=self.headers, **kwargs)
+
+    def post(self, path: str, **kwargs: Any) -> httpx.Response:
+        return self.client.post(path, headers=self.headers, **kwargs)
 
     def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
-        response = self.client.post("/graphql", json={"query": query, "variables": variables})
+        response = self.client.post("/graphql", json={"query": query, "variables": variables}, headers=self.headers)
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
         return body
@@ -138,20 +158,34 @@ class GraphQL:
         return errors
 
 
+def make_token(settings: Settings, role: str, agency_id: str | None = None) -> str:
+    async def work(store: FalkorStore) -> str:
+        token, _ = await create_token(store, Role(role), agency_id, f"test-{role}")
+        return token
+
+    return str(run_on_store(settings, work))
+
+
+def _reset(settings: Settings, with_demo: bool) -> str:
+    """Wipe the test graph (tokens too), maybe load the demo, and make a directorate token."""
+
+    async def work(store: FalkorStore) -> str:
+        await store.wipe()
+        if with_demo:
+            await load_demo(store)
+        token, _ = await create_token(store, Role.DIRECTORATE, None, "test-directorate")
+        return token
+
+    return str(run_on_store(settings, work))
+
+
 @pytest.fixture()
 def registry(settings: Settings, http: httpx.Client) -> GraphQL:
-    """An empty registry behind the live app."""
-    run_on_store(settings, lambda store: store.wipe())
-    return GraphQL(http)
+    """An empty registry behind the live app, and a directorate token for it."""
+    return GraphQL(http, _reset(settings, with_demo=False), settings)
 
 
 @pytest.fixture()
 def demo(settings: Settings, http: httpx.Client) -> GraphQL:
-    """The Mashhad demo registry behind the live app."""
-
-    async def reload(store: FalkorStore) -> None:
-        await store.wipe()
-        await load_demo(store)
-
-    run_on_store(settings, reload)
-    return GraphQL(http)
+    """The Mashhad demo registry behind the live app, and a directorate token for it."""
+    return GraphQL(http, _reset(settings, with_demo=True), settings)

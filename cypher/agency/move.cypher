@@ -9,4 +9,6 @@ DELETE old
 WITH DISTINCT n, p
 FOREACH (_ IN CASE WHEN p IS NULL THEN [] ELSE [1] END | CREATE (n)-[:PART_OF]->(p))
 SET n.version = n.version + 1, n.updatedAt = $now
+CREATE (ev:AuditEvent {id: $audit.id})
+SET ev += $audit
 RETURN n {.*, parentId: $parentId} AS node

@@ -1,6 +1,7 @@
 // How many exchanges the list filters match.
 MATCH (n:Exchange)
 WHERE ($includeArchived OR NOT n.archived)
+  AND ($viewerId IS NULL OR ((:Agency {id: $viewerId})-[:GAVE]->(n) OR (n)-[:TO]->(:Agency {id: $viewerId})))
   AND ($kind IS NULL OR n.kind = $kind)
   AND ($status IS NULL OR n.status = $status)
   AND ($providerId IS NULL OR (:Agency {id: $providerId})-[:GAVE]->(n))

@@ -1,6 +1,7 @@
 // One page of exchanges, filtered by kind, status, parties, date range and amount.
 MATCH (n:Exchange)
 WHERE ($includeArchived OR NOT n.archived)
+  AND ($viewerId IS NULL OR ((:Agency {id: $viewerId})-[:GAVE]->(n) OR (n)-[:TO]->(:Agency {id: $viewerId})))
   AND ($kind IS NULL OR n.kind = $kind)
   AND ($status IS NULL OR n.status = $status)
   AND ($providerId IS NULL OR (:Agency {id: $providerId})-[:GAVE]->(n))

@@ -1,6 +1,7 @@
 // How many issues the list filters match.
 MATCH (n:Issue)
 WHERE ($includeArchived OR NOT n.archived)
+  AND ($viewerId IS NULL OR ((:Agency {id: $viewerId})-[:RAISED]->(n) OR (n)-[:CONCERNS]->(:Agency {id: $viewerId})))
   AND ($raisedById IS NULL OR (:Agency {id: $raisedById})-[:RAISED]->(n))
   AND ($concernsId IS NULL OR (n)-[:CONCERNS]->(:Agency {id: $concernsId}))
   AND ($status IS NULL OR n.status = $status)

@@ -1,6 +1,7 @@
 // One page of issues, filtered by party, status, severity, category and date range.
 MATCH (n:Issue)
 WHERE ($includeArchived OR NOT n.archived)
+  AND ($viewerId IS NULL OR ((:Agency {id: $viewerId})-[:RAISED]->(n) OR (n)-[:CONCERNS]->(:Agency {id: $viewerId})))
   AND ($raisedById IS NULL OR (:Agency {id: $raisedById})-[:RAISED]->(n))
   AND ($concernsId IS NULL OR (n)-[:CONCERNS]->(:Agency {id: $concernsId}))
   AND ($status IS NULL OR n.status = $status)

@@ -1,6 +1,7 @@
 // One page of need records; activeOn keeps those whose window contains that day.
 MATCH (n:Need)
 WHERE ($includeArchived OR NOT n.archived)
+  AND ($viewerId IS NULL OR (:Agency {id: $viewerId})-[:NEEDS]->(n))
   AND ($agencyId IS NULL OR (:Agency {id: $agencyId})-[:NEEDS]->(n))
   AND ($kind IS NULL OR n.kind = $kind)
   AND ($activeOn IS NULL OR ((n.neededFrom IS NULL OR n.neededFrom <= $activeOn) AND (n.neededTo IS NULL OR n.neededTo >= $activeOn)))

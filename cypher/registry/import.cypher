@@ -119,4 +119,7 @@ OPTIONAL MATCH (d:Duty {id: r.toId})
 WITH q, coalesce(c, n, i, d) AS x
 WHERE x IS NOT NULL
 CREATE (q)-[:ABOUT]->(x)
-RETURN count(*) AS about
+WITH count(*) AS about
+CREATE (ev:AuditEvent {id: $audit.id})
+SET ev += $audit
+RETURN about

@@ -1,6 +1,7 @@
 // One page of requests; overdueOn keeps open ones whose due date is before that day.
 MATCH (n:Request)
 WHERE ($includeArchived OR NOT n.archived)
+  AND ($viewerId IS NULL OR ((:Agency {id: $viewerId})-[:SENT]->(n) OR (n)-[:ADDRESSED_TO]->(:Agency {id: $viewerId})))
   AND ($status IS NULL OR n.status = $status)
   AND ($senderId IS NULL OR (:Agency {id: $senderId})-[:SENT]->(n))
   AND ($receiverId IS NULL OR (n)-[:ADDRESSED_TO]->(:Agency {id: $receiverId}))

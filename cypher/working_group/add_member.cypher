@@ -5,4 +5,6 @@ MATCH (a:Agency {id: $agencyId})
 MERGE (a)-[m:MEMBER_OF]->(n)
 SET m.role = $role, n.version = n.version + 1, n.updatedAt = $now
 WITH DISTINCT n
+CREATE (ev:AuditEvent {id: $audit.id})
+SET ev += $audit
 RETURN n {.*, members: [(pca:Agency)-[pcm:MEMBER_OF]->(n) | {agencyId: pca.id, role: pcm.role}], dutyIds: [(n)-[:COORDINATES]->(pcd:Duty) | pcd.id]} AS node

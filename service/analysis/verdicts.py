@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from service.domain.actor import Actor
+from service.registry.audit import audit_event
 from service.registry.clock import now_iso
 from service.storage.port import GraphStore
 
@@ -38,8 +40,11 @@ async def load_verdicts(store: GraphStore) -> dict[str, Verdict]:
     }
 
 
-async def save_verdict(store: GraphStore, finding_id: str, verdict: str, print_: str, by: str, note: str | None) -> Verdict:
-    props = {"verdict": verdict, "fingerprint": print_, "by": by, "at": now_iso(), "note": note, "kind": finding_id.split(":")[0]}
-    rows = await store.write("finding/set_verdict", {"id": finding_id, "props": {k: v for k, v in props.items() if v is not None}})
+async def save_verdict(store: GraphStore, finding_id: str, verdict: str, print_: str, actor: Actor, note: str | None) -> Verdict:
+    props = {"verdict": verdict, "fingerprint": print_, "by": actor.name, "at": now_iso(), "note": note,
+             "kind": finding_id.split(":")[0]}  # fmt: skip
+    props = {k: v for k, v in props.items() if v is not None}
+    audit = audit_event(actor, "verdict", "Finding", finding_id, None, props)
+    rows = await store.write("finding/set_verdict", {"id": finding_id, "props": props, "audit": audit})
     node = rows[0]["node"]
     return Verdict(node["id"], node["verdict"], node["fingerprint"], node.get("by"), node.get("at"), node.get("note"))

@@ -7,7 +7,9 @@ from fastapi.responses import Response
 
 from service.analysis import export
 from service.analysis.runner import ANALYSES
-from service.api.deps import RuntimeDep, SettingsDep
+from service.api.deps import ActorDep, RuntimeDep, SettingsDep
+from service.auth.policy import require_role
+from service.domain.actor import Role
 from service.errors import ServiceError
 
 router = APIRouter(prefix="/analyses", tags=["analyses"])
@@ -19,7 +21,8 @@ MEDIA = {
 
 
 @router.get("/{name}.{fmt}")
-async def download(name: str, fmt: str, runtime: RuntimeDep, settings: SettingsDep) -> Response:
+async def download(name: str, fmt: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Response:
+    require_role(actor, Role.DIRECTORATE, Role.ANALYST)
     if name not in ANALYSES or fmt not in MEDIA:
         raise ServiceError(
             "NOT_FOUND", f"use /analyses/<{'|'.join(ANALYSES)}>.<csv|xlsx|json>",

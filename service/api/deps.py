@@ -6,7 +6,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from service.domain.actor import DEVELOPMENT_ACTOR, Actor
+from service.auth.tokens import resolve
+from service.domain.actor import Actor
+from service.errors import ServiceError
 from service.settings import Settings
 from service.storage.runtime import StoreRuntime
 
@@ -19,9 +21,19 @@ def get_settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
-def get_actor(request: Request) -> Actor:
-    """Everyone is the directorate until the Trust issue brings tokens."""
-    return DEVELOPMENT_ACTOR
+async def get_actor(request: Request) -> Actor:
+    """The actor behind ``Authorization: Bearer <token>``; no token or a revoked one is a 401."""
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise ServiceError(
+            "UNAUTHENTICATED", "send an API token: Authorization: Bearer <token>",
+            "توکن دسترسی لازم است (سرآیند Authorization: Bearer)", status=401,
+        )  # fmt: skip
+    actor = await resolve(get_runtime(request).store, token.strip())
+    if actor is None:
+        raise ServiceError("UNAUTHENTICATED", "unknown or revoked token", "توکن نامعتبر یا باطل‌شده است", status=401)
+    return actor
 
 
 RuntimeDep = Annotated[StoreRuntime, Depends(get_runtime)]

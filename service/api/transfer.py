@@ -7,7 +7,9 @@ import json
 from fastapi import APIRouter, File, Query, UploadFile
 from fastapi.responses import JSONResponse, Response
 
-from service.api.deps import RuntimeDep
+from service.api.deps import ActorDep, RuntimeDep
+from service.auth.policy import require_role
+from service.domain.actor import Role
 from service.io.workbook import bundle_to_xlsx, read_bundle_file
 from service.registry.bundle import export_bundle, import_bundle
 
@@ -17,7 +19,8 @@ MAX_UPLOAD = 50 * 1024 * 1024
 
 
 @router.get("/export.json")
-async def export_json(runtime: RuntimeDep) -> Response:
+async def export_json(runtime: RuntimeDep, actor: ActorDep) -> Response:
+    require_role(actor, Role.DIRECTORATE, Role.ANALYST)
     bundle = await export_bundle(runtime.store)
     return Response(
         json.dumps(bundle, ensure_ascii=False, indent=1),
@@ -27,7 +30,8 @@ async def export_json(runtime: RuntimeDep) -> Response:
 
 
 @router.get("/export.xlsx")
-async def export_xlsx(runtime: RuntimeDep) -> Response:
+async def export_xlsx(runtime: RuntimeDep, actor: ActorDep) -> Response:
+    require_role(actor, Role.DIRECTORATE, Role.ANALYST)
     bundle = await export_bundle(runtime.store)
     return Response(
         bundle_to_xlsx(bundle), media_type=XLSX,
@@ -36,7 +40,7 @@ async def export_xlsx(runtime: RuntimeDep) -> Response:
 
 
 @router.get("/template.xlsx")
-async def template() -> Response:
+async def template(_: ActorDep) -> Response:
     """An empty workbook with every sheet's columns and a Persian guide."""
     return Response(
         bundle_to_xlsx({}, guide=True), media_type=XLSX,
@@ -47,15 +51,17 @@ async def template() -> Response:
 @router.post("/import")
 async def import_file(
     runtime: RuntimeDep,
+    actor: ActorDep,
     file: UploadFile = File(..., description=".xlsx (a sheet per entity), .csv (named after its sheet) or .json"),
     sheet: str | None = Query(None, description="For CSV: which sheet the rows belong to"),
 ) -> JSONResponse:
     """All rows or none: a report of every bad row (sheet, row, column, reason) otherwise."""
+    require_role(actor, Role.DIRECTORATE)
     data = await file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
         return JSONResponse({"imported": False, "error": "file larger than 50 MB"}, status_code=413)
     bundle = read_bundle_file(file.filename or "upload.json", data, sheet)
-    prepared = await import_bundle(runtime.store, bundle)
+    prepared = await import_bundle(runtime.store, bundle, actor)
     if prepared.problems:
         return JSONResponse(
             {"imported": False, "problems": [p.as_dict() for p in prepared.problems]}, status_code=422

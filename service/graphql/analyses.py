@@ -8,6 +8,8 @@ import strawberry
 from strawberry.types import Info
 
 from service.analysis import runner
+from service.auth.policy import require_role
+from service.domain.actor import Role
 from service.analysis.opportunities import draft_requests
 from service.analysis.verdicts import fingerprint, save_verdict
 from service.errors import ServiceError
@@ -27,6 +29,8 @@ class Verdict(Enum):
 
 @strawberry.type(description="Duplicated work, win-win, mission alignment, follow-up, issue merging, collaboration")
 class Analyses:
+    """Reached through Query.analyses, which admits the directorate and analysts only."""
+
     @strawberry.field(description="Duty pairs of different agencies classified as duplication, overlap or fragmentation")
     async def duplication(self, info: Info) -> DuplicationReport:
         return DuplicationReport.of(await runner.duplication(info.context.repo.store, info.context.settings))
@@ -54,6 +58,7 @@ class Analyses:
 
 async def set_finding_verdict(info: Info, finding_id: strawberry.ID, verdict: Verdict, note: str | None = None) -> FindingVerdict:
     """Confirm or dismiss a duplication finding; it holds until one of its duties changes."""
+    require_role(info.context.actor, Role.DIRECTORATE)
     kind, _, rest = str(finding_id).partition(":")
     duty_ids = rest.split(":")
     if kind != "dup" or len(duty_ids) != 2:
@@ -64,13 +69,14 @@ async def set_finding_verdict(info: Info, finding_id: strawberry.ID, verdict: Ve
     if missing:
         raise ServiceError("NOT_FOUND", f"duty {missing[0]!r} does not exist", "وظیفه پیدا نشد", field="findingId", status=404)
     saved = await save_verdict(info.context.repo.store, str(finding_id), verdict.value,
-                               fingerprint(found.values()), info.context.actor.name, note)  # fmt: skip
+                               fingerprint(found.values()), info.context.actor, note)  # fmt: skip
     return FindingVerdict(finding_id=saved.id, verdict=saved.verdict, fingerprint=saved.fingerprint,  # type: ignore[arg-type]
                           by=saved.by, at=saved.at, note=saved.note)  # fmt: skip
 
 
 async def draft_opportunity_requests(info: Info, opportunity_id: strawberry.ID) -> list[Request]:
     """Turn a win-win opportunity into draft requests: each receiver asks its provider."""
+    require_role(info.context.actor, Role.DIRECTORATE)
     result = await runner.winwin(info.context.repo.store, info.context.settings)
     rows = await draft_requests(info.context.repo, result, str(opportunity_id))
     return [from_row(Request, r) for r in rows]

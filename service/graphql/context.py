@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
+from service.auth.policy import can_read
 from service.domain.actor import Actor
 from service.registry.repository import Repository, public
 from service.registry.specs import EntitySpec
@@ -45,6 +46,7 @@ class Loaders:
     """DataLoaders made on first use, one per entity and per traversal query."""
 
     repo: Repository
+    can_read: Callable[[str, Row], bool]
     _made: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
 
     def entity(self, spec: EntitySpec) -> DataLoader[str, Row | None]:
@@ -57,12 +59,16 @@ class Loaders:
     def related(self, query: str) -> DataLoader[str, list[Row]]:
         """Rows of a ``key, node[, extra columns]`` statement, grouped by key."""
 
+        entity = "transition" if query == "request/steps" else query.split("/")[0]
+
         async def load(keys: list[str]) -> list[list[Row]]:
             rows = await self.repo.store.read(query, {"ids": list(keys), "includeArchived": False})
             grouped: dict[str, list[Row]] = defaultdict(list)
             for row in rows:
                 extra = {k: v for k, v in row.items() if k not in ("key", "node")}
-                grouped[row["key"]].append(public(row["node"]) | extra)
+                node = public(row["node"]) | extra
+                if self.can_read(entity, node):
+                    grouped[row["key"]].append(node)
             return [grouped.get(k, []) for k in keys]
 
         return self._made.setdefault(f"related:{query}", DataLoader(load_fn=load))
@@ -72,7 +78,11 @@ class Context(BaseContext):
     def __init__(self, store: GraphStore, settings: Settings, actor: Actor) -> None:
         super().__init__()
         self.counter = CountingStore(store)
-        self.repo = Repository(self.counter)
+        self.repo = Repository(self.counter, actor)
         self.settings = settings
         self.actor = actor
-        self.loaders = Loaders(self.repo)
+        self.loaders = Loaders(self.repo, self.can_read)
+
+    def can_read(self, entity: str, row: Row) -> bool:
+        """Traversals and lookups show an agency only what the policy lets it read."""
+        return can_read(self.actor, entity, row, self.settings.shared_with_agencies)

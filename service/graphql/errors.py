@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 
 from graphql import GraphQLError
 from pydantic import ValidationError
+from fastapi import Request
+from graphql import ExecutionResult
 from strawberry.extensions import SchemaExtension
+from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLHTTPResponse
 
 from service.errors import ServiceError, from_store, from_validation
 from service.storage.errors import StoreError
@@ -43,17 +46,14 @@ def shaped(error: GraphQLError) -> GraphQLError:
     )
 
 
-class ErrorShaping(SchemaExtension):
-    """Runs after execution: replaces raw errors with shaped ones (no stack traces leave)."""
+class ShapedGraphQLRouter(GraphQLRouter):  # type: ignore[type-arg]
+    """Every error leaves through here, parse and validation errors included: each gets a code
+    and Persian/English messages, and nothing internal (no stack trace) goes out."""
 
-    def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        if result is not None and result.errors:
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        if result.errors:
             result.errors = [shaped(e) for e in result.errors]
-        errors = self.execution_context.pre_execution_errors
-        if errors:
-            self.execution_context.pre_execution_errors = [shaped(e) for e in errors]
+        return await super().process_result(request, result)
 
 
 class StoreQueryCount(SchemaExtension):

@@ -102,6 +102,16 @@ def _sort_enum(key: str) -> Any:
 SORTS = {key: _sort_enum(key) for key in SPECS}
 
 
+def parse_filter_date(value: str | None, field: str) -> str | None:
+    """A Jalali or ISO date from a filter, as ISO; a bad one is the client's error."""
+    if not value:
+        return None
+    try:
+        return parse_date(value).isoformat()
+    except DateError as exc:
+        raise ServiceError("VALIDATION", str(exc), "تاریخ نادرست است (نمونه: ۱۴۰۳/۰۲/۱۵)", field=field) from None
+
+
 def filter_params(filt: Any, today: str) -> tuple[dict[str, Any], str | None, bool]:
     """Turn a filter input into (statement parameters, q, includeArchived)."""
     params: dict[str, Any] = {}
@@ -114,10 +124,7 @@ def filter_params(filt: Any, today: str) -> tuple[dict[str, Any], str | None, bo
         if isinstance(value, Enum):
             value = value.value
         if key in DATE_FIELDS and value:
-            try:
-                value = parse_date(value).isoformat()
-            except DateError as exc:
-                raise ServiceError("VALIDATION", str(exc), "تاریخ نادرست است (نمونه: ۱۴۰۳/۰۲/۱۵)", field=key) from None
+            value = parse_filter_date(value, key)
         params[key] = value
     if params.pop("overdue", False):
         params["overdueOn"] = today

@@ -16,6 +16,9 @@ from service.graphql.types.issue import Issue
 from service.graphql.types.request import Request
 from service.graphql.types.resources import Capacity, Need
 from service.graphql.types.working_group import WorkingGroup
+from service.auth.policy import require_role
+from service.domain.actor import Role
+from service.graphql.tokens import create_api_token, revoke_api_token
 from service.registry import specs as s
 from service.registry.agencies import move_agency
 from service.registry.requests import move_request
@@ -54,6 +57,8 @@ class Mutation:
     archive_working_group = strawberry.mutation(resolver=archiver(s.WORKING_GROUP, WorkingGroup), description=ARCHIVE)
 
     set_finding_verdict = strawberry.mutation(resolver=set_finding_verdict)
+    create_api_token = strawberry.mutation(resolver=create_api_token)
+    revoke_api_token = strawberry.mutation(resolver=revoke_api_token)
     draft_opportunity_requests = strawberry.mutation(resolver=draft_opportunity_requests)
 
     @strawberry.mutation(description="Move a request one step: only allowed transitions, each kept in its history")
@@ -65,6 +70,7 @@ class Mutation:
         comment: str | None = None,
         expected_version: int | None = None,
     ) -> Request:
+        require_role(info.context.actor, Role.DIRECTORATE, Role.AGENCY)
         row = await move_request(info.context.repo, str(id), to, info.context.actor, comment, expected_version)  # type: ignore[arg-type]
         return from_row(Request, row)
 
@@ -72,6 +78,7 @@ class Mutation:
     async def move_agency(
         self, info: Info, id: strawberry.ID, parent_id: strawberry.ID | None = None, expected_version: int | None = None
     ) -> Agency:
+        require_role(info.context.actor, Role.DIRECTORATE)
         row = await move_agency(info.context.repo, str(id), parent_id and str(parent_id), expected_version)
         return from_row(Agency, row)
 
@@ -80,6 +87,7 @@ class Mutation:
         self, info: Info, id: strawberry.ID, agency_id: strawberry.ID, role: MemberRole,
         expected_version: int | None = None,
     ) -> WorkingGroup:  # fmt: skip
+        require_role(info.context.actor, Role.DIRECTORATE)
         row = await set_member(info.context.repo, str(id), str(agency_id), role, expected_version)  # type: ignore[arg-type]
         return from_row(WorkingGroup, row)
 
@@ -87,5 +95,6 @@ class Mutation:
     async def remove_working_group_member(
         self, info: Info, id: strawberry.ID, agency_id: strawberry.ID, expected_version: int | None = None
     ) -> WorkingGroup:
+        require_role(info.context.actor, Role.DIRECTORATE)
         row = await remove_member(info.context.repo, str(id), str(agency_id), expected_version)
         return from_row(WorkingGroup, row)

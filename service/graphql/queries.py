@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import strawberry
+from strawberry.types import Info
 
+from service.auth.policy import require_role
+from service.domain.actor import Role
 from service.graphql import filters as f
+from service.graphql.audit import audit_events
+from service.graphql.tokens import Me, api_tokens
 from service.graphql.analyses import Analyses
 from service.graphql.resolvers import listing, lookup
 from service.graphql.types.agency import Agency
@@ -38,8 +43,17 @@ class Query:
     working_groups = strawberry.field(resolver=listing(s.WORKING_GROUP, WorkingGroup, f.WorkingGroupFilter))
 
     @strawberry.field(description="The directorate's analyses, computed from the registry as it is now")
-    def analyses(self) -> Analyses:
+    def analyses(self, info: Info) -> Analyses:
+        require_role(info.context.actor, Role.DIRECTORATE, Role.ANALYST)
         return Analyses()
+
+    audit_events = strawberry.field(resolver=audit_events)
+    api_tokens = strawberry.field(resolver=api_tokens)
+
+    @strawberry.field(description="Who the presented token stands for")
+    def me(self, info: Info) -> Me:
+        actor = info.context.actor
+        return Me(name=actor.name, role=actor.role.value, agency_id=actor.agency_id)  # type: ignore[arg-type]
 
     @strawberry.field(description="Counts and totals across the registry")
     def stats(self) -> RegistryStats:

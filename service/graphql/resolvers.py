@@ -12,6 +12,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from service.auth.policy import forbidden, require_write, viewer
 from service.graphql.filters import SORTS, filter_params
 from service.graphql.pagination import Connection, connection, decode_cursor, page_size
 from service.graphql.types.common import from_row
@@ -22,6 +23,8 @@ from service.registry.specs import EntitySpec
 def lookup(spec: EntitySpec, node: type) -> Callable[..., Any]:
     async def resolve(info: Info, id: strawberry.ID) -> Any:
         row = await info.context.loaders.entity(spec).load(str(id))
+        if row and not info.context.can_read(spec.key, row):
+            raise forbidden(f"this {spec.label} is private to the agencies it concerns", "این رکورد خصوصیِ دستگاه‌های طرف آن است")
         return from_row(node, row) if row else None
 
     resolve.__annotations__ = {"info": Info, "id": strawberry.ID, "return": node | None}
@@ -43,6 +46,7 @@ def listing(spec: EntitySpec, node: type, filter_type: type) -> Callable[..., An
         size = page_size(first, settings.default_page_size, settings.max_page_size)
         skip = decode_cursor(after)
         params, q, archived = filter_params(filter, today_iso())
+        params["viewerId"] = viewer(info.context.actor, spec.key, settings.shared_with_agencies)
         repo = info.context.repo
         sort_key = sort.value if sort is not None else "created"
         rows = await repo.page(
@@ -67,17 +71,20 @@ def listing(spec: EntitySpec, node: type, filter_type: type) -> Callable[..., An
 
 
 def creator(spec: EntitySpec, node: type, input_type: type) -> Callable[..., Any]:
-    async def resolve(info: Info, input: Any) -> Any:
-        row = await info.context.repo.create(spec, input.to_pydantic())
+    async def resolve(info: Info, input: Any, idempotency_key: str | None = None) -> Any:
+        data = input.to_pydantic()
+        require_write(info.context.actor, spec.key, data.model_dump())
+        row = await info.context.repo.create(spec, data, idempotency_key=idempotency_key)
         return from_row(node, row)
 
-    resolve.__annotations__ = {"info": Info, "input": input_type, "return": node}
+    resolve.__annotations__ = {"info": Info, "input": input_type, "idempotency_key": str | None, "return": node}
     return resolve
 
 
 def updater(spec: EntitySpec, node: type, patch_type: type) -> Callable[..., Any]:
     async def resolve(info: Info, id: strawberry.ID, input: Any, expected_version: int | None = None) -> Any:
         changes = input.to_pydantic().model_dump(exclude_none=True)
+        require_write(info.context.actor, spec.key, await info.context.repo.get(spec, str(id)))
         row = await info.context.repo.update(spec, str(id), changes, expected_version)
         return from_row(node, row)
 
@@ -89,6 +96,7 @@ def updater(spec: EntitySpec, node: type, patch_type: type) -> Callable[..., Any
 
 def archiver(spec: EntitySpec, node: type) -> Callable[..., Any]:
     async def resolve(info: Info, id: strawberry.ID, expected_version: int | None = None, archived: bool = True) -> Any:
+        require_write(info.context.actor, spec.key, await info.context.repo.get(spec, str(id)))
         row = await info.context.repo.archive(spec, str(id), expected_version, archived)
         return from_row(node, row)
 

@@ -3,19 +3,32 @@
 from __future__ import annotations
 
 import strawberry
-from strawberry.extensions import ParserCache, ValidationCache
+from strawberry.extensions import (
+    DisableIntrospection, MaxAliasesLimiter, MaxTokensLimiter, ParserCache, QueryDepthLimiter, ValidationCache,
+)  # fmt: skip
 from strawberry.schema.config import StrawberryConfig
 
-from service.graphql.errors import ErrorShaping, StoreQueryCount
+from service.graphql.errors import StoreQueryCount
 from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
 from service.graphql.types.common import RIALS_SCALAR, Rials
+from service.settings import Settings
 
 
-def build_schema(*, production: bool = False) -> strawberry.Schema:
-    """The schema; production drops the query counter (introspection rules come with Trust)."""
-    extensions: list = [ErrorShaping, lambda: ParserCache(maxsize=512), lambda: ValidationCache(maxsize=512)]
-    if not production:
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    """The schema with its guards: document depth, aliases and tokens are limited; production
+    also turns introspection off and drops the per-request query counter."""
+    settings = settings or Settings()
+    extensions: list = [
+        lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
+        lambda: QueryDepthLimiter(max_depth=settings.graphql_max_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.graphql_max_aliases),
+        lambda: ParserCache(maxsize=512),
+        lambda: ValidationCache(maxsize=512),
+    ]
+    if settings.env == "production":
+        extensions.append(DisableIntrospection)
+    else:
         extensions.append(StoreQueryCount)
     return strawberry.Schema(
         query=Query,
@@ -26,4 +39,4 @@ def build_schema(*, production: bool = False) -> strawberry.Schema:
 
 
 # The exported SDL (schema.graphql) comes from this instance: `strawberry export-schema service.graphql.schema:schema`.
-schema = build_schema()
+schema = build_schema(Settings(env="development"))

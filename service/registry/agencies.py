@@ -12,7 +12,7 @@ async def move_agency(repo: Repository, ident: str, parent_id: str | None, expec
     """Re-parent an agency; the statement refuses a missing parent and a cycle in one step."""
     if parent_id is not None:
         await repo.get(AGENCY, parent_id, field="parentId")
-    row = await repo.guarded_write(AGENCY, ident, "agency/move", {"parentId": parent_id}, expected_version)
+    row = await repo.guarded_write(AGENCY, ident, "agency/move", {"parentId": parent_id}, expected_version, action="move")
     if row is None:
         raise ServiceError(
             "CYCLE",

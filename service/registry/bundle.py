@@ -14,9 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from service.domain.actor import Actor
 from service.domain.enums import RequestStatus
 from service.domain.workflow import allowed
 from service.errors import from_validation
+from service.registry.audit import audit_event
 from service.registry.clock import new_id, now_iso
 from service.registry.repository import Repository
 from service.registry.specs import SPECS, EntitySpec
@@ -250,11 +252,12 @@ def import_params(prepared: Prepared) -> dict[str, list[dict[str, Any]]]:
     return {name: list(prepared.params.get(name, [])) for name in (*SECTIONS, "steps", *EDGES)}
 
 
-async def import_bundle(store: GraphStore, bundle: dict[str, list[dict[str, Any]]]) -> Prepared:
-    """Validate, then write all of it in one statement, or nothing when any row is bad."""
+async def import_bundle(store: GraphStore, bundle: dict[str, list[dict[str, Any]]], actor: Actor | None = None) -> Prepared:
+    """Validate, then write all of it in one statement (with its audit event), or nothing when any row is bad."""
     prepared = await prepare(store, bundle)
     if not prepared.problems:
-        await store.write("registry/import", import_params(prepared))
+        audit = audit_event(actor, "import", "Registry", "import", None, {"counts": prepared.counts})
+        await store.write("registry/import", {**import_params(prepared), "audit": audit})
     return prepared
 
 

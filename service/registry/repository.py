@@ -7,7 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from service.domain.actor import Actor
 from service.errors import ServiceError, not_found, version_conflict
+from service.registry.audit import audit_event
 from service.registry.clock import new_id, now_iso
 from service.registry.specs import AGENCY, DUTY, SPECS, EntitySpec
 from service.storage import errors as store_errors
@@ -42,8 +44,9 @@ def _ids(value: Any) -> list[str]:
 class Repository:
     """The registry's reads and writes; every statement is a named file under ``cypher/``."""
 
-    def __init__(self, store: GraphStore) -> None:
+    def __init__(self, store: GraphStore, actor: Actor | None = None) -> None:
         self.store = store
+        self.actor = actor
 
     async def get_many(self, spec: EntitySpec, ids: list[str]) -> dict[str, Row]:
         rows = await self.store.read(f"{spec.key}/get", {"ids": list(ids)})
@@ -94,13 +97,25 @@ class Repository:
         )  # fmt: skip
         return ident, props, relations
 
-    async def create(self, spec: EntitySpec, data: BaseModel, extra: Mapping[str, Any] | None = None) -> Row:
-        """Create one record; ``extra`` sets stored fields the input does not carry (a draft's status)."""
+    async def create(self, spec: EntitySpec, data: BaseModel, extra: Mapping[str, Any] | None = None,
+                     idempotency_key: str | None = None) -> Row:  # fmt: skip
+        """Create one record; ``extra`` sets stored fields the input does not carry (a draft's status).
+
+        With an idempotency key, a retry of the same create returns the record made the first time.
+        """
         now = now_iso()
         ident, props, relations = self.new_props(spec, data, now, extra)
+        key = f"{self.actor.name if self.actor else 'system'}:{idempotency_key}" if idempotency_key else None
+        after = {k: v for k, v in {**props, **relations}.items() if k != "search"}
+        params = {"id": ident, "props": props, "now": now, "idempotencyKey": key, **relations,
+                  "audit": audit_event(self.actor, "create", spec.label, ident, None, after)}  # fmt: skip
         try:
-            rows = await self.store.write(f"{spec.key}/create", {"id": ident, "props": props, "now": now, **relations})
+            rows = await self.store.write(f"{spec.key}/create", params)
         except store_errors.Conflict:
+            if key is not None:
+                earlier = await self.store.read("idempotency/get", {"key": key})
+                if earlier:
+                    return await self.get(spec, earlier[0]["entityId"])
             raise ServiceError(
                 "DUPLICATE", f"{spec.label} {ident!r} already exists",
                 f"«{ident}» از پیش ثبت شده است", field="id", status=409,
@@ -125,15 +140,19 @@ class Repository:
         )
 
     async def guarded_write(self, spec: EntitySpec, ident: str, query: str, params: Mapping[str, Any],
-                            expected_version: int | None, current: Row | None = None) -> Row | None:  # fmt: skip
+                            expected_version: int | None, current: Row | None = None, *, action: str = "update",
+                            audit_after: Mapping[str, Any] | None = None) -> Row | None:  # fmt: skip
         """Run a write that carries ``$expectedVersion``: refuses a stale version up front, and a
         write that matched nothing because someone wrote in between. None: the statement's own
         guard (not the version) refused it."""
         current = current or await self.get(spec, ident)
         if expected_version is not None and current["version"] != expected_version:
             raise version_conflict(spec.label, ident, current["version"])
+        changes = dict(audit_after if audit_after is not None else params)
+        before = {k: current.get(k) for k in changes}
+        audit = audit_event(self.actor, action, spec.label, ident, before, changes)
         rows = await self.store.write(
-            query, {"id": ident, **params, "expectedVersion": current["version"], "now": now_iso()}
+            query, {"id": ident, **params, "expectedVersion": current["version"], "now": now_iso(), "audit": audit}
         )
         if rows:
             return public(rows[0]["node"])
@@ -149,7 +168,9 @@ class Repository:
         merged = {**current, **changes}
         props = dict(changes)
         props["search"] = search_text(*(merged.get(f) for f in spec.search_fields))
-        row = await self.guarded_write(spec, ident, f"{spec.key}/update", {"props": props}, expected_version, current)
+        action = "archive" if changes.get("archived") is True else "restore" if changes.get("archived") is False else "update"
+        row = await self.guarded_write(spec, ident, f"{spec.key}/update", {"props": props}, expected_version, current,
+                                       action=action, audit_after=changes)  # fmt: skip
         if row is None:  # only the version guards an update
             raise version_conflict(spec.label, ident, current["version"])
         return row

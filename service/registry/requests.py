@@ -62,6 +62,8 @@ async def move_request(
         },
         expected_version,
         current,
+        action="transition",
+        audit_after={"status": to_status.value, "comment": comment},
     )
     if row is None:  # the status moved under us while the version did not: cannot happen, but say so
         raise version_conflict("Request", request_id, current["version"])

@@ -49,28 +49,28 @@ NEED = EntitySpec(
     "need", "Need", "ne", m.NeedIn, m.NeedPatch,
     frozenset({"agencyId"}),
     ("titleFa", "titleEn", "descriptionFa", "descriptionEn", "location"),
-    ("agencyId", "kind", "activeOn"),
+    ("agencyId", "kind", "activeOn", "viewerId"),
     ("created", "title", "from"),
 )  # fmt: skip
 ISSUE = EntitySpec(
     "issue", "Issue", "is", m.IssueIn, m.IssuePatch,
     frozenset({"raisedById", "concernsIds", "blocksDutyId"}),
     ("titleFa", "titleEn", "descriptionFa", "descriptionEn"),
-    ("raisedById", "concernsId", "status", "severity", "category", "from", "to"),
+    ("raisedById", "concernsId", "status", "severity", "category", "from", "to", "viewerId"),
     ("created", "title", "raised", "severity"),
 )  # fmt: skip
 EXCHANGE = EntitySpec(
     "exchange", "Exchange", "ex", m.ExchangeIn, m.ExchangePatch,
     frozenset({"providerId", "receiverId", "dutyId"}),
     ("titleFa", "titleEn", "descriptionFa", "contractRef"),
-    ("kind", "status", "providerId", "receiverId", "from", "to", "minAmount"),
+    ("kind", "status", "providerId", "receiverId", "from", "to", "minAmount", "viewerId"),
     ("created", "title", "date", "amount"),
 )  # fmt: skip
 REQUEST = EntitySpec(
     "request", "Request", "rq", m.RequestIn, m.RequestPatch,
     frozenset({"senderId", "receiverId", "aboutId"}),
     ("subject", "body"),
-    ("status", "senderId", "receiverId", "dueFrom", "dueTo", "overdueOn", "openStatuses"),
+    ("status", "senderId", "receiverId", "dueFrom", "dueTo", "overdueOn", "openStatuses", "viewerId"),
     ("created", "due", "subject", "filed"),
 )  # fmt: skip
 WORKING_GROUP = EntitySpec(

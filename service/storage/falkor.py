@@ -23,6 +23,18 @@ SCHEMA_FILE = "schema/schema.falkordb"
 ALREADY = ("already indexed", "already exists")
 
 
+def without_nul(value: Any) -> Any:
+    """FalkorDB receives parameters as text in a C string: a NUL byte would cut the statement
+    short (found by the fuzzer), so NULs are dropped from every string parameter."""
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {k: without_nul(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [without_nul(v) for v in value]
+    return value
+
+
 def translate(exc: Exception) -> StoreError:
     """Map a redis/FalkorDB exception onto the port's small error family."""
     if isinstance(exc, StoreError):
@@ -96,9 +108,9 @@ class FalkorStore:
             self.observed.add(name)
         try:
             if read_only:
-                result = await self._graph.ro_query(text, dict(params or {}), timeout=self._timeout_ms)
+                result = await self._graph.ro_query(text, without_nul(dict(params or {})), timeout=self._timeout_ms)
             else:
-                result = await self._graph.query(text, dict(params or {}))
+                result = await self._graph.query(text, without_nul(dict(params or {})))
         except redis_errors.ResponseError as exc:
             if read_only and "empty key" in str(exc):
                 return []  # the graph has never been written to: nothing to read yet

@@ -89,10 +89,10 @@ def test_a_dismissed_finding_stays_dismissed_until_its_duties_change(demo: Graph
 
 
 def test_duplication_downloads(demo: GraphQL) -> None:
-    csv_text = demo.client.get("/analyses/duplication.csv").text
+    csv_text = demo.get("/analyses/duplication.csv").text
     assert csv_text.startswith("\ufeffrow_id") and "du-d9-green" in csv_text
-    book = load_workbook(io.BytesIO(demo.client.get("/analyses/duplication.xlsx").content))
+    book = load_workbook(io.BytesIO(demo.get("/analyses/duplication.xlsx").content))
     assert {"matrix", "cells", "findings", "areas", "parameters"} <= set(book.sheetnames)
     params = {row[0].value: row[1].value for row in book["parameters"].iter_rows()}
     assert params["duplication_text"] == DuplicationParams().duplication_text
-    assert demo.client.get("/analyses/nothing.csv").status_code == 404
+    assert demo.get("/analyses/nothing.csv").status_code == 404

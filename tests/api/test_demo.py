@@ -14,14 +14,17 @@ from tests.conftest import GraphQL, LiveServer
 
 
 def test_app_loads_the_demo_into_an_empty_store_once(tmp_path: Path) -> None:
-    settings = Settings(env="test", data_dir=tmp_path, load_demo=True, graph_name="demo_once")
+    settings = Settings(env="development", data_dir=tmp_path, load_demo=True, graph_name="demo_once")
     with LiveServer(settings) as live, httpx.Client(base_url=live.url) as client:
-        gql = GraphQL(client)
+        token = (tmp_path / "development-token.txt").read_text().strip()  # made once, in development only
+        gql = GraphQL(client, token)
         total = gql.ok("{ agencies { totalCount } }")["agencies"]["totalCount"]
         assert total > 40
         gql.ok('mutation { createAgency(input: {code: "NEW", nameFa: "تازه", kind: NGO, level: EXTERNAL}) { id } }')
+    (tmp_path / "development-token.txt").unlink()
     with LiveServer(settings) as live, httpx.Client(base_url=live.url) as client:  # second start: nothing reloaded
-        assert GraphQL(client).ok("{ agencies { totalCount } }")["agencies"]["totalCount"] == total + 1
+        assert GraphQL(client, token).ok("{ agencies { totalCount } }")["agencies"]["totalCount"] == total + 1
+    assert not (tmp_path / "development-token.txt").exists()  # a token existed, so none was made
 
 
 def test_cli_loads_the_demo(tmp_path: Path) -> None:

@@ -50,7 +50,7 @@ def small(registry: GraphQL) -> GraphQL:
     from tests.factories import small_bundle
 
     files = {"file": ("small.xlsx", bundle_to_xlsx(small_bundle()))}
-    response = registry.client.post("/registry/import", files=files)
+    response = registry.post("/registry/import", files=files)
     assert response.status_code == 200, response.text
     return registry
 

@@ -15,7 +15,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _upload(registry: GraphQL, name: str, data: bytes, **params: str) -> tuple[int, dict]:
-    response = registry.client.post("/registry/import", files={"file": (name, data)}, params=params)
+    response = registry.post("/registry/import", files={"file": (name, data)}, params=params)
     return response.status_code, response.json()
 
 
@@ -25,26 +25,27 @@ def _count_all(registry: GraphQL) -> int:
 
 
 def test_demo_exports_whole_and_refuses_to_import_twice(demo: GraphQL) -> None:
-    exported = demo.client.get("/registry/export.json").json()
+    exported = demo.get("/registry/export.json").json()
     assert len(exported["agencies"]) == demo.ok("{ agencies { totalCount } }")["agencies"]["totalCount"]
     assert all(r["history"] is not None for r in exported["requests"])
-    workbook = demo.client.get("/registry/export.xlsx")
+    workbook = demo.get("/registry/export.xlsx")
     assert workbook.headers["content-type"] == XLSX
     status, body = _upload(demo, "registry.xlsx", workbook.content)
     assert status == 422 and {p["column"] for p in body["problems"]} == {"id"}  # all of it is there already
 
 
 def test_round_trip_through_xlsx_into_an_empty_registry(registry: GraphQL, settings) -> None:  # type: ignore[no-untyped-def]
-    from tests.conftest import run_on_store
+    from tests.conftest import make_token, run_on_store
 
     status, body = _upload(registry, "small.json", json.dumps(small_bundle(), ensure_ascii=False).encode())
     assert status == 200 and body["counts"]["agencies"] == 3
-    first = registry.client.get("/registry/export.json").json()
-    workbook = registry.client.get("/registry/export.xlsx").content
+    first = registry.get("/registry/export.json").json()
+    workbook = registry.get("/registry/export.xlsx").content
     run_on_store(settings, lambda store: store.wipe())
+    registry.token = make_token(settings, "directorate")  # the wipe took the tokens too
     status, body = _upload(registry, "again.xlsx", workbook)
     assert status == 200, body
-    assert registry.client.get("/registry/export.json").json() == first
+    assert registry.get("/registry/export.json").json() == first
 
 
 def test_bad_rows_are_all_reported_and_nothing_is_written(registry: GraphQL) -> None:
@@ -92,8 +93,8 @@ def test_csv_import_of_one_sheet(registry: GraphQL) -> None:
     }  # fmt: skip
 
 
-def test_template_lists_every_sheet_with_a_persian_guide(http) -> None:  # type: ignore[no-untyped-def]
-    response = http.get("/registry/template.xlsx")
+def test_template_lists_every_sheet_with_a_persian_guide(registry: GraphQL) -> None:
+    response = registry.get("/registry/template.xlsx")
     book = load_workbook(io.BytesIO(response.content))
     assert book.sheetnames[0] == "guide" and book["guide"].sheet_view.rightToLeft
     assert set(book.sheetnames[1:]) == {
@@ -102,6 +103,6 @@ def test_template_lists_every_sheet_with_a_persian_guide(http) -> None:  # type:
     assert [c.value for c in book["agencies"][1]][:3] == ["id", "code", "nameFa"]
 
 
-def test_unreadable_upload_is_refused(http) -> None:  # type: ignore[no-untyped-def]
-    response = http.post("/registry/import", files={"file": ("x.xlsx", b"not a workbook")})
+def test_unreadable_upload_is_refused(registry: GraphQL) -> None:
+    response = registry.post("/registry/import", files={"file": ("x.xlsx", b"not a workbook")})
     assert response.status_code == 400 and response.json()["error"]["code"] == "BAD_FILE"

@@ -139,7 +139,8 @@ async def test_request_workflow_and_agency_tree(store: GraphStore) -> None:
 async def test_errors_map_onto_the_port(store: GraphStore, tmp_path: Path) -> None:
     await import_bundle(store, small_bundle())
     with pytest.raises(Conflict):
-        await store.write("agency/create", {"id": "ag-city", "props": {"version": 1}, "parentId": None, "now": "x"})
+        await store.write("agency/create", {"id": "ag-city", "props": {"version": 1}, "parentId": None, "now": "x",
+                                            "idempotencyKey": None, "audit": {"id": "au-x"}})
     broken = QueryLibrary(root=tmp_path, texts={"broken": "MATCH (n RETURN n"})
     if isinstance(store, FalkorStore):
         other = FalkorStore(store._db, "contract", broken, 5.0)

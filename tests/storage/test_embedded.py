@@ -23,7 +23,8 @@ WRITE_AGENCY = "agency/create"
 
 def _agency(ident: str) -> dict[str, object]:
     props = {"code": ident, "nameFa": "آزمون", "kind": "ngo", "level": "external", "version": 1, "archived": False}
-    return {"id": ident, "props": props, "parentId": None, "now": "2026-01-01T00:00:00Z"}
+    audit = {"id": f"au-{ident}", "action": "create", "entity": "Agency", "entityId": ident}
+    return {"id": ident, "props": props, "parentId": None, "now": "2026-01-01T00:00:00Z", "idempotencyKey": None, "audit": audit}
 
 
 def _wait_dead(pid: int) -> None:
@@ -121,5 +122,7 @@ def test_readyz_is_503_with_a_reason_when_the_store_is_down(tmp_path: Path) -> N
         response = client.get("/readyz")
         assert response.status_code == 503
         assert response.json()["status"] == "unavailable" and "unreachable" in response.json()["reason"]
-        body = client.post("/graphql", json={"query": "{ agencies { totalCount } }"}).json()
-        assert body["errors"][0]["extensions"]["code"] == "STORE_UNAVAILABLE"
+        answer = client.post("/graphql", json={"query": "{ agencies { totalCount } }"},
+                             headers={"Authorization": "Bearer hmh_anything"})  # fmt: skip
+        assert answer.status_code == 503
+        assert answer.json()["errors"][0]["extensions"]["code"] == "STORE_UNAVAILABLE"

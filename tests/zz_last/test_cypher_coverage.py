@@ -1,4 +1,4 @@
-"""Runs last (by name): every shared Cypher statement must have been executed on FalkorDB."""
+"""Runs last (zz_last sorts after every other folder): every shared Cypher statement ran on FalkorDB."""
 
 from __future__ import annotations
 

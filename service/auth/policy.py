@@ -1,0 +1,68 @@
+"""The access policy, checked per object on every mutation and on every private read.
+
+directorate: everything. analyst: reads everything, runs analyses, writes nothing.
+agency: reads the shared registry (agencies, duties, capacities, working groups by default)
+and, of the private kinds, only what it is a party to; writes only its own capacities and
+needs, the issues it raises and the requests it sends; moves requests as their party.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from service.domain.actor import Actor, Role
+from service.errors import ServiceError
+
+# who is a party to a private record
+PARTIES: dict[str, tuple[str, ...]] = {
+    "need": ("agencyId",),
+    "issue": ("raisedById", "concernsIds"),
+    "exchange": ("providerId", "receiverId"),
+    "request": ("senderId", "receiverId"),
+}
+# the field that says which agency owns a record an agency may write
+OWNER: dict[str, str] = {"capacity": "agencyId", "need": "agencyId", "issue": "raisedById", "request": "senderId"}
+
+
+def forbidden(message_en: str, message_fa: str) -> ServiceError:
+    return ServiceError("FORBIDDEN", message_en, message_fa, status=403)
+
+
+def is_party(actor: Actor, key: str, row: Mapping[str, Any]) -> bool:
+    for field in PARTIES.get(key, ()):
+        value = row.get(field)
+        if value == actor.agency_id or (isinstance(value, list) and actor.agency_id in value):
+            return True
+    return False
+
+
+def can_read(actor: Actor, key: str, row: Mapping[str, Any], shared: frozenset[str]) -> bool:
+    if actor.role != Role.AGENCY or key in shared or key not in PARTIES:
+        return True
+    return is_party(actor, key, row)
+
+
+def viewer(actor: Actor, key: str, shared: frozenset[str]) -> str | None:
+    """The agency whose view a list is restricted to (None: no restriction)."""
+    if actor.role == Role.AGENCY and key in PARTIES and key not in shared:
+        return actor.agency_id or "-"
+    return None
+
+
+def require_role(actor: Actor, *roles: Role) -> None:
+    if actor.role not in roles:
+        allowed = ", ".join(r.value for r in roles)
+        raise forbidden(f"this needs the role {allowed} (you are {actor.role.value})",
+                        "این کار در اختیار نقش شما نیست")  # fmt: skip
+
+
+def require_write(actor: Actor, key: str, row: Mapping[str, Any]) -> None:
+    """May ``actor`` create or change this record (``row``: the new input or the stored record)?"""
+    if actor.role == Role.DIRECTORATE:
+        return
+    if actor.role == Role.AGENCY and key in OWNER and row.get(OWNER[key]) == actor.agency_id:
+        return
+    if actor.role == Role.AGENCY and key in OWNER:
+        raise forbidden(f"an agency may only write its own {key} records", "هر دستگاه فقط رکوردهای خودش را می‌نویسد")
+    raise forbidden(f"the {actor.role.value} role may not write {key} records", "نقش شما اجازهٔ این تغییر را ندارد")
