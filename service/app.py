@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
 from service import __version__
 from service.api import analyses, health, transfer
@@ -71,6 +72,7 @@ def create_app(settings: Settings) -> FastAPI:
     )  # fmt: skip
     app.state.settings = settings
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
+    app.mount("/static", StaticFiles(packages=[("service", "static")]), name="static")
     app.include_router(health.router)
     app.include_router(transfer.router)
     app.include_router(analyses.router)
