@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CYPHER_LINT := tools/cypher-lint
 HAMAHANG_PORT ?= 8000
 
-.PHONY: run test install lint-cypher pytest schema clean
+.PHONY: run test install lint-cypher chromium pytest schema notebooks clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,10 +26,17 @@ $(CYPHER_LINT)/node_modules/.package-lock.json: $(CYPHER_LINT)/package.json $(CY
 lint-cypher: $(CYPHER_LINT)/node_modules/.package-lock.json
 	node $(CYPHER_LINT)/lint.mjs cypher
 
+# Debian's Chromium drives the page tests (graph pages, heatmaps, the agency portal).
+chromium:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 pytest: $(STAMP)
 	$(BIN)/python -m pytest
 
-test: lint-cypher pytest
+test: lint-cypher chromium pytest
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/make_notebooks.py
 
 schema: $(STAMP)
 	$(BIN)/strawberry export-schema service.graphql.schema:schema --output schema.graphql

@@ -13,6 +13,9 @@ from service.settings import Settings
 from service.storage.runtime import StoreRuntime
 
 
+TOKEN_COOKIE = "hamahang_token"
+
+
 def get_runtime(request: Request) -> StoreRuntime:
     return request.app.state.runtime  # type: ignore[no-any-return]
 
@@ -25,6 +28,8 @@ async def get_actor(request: Request) -> Actor:
     """The actor behind ``Authorization: Bearer <token>``; no token or a revoked one is a 401."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
+    if not header and request.cookies.get(TOKEN_COOKIE):  # pages opened in a browser after signing in
+        scheme, token = "bearer", request.cookies[TOKEN_COOKIE]
     if scheme.lower() != "bearer" or not token.strip():
         raise ServiceError(
             "UNAUTHENTICATED", "send an API token: Authorization: Bearer <token>",

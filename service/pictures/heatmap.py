@@ -1,0 +1,139 @@
+"""Agency × agency matrices as heatmaps: an SVG (hover shows the cell's evidence), a page around
+it, and a PNG. Agencies are ordered so blocks show; Persian labels are shaped properly (the SVG by
+the browser, the PNG with arabic-reshaper and python-bidi, since matplotlib does not shape)."""
+
+from __future__ import annotations
+
+import html
+import io
+import json
+from functools import cache
+from importlib import resources
+
+from service.analysis.matrix import AgencyMatrix, AgencyRef
+from service.pictures.offline import font_face
+
+CELL = 22
+LABEL = 230
+SCALE = ("#f4f7f6", "#0f6e5a")  # empty to full
+
+
+def _mix(share: float) -> str:
+    lo = [int(SCALE[0][i : i + 2], 16) for i in (1, 3, 5)]
+    hi = [int(SCALE[1][i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(a + (b - a) * share):02x}" for a, b in zip(lo, hi, strict=True))
+
+
+def involved(matrix: AgencyMatrix) -> list[AgencyRef]:
+    """Only agencies with a non-empty cell, in block order."""
+    used = {a for key in matrix.cells for a in key}
+    return [a for a in matrix.ordered() if a.id in used]
+
+
+def _summary(evidence: list[dict[str, object]]) -> str:
+    lines = [str(e.get("why") or e.get("findingId") or e.get("capacityId") or e) for e in evidence[:4]]
+    more = f"\n… و {len(evidence) - 4} مورد دیگر" if len(evidence) > 4 else ""
+    return "\n".join(lines) + more
+
+
+def svg(matrix: AgencyMatrix, title: str) -> str:
+    """A standalone SVG (font inlined): rows on the right as Persian reads, columns on top."""
+    order = involved(matrix)
+    n = len(order)
+    peak = max((c.value for c in matrix.cells.values()), default=1.0) or 1.0
+    width, height = LABEL + n * CELL + 20, LABEL + n * CELL + 70
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+           f'font-family="Vazirmatn, Tahoma, sans-serif" font-size="11" direction="rtl">',
+           f"<style>{font_face()} rect.cell:hover{{stroke:#c8341f;stroke-width:2}}</style>",
+           f'<text x="{width - 10}" y="18" font-size="14" text-anchor="start">{html.escape(title)}</text>']  # fmt: skip
+    grid_right = width - LABEL
+    for i, agency in enumerate(order):  # row labels right-aligned at the right edge, columns rotated above
+        y = LABEL + i * CELL + CELL * 0.7
+        out.append(f'<text x="{width - 8}" y="{y:.1f}" text-anchor="start">{html.escape(agency.name_fa)}</text>')
+        x = grid_right - (i + 1) * CELL + CELL * 0.65
+        out.append(f'<text transform="translate({x:.1f},{LABEL - 6}) rotate(-60)" direction="ltr" text-anchor="start">'
+                   f"{html.escape(agency.name_fa)}</text>")  # fmt: skip
+    for i, row in enumerate(order):
+        for j, col in enumerate(order):
+            cell = matrix.cells.get((row.id, col.id))
+            if cell is None:
+                continue
+            x, y = grid_right - (j + 1) * CELL, LABEL + i * CELL
+            tip = f"{row.name_fa} ← {col.name_fa}: {cell.value:.2f}\n{_summary(cell.evidence)}"
+            data = html.escape(json.dumps(cell.evidence, ensure_ascii=False), quote=True)
+            out.append(f'<rect class="cell" x="{x}" y="{y}" width="{CELL - 1}" height="{CELL - 1}" fill="{_mix(cell.value / peak)}" '
+                       f'data-row="{row.id}" data-col="{col.id}" data-value="{cell.value:.4f}" data-evidence="{data}">'
+                       f"<title>{html.escape(tip)}</title></rect>")  # fmt: skip
+    out.append(f'<rect x="{grid_right - n * CELL}" y="{LABEL}" width="{n * CELL}" height="{n * CELL}" fill="none" stroke="#d9dee7"/>')
+    y0 = LABEL + n * CELL + 20
+    out.append('<defs><linearGradient id="scale" x1="1" x2="0"><stop offset="0" stop-color="%s"/><stop offset="1" stop-color="%s"/></linearGradient></defs>' % SCALE)
+    out.append(f'<rect x="{width - 210}" y="{y0}" width="200" height="12" fill="url(#scale)" stroke="#d9dee7"/>')
+    out.append(f'<text x="{width - 10}" y="{y0 + 28}" text-anchor="start">۰</text>')
+    out.append(f'<text x="{width - 210}" y="{y0 + 28}" text-anchor="end">{peak:.2f}</text>')
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def page(matrix: AgencyMatrix, title: str, name: str) -> str:
+    """The heatmap with a side panel that shows a hovered cell's evidence, and download links."""
+    count = len(involved(matrix))
+    return f"""<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+<style>{font_face()} body{{font-family:Vazirmatn,Tahoma,sans-serif;margin:0;background:#f7f8fa;color:#1d2330}}
+header{{background:#0f6e5a;color:#fff;padding:.5rem 1rem;display:flex;gap:1rem}} header a{{color:#fff}}
+main{{display:flex;gap:1rem;padding:1rem}} #detail{{min-width:18rem;max-width:26rem;background:#fff;padding:.6rem;border:1px solid #d9dee7;white-space:pre-wrap;font-size:.85rem}}
+.wrap{{overflow:auto;background:#fff;border:1px solid #d9dee7}}</style></head>
+<body><header><strong>{html.escape(title)}</strong><span>{count} دستگاه</span>
+<a href="/matrix/{name}.svg" download>SVG</a><a href="/matrix/{name}.png" download>PNG</a><a href="/graph">شبکه</a></header>
+<main><div class="wrap">{svg(matrix, title)}</div><div id="detail">نشانگر را روی یک خانه ببرید تا شواهد آن دیده شود.</div></main>
+<script>
+document.querySelectorAll('rect.cell').forEach(function(r){{
+  r.addEventListener('mouseenter',function(){{
+    var ev=JSON.parse(r.dataset.evidence);
+    document.getElementById('detail').textContent=r.querySelector('title').textContent.split('\\n')[0]+'\\n\\n'+
+      ev.map(function(e){{return '• '+(e.why||JSON.stringify(e));}}).join('\\n');
+  }});
+}});
+</script></body></html>"""
+
+
+@cache
+def _font() -> str:
+    """Register the shipped TTF with matplotlib once; returns its family name."""
+    from matplotlib import font_manager
+
+    path = resources.files("service.static").joinpath("fonts/Vazirmatn-Regular.ttf")
+    with resources.as_file(path) as real:
+        font_manager.fontManager.addfont(str(real))
+        return str(font_manager.FontProperties(fname=str(real)).get_name())
+
+
+def _shape(text: str) -> str:
+    import arabic_reshaper
+    from bidi.algorithm import get_display
+
+    return str(get_display(arabic_reshaper.reshape(text)))
+
+
+def png(matrix: AgencyMatrix, title: str) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    order = involved(matrix)
+    values = matrix.dense(order)
+    family = _font()
+    size = max(4.0, 0.32 * len(order) + 2.5)
+    fig, ax = plt.subplots(figsize=(size + 1.5, size))
+    image = ax.imshow(values or [[0.0]], cmap="Greens", aspect="equal")
+    labels = [_shape(a.name_fa) for a in order]
+    ax.set_xticks(range(len(order)), labels, rotation=60, ha="left", fontsize=7, family=family)
+    ax.set_yticks(range(len(order)), labels, fontsize=7, family=family)
+    ax.xaxis.tick_top()
+    ax.yaxis.tick_right()
+    ax.set_title(_shape(title), family=family, fontsize=11, pad=12)
+    fig.colorbar(image, ax=ax, fraction=0.04, pad=0.25)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=130, bbox_inches="tight")
+    plt.close(fig)
+    return buffer.getvalue()

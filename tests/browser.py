@@ -1,0 +1,52 @@
+"""Headless Debian Chromium for page tests, with every request off this machine blocked and recorded."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]  # fmt: skip
+needs_chromium = pytest.mark.skipif(shutil.which("chromium") is None, reason="Debian chromium missing: `make test` installs it")
+
+
+@dataclass
+class Traffic:
+    blocked: list[str] = field(default_factory=list)
+    local: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def browser_page(base_url: str, token: str | None = None) -> Iterator[tuple[object, Traffic]]:
+    """A page whose requests to anything but 127.0.0.1 are aborted (and listed in ``traffic.blocked``)."""
+    from playwright.sync_api import sync_playwright
+
+    traffic = Traffic()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fa-IR")
+        if token:
+            context.add_cookies([{"name": "hamahang_token", "value": token, "url": base_url}])
+
+        def route(r):  # type: ignore[no-untyped-def]
+            host = urlsplit(r.request.url).hostname
+            if r.request.url.startswith(("data:", "blob:", "about:")) or host in ("127.0.0.1", "localhost"):
+                traffic.local.append(r.request.url)
+                r.continue_()
+            else:
+                traffic.blocked.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        try:
+            yield page, traffic
+        finally:
+            context.close()
+            browser.close()
