@@ -6,7 +6,10 @@ Relations are ids; the store statement refuses ids that do not exist.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, EmailStr, model_validator
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ConfigDict, EmailStr, create_model, model_validator
 
 from service.domain import enums as e
 from service.domain.fields import Code, EntityId, FunctionCode, IsoDate, Label, Quantity, Rials, Text
@@ -34,16 +37,6 @@ class AgencyIn(Input):
     contactAddress: Text | None = None
 
 
-class AgencyPatch(Input):
-    code: Code | None = None
-    nameFa: Label | None = None
-    nameEn: Label | None = None
-    kind: e.AgencyKind | None = None
-    level: e.AgencyLevel | None = None
-    contactPhone: Code | None = None
-    contactEmail: EmailStr | None = None
-    contactAddress: Text | None = None
-
 
 class DutyIn(Input):
     id: EntityId | None = None
@@ -58,16 +51,6 @@ class DutyIn(Input):
     geography: list[Code] = ["city"]
     legalBasis: Text | None = None
 
-
-class DutyPatch(Input):
-    titleFa: Label | None = None
-    titleEn: Label | None = None
-    descriptionFa: Text | None = None
-    descriptionEn: Text | None = None
-    functionCode: FunctionCode | None = None
-    beneficiaries: list[Code] | None = None
-    geography: list[Code] | None = None
-    legalBasis: Text | None = None
 
 
 class _Resource(Input):
@@ -94,19 +77,6 @@ class CapacityIn(_Resource):
         return self
 
 
-class CapacityPatch(Input):
-    titleFa: Label | None = None
-    titleEn: Label | None = None
-    descriptionFa: Text | None = None
-    descriptionEn: Text | None = None
-    kind: e.ResourceKind | None = None
-    quantity: Quantity | None = None
-    unit: Label | None = None
-    location: Text | None = None
-    availableFrom: IsoDate | None = None
-    availableTo: IsoDate | None = None
-    costRials: Rials | None = None
-
 
 class NeedIn(_Resource):
     id: EntityId | None = None
@@ -120,19 +90,6 @@ class NeedIn(_Resource):
         _window_ok(self.neededFrom, self.neededTo, "neededFrom/neededTo")
         return self
 
-
-class NeedPatch(Input):
-    titleFa: Label | None = None
-    titleEn: Label | None = None
-    descriptionFa: Text | None = None
-    descriptionEn: Text | None = None
-    kind: e.ResourceKind | None = None
-    quantity: Quantity | None = None
-    unit: Label | None = None
-    location: Text | None = None
-    neededFrom: IsoDate | None = None
-    neededTo: IsoDate | None = None
-    valueRials: Rials | None = None
 
 
 class IssueIn(Input):
@@ -149,15 +106,6 @@ class IssueIn(Input):
     raisedOn: IsoDate | None = None
     blocksDutyId: EntityId | None = None
 
-
-class IssuePatch(Input):
-    titleFa: Label | None = None
-    titleEn: Label | None = None
-    descriptionFa: Text | None = None
-    descriptionEn: Text | None = None
-    category: e.IssueCategory | None = None
-    severity: e.Severity | None = None
-    status: e.IssueStatus | None = None
 
 
 class ExchangeIn(Input):
@@ -183,15 +131,6 @@ class ExchangeIn(Input):
         return self
 
 
-class ExchangePatch(Input):
-    titleFa: Label | None = None
-    titleEn: Label | None = None
-    descriptionFa: Text | None = None
-    amountRials: Rials | None = None
-    date: IsoDate | None = None
-    status: e.ExchangeStatus | None = None
-    contractRef: Code | None = None
-
 
 class RequestIn(Input):
     id: EntityId | None = None
@@ -210,11 +149,6 @@ class RequestIn(Input):
         return self
 
 
-class RequestPatch(Input):
-    subject: Label | None = None
-    body: Text | None = None
-    dueDate: IsoDate | None = None
-
 
 class MemberIn(Input):
     agencyId: EntityId
@@ -231,8 +165,29 @@ class WorkingGroupIn(Input):
     dutyIds: list[EntityId] = []
 
 
-class WorkingGroupPatch(Input):
-    nameFa: Label | None = None
-    nameEn: Label | None = None
-    mandateFa: Text | None = None
-    mandateEn: Text | None = None
+def patch_of(model: type[Input], *keep: str) -> type[Input]:
+    """The update input of an entity: the named fields of its create input, each optional.
+
+    Relations, ids and the fields that define what a record *is* (an exchange's parties, a
+    request's parties) are left out: those change through their own mutations, or not at all.
+    """
+    fields: dict[str, Any] = {}
+    for name in keep:
+        info = model.model_fields[name]
+        base = info.annotation
+        union = get_origin(base) in (Union, UnionType)
+        bare = next(a for a in get_args(base) if a is not type(None)) if union else base  # X | None -> X
+        typed = Annotated[bare, *info.metadata] if info.metadata else bare
+        fields[name] = (typed | None, None)
+    return create_model(model.__name__.removesuffix("In") + "Patch", __base__=Input, **fields)
+
+
+_TEXT = ("titleFa", "titleEn", "descriptionFa", "descriptionEn")
+AgencyPatch = patch_of(AgencyIn, "code", "nameFa", "nameEn", "kind", "level", "contactPhone", "contactEmail", "contactAddress")
+DutyPatch = patch_of(DutyIn, *_TEXT, "functionCode", "beneficiaries", "geography", "legalBasis")
+CapacityPatch = patch_of(CapacityIn, *_TEXT, "kind", "quantity", "unit", "location", "availableFrom", "availableTo", "costRials")
+NeedPatch = patch_of(NeedIn, *_TEXT, "kind", "quantity", "unit", "location", "neededFrom", "neededTo", "valueRials")
+IssuePatch = patch_of(IssueIn, *_TEXT, "category", "severity", "status")
+ExchangePatch = patch_of(ExchangeIn, "titleFa", "titleEn", "descriptionFa", "amountRials", "date", "status", "contractRef")
+RequestPatch = patch_of(RequestIn, "subject", "body", "dueDate")
+WorkingGroupPatch = patch_of(WorkingGroupIn, "nameFa", "nameEn", "mandateFa", "mandateEn")
