@@ -17,8 +17,10 @@ if TYPE_CHECKING:
 _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
 
 
-@strawberry.type(description="Something an agency can offer others")
-class Capacity:
+@strawberry.interface(name="Offerable", description="What capacities and needs have in common")
+class Offerable:
+    """Fields a capacity and a need share."""
+
     id: strawberry.ID
     agency_id: strawberry.ID
     title_fa: str
@@ -29,13 +31,21 @@ class Capacity:
     quantity: float | None = None
     unit: str | None = None
     location: str | None = None
-    available_from_iso: strawberry.Private[str | None] = None
-    available_to_iso: strawberry.Private[str | None] = None
-    cost_rials: strawberry.Private[int | None] = None
     version: int = 1
     archived: bool = False
     created_at: str = ""
     updated_at: str = ""
+
+    @strawberry.field
+    async def agency(self, info: Info) -> _agency | None:
+        return await load_agency(info, self.agency_id)
+
+
+@strawberry.type(description="Something an agency can offer others")
+class Capacity(Offerable):
+    available_from_iso: strawberry.Private[str | None] = None
+    available_to_iso: strawberry.Private[str | None] = None
+    cost_rials: strawberry.Private[int | None] = None
 
     @strawberry.field
     def available_from(self) -> dt.date | None:
@@ -57,30 +67,12 @@ class Capacity:
     def cost(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float | None:
         return money(self.cost_rials, unit)
 
-    @strawberry.field
-    async def agency(self, info: Info) -> _agency | None:
-        return await load_agency(info, self.agency_id)
-
 
 @strawberry.type(description="Something an agency lacks and another could provide")
-class Need:
-    id: strawberry.ID
-    agency_id: strawberry.ID
-    title_fa: str
-    title_en: str | None = None
-    description_fa: str | None = None
-    description_en: str | None = None
-    kind: ResourceKind
-    quantity: float | None = None
-    unit: str | None = None
-    location: str | None = None
+class Need(Offerable):
     needed_from_iso: strawberry.Private[str | None] = None
     needed_to_iso: strawberry.Private[str | None] = None
     value_rials: strawberry.Private[int | None] = None
-    version: int = 1
-    archived: bool = False
-    created_at: str = ""
-    updated_at: str = ""
 
     @strawberry.field
     def needed_from(self) -> dt.date | None:
@@ -101,7 +93,3 @@ class Need:
     @strawberry.field(description="What meeting the need is worth to the agency")
     def value(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float | None:
         return money(self.value_rials, unit)
-
-    @strawberry.field
-    async def agency(self, info: Info) -> _agency | None:
-        return await load_agency(info, self.agency_id)
