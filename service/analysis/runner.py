@@ -10,7 +10,7 @@ from typing import Any
 
 from service.analysis.alignment import AlignmentResult, analyse_alignment
 from service.analysis.duplication import DuplicationResult, analyse_duplication
-from service.analysis.snapshot import load_snapshot
+from service.analysis.snapshot import Snapshot, load_snapshot
 from service.analysis.verdicts import load_verdicts
 from service.analysis.winwin import WinWinResult, analyse_winwin
 from service.registry.clock import today_iso
@@ -18,13 +18,18 @@ from service.settings import Settings
 from service.storage.port import GraphStore
 
 
-async def duplication(store: GraphStore, settings: Settings) -> DuplicationResult:
-    snap = await load_snapshot(store, ("agency", "duty"))
+DUPLICATION_NEEDS = ("agency", "duty")
+WINWIN_NEEDS = ("agency", "capacity", "need", "issue")
+
+
+async def duplication(store: GraphStore, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
+    """``snap`` lets a caller that already read the records (a picture page) not read them twice."""
+    snap = snap or await load_snapshot(store, DUPLICATION_NEEDS)
     return analyse_duplication(snap, settings.analysis.duplication, await load_verdicts(store))
 
 
-async def winwin(store: GraphStore, settings: Settings) -> WinWinResult:
-    snap = await load_snapshot(store, ("agency", "capacity", "need", "issue"))
+async def winwin(store: GraphStore, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
+    snap = snap or await load_snapshot(store, WINWIN_NEEDS)
     return analyse_winwin(snap, settings.analysis.winwin)
 
 

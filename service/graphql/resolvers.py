@@ -84,8 +84,9 @@ def creator(spec: EntitySpec, node: type, input_type: type) -> Callable[..., Any
 def updater(spec: EntitySpec, node: type, patch_type: type) -> Callable[..., Any]:
     async def resolve(info: Info, id: strawberry.ID, input: Any, expected_version: int | None = None) -> Any:
         changes = input.to_pydantic().model_dump(exclude_none=True)
-        require_write(info.context.actor, spec.key, await info.context.repo.get(spec, str(id)))
-        row = await info.context.repo.update(spec, str(id), changes, expected_version)
+        current = await info.context.repo.get(spec, str(id))
+        require_write(info.context.actor, spec.key, current)
+        row = await info.context.repo.update(spec, str(id), changes, expected_version, current)
         return from_row(node, row)
 
     resolve.__annotations__ = {
@@ -96,8 +97,9 @@ def updater(spec: EntitySpec, node: type, patch_type: type) -> Callable[..., Any
 
 def archiver(spec: EntitySpec, node: type) -> Callable[..., Any]:
     async def resolve(info: Info, id: strawberry.ID, expected_version: int | None = None, archived: bool = True) -> Any:
-        require_write(info.context.actor, spec.key, await info.context.repo.get(spec, str(id)))
-        row = await info.context.repo.archive(spec, str(id), expected_version, archived)
+        current = await info.context.repo.get(spec, str(id))
+        require_write(info.context.actor, spec.key, current)
+        row = await info.context.repo.archive(spec, str(id), expected_version, archived, current)
         return from_row(node, row)
 
     resolve.__annotations__ = {

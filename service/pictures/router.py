@@ -70,8 +70,8 @@ async def neighbourhood(runtime: RuntimeDep, actor: ActorDep, agency_id: str,
 async def duplication_overlay(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep,
                               fragmentation: bool = False) -> HTMLResponse:  # fmt: skip
     _see_all(actor)
-    snap = await load_snapshot(runtime.store, ("agency", "duty"))
-    result = await runner.duplication(runtime.store, settings)
+    snap = await load_snapshot(runtime.store, runner.DUPLICATION_NEEDS)
+    result = await runner.duplication(runtime.store, settings, snap)
     classes = {"duplication", "overlap"} | ({"fragmentation"} if fragmentation else set())
     graph = overlays.duplication_graph(snap, result, classes)
     legend = [(f"یافتهٔ {c}", CLASS_COLORS[c]) for c in sorted(classes)]
@@ -82,8 +82,8 @@ async def duplication_overlay(runtime: RuntimeDep, settings: SettingsDep, actor:
 @router.get("/graph/overlay/winwin", response_class=HTMLResponse)
 async def winwin_overlay(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> HTMLResponse:
     _see_all(actor)
-    snap = await load_snapshot(runtime.store, ("agency", "capacity"))
-    result = await runner.winwin(runtime.store, settings)
+    snap = await load_snapshot(runtime.store, runner.WINWIN_NEEDS)
+    result = await runner.winwin(runtime.store, settings, snap)
     graph, legend = overlays.winwin_graph(snap, result)
     return HTMLResponse(render(graph, title="فرصت‌های برد-برد", extra_legend=legend,
                                info="هر چرخه و جفت دوسویه رنگ خود را دارد؛ یال‌های ضخیم: مجموعهٔ برگزیده"))  # fmt: skip

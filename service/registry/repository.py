@@ -162,9 +162,9 @@ class Repository:
         return None
 
     async def update(self, spec: EntitySpec, ident: str, changes: Mapping[str, Any],
-                     expected_version: int | None) -> Row:  # fmt: skip
+                     expected_version: int | None, current: Row | None = None) -> Row:  # fmt: skip
         """Write the changed fields, refusing when the record moved past ``expected_version``."""
-        current = await self.get(spec, ident)
+        current = current or await self.get(spec, ident)
         merged = {**current, **changes}
         props = dict(changes)
         props["search"] = search_text(*(merged.get(f) for f in spec.search_fields))
@@ -176,9 +176,9 @@ class Repository:
         return row
 
     async def archive(self, spec: EntitySpec, ident: str, expected_version: int | None,
-                      archived: bool = True) -> Row:  # fmt: skip
+                      archived: bool = True, current: Row | None = None) -> Row:  # fmt: skip
         """Archiving hides a record from lists but keeps it and its history."""
         now = now_iso()
         return await self.update(
-            spec, ident, {"archived": archived, "archivedAt": now if archived else None}, expected_version
+            spec, ident, {"archived": archived, "archivedAt": now if archived else None}, expected_version, current
         )
