@@ -51,8 +51,12 @@ def _demo(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _export(settings: Settings, args: argparse.Namespace) -> int:
+    from service.interop.exports import FORMATS
     from service.io.workbook import bundle_to_xlsx
     from service.registry.bundle import export_bundle
+
+    if args.format in FORMATS:
+        return _export_interop(settings, args)
 
     async def work(store: Any) -> int:
         bundle = await export_bundle(store)
@@ -67,13 +71,34 @@ def _export(settings: Settings, args: argparse.Namespace) -> int:
     return int(asyncio.run(_with_store(settings, work)))
 
 
+def _export_interop(settings: Settings, args: argparse.Namespace) -> int:
+    from service.interop.exports import export_format
+
+    filters = {k: getattr(args, k) for k in ("agency", "kind", "function", "exchange_kind", "year_from", "year_to")}
+
+    async def work(store: Any) -> int:
+        body = await export_format(store, args.format, include_archived=not args.live_only, **filters)
+        out = Path(args.output)
+        out.write_bytes(body) if isinstance(body, bytes) else out.write_text(body, encoding="utf-8")
+        print(f"wrote {args.format} to {out}")
+        return 0
+
+    return int(asyncio.run(_with_store(settings, work)))
+
+
 def _import(settings: Settings, args: argparse.Namespace) -> int:
     from service.io.workbook import read_bundle_file
     from service.registry.bundle import import_bundle
 
     async def work(store: Any) -> int:
+        from service.interop.exports import guess_format, import_format
+
         path = Path(args.input)
-        prepared = await import_bundle(store, read_bundle_file(path.name, path.read_bytes()))
+        fmt = args.format or guess_format(path.name)
+        if fmt:
+            prepared = await import_format(store, fmt, path.read_bytes())
+        else:
+            prepared = await import_bundle(store, read_bundle_file(path.name, path.read_bytes()))
         if prepared.problems:
             for p in prepared.problems:
                 print(f"{p.sheet}:{p.row}:{p.column or '-'}: {p.reason}", file=sys.stderr)
@@ -150,11 +175,19 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("serve", help="serve the API (store per HAMAHANG_GRAPH_URL)")
     demo = commands.add_parser("demo", help="load the Mashhad demo into an empty registry")
     demo.add_argument("--force", action="store_true", help="wipe the store first")
-    export = commands.add_parser("export", help="write the whole registry to JSON or XLSX")
-    export.add_argument("--format", choices=["json", "xlsx"], default="json")
+    export = commands.add_parser("export", help="write the registry to JSON, XLSX, GraphML, GEXF, FtM, OCDS or Popolo")
+    export.add_argument("--format", choices=["json", "xlsx", "graphml", "gexf", "ftm", "ocds", "popolo"], default="json")
     export.add_argument("--output", "-o", required=True)
-    imp = commands.add_parser("import", help="import a JSON, XLSX or CSV file (all rows or none)")
+    export.add_argument("--agency", help="interop formats: this agency, its records and neighbours")
+    export.add_argument("--kind", help="interop formats: agencies of this kind")
+    export.add_argument("--function", help="interop formats: COFOG prefix of duties, e.g. 06")
+    export.add_argument("--exchange-kind", dest="exchange_kind", choices=["financial", "service", "infrastructure"])
+    export.add_argument("--year-from", dest="year_from", type=int, help="Jalali year, e.g. 1402")
+    export.add_argument("--year-to", dest="year_to", type=int, help="Jalali year, e.g. 1403")
+    export.add_argument("--live-only", dest="live_only", action="store_true", help="interop formats: leave archived records out")
+    imp = commands.add_parser("import", help="import JSON, XLSX, CSV, GraphML, GEXF or FtM (all rows or none)")
     imp.add_argument("input")
+    imp.add_argument("--format", choices=["graphml", "gexf", "ftm"], help="when the file name does not say")
     from service.analysis.runner import ANALYSES
 
     analyze = commands.add_parser("analyze", help="run an analysis and print or save it")

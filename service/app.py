@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from service import __version__
 from service.api import analyses, health, transfer
 from service.api.limits import BodyLimit
+from service.interop import router as interop
 from service.pictures import router as pictures
 from service.api.deps import RuntimeDep, SettingsDep, get_actor
 from service.domain.actor import Actor, Role
@@ -78,6 +79,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(transfer.router)
     app.include_router(analyses.router)
     app.include_router(pictures.router)
+    app.include_router(interop.router)
     graphql = ShapedGraphQLRouter(
         build_schema(settings),
         context_getter=graphql_context,

@@ -1,0 +1,107 @@
+"""Popolo (popoloproject.com) JSON: agencies and working groups as organizations, posts, memberships.
+
+Parliamentary-monitoring and civic tools read Popolo. Organizations carry both names as
+``other_names`` with ``lang`` (the EveryPolitician convention, since Popolo has no language
+field), ``classification`` (agency kind or ``working_group``), ``parent_id`` (the agency tree),
+identifiers and contact details. Each role in a working group (lead, member, supervisor) is a
+post; each member agency holds one through a membership whose ``member`` is an organization.
+``popolo.schema.json`` beside this module is the subset of the Popolo schemas we write, with
+their field names and types, stricter where we can be (no unknown fields).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft7Validator
+
+from service.interop.loader import Bundle, Row
+
+ROLES = {"lead": ("رئیس", "Lead"), "member": ("عضو", "Member"), "supervisor": ("ناظر", "Supervisor")}
+CONTACTS = (("voice", "contactPhone"), ("email", "contactEmail"), ("address", "contactAddress"))
+
+
+def _names(row: Row) -> list[dict[str, str]]:
+    names = [{"lang": "fa", "name": row["nameFa"], "note": "multilingual"}]
+    if row.get("nameEn"):
+        names.append({"lang": "en", "name": row["nameEn"], "note": "multilingual"})
+    return names
+
+
+def _agency(a: Row) -> dict[str, Any]:
+    org: dict[str, Any] = {
+        "id": a["id"], "name": a["nameFa"], "other_names": _names(a), "classification": a["kind"],
+        "identifiers": [{"scheme": "hamahang", "identifier": a["id"]},
+                        {"scheme": "hamahang-code", "identifier": a["code"]}],
+    }  # fmt: skip
+    if a.get("parentId"):
+        org["parent_id"] = a["parentId"]
+    contacts = [{"type": t, "value": a[f]} for t, f in CONTACTS if a.get(f)]
+    if contacts:
+        org["contact_details"] = contacts
+    return org
+
+
+def _group(w: Row) -> dict[str, Any]:
+    org: dict[str, Any] = {"id": w["id"], "name": w["nameFa"], "other_names": _names(w),
+                           "classification": "working_group",
+                           "identifiers": [{"scheme": "hamahang", "identifier": w["id"]}]}  # fmt: skip
+    if w.get("mandateFa"):
+        org["description"] = w["mandateFa"]
+    return org
+
+
+def bundle_to_popolo(bundle: Bundle) -> dict[str, Any]:
+    """Organizations (agencies, then working groups), posts and memberships; parents outside the
+    bundle are dropped so every reference resolves."""
+    agencies = {a["id"] for a in bundle.get("agencies", [])}
+    organizations = [_agency(a) for a in bundle.get("agencies", [])]
+    for org in organizations:
+        if org.get("parent_id") not in agencies:
+            org.pop("parent_id", None)
+    posts: list[dict[str, Any]] = []
+    memberships: list[dict[str, Any]] = []
+    for w in bundle.get("workingGroups", []):
+        organizations.append(_group(w))
+        members = [m for m in w.get("members") or [] if m["agencyId"] in agencies]
+        for role in sorted({m["role"] for m in members}):
+            fa, en = ROLES.get(role, (role, role.title()))
+            english = f"{en}, {w.get('nameEn') or w['nameFa']}"
+            posts.append({"id": f"{w['id']}/{role}", "organization_id": w["id"], "role": role,
+                          "label": f"{fa} {w['nameFa']}", "other_label": [{"label": english, "lang": "en"}]})  # fmt: skip
+        for m in members:
+            memberships.append({"id": f"{w['id']}/{m['agencyId']}", "organization_id": w["id"],
+                                "post_id": f"{w['id']}/{m['role']}", "role": m["role"],
+                                "member": {"@type": "Organization", "id": m["agencyId"]}})  # fmt: skip
+    return {"persons": [], "organizations": organizations, "posts": posts, "memberships": memberships}
+
+
+@cache
+def popolo_validator() -> Draft7Validator:
+    schema = json.loads(resources.files("service.interop").joinpath("popolo.schema.json").read_text(encoding="utf-8"))
+    return Draft7Validator(schema)
+
+
+def popolo_errors(document: dict[str, Any]) -> list[str]:
+    """Schema errors plus references that do not resolve (parent, organization, post, member)."""
+    found = popolo_validator().iter_errors(document)
+    errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message[:300]}" for e in found]
+    orgs = {o.get("id") for o in document.get("organizations", [])}
+    posts = {p.get("id") for p in document.get("posts", [])}
+    for o in document.get("organizations", []):
+        if "parent_id" in o and o["parent_id"] not in orgs:
+            errors.append(f"organization {o['id']}: parent {o['parent_id']} is not in the file")
+    for item in [*document.get("posts", []), *document.get("memberships", [])]:
+        if item.get("organization_id") not in orgs:
+            errors.append(f"{item.get('id')}: organization {item.get('organization_id')} is not in the file")
+    for m in document.get("memberships", []):
+        if m.get("post_id") not in posts or (m.get("member") or {}).get("id") not in orgs:
+            errors.append(f"membership {m.get('id')}: post or member is not in the file")
+    return errors
+
+
+def to_popolo(bundle: Bundle) -> str:
+    return json.dumps(bundle_to_popolo(bundle), ensure_ascii=False, indent=1)
