@@ -11,10 +11,11 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from service import __version__
-from service.api import analyses, health, transfer
+from service.api import analyses, health, signin, transfer
 from service.api.limits import BodyLimit
 from service.interop import router as interop
 from service.pictures import router as pictures
+from service.portal import router as portal_router
 from service.api.deps import RuntimeDep, SettingsDep, get_actor
 from service.domain.actor import Actor, Role
 from service.demo.loader import load_demo_if_empty
@@ -75,7 +76,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.settings = settings
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
     app.mount("/static", StaticFiles(packages=[("service", "static")]), name="static")
+    app.include_router(portal_router)
     app.include_router(health.router)
+    app.include_router(signin.router)
     app.include_router(transfer.router)
     app.include_router(analyses.router)
     app.include_router(pictures.router)

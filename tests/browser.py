@@ -31,8 +31,6 @@ def browser_page(base_url: str, token: str | None = None) -> Iterator[tuple[obje
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
         context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fa-IR")
-        if token:
-            context.add_cookies([{"name": "hamahang_token", "value": token, "url": base_url}])
 
         def route(r):  # type: ignore[no-untyped-def]
             host = urlsplit(r.request.url).hostname
@@ -45,6 +43,11 @@ def browser_page(base_url: str, token: str | None = None) -> Iterator[tuple[obje
 
         context.route("**/*", route)
         page = context.new_page()
+        if token:  # sign in the way a person does
+            page.goto(base_url + "/signin")
+            page.fill("input[name=token]", token)
+            page.click("button[type=submit]")
+            page.wait_for_url("**/graph")
         try:
             yield page, traffic
         finally:

@@ -13,9 +13,6 @@ from service.settings import Settings
 from service.storage.runtime import StoreRuntime
 
 
-TOKEN_COOKIE = "hamahang_token"
-
-
 def get_runtime(request: Request) -> StoreRuntime:
     return request.app.state.runtime  # type: ignore[no-any-return]
 
@@ -28,11 +25,15 @@ async def get_actor(request: Request) -> Actor:
     """The actor behind ``Authorization: Bearer <token>``; no token or a revoked one is a 401."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
-    if not header and request.cookies.get(TOKEN_COOKIE):  # pages opened in a browser after signing in
-        scheme, token = "bearer", request.cookies[TOKEN_COOKIE]
+    if not header and request.method == "GET":  # a browser signed in at /signin reads pages; it never writes
+        from service.api.signin import viewer_actor
+
+        viewer = await viewer_actor(request)
+        if viewer is not None:
+            return viewer
     if scheme.lower() != "bearer" or not token.strip():
         raise ServiceError(
-            "UNAUTHENTICATED", "send an API token: Authorization: Bearer <token>",
+            "UNAUTHENTICATED", "send an API token (Authorization: Bearer <token>) or sign in at /signin",
             "توکن دسترسی لازم است (سرآیند Authorization: Bearer)", status=401,
         )  # fmt: skip
     actor = await resolve(get_runtime(request).store, token.strip())

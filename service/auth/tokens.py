@@ -57,7 +57,12 @@ async def resolve(store: GraphStore, token: str) -> Actor | None:
     """The actor a presented token stands for, or None for an unknown or revoked one."""
     if not token.startswith(PREFIX):
         return None
-    rows = await store.read("token/find", {"hash": digest(token)})
+    return await resolve_digest(store, digest(token))
+
+
+async def resolve_digest(store: GraphStore, token_digest: str) -> Actor | None:
+    """The same, from the token's digest (what a browser session keeps instead of the token)."""
+    rows = await store.read("token/find", {"hash": token_digest})
     if not rows:
         return None
     node = rows[0]["node"]

@@ -94,3 +94,18 @@ def test_pages_reference_nothing_outside(demo: GraphQL, path: str) -> None:
     page = demo.get(path).text
     assert not re.search(r"""(?:src|href)\s*=\s*["'](?:https?:)?//""", page), "an external reference"
     assert "../node_modules" not in page and "@import" not in page
+
+
+def test_signin_for_pages(demo: GraphQL) -> None:
+    bad = demo.client.post("/signin", data={"token": "hmh_wrong"})
+    assert bad.status_code == 401 and "نامعتبر" in bad.text
+    agency = demo.as_role("agency", "ag-parks")
+    refused = demo.client.post("/signin", data={"token": agency.token})
+    assert refused.status_code == 403 and "/portal" in refused.text
+    ok = demo.client.post("/signin", data={"token": demo.token}, follow_redirects=False)
+    assert ok.status_code == 303 and ok.headers["location"] == "/graph"
+    cookie = ok.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "samesite=strict" in cookie.lower() and demo.token not in cookie
+    with type(demo.client)(base_url=demo.client.base_url, cookies={"hmh_viewer": ok.cookies["hmh_viewer"]}) as browser:
+        assert browser.get("/matrix/duplication").status_code == 200
+        assert browser.post("/graphql", json={"query": "{ me { role } }"}).status_code == 401  # the cookie only reads pages

@@ -1,0 +1,145 @@
+"""What an agency's pages show, read through the same repository and policy as GraphQL.
+
+Lists pass ``viewerId`` from policy.viewer, so the store itself returns only what the agency may
+read; single records are checked with policy.can_read. Win-win opportunities come from the
+analysis runner; a matched need or issue of another agency is private, so the page names only
+its owner unless the policy lets this agency read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from service.analysis import runner
+from service.auth.policy import can_read, viewer
+from service.domain.actor import Actor
+from service.domain.enums import RequestStatus
+from service.domain.workflow import OPEN_STATUSES, TRANSITIONS, Party
+from service.registry.clock import today_iso
+from service.registry.repository import Repository
+from service.registry.specs import AGENCY, CAPACITY, DUTY, ISSUE, NEED, REQUEST, EntitySpec
+from service.settings import Settings
+from service.storage.port import Row
+
+LIMIT = 200  # rows per dashboard table; the dashboard is a summary, GraphQL pages the rest
+
+
+def overdue(row: Row, today: str) -> bool:
+    """Open and past its due date: the same rule as Request.overdue in GraphQL."""
+    due = row.get("dueDate")
+    return bool(due) and RequestStatus(row["status"]) in OPEN_STATUSES and str(due) < today
+
+
+@dataclass
+class Dashboard:
+    sent: list[Row]
+    received: list[Row]
+    capacities: list[Row]
+    needs: list[Row]
+    issues_raised: list[Row]
+    issues_about: list[Row]
+    opportunities: list[dict[str, Any]]
+    agencies: dict[str, Row] = field(default_factory=dict)
+
+
+class Reader:
+    """One agency's reads: every list restricted by the policy's viewer, every record checked."""
+
+    def __init__(self, repo: Repository, actor: Actor, settings: Settings) -> None:
+        self.repo = repo
+        self.actor = actor
+        self.settings = settings
+        self.shared = settings.shared_with_agencies
+
+    def readable(self, key: str, row: Row) -> bool:
+        return can_read(self.actor, key, row, self.shared)
+
+    async def page(self, spec: EntitySpec, sort: str = "created", desc: bool = True, **filters: Any) -> list[Row]:
+        filters["viewerId"] = viewer(self.actor, spec.key, self.shared)
+        rows = await self.repo.page(spec, filters=filters, sort=sort, desc=desc, limit=LIMIT)
+        return [r for r in rows if self.readable(spec.key, r)]
+
+    async def agencies(self, ids: set[str]) -> dict[str, Row]:
+        return await self.repo.get_many(AGENCY, sorted(i for i in ids if i))
+
+    async def all_agencies(self) -> list[Row]:
+        return await self.repo.page(AGENCY, filters={}, sort="name", desc=False, limit=2000)
+
+    async def dashboard(self) -> Dashboard:
+        me = self.actor.agency_id
+        today = today_iso()
+        board = Dashboard(
+            sent=await self.page(REQUEST, sort="filed", senderId=me),
+            received=await self.page(REQUEST, sort="filed", receiverId=me),
+            capacities=await self.page(CAPACITY, agencyId=me),
+            needs=await self.page(NEED, agencyId=me),
+            issues_raised=await self.page(ISSUE, raisedById=me),
+            issues_about=await self.page(ISSUE, concernsId=me),
+            opportunities=await self.opportunities(),
+        )
+        for row in board.sent + board.received:
+            row["overdue"] = overdue(row, today)
+        ids = {r["senderId"] for r in board.received} | {r["receiverId"] for r in board.sent}
+        ids |= {r["raisedById"] for r in board.issues_about} | {
+            a for r in board.issues_raised for a in r["concernsIds"]
+        }
+        ids |= {a for o in board.opportunities for a in o["agencies"]}
+        board.agencies = await self.agencies(ids)
+        return board
+
+    async def opportunities(self) -> list[dict[str, Any]]:
+        """Win-win opportunities this agency is part of, with only what it may read named."""
+        result = await runner.winwin(self.repo.store, self.settings)
+        mine = [o for o in result.opportunities if self.actor.agency_id in o.agencies]
+        matches = [m for o in mine for m in o.matches]
+        capacities = await self.repo.get_many(CAPACITY, [m.capacity_id for m in matches])
+        targets = await self.repo.get_many(NEED, [m.target_id for m in matches if m.target_kind == "need"])
+        targets |= await self.repo.get_many(ISSUE, [m.target_id for m in matches if m.target_kind == "issue"])
+        shown = []
+        for opp in mine:
+            rows = []
+            for m in opp.matches:
+                target = targets.get(m.target_id)
+                readable = target is not None and self.readable(m.target_kind, target)
+                rows.append({
+                    "provider": m.provider, "receiver": m.receiver, "targetKind": m.target_kind,
+                    "capacity": capacities.get(m.capacity_id, {"titleFa": m.capacity_id}),
+                    "target": target if readable else None,
+                })  # fmt: skip
+            shown.append(
+                {"id": opp.id, "kind": opp.kind, "chosen": opp.chosen, "agencies": opp.agencies, "matches": rows}
+            )
+        return shown
+
+    async def about(self, ident: str | None) -> tuple[str, Row] | None:
+        """What a request is about (capacity, need, issue or duty), when this agency may read it."""
+        if not ident:
+            return None
+        for spec in (CAPACITY, NEED, ISSUE, DUTY):
+            found = await self.repo.get_many(spec, [ident])
+            if ident in found:
+                return (spec.key, found[ident]) if self.readable(spec.key, found[ident]) else None
+        return None
+
+    async def steps(self, request_id: str) -> list[Row]:
+        rows = await self.repo.store.read("request/steps", {"ids": [request_id]})
+        return [r["node"] for r in rows]
+
+    async def about_choices(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The request form's «about» list: our needs and issues, and other agencies' capacities."""
+        me = self.actor.agency_id
+        others = [c for c in await self.page(CAPACITY, sort="title", desc=False) if c.get("agencyId") != me]
+        return [
+            ("our_needs", [(n["id"], n["titleFa"]) for n in await self.page(NEED, sort="title", desc=False, agencyId=me)]),
+            ("our_issues", [(i["id"], i["titleFa"]) for i in await self.page(ISSUE, sort="title", desc=False, raisedById=me)]),
+            ("their_capacities", [(c["id"], c["titleFa"]) for c in others]),
+        ]  # fmt: skip
+
+
+def moves_for(actor: Actor, row: Row) -> list[str]:
+    """The statuses this agency may move the request to: the workflow's moves for its side."""
+    side = Party.SENDER if row.get("senderId") == actor.agency_id else Party.RECEIVER
+    if side == Party.RECEIVER and row.get("receiverId") != actor.agency_id:
+        return []
+    return [to.value for to, party in TRANSITIONS[RequestStatus(row["status"])].items() if party == side]

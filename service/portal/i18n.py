@@ -1,0 +1,179 @@
+"""The portal's words in Persian and English, and how dates and numbers are shown in each.
+
+Persian is the default; ``?lang=en`` switches. Kept in one small dictionary so a missing
+translation is a KeyError in the tests rather than a silently English page.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from service.text.jalali import to_jalali
+from service.text.persian import to_persian_digits
+
+Lang = Literal["fa", "en"]
+LANGS: tuple[Lang, ...] = ("fa", "en")
+
+WORDS: dict[str, tuple[str, str]] = {
+    "app": ("هماهنگ — درگاه دستگاه‌ها", "Hamahang — agency portal"),
+    "switch": ("English", "فارسی"),
+    "sign_in": ("ورود", "Sign in"),
+    "sign_in_title": ("ورود با توکن دستگاه", "Sign in with your agency token"),
+    "sign_in_help": (
+        "توکنی را که دبیرخانهٔ هماهنگی برای دستگاه شما ساخته است وارد کنید.",
+        "Paste the token the coordination directorate made for your agency.",
+    ),
+    "token": ("توکن دستگاه", "Agency token"),
+    "sign_out": ("خروج", "Sign out"),
+    "dashboard": ("پیشخوان", "Dashboard"),
+    "agency": ("دستگاه", "Agency"),
+    "requests_sent": ("درخواست‌های فرستاده", "Requests sent"),
+    "requests_received": ("درخواست‌های رسیده", "Requests received"),
+    "subject": ("موضوع", "Subject"),
+    "to": ("به", "To"),
+    "from": ("از", "From"),
+    "status": ("وضعیت", "Status"),
+    "due": ("مهلت", "Due"),
+    "filed": ("تاریخ ثبت", "Filed"),
+    "overdue": ("دیرکرد", "overdue"),
+    "capacities": ("ظرفیت‌های دستگاه", "Capacities"),
+    "needs": ("نیازهای دستگاه", "Needs"),
+    "issues_raised": ("مسائلی که دستگاه مطرح کرده", "Issues raised"),
+    "issues_about": ("مسائلی که دربارهٔ دستگاه مطرح شده", "Issues raised about us"),
+    "opportunities": ("فرصت‌های برد-برد", "Win-win opportunities"),
+    "title": ("عنوان", "Title"),
+    "kind": ("نوع", "Kind"),
+    "quantity": ("مقدار", "Quantity"),
+    "window": ("بازهٔ زمانی", "Window"),
+    "severity": ("شدت", "Severity"),
+    "category": ("دسته", "Category"),
+    "raised_by": ("مطرح‌کننده", "Raised by"),
+    "concerns": ("دستگاه‌های طرف مسئله", "Agencies concerned"),
+    "agencies": ("دستگاه‌ها", "Agencies"),
+    "gives": ("می‌دهد", "gives"),
+    "private_target": ("یک رکورد خصوصیِ «{agency}»", "a private record of {agency}"),
+    "chosen": ("در بهترین مجموعه", "in the best set"),
+    "none": ("موردی نیست.", "Nothing here."),
+    "new_request": ("ثبت درخواست", "File a request"),
+    "new_capacity": ("ثبت ظرفیت", "Register a capacity"),
+    "new_need": ("ثبت نیاز", "Register a need"),
+    "new_issue": ("طرح مسئله", "Raise an issue"),
+    "submit": ("ثبت", "Submit"),
+    "optional": ("اختیاری", "optional"),
+    "date_hint": ("تاریخ شمسی، نمونه: ۱۴۰۴/۰۲/۱۵", "Jalali date, e.g. 1404/02/15"),
+    "choose": ("— انتخاب کنید —", "— choose —"),
+    "request": ("درخواست", "Request"),
+    "body": ("شرح", "Details"),
+    "about": ("دربارهٔ", "About"),
+    "history": ("گردش کار", "Workflow history"),
+    "move": ("گام بعدی", "Next step"),
+    "move_to": ("انتقال به", "Move to"),
+    "comment": ("توضیح", "Comment"),
+    "pick_status": ("وضعیت بعدی را انتخاب کنید.", "Choose the next status."),
+    "move_button": ("ثبت گام", "Record the step"),
+    "no_moves": ("گامی برای دستگاه شما در این وضعیت نیست.", "Your agency has no step to take at this status."),
+    "by": ("توسط", "by"),
+    "form_errors": ("فرم خطا دارد؛ خطاها کنار هر فیلد آمده است.", "The form has errors; see each field."),
+    "titleFa": ("عنوان (فارسی)", "Title (Persian)"),
+    "titleEn": ("عنوان (انگلیسی)", "Title (English)"),
+    "descriptionFa": ("شرح", "Description"),
+    "unit": ("واحد", "Unit"),
+    "location": ("محل", "Location"),
+    "availableFrom": ("در دسترس از", "Available from"),
+    "availableTo": ("در دسترس تا", "Available to"),
+    "costRials": ("هزینه (ریال)", "Cost (rials)"),
+    "neededFrom": ("نیاز از", "Needed from"),
+    "neededTo": ("نیاز تا", "Needed to"),
+    "valueRials": ("ارزش (ریال)", "Value (rials)"),
+    "receiverId": ("دستگاه گیرنده", "Receiving agency"),
+    "aboutId": ("دربارهٔ (ظرفیت، نیاز یا مسئله)", "About (capacity, need or issue)"),
+    "dueDate": ("مهلت پاسخ", "Due date"),
+    "concernsIds": ("دستگاه‌های طرف مسئله", "Agencies concerned"),
+    "raisedOn": ("تاریخ طرح", "Raised on"),
+    "their_capacities": ("ظرفیت‌های دستگاه‌های دیگر", "Other agencies' capacities"),
+    "our_needs": ("نیازهای ما", "Our needs"),
+    "our_issues": ("مسائل ما", "Our issues"),
+    # messages
+    "bad_token": ("توکن نامعتبر یا باطل‌شده است.", "Unknown or revoked token."),
+    "not_agency": (
+        "این درگاه ویژهٔ دستگاه‌هاست؛ دبیرخانه و تحلیلگران از GraphQL استفاده کنند.",
+        "This portal is for agencies; the directorate and analysts use GraphQL.",
+    ),
+    "csrf": (
+        "فرم منقضی شده یا از جای دیگری فرستاده شده است؛ صفحه را دوباره باز کنید.",
+        "The form expired or came from elsewhere; open the page again.",
+    ),
+    "forbidden": ("دسترسی ندارید", "Access denied"),
+    "forbidden_request": ("این درخواست خصوصیِ دستگاه‌های طرف آن است.", "This request is private to its two agencies."),
+    "not_found": ("پیدا نشد", "Not found"),
+    "error": ("خطا", "Error"),
+    "back": ("بازگشت به پیشخوان", "Back to the dashboard"),
+    "done_request": ("درخواست ثبت شد.", "The request was filed."),
+    "done_capacity": ("ظرفیت ثبت شد.", "The capacity was registered."),
+    "done_need": ("نیاز ثبت شد.", "The need was registered."),
+    "done_issue": ("مسئله ثبت شد.", "The issue was raised."),
+    "done_move": ("گام ثبت شد.", "The step was recorded."),
+    "signed_out": ("از درگاه خارج شدید.", "You are signed out."),
+}
+
+# closed vocabularies: enum value -> (fa, en)
+VALUES: dict[str, tuple[str, str]] = {
+    "draft": ("پیش‌نویس", "draft"), "submitted": ("ثبت‌شده", "submitted"),
+    "acknowledged": ("دریافت‌شده", "acknowledged"), "in_progress": ("در حال انجام", "in progress"),
+    "done": ("انجام‌شده", "done"), "rejected": ("ردشده", "rejected"), "withdrawn": ("پس‌گرفته", "withdrawn"),
+    "open": ("باز", "open"), "resolved": ("حل‌شده", "resolved"), "closed": ("بسته", "closed"),
+    "equipment": ("تجهیزات", "equipment"), "land": ("زمین", "land"), "building": ("ساختمان", "building"),
+    "expertise": ("دانش و تخصص", "expertise"), "data": ("داده", "data"), "service": ("خدمت", "service"),
+    "infrastructure": ("زیرساخت", "infrastructure"), "funding": ("منابع مالی", "funding"),
+    "coordination": ("هماهنگی", "coordination"), "infrastructure_conflict": ("تداخل زیرساختی", "infrastructure conflict"),
+    "financial": ("مالی", "financial"), "legal": ("حقوقی", "legal"), "data_sharing": ("اشتراک داده", "data sharing"),
+    "permits": ("مجوزها", "permits"), "service_delivery": ("ارائهٔ خدمت", "service delivery"),
+    "low": ("کم", "low"), "medium": ("متوسط", "medium"), "high": ("زیاد", "high"), "critical": ("بحرانی", "critical"),
+    "reciprocal": ("دوجانبه", "reciprocal"), "cycle": ("چرخه‌ای", "cycle"),
+    "need": ("نیاز", "need"), "issue": ("مسئله", "issue"), "capacity": ("ظرفیت", "capacity"),
+}  # fmt: skip
+
+
+def pick_lang(value: str | None) -> Lang:
+    return "en" if value == "en" else "fa"
+
+
+def t(lang: Lang, key: str, **fmt: str) -> str:
+    """One phrase in ``lang``; ``fmt`` fills its {placeholders}."""
+    fa, en = WORDS[key]
+    text = en if lang == "en" else fa
+    return text.format(**fmt) if fmt else text
+
+
+def value_label(lang: Lang, value: str | None) -> str:
+    if not value:
+        return ""
+    fa, en = VALUES.get(value, (value, value))
+    return en if lang == "en" else fa
+
+
+def digits(lang: Lang, value: object) -> str:
+    """Numbers in Persian digits on Persian pages (12.0 shows as ۱۲)."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:,}" if isinstance(value, int) else str(value)
+    return to_persian_digits(text.replace(",", "٬")) if lang == "fa" else text
+
+
+def jdate(lang: Lang, iso: str | None) -> str:
+    """A stored ISO date shown in the Jalali calendar (Persian digits on Persian pages)."""
+    if not iso:
+        return ""
+    text = to_jalali(iso) or ""
+    return to_persian_digits(text) if lang == "fa" else text
+
+
+def name_of(lang: Lang, agency: dict[str, object] | None, fallback: str) -> str:
+    """An agency's name in the page's language, falling back to Persian, then to its id."""
+    if not agency:
+        return fallback
+    if lang == "en" and agency.get("nameEn"):
+        return str(agency["nameEn"])
+    return str(agency.get("nameFa") or fallback)

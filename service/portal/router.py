@@ -1,0 +1,239 @@
+"""The agency portal's routes under /portal: sign in, the dashboard, four forms, a request page.
+
+Every write goes through the same use-case code as GraphQL: the pydantic input, then
+policy.require_write, then Repository.create; workflow moves through move_request. Every POST
+checks the CSRF field first. Successful posts redirect (303), so a reload never posts twice;
+the forms also carry an idempotency key for the double click.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import time
+from typing import Any
+
+from fastapi import APIRouter
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+
+from service.auth.policy import require_role, require_write
+from service.auth.tokens import resolve
+from service.domain.actor import Role
+from service.domain.enums import RequestStatus
+from service.errors import ServiceError
+from service.portal import session as s
+from service.portal.auth import PortalRoute, Session, current_session, error_page
+from service.portal.dashboard import Reader, moves_for, overdue
+from service.portal.forms import ENUM_CHOICES, FORMS, FormSpec, FormState, build_input, read_values
+from service.portal.i18n import WORDS, Lang, name_of, t
+from service.portal.render import lang_of, render
+from service.registry.clock import today_iso
+from service.registry.requests import move_request
+from service.registry.specs import REQUEST
+
+router = APIRouter(prefix="/portal", route_class=PortalRoute, include_in_schema=False)
+IDEM = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
+
+
+def see_other(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def flash_of(request: Request) -> str | None:
+    """Only known message keys travel in the URL, so nothing the URL says is echoed as text."""
+    key = request.query_params.get("flash", "")
+    return t(lang_of(request), key) if key in WORDS and key.startswith(("done_", "signed_out")) else None
+
+
+def login_page(request: Request, error: str | None = None, status: int = 200) -> Response:
+    """The sign-in form, with a fresh signed nonce cookie that its CSRF field is bound to."""
+    key = s.secret_of(request)
+    nonce = secrets.token_urlsafe(16)
+    context = {"csrf": s.csrf_token(key, nonce), "error": error, "flash": flash_of(request)}
+    response = render(request, "login.html", context, status=status)
+    sealed = s.seal(key, "login", {"n": nonce, "e": int(time.time()) + s.LOGIN_SECONDS})
+    s.set_cookie(request, response, s.LOGIN_COOKIE, sealed, max_age=s.LOGIN_SECONDS)
+    return response
+
+
+@router.get("")
+@router.get("/")
+async def home(request: Request) -> Response:
+    return see_other("/portal/dashboard" if await current_session(request) else "/portal/login")
+
+
+@router.get("/login")
+async def login_form(request: Request) -> Response:
+    if await current_session(request):
+        return see_other("/portal/dashboard")
+    return login_page(request)
+
+
+@router.post("/login")
+async def login(request: Request) -> Response:
+    lang = lang_of(request)
+    form = await request.form()
+    key = s.secret_of(request)
+    pending = s.unseal(key, "login", request.cookies.get(s.LOGIN_COOKIE))
+    if pending is None or not s.csrf_ok(key, str(pending["n"]), form.get("csrf")):
+        return login_page(request, t(lang, "csrf"), status=403)
+    token = str(form.get("token") or "").strip()
+    actor = await resolve(request.app.state.runtime.store, token) if token else None
+    if actor is None:
+        return login_page(request, t(lang, "bad_token"), status=401)
+    if actor.role != Role.AGENCY:
+        return login_page(request, t(lang, "not_agency"), status=403)
+    value, _ = s.new_session(key, token)
+    response = see_other("/portal/dashboard")
+    s.set_cookie(request, response, s.SESSION_COOKIE, value, max_age=s.SESSION_SECONDS)
+    s.clear_cookie(response, s.LOGIN_COOKIE)
+    return response
+
+
+@router.post("/logout")
+async def logout(request: Request) -> Response:
+    session = await current_session(request)
+    form = await request.form()
+    if session is not None and not session.csrf_ok(form.get("csrf")):
+        return error_page(request, 403, t(lang_of(request), "csrf"), "forbidden")
+    response = see_other("/portal/login?flash=signed_out")
+    s.clear_cookie(response, s.SESSION_COOKIE)
+    return response
+
+
+@router.get("/dashboard")
+async def dashboard(request: Request) -> Response:
+    session = await current_session(request)
+    if session is None:
+        return see_other("/portal/login")
+    board = await Reader(session.repo, session.actor, request.app.state.settings).dashboard()
+    lang = lang_of(request)
+
+    def name(ident: str) -> str:
+        return name_of(lang, board.agencies.get(ident), ident)
+
+    context = session.context(request) | {"board": board, "name": name, "flash": flash_of(request)}
+    return render(request, "dashboard.html", context)
+
+
+async def form_choices(reader: Reader, form: FormSpec, lang: Lang) -> dict[str, Any]:
+    """Option lists for the form's selects: (group label or None, [(value, label)])."""
+    choices: dict[str, Any] = {}
+    for field in form.fields:
+        if field.choices == "agencies":
+            others = [a for a in await reader.all_agencies() if a["id"] != reader.actor.agency_id]
+            choices["agencies"] = [(None, [(a["id"], name_of(lang, a, a["id"])) for a in others])]
+        elif field.choices == "about":
+            choices["about"] = [(t(lang, g), opts) for g, opts in await reader.about_choices() if opts]
+        elif field.choices in ENUM_CHOICES:
+            choices[field.choices] = [(None, [(v, v) for v in ENUM_CHOICES[field.choices]])]
+    return choices
+
+
+async def form_page(request: Request, session: Session, form: FormSpec, state: FormState, idem: str,
+                    status: int = 200) -> Response:  # fmt: skip
+    lang = lang_of(request)
+    reader = Reader(session.repo, session.actor, request.app.state.settings)
+    context = session.context(request) | {
+        "form": form, "state": state, "idem": idem, "action": request.url.path,
+        "choices": await form_choices(reader, form, lang),
+        "enum_choices": set(ENUM_CHOICES),
+    }  # fmt: skip
+    return render(request, "form.html", context, status=status)
+
+
+@router.get("/{kind}/new")
+async def new_form(request: Request, kind: str) -> Response:
+    session = await current_session(request)
+    if session is None:
+        return see_other("/portal/login")
+    if kind not in FORMS:
+        return error_page(request, 404, t(lang_of(request), "not_found"), "not_found")
+    return await form_page(request, session, FORMS[kind], FormState(), secrets.token_urlsafe(18))
+
+
+@router.post("/{kind}/new")
+async def create(request: Request, kind: str) -> Response:
+    session = await current_session(request)
+    if session is None:
+        return see_other("/portal/login")
+    if kind not in FORMS:
+        return error_page(request, 404, t(lang_of(request), "not_found"), "not_found")
+    lang = lang_of(request)
+    posted = await request.form()
+    if not session.csrf_ok(posted.get("csrf")):
+        return error_page(request, 403, t(lang, "csrf"), "forbidden")
+    form = FORMS[kind]
+    idem = str(posted.get("idem") or "")
+    idem = idem if IDEM.match(idem) else secrets.token_urlsafe(18)
+    data, state = build_input(form, read_values(form, posted), session.actor, lang)
+    if data is not None:
+        try:
+            require_write(session.actor, form.key, data.model_dump())
+            row = await session.repo.create(form.spec, data, idempotency_key=idem)
+        except ServiceError as exc:
+            state.add_service_error(form, exc, lang)
+        else:
+            if form.key == "request":
+                return see_other(f"/portal/requests/{row['id']}?flash=done_request")
+            return see_other(f"/portal/dashboard?flash=done_{form.key}")
+    return await form_page(request, session, form, state, idem, status=422)
+
+
+async def request_page(request: Request, session: Session, request_id: str, errors: dict[str, str] | None = None,
+                       general: list[str] | None = None, status: int = 200) -> Response:  # fmt: skip
+    """One request with its history and the moves open to this agency; 403 for a non-party."""
+    lang = lang_of(request)
+    reader = Reader(session.repo, session.actor, request.app.state.settings)
+    row = await session.repo.get(REQUEST, request_id)
+    if not reader.readable("request", row):
+        return error_page(request, 403, t(lang, "forbidden_request"), "forbidden")
+    agencies = await reader.agencies({row["senderId"], row["receiverId"]})
+    steps = await reader.steps(request_id)
+    context = session.context(request) | {
+        "row": row, "sender": name_of(lang, agencies.get(row["senderId"]), row["senderId"]),
+        "receiver": name_of(lang, agencies.get(row["receiverId"]), row["receiverId"]),
+        "about": await reader.about(row.get("aboutId")), "steps": steps, "moves": moves_for(session.actor, row),
+        "overdue": overdue(row, today_iso()),
+        "errors": errors or {}, "general": general or [], "flash": flash_of(request),
+    }  # fmt: skip
+    return render(request, "request.html", context, status=status)
+
+
+@router.get("/requests/{request_id}")
+async def show_request(request: Request, request_id: str) -> Response:
+    session = await current_session(request)
+    if session is None:
+        return see_other("/portal/login")
+    return await request_page(request, session, request_id)
+
+
+@router.post("/requests/{request_id}/move")
+async def move(request: Request, request_id: str) -> Response:
+    session = await current_session(request)
+    if session is None:
+        return see_other("/portal/login")
+    lang = lang_of(request)
+    posted = await request.form()
+    if not session.csrf_ok(posted.get("csrf")):
+        return error_page(request, 403, t(lang, "csrf"), "forbidden")
+    reader = Reader(session.repo, session.actor, request.app.state.settings)
+    if not reader.readable("request", await session.repo.get(REQUEST, request_id)):
+        return error_page(request, 403, t(lang, "forbidden_request"), "forbidden")
+    try:
+        to = RequestStatus(str(posted.get("to") or ""))
+    except ValueError:
+        return await request_page(request, session, request_id, {"to": t(lang, "pick_status")}, status=422)
+    comment = str(posted.get("comment") or "").strip() or None
+    version = str(posted.get("version") or "")
+    try:
+        require_role(session.actor, Role.DIRECTORATE, Role.AGENCY)
+        await move_request(
+            session.repo, request_id, to, session.actor, comment, int(version) if version.isdigit() else None
+        )
+    except ServiceError as exc:
+        message = exc.message_en if lang == "en" else exc.message_fa
+        errors, general = ({"to": message}, []) if exc.field == "status" else ({}, [message])
+        return await request_page(request, session, request_id, errors, general, status=exc.status)
+    return see_other(f"/portal/requests/{request_id}?flash=done_move")
