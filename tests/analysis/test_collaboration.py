@@ -6,13 +6,9 @@ import itertools
 import json
 from typing import Any
 
-import pytest
 
 from service.analysis.collaboration import analyse_collaboration, exchange_graph
-from service.analysis.snapshot import Snapshot, load_snapshot
-from service.demo.loader import load_demo
-from service.settings import Settings
-from tests.conftest import run_on_store
+from service.analysis.snapshot import Snapshot
 from tests.factories import agency
 
 WEST = ["ag-w1", "ag-w2", "ag-w3", "ag-w4"]
@@ -88,17 +84,6 @@ def test_exchange_volume_matrix_is_directed_with_evidence() -> None:
 def test_no_exchanges_gives_empty_result() -> None:
     result = analyse_collaboration(Snapshot(rows={"agency": [agency("ag-x", "X", "x")]}))
     assert result.groups == [] and result.brokers == [] and not result.matrix.cells
-
-
-@pytest.fixture()
-def demo_snapshot(settings: Settings) -> Snapshot:
-    async def work(store: Any) -> Snapshot:
-        await store.wipe()
-        await load_demo(store)
-        return await load_snapshot(store, with_steps=True)
-
-    snap: Snapshot = run_on_store(settings, work)
-    return snap
 
 
 def test_demo_collaboration(demo_snapshot: Snapshot) -> None:

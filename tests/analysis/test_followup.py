@@ -8,11 +8,8 @@ from typing import Any
 import pytest
 
 from service.analysis.followup import analyse_followup
-from service.analysis.snapshot import Snapshot, load_snapshot
-from service.demo.loader import load_demo
+from service.analysis.snapshot import Snapshot
 from service.domain.workflow import OPEN_STATUSES
-from service.settings import Settings
-from tests.conftest import run_on_store
 from tests.factories import agency
 
 TODAY = "2024-03-01"
@@ -97,17 +94,6 @@ def test_as_dict_is_plain_json_and_today_is_checked() -> None:
     assert data["agencies"][0]["agency_id"] == "ag-b"
     with pytest.raises(ValueError):
         analyse_followup(planted(), "1403/13/40")
-
-
-@pytest.fixture()
-def demo_snapshot(settings: Settings) -> Snapshot:
-    async def work(store: Any) -> Snapshot:
-        await store.wipe()
-        await load_demo(store)
-        return await load_snapshot(store, with_steps=True)
-
-    snap: Snapshot = run_on_store(settings, work)
-    return snap
 
 
 def test_demo_matrix_total_is_the_open_request_count(demo_snapshot: Snapshot) -> None:

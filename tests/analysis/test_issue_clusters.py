@@ -5,13 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pytest
 
 from service.analysis.issue_clusters import cluster_issues
-from service.analysis.snapshot import Snapshot, load_snapshot
-from service.demo.loader import load_demo
-from service.settings import Settings
-from tests.conftest import run_on_store
+from service.analysis.snapshot import Snapshot
 
 DIG = "حفاری مکرر معابر تازه آسفالت‌شده توسط شرکت‌های خدمات‌رسان"
 DIG_ARABIC = "حفاري مکرر معابر تازه آسفالت شده به وسیله شركت هاي خدمات رسان"  # Arabic yeh/kaf, no ZWNJ
@@ -73,17 +69,6 @@ def test_same_raiser_repeating_itself_is_not_a_merge_and_threshold_matters() -> 
     assert not strict.merged() and len(strict.issues) == 4
     assert cluster_issues(Snapshot()).issues == []
     json.dumps(cluster_issues(planted()).as_dict(), ensure_ascii=False)
-
-
-@pytest.fixture()
-def demo_snapshot(settings: Settings) -> Snapshot:
-    async def work(store: Any) -> Snapshot:
-        await store.wipe()
-        await load_demo(store)
-        return await load_snapshot(store, with_steps=True)
-
-    snap: Snapshot = run_on_store(settings, work)
-    return snap
 
 
 def test_demo_excavation_issues_merge_into_one_top_ranked_issue(demo_snapshot: Snapshot) -> None:

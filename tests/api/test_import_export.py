@@ -7,7 +7,7 @@ import json
 
 from openpyxl import load_workbook
 
-from service.io.workbook import bundle_to_xlsx, xlsx_to_bundle
+from service.io.workbook import bundle_to_xlsx
 from tests.conftest import GraphQL
 from tests.factories import small_bundle
 
