@@ -112,7 +112,10 @@ def run_on_store(settings: Settings, work: Callable[[FalkorStore], Any]) -> Any:
         finally:
             await store.close()
 
-    return asyncio.run(go())
+    try:
+        return asyncio.run(go())
+    finally:
+        server.stop()  # a no-op when it attached to the session's server; else nothing is left running
 
 
 class GraphQL:

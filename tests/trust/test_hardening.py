@@ -9,7 +9,7 @@ from graphql import GraphQLError
 
 from service.graphql.errors import shaped
 from service.settings import Settings
-from tests.conftest import GraphQL, LiveServer, make_token, run_on_store
+from tests.conftest import GraphQL, LiveServer, make_token
 
 
 def test_deep_documents_are_refused(registry: GraphQL) -> None:
@@ -52,7 +52,6 @@ def test_production_turns_off_introspection_graphiql_and_docs(tmp_path: Path) ->
         assert client.get("/docs").status_code == 404 and client.get("/openapi.json").status_code == 404
         plain = client.post("/graphql", json={"query": "{ me { role } }"}, headers=auth).json()
         assert plain == {"data": {"me": {"role": "directorate"}}}  # no storeQueries counter either
-    run_on_store(settings, lambda store: store.wipe())
 
 
 def test_graphiql_page_opens_without_a_token_outside_production(registry: GraphQL) -> None:
