@@ -14,7 +14,6 @@ class DuplicationParams(BaseModel):
 
     neighbours: int = Field(10, ge=1, description="text neighbours kept per duty (top-k)")
     min_text: float = Field(0.25, ge=0, le=1, description="text similarity that makes a pair a candidate")
-    group_pairs_up_to: int = Field(300, ge=0, description="also pair every duty of a COFOG group this small")
     duplication_text: float = Field(0.45, ge=0, le=1, description="same activity: text at least this, same group")
     overlap_text: float = Field(0.30, ge=0, le=1, description="similar activity: text at least this")
     weight_text: float = 0.5
@@ -26,7 +25,8 @@ class DuplicationParams(BaseModel):
 class WinWinParams(BaseModel):
     """How capacities answer needs and issues, and how exchange cycles are chosen."""
 
-    neighbours: int = Field(10, ge=1, description="candidate capacities kept per need (top-k by text)")
+    neighbours: int = Field(10, ge=1, description="candidate capacities looked at per need (top-k by text)")
+    matches_per_need: int = Field(3, ge=1, description="best matches kept per need or issue")
     min_text: float = Field(0.15, ge=0, le=1)
     min_score: float = Field(0.5, ge=0, le=1, description="a match needs at least this score")
     issue_min_text: float = Field(0.35, ge=0, le=1, description="a capacity answers an issue above this")
@@ -36,7 +36,8 @@ class WinWinParams(BaseModel):
     default_value_rials: int = Field(1_000_000_000, ge=0, description="worth of a need that states none")
     issue_value_rials: int = Field(500_000_000, ge=0, description="worth of an issue per severity step")
     max_cycle_length: int = Field(3, ge=2, le=6)
-    max_cycles: int = Field(20_000, ge=1)
+    max_cycles: int = Field(3_000, ge=1, description="opportunities enumerated at most (the rest reported as truncated)")
+    solver_seconds: float = Field(5.0, gt=0, description="time limit of the integer programme (the result says if it was optimal)")
 
 
 class AlignmentParams(BaseModel):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
-from itertools import combinations
 from typing import Any
 
 from service.analysis.matrix import AgencyMatrix, AgencyRef
@@ -71,7 +70,7 @@ class DuplicationResult:
 
 
 def _doc(duty: dict[str, Any]) -> str:
-    parts = (duty.get("titleFa"), duty.get("titleFa"), duty.get("descriptionFa"), duty.get("titleEn"), duty.get("descriptionEn"))
+    parts = (duty.get("titleFa"), duty.get("titleFa"), duty.get("descriptionFa"), duty.get("titleEn"))
     return " ".join(p for p in parts if p)
 
 
@@ -90,18 +89,10 @@ def finding_id(duty_a: str, duty_b: str) -> str:
 
 
 def _candidates(duties: list[dict[str, Any]], params: DuplicationParams) -> dict[tuple[int, int], float]:
+    """Pairs worth classifying: each duty's k nearest by text. Pairs that share only a broad area
+    are not enumerated (that is O(n²) in a big group); they are reported per area instead."""
     matrix = tfidf([_doc(d) for d in duties])
-    pairs = {(i, j): s for i, j, s in top_k(matrix, matrix, params.neighbours, params.min_text, same=True)}
-    by_group: dict[str, list[int]] = defaultdict(list)
-    for i, d in enumerate(duties):
-        by_group[d["functionCode"]].append(i)
-    for members in by_group.values():
-        if 1 < len(members) <= params.group_pairs_up_to:
-            rows = matrix[members]
-            sims = (rows @ rows.T).toarray()
-            for (x, i), (y, j) in combinations(enumerate(members), 2):
-                pairs.setdefault((min(i, j), max(i, j)), float(sims[x, y]))
-    return pairs
+    return {(i, j): s for i, j, s in top_k(matrix, matrix, params.neighbours, params.min_text, same=True)}
 
 
 def classify(text: float, same_group: bool, same_division: bool, shared: list[str], geo: list[str],

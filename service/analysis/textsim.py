@@ -7,7 +7,7 @@ product that keeps only the k best per row, never a dense all-pairs loop.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
 
 import numpy as np
 from scipy import sparse
@@ -15,23 +15,23 @@ from scipy import sparse
 from service.text.persian import normalize
 
 
-def _grams(text: str, low: int, high: int) -> Iterable[str]:
+def _grams(text: str, low: int, high: int) -> list[str]:
+    out: list[str] = []
     for word in normalize(text).split():
         padded = f" {word} "
+        size = len(padded)
         for n in range(low, high + 1):
-            for i in range(max(1, len(padded) - n + 1)):
-                yield padded[i : i + n]
+            out.extend(padded[i : i + n] for i in range(max(1, size - n + 1)))
+    return out
 
 
-def tfidf(docs: list[str], ngram: tuple[int, int] = (2, 4), max_df: float = 0.6) -> sparse.csr_matrix:
-    """Rows are L2-normalised TF-IDF vectors; grams in more than ``max_df`` of docs are dropped."""
+def tfidf(docs: list[str], ngram: tuple[int, int] = (3, 5), max_df: float = 0.1) -> sparse.csr_matrix:
+    """Rows are L2-normalised TF-IDF vectors. Grams in more than ``max_df`` of the docs are dropped
+    (on corpora of 200 docs or more): they say little and make the similarity product dense."""
     vocab: dict[str, int] = {}
     indptr, indices, counts = [0], [], []
     for doc in docs:
-        seen: dict[int, int] = {}
-        for gram in _grams(doc, *ngram):
-            j = vocab.setdefault(gram, len(vocab))
-            seen[j] = seen.get(j, 0) + 1
+        seen = Counter(vocab.setdefault(g, len(vocab)) for g in _grams(doc, *ngram))
         indices.extend(seen)
         counts.extend(seen.values())
         indptr.append(len(indices))
@@ -44,7 +44,7 @@ def tfidf(docs: list[str], ngram: tuple[int, int] = (2, 4), max_df: float = 0.6)
         return tf
     df = np.bincount(tf.indices, minlength=len(vocab))
     idf = np.log((1 + n) / (1 + df)) + 1.0
-    if n >= 20:  # on tiny sets every gram is "common"; drop only on real corpora
+    if n >= 200:  # on small sets every gram is "common"; drop only on real corpora
         idf[df > max_df * n] = 0.0
     weighted = tf.multiply(idf).tocsr()
     weighted.data = np.log1p(weighted.data)

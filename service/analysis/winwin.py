@@ -66,6 +66,7 @@ class WinWinResult:
     total_chosen_rials: float
     matrix: AgencyMatrix = field(repr=False)
     cycles_truncated: bool = False
+    optimal: bool = True  # False when the solver's time limit stopped it with a good, unproven set
 
     @property
     def chosen(self) -> list[Opportunity]:
@@ -78,6 +79,7 @@ class WinWinResult:
             "opportunities": [asdict(o) for o in self.opportunities],
             "totalChosenRials": self.total_chosen_rials,
             "cyclesTruncated": self.cycles_truncated,
+            "optimal": self.optimal,
             "matrix": self.matrix.as_dict(),
         }
 
@@ -144,7 +146,16 @@ def find_matches(snap: Snapshot, params: WinWinParams) -> list[Match]:
                 cap["id"], issue["id"], "issue", cap["agencyId"], issue["raisedById"], round(text, 4), round(text, 4),
                 worth, float(cap.get("costRials") or 0), f"capacity text answers the issue ({text:.2f})",
             ))  # fmt: skip
-    return matches
+    return _best_per_target(matches, params.matches_per_need)
+
+
+def _best_per_target(matches: list[Match], keep: int) -> list[Match]:
+    """Each need or issue keeps its ``keep`` best offers: enough to choose from, few enough that
+    the can-help graph (and its cycles) stays proportional to the registry."""
+    by_target: dict[str, list[Match]] = defaultdict(list)
+    for m in matches:
+        by_target[m.target_id].append(m)
+    return [m for group in by_target.values() for m in sorted(group, key=lambda m: (-m.score, m.capacity_id))[:keep]]
 
 
 def _opportunity(kind: str, agencies: list[str], matches: list[Match]) -> Opportunity:
@@ -165,7 +176,7 @@ def analyse_winwin(snap: Snapshot, params: WinWinParams) -> WinWinResult:
         if edge not in best or m.net > best[edge].net:
             best[edge] = m
     graph = nx.DiGraph()
-    graph.add_edges_from(best)
+    graph.add_edges_from(best)  # a cycle may carry one costly edge and still pay off as a whole
     opportunities: list[Opportunity] = []
     truncated = False
     for count, cycle in enumerate(nx.simple_cycles(graph, length_bound=params.max_cycle_length)):
@@ -177,15 +188,16 @@ def analyse_winwin(snap: Snapshot, params: WinWinParams) -> WinWinResult:
         ordered = cycle[start:] + cycle[:start]
         opportunities.append(_opportunity("reciprocal" if len(cycle) == 2 else "cycle", ordered, [best[e] for e in edges]))
     opportunities.sort(key=lambda o: (-o.net_benefit_rials, o.id))
-    total = _choose(opportunities)
-    return WinWinResult(params.model_dump(), matches, opportunities, total, matrix, truncated)
+    total, optimal = _choose(opportunities, params.solver_seconds)
+    return WinWinResult(params.model_dump(), matches, opportunities, total, matrix, truncated, optimal)
 
 
-def _choose(opportunities: list[Opportunity]) -> float:
-    """Cycle-packing integer programme: maximise net benefit, each capacity and target used once."""
+def _choose(opportunities: list[Opportunity], seconds: float = 10.0) -> tuple[float, bool]:
+    """Cycle-packing integer programme: maximise net benefit, each capacity and target used once.
+    Returns the chosen total and whether the solver proved it optimal within its time limit."""
     useful = [o for o in opportunities if o.net_benefit_rials > 0]
     if not useful:
-        return 0.0
+        return 0.0, True
     resources = sorted({r for o in useful for m in o.matches for r in (f"c:{m.capacity_id}", f"t:{m.target_id}")})
     index = {r: i for i, r in enumerate(resources)}
     a = lil_matrix((len(resources), len(useful)))
@@ -199,12 +211,13 @@ def _choose(opportunities: list[Opportunity]) -> float:
         constraints=LinearConstraint(a.tocsr(), ub=np.ones(len(resources))),
         integrality=np.ones(len(useful)),
         bounds=Bounds(0, 1),
+        options={"time_limit": seconds},
     )
     if result.x is None:
-        return 0.0
+        return 0.0, False
     total = 0.0
     for j, o in enumerate(useful):
         if result.x[j] > 0.5:
             o.chosen = True
             total += o.net_benefit_rials
-    return round(total, 2)
+    return round(total, 2), bool(result.status == 0)

@@ -47,7 +47,7 @@ def _opp(ident: str, net: float, caps: list[str]) -> Opportunity:
 
 def test_the_choice_is_exact_not_greedy() -> None:
     big, left, right = _opp("big", 10, ["c1", "c2"]), _opp("left", 7, ["c1"]), _opp("right", 7, ["c2"])
-    assert _choose([big, left, right]) == 14  # greedy would take "big" (10) and stop
+    assert _choose([big, left, right]) == (14, True)  # greedy would take "big" (10) and stop
     assert not big.chosen and left.chosen and right.chosen
 
 

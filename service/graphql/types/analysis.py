@@ -199,6 +199,7 @@ class WinWinReport:
     opportunities: list[Opportunity]
     total_chosen_rials: float
     cycles_truncated: bool
+    optimal: bool = strawberry.field(description="False when the solver's time limit ended it before proving the set best")
     matrix: AgencyMatrix
 
     @strawberry.field(description="The best set: an exact cycle-packing integer programme")
@@ -218,7 +219,7 @@ class WinWinReport:
         return WinWinReport(
             parameters=r.parameters, matches=[WinWinMatch.of(m) for m in r.matches],
             opportunities=[Opportunity.of(o) for o in r.opportunities], total_chosen_rials=r.total_chosen_rials,
-            cycles_truncated=r.cycles_truncated, matrix=AgencyMatrix.of(r.matrix),
+            cycles_truncated=r.cycles_truncated, optimal=r.optimal, matrix=AgencyMatrix.of(r.matrix),
         )  # fmt: skip
 
 
