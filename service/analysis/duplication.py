@@ -2,8 +2,8 @@
 
 GAO-15-49SP: *fragmentation* — more than one agency in the same broad area (a COFOG division);
 *overlap* — similar goals or activities or beneficiaries; *duplication* — the same activities
-for the same beneficiaries. Pairs come from sparse top-k text neighbours plus the pairs of
-small COFOG groups, never from a dense all-pairs loop. Verdicts the directorate gave survive
+for the same beneficiaries. Pairs come from sparse top-k text neighbours, never from a dense
+all-pairs loop; fragmentation is also reported per COFOG area. Verdicts the directorate gave survive
 recomputation while both duties keep the versions they had when judged.
 """
 
