@@ -16,7 +16,7 @@ from service.api.limits import BodyLimit
 from service.interop import router as interop
 from service.pictures import router as pictures
 from service.portal import router as portal_router
-from service.api.deps import RuntimeDep, SettingsDep, get_actor
+from service.api.deps import get_actor, get_runtime, get_settings
 from service.domain.actor import Actor, Role
 from service.demo.loader import load_demo_if_empty
 from service.errors import ServiceError, from_store
@@ -32,8 +32,10 @@ log = logging.getLogger(__name__)
 PAGE_ONLY = Actor(name="graphiql-page", role=Role.ANALYST)  # never executes: the page request carries no query
 
 
-async def graphql_context(request: Request, runtime: RuntimeDep, settings: SettingsDep) -> Context:
-    """Every operation needs a token; only the GraphiQL page itself (GET, HTML, no query) does not."""
+async def graphql_context(request: Request) -> Context:
+    """Every operation needs a token; only the GraphiQL page itself (GET, HTML, no query) does not.
+    Takes the request alone: each extra FastAPI dependency cost measurable time per request."""
+    runtime, settings = get_runtime(request), get_settings(request)
     wants_page = request.method == "GET" and "text/html" in request.headers.get("accept", "")
     if wants_page and "query" not in request.query_params:
         return Context(runtime.store, settings, PAGE_ONLY)
