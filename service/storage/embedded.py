@@ -155,7 +155,9 @@ def _start(root: Path, appendfsync: str) -> EmbeddedServer:
     if use_socket:
         args += ["--unixsocket", sock, "--unixsocketperm", "700"]
     # A session of its own: a Ctrl-C meant for the API must not kill the store mid-write.
-    process = subprocess.Popen(args, stdin=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(  # it logs to server.log; holding our stdout would keep pipes open after we exit
+        args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+    )
     server = EmbeddedServer(
         root=root,
         pid=process.pid,

@@ -156,3 +156,19 @@ async def test_unreachable_store_is_unavailable(tmp_path: Path) -> None:
     with pytest.raises(Unavailable):
         await dead.ping()
     await dead.close()
+
+
+async def test_plans_made_before_the_first_import_stay_right(settings: Settings) -> None:
+    """FalkorDB caches plans: one made while HAS_DUTY's `role` was unknown returned no agency after
+    the first import, until the schema declared every relationship type and property up front."""
+    from service.demo.loader import load_demo_if_empty
+
+    runtime = await open_store(settings.model_copy(update={"graph_name": "fresh_plans"}))
+    try:
+        await runtime.store.wipe()
+        assert await runtime.store.read("duty/get", {"ids": ["du-parks-green"]}) == []  # planned on an empty graph
+        assert await load_demo_if_empty(runtime.store)
+        node = (await runtime.store.read("duty/get", {"ids": ["du-parks-green"]}))[0]["node"]
+        assert node["agencyId"] == "ag-parks" and node["supportAgencyIds"] == ["ag-d9"]
+    finally:
+        await runtime.store.close()
