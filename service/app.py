@@ -16,7 +16,7 @@ from service.api.limits import BodyLimit
 from service.interop import router as interop
 from service.pictures import router as pictures
 from service.portal import router as portal_router
-from service.api.deps import get_actor, get_runtime, get_settings
+from service.api.deps import get_actor, get_actor_cache, get_runtime, get_settings
 from service.domain.actor import Actor, Role
 from service.demo.loader import load_demo_if_empty
 from service.errors import ServiceError, from_store
@@ -26,6 +26,7 @@ from service.graphql.errors import ShapedGraphQLRouter
 from service.graphql.schema import build_schema
 from service.settings import Settings
 from service.storage.runtime import StoreRuntime, open_store
+from service.auth.cache import ActorCache
 from service.auth.tokens import ensure_development_token
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ async def graphql_context(request: Request) -> Context:
     wants_page = request.method == "GET" and "text/html" in request.headers.get("accept", "")
     if wants_page and "query" not in request.query_params:
         return Context(runtime.store, settings, PAGE_ONLY)
-    return Context(runtime.store, settings, await get_actor(request))
+    return Context(runtime.store, settings, await get_actor(request), get_actor_cache(request))
 
 
 async def announce_development_token(runtime: StoreRuntime, settings: Settings) -> None:
@@ -61,6 +62,7 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime = await open_store(settings)
         app.state.runtime = runtime
+        app.state.actors = ActorCache(settings.token_cache_s)
         try:
             if settings.load_demo:
                 await load_demo_if_empty(runtime.store)

@@ -73,6 +73,11 @@ class Settings(BaseSettings):
     appendfsync: Literal["everysec", "always", "no"] = "everysec"
     pool_size: int = Field(16, ge=1, le=512)
     store_timeout_s: float = Field(10.0, gt=0)
+    token_cache_s: float = Field(
+        5.0, ge=0,
+        description="how long a process remembers a token's actor; a revocation made elsewhere (CLI, another "
+        "worker) takes this long to bite, one made through this process bites at once; 0 turns it off",
+    )  # fmt: skip
 
     load_demo: bool = Field(False, description="load the demo registry when the store is empty")
     default_page_size: int = Field(20, ge=1)

@@ -1,5 +1,8 @@
 // Sub-agencies of each agency (a DataLoader batch).
-MATCH (c:Agency)-[:PART_OF]->(p:Agency)
-WHERE p.id IN $ids AND ($includeArchived OR NOT c.archived)
+MATCH (p:Agency)
+WHERE p.id IN $ids
+WITH p
+MATCH (c:Agency)-[:PART_OF]->(p)
+WHERE $includeArchived OR NOT c.archived
 RETURN p.id AS key, c {.*, parentId: p.id} AS node
 ORDER BY c.code

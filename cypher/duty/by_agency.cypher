@@ -1,5 +1,10 @@
 // Each agency's duties with its role in them (a DataLoader batch).
-MATCH (a:Agency)-[r:HAS_DUTY]->(n:Duty)
-WHERE a.id IN $ids AND ($includeArchived OR NOT n.archived)
-RETURN a.id AS key, n {.*, agencyId: [(pca:Agency)-[:HAS_DUTY {role: 'lead'}]->(n) | pca.id][0], supportAgencyIds: [(pca:Agency)-[:HAS_DUTY {role: 'support'}]->(n) | pca.id]} AS node, r.role AS role
+MATCH (a:Agency)
+WHERE a.id IN $ids
+WITH a
+MATCH (a)-[r:HAS_DUTY]->(n:Duty)
+WHERE $includeArchived OR NOT n.archived
+OPTIONAL MATCH (n)<-[pch:HAS_DUTY]-(pca:Agency)
+WITH a, r, n, collect([pch.role, pca.id]) AS holders
+RETURN a.id AS key, n {.*, agencyId: [h IN holders WHERE h[0] = 'lead' | h[1]][0], supportAgencyIds: [h IN holders WHERE h[0] = 'support' | h[1]]} AS node, r.role AS role
 ORDER BY n.functionCode, n.id

@@ -1,4 +1,6 @@
 // Duties by id (a DataLoader batch).
 MATCH (n:Duty)
 WHERE n.id IN $ids
-RETURN n {.*, agencyId: [(pca:Agency)-[:HAS_DUTY {role: 'lead'}]->(n) | pca.id][0], supportAgencyIds: [(pca:Agency)-[:HAS_DUTY {role: 'support'}]->(n) | pca.id]} AS node
+OPTIONAL MATCH (n)<-[pch:HAS_DUTY]-(pca:Agency)
+WITH n, collect([pch.role, pca.id]) AS holders
+RETURN n {.*, agencyId: [h IN holders WHERE h[0] = 'lead' | h[1]][0], supportAgencyIds: [h IN holders WHERE h[0] = 'support' | h[1]]} AS node

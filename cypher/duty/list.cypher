@@ -8,4 +8,7 @@ WHERE ($includeArchived OR NOT n.archived)
 WITH n, CASE $sort WHEN 'title' THEN n.titleFa WHEN 'function' THEN n.functionCode ELSE n.createdAt END AS k
 ORDER BY CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id
 SKIP $skip LIMIT $limit
-RETURN n {.*, agencyId: [(pca:Agency)-[:HAS_DUTY {role: 'lead'}]->(n) | pca.id][0], supportAgencyIds: [(pca:Agency)-[:HAS_DUTY {role: 'support'}]->(n) | pca.id]} AS node
+OPTIONAL MATCH (n)<-[pch:HAS_DUTY]-(pca:Agency)
+WITH n, k, collect([pch.role, pca.id]) AS holders
+RETURN n {.*, agencyId: [h IN holders WHERE h[0] = 'lead' | h[1]][0], supportAgencyIds: [h IN holders WHERE h[0] = 'support' | h[1]]} AS node
+ORDER BY CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id  // again: collect() does not keep the order

@@ -4,4 +4,4 @@ WHERE n.version = $expectedVersion
 SET n += $props, n.version = n.version + 1, n.updatedAt = $now
 CREATE (ev:AuditEvent {id: $audit.id})
 SET ev += $audit
-RETURN n {.*, agencyId: [(pca:Agency)-[:HAS_DUTY {role: 'lead'}]->(n) | pca.id][0], supportAgencyIds: [(pca:Agency)-[:HAS_DUTY {role: 'support'}]->(n) | pca.id]} AS node
+RETURN n {.*, agencyId: [(pca:Agency)-[:HAS_DUTY {role: 'lead'}]->(n) | pca.id][0], supportAgencyIds: [(pcs:Agency)-[:HAS_DUTY {role: 'support'}]->(n) | pcs.id]} AS node

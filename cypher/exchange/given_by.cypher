@@ -1,5 +1,10 @@
 // Exchanges each agency gave (a DataLoader batch).
-MATCH (a:Agency)-[:GAVE]->(n:Exchange)
-WHERE a.id IN $ids AND ($includeArchived OR NOT n.archived)
-RETURN a.id AS key, n {.*, providerId: [(pcp:Agency)-[:GAVE]->(n) | pcp.id][0], receiverId: [(n)-[:TO]->(pcr:Agency) | pcr.id][0], dutyId: [(n)-[:SERVES]->(pcd:Duty) | pcd.id][0]} AS node
+MATCH (a:Agency)
+WHERE a.id IN $ids
+WITH a
+MATCH (a)-[:GAVE]->(n:Exchange)
+WHERE $includeArchived OR NOT n.archived
+OPTIONAL MATCH (n)-[:TO]->(pcr:Agency)
+OPTIONAL MATCH (n)-[:SERVES]->(pcd:Duty)
+RETURN a.id AS key, n {.*, providerId: a.id, receiverId: pcr.id, dutyId: pcd.id} AS node
 ORDER BY n.date DESC, n.id

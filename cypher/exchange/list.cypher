@@ -15,4 +15,9 @@ WITH n, CASE $sort WHEN 'title' THEN n.titleFa WHEN 'date' THEN n.date ELSE n.cr
 ORDER BY CASE WHEN $desc THEN amount END DESC, CASE WHEN NOT $desc THEN amount END ASC,
          CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id
 SKIP $skip LIMIT $limit
-RETURN n {.*, providerId: [(pcp:Agency)-[:GAVE]->(n) | pcp.id][0], receiverId: [(n)-[:TO]->(pcr:Agency) | pcr.id][0], dutyId: [(n)-[:SERVES]->(pcd:Duty) | pcd.id][0]} AS node
+OPTIONAL MATCH (pcp:Agency)-[:GAVE]->(n)
+OPTIONAL MATCH (n)-[:TO]->(pcr:Agency)
+OPTIONAL MATCH (n)-[:SERVES]->(pcd:Duty)
+RETURN n {.*, providerId: pcp.id, receiverId: pcr.id, dutyId: pcd.id} AS node
+ORDER BY CASE WHEN $desc THEN amount END DESC, CASE WHEN NOT $desc THEN amount END ASC,
+         CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id  // again: OPTIONAL MATCH need not keep it

@@ -1,5 +1,10 @@
 // Exchanges each agency received (a DataLoader batch).
-MATCH (a:Agency)<-[:TO]-(n:Exchange)
-WHERE a.id IN $ids AND ($includeArchived OR NOT n.archived)
-RETURN a.id AS key, n {.*, providerId: [(pcp:Agency)-[:GAVE]->(n) | pcp.id][0], receiverId: [(n)-[:TO]->(pcr:Agency) | pcr.id][0], dutyId: [(n)-[:SERVES]->(pcd:Duty) | pcd.id][0]} AS node
+MATCH (a:Agency)
+WHERE a.id IN $ids
+WITH a
+MATCH (a)<-[:TO]-(n:Exchange)
+WHERE $includeArchived OR NOT n.archived
+OPTIONAL MATCH (pcp:Agency)-[:GAVE]->(n)
+OPTIONAL MATCH (n)-[:SERVES]->(pcd:Duty)
+RETURN a.id AS key, n {.*, providerId: pcp.id, receiverId: a.id, dutyId: pcd.id} AS node
 ORDER BY n.date DESC, n.id

@@ -1,4 +1,8 @@
 // Issues by id (a DataLoader batch).
 MATCH (n:Issue)
 WHERE n.id IN $ids
-RETURN n {.*, raisedById: [(pca:Agency)-[:RAISED]->(n) | pca.id][0], concernsIds: [(n)-[:CONCERNS]->(pcc:Agency) | pcc.id], blocksDutyId: [(n)-[:BLOCKS]->(pcd:Duty) | pcd.id][0]} AS node
+OPTIONAL MATCH (pca:Agency)-[:RAISED]->(n)
+OPTIONAL MATCH (n)-[:BLOCKS]->(pcd:Duty)
+OPTIONAL MATCH (n)-[:CONCERNS]->(pcc:Agency)
+WITH n, pca, pcd, collect(pcc.id) AS concerns
+RETURN n {.*, raisedById: pca.id, concernsIds: concerns, blocksDutyId: pcd.id} AS node

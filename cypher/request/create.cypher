@@ -1,9 +1,11 @@
 // File a request with another agency, about a capacity, need, issue or duty when given.
 MATCH (s:Agency {id: $senderId})
 MATCH (r:Agency {id: $receiverId})
-OPTIONAL MATCH (x {id: $aboutId})
-WHERE x:Capacity OR x:Need OR x:Issue OR x:Duty
-WITH s, r, x
+OPTIONAL MATCH (xc:Capacity {id: $aboutId})
+OPTIONAL MATCH (xn:Need {id: $aboutId})
+OPTIONAL MATCH (xi:Issue {id: $aboutId})
+OPTIONAL MATCH (xd:Duty {id: $aboutId})
+WITH s, r, coalesce(xc, xn, xi, xd) AS x
 WHERE $aboutId IS NULL OR x IS NOT NULL
 CREATE (n:Request {id: $id})
 SET n += $props

@@ -12,4 +12,8 @@ WHERE ($includeArchived OR NOT n.archived)
 WITH n, CASE $sort WHEN 'due' THEN n.dueDate WHEN 'subject' THEN n.subject WHEN 'filed' THEN n.filedOn ELSE n.createdAt END AS k
 ORDER BY CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id
 SKIP $skip LIMIT $limit
-RETURN n {.*, senderId: [(pcs:Agency)-[:SENT]->(n) | pcs.id][0], receiverId: [(n)-[:ADDRESSED_TO]->(pcr:Agency) | pcr.id][0], aboutId: [(n)-[:ABOUT]->(pcx) | pcx.id][0]} AS node
+OPTIONAL MATCH (pcs:Agency)-[:SENT]->(n)
+OPTIONAL MATCH (n)-[:ADDRESSED_TO]->(pcr:Agency)
+OPTIONAL MATCH (n)-[:ABOUT]->(pcx)
+RETURN n {.*, senderId: pcs.id, receiverId: pcr.id, aboutId: pcx.id} AS node
+ORDER BY CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id  // again: OPTIONAL MATCH need not keep it

@@ -1,5 +1,10 @@
 // Requests each agency sent (a DataLoader batch).
-MATCH (a:Agency)-[:SENT]->(n:Request)
-WHERE a.id IN $ids AND ($includeArchived OR NOT n.archived)
-RETURN a.id AS key, n {.*, senderId: [(pcs:Agency)-[:SENT]->(n) | pcs.id][0], receiverId: [(n)-[:ADDRESSED_TO]->(pcr:Agency) | pcr.id][0], aboutId: [(n)-[:ABOUT]->(pcx) | pcx.id][0]} AS node
+MATCH (a:Agency)
+WHERE a.id IN $ids
+WITH a
+MATCH (a)-[:SENT]->(n:Request)
+WHERE $includeArchived OR NOT n.archived
+OPTIONAL MATCH (n)-[:ADDRESSED_TO]->(pcr:Agency)
+OPTIONAL MATCH (n)-[:ABOUT]->(pcx)
+RETURN a.id AS key, n {.*, senderId: a.id, receiverId: pcr.id, aboutId: pcx.id} AS node
 ORDER BY n.filedOn DESC, n.id

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from service.auth.cache import ActorCache
 from service.auth.tokens import resolve
 from service.domain.actor import Actor
 from service.errors import ServiceError
@@ -19,6 +20,11 @@ def get_runtime(request: Request) -> StoreRuntime:
 
 def get_settings(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
+
+
+def get_actor_cache(request: Request) -> ActorCache | None:
+    """The lifespan's token cache (absent in an app run without its lifespan, e.g. a profiler's)."""
+    return getattr(request.app.state, "actors", None)
 
 
 async def get_actor(request: Request) -> Actor:
@@ -36,7 +42,7 @@ async def get_actor(request: Request) -> Actor:
             "UNAUTHENTICATED", "send an API token (Authorization: Bearer <token>) or sign in at /signin",
             "توکن دسترسی لازم است (سرآیند Authorization: Bearer)", status=401,
         )  # fmt: skip
-    actor = await resolve(get_runtime(request).store, token.strip())
+    actor = await resolve(get_runtime(request).store, token.strip(), get_actor_cache(request))
     if actor is None:
         raise ServiceError("UNAUTHENTICATED", "unknown or revoked token", "توکن نامعتبر یا باطل‌شده است", status=401)
     return actor

@@ -6,6 +6,7 @@ import hashlib
 import secrets
 from typing import Any
 
+from service.auth.cache import ActorCache
 from service.domain.actor import Actor, Role
 from service.errors import ServiceError, not_found
 from service.registry.audit import audit_event
@@ -45,19 +46,29 @@ async def list_tokens(store: GraphStore) -> list[dict[str, Any]]:
     return [r["node"] for r in await store.read("token/list")]
 
 
-async def revoke_token(store: GraphStore, ident: str, actor: Actor | None = None) -> dict[str, Any]:
+async def revoke_token(store: GraphStore, ident: str, actor: Actor | None = None,
+                       cache: ActorCache | None = None) -> dict[str, Any]:  # fmt: skip
+    """Revoke a token; ``cache`` (this process's) forgets every actor so the revocation bites at once."""
     audit = audit_event(actor, "token_revoke", "ApiToken", ident, {"revokedAt": None}, {"revokedAt": "now"})
     rows = await store.write("token/revoke", {"id": ident, "now": now_iso(), "audit": audit})
+    if cache is not None:
+        cache.forget_all()
     if not rows:
         raise not_found("ApiToken", ident)
     return rows[0]["node"]  # type: ignore[no-any-return]
 
 
-async def resolve(store: GraphStore, token: str) -> Actor | None:
+async def resolve(store: GraphStore, token: str, cache: ActorCache | None = None) -> Actor | None:
     """The actor a presented token stands for, or None for an unknown or revoked one."""
     if not token.startswith(PREFIX):
         return None
-    return await resolve_digest(store, digest(token))
+    token_digest = digest(token)
+    if cache is not None and (known := cache.get(token_digest)) is not None:
+        return known
+    actor = await resolve_digest(store, token_digest)
+    if cache is not None and actor is not None:
+        cache.put(token_digest, actor)
+    return actor
 
 
 async def resolve_digest(store: GraphStore, token_digest: str) -> Actor | None:

@@ -10,6 +10,7 @@ from typing import Any
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
+from service.auth.cache import ActorCache
 from service.auth.policy import can_read
 from service.domain.actor import Actor
 from service.registry.repository import Repository, public
@@ -75,8 +76,9 @@ class Loaders:
 
 
 class Context(BaseContext):
-    def __init__(self, store: GraphStore, settings: Settings, actor: Actor) -> None:
+    def __init__(self, store: GraphStore, settings: Settings, actor: Actor, actors: ActorCache | None = None) -> None:
         super().__init__()
+        self.actors = actors  # the app's token cache: a revocation here must empty it
         self.counter = CountingStore(store)
         self.repo = Repository(self.counter, actor)
         self.settings = settings

@@ -6,7 +6,9 @@ import logging
 
 from graphql import GraphQLError
 from pydantic import ValidationError
-from fastapi import Request
+from typing import Any
+
+from fastapi import Request, Response
 from graphql import ExecutionResult
 from strawberry.extensions import SchemaExtension
 from strawberry.fastapi import GraphQLRouter
@@ -54,6 +56,14 @@ class ShapedGraphQLRouter(GraphQLRouter):  # type: ignore[type-arg]
         if result.errors:
             result.errors = [shaped(e) for e in result.errors]
         return await super().process_result(request, result)
+
+    def create_response(self, response_data: Any, sub_response: Response) -> Response:
+        """A store outage is a 503 whatever part of the operation met it (the token check, now
+        usually answered from memory, used to meet it first), so clients and balancers retry."""
+        errors = response_data.get("errors") if isinstance(response_data, dict) else None
+        if errors and any((e.get("extensions") or {}).get("code") == "STORE_UNAVAILABLE" for e in errors):
+            sub_response.status_code = 503
+        return super().create_response(response_data, sub_response)
 
 
 class StoreQueryCount(SchemaExtension):

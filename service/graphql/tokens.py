@@ -48,7 +48,7 @@ async def create_api_token(info: Info, role: RoleEnum, name: str, agency_id: str
 
 async def revoke_api_token(info: Info, id: strawberry.ID) -> ApiToken:
     require_role(info.context.actor, Role.DIRECTORATE)
-    return ApiToken.of(await tokens.revoke_token(info.context.repo.store, str(id), info.context.actor))
+    return ApiToken.of(await tokens.revoke_token(info.context.repo.store, str(id), info.context.actor, info.context.actors))
 
 
 async def api_tokens(info: Info) -> list[ApiToken]:

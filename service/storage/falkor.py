@@ -93,6 +93,10 @@ class FalkorStore:
             "password": password,
             "username": username,
             "socket_connect_timeout": 2.0,
+            # redis-py reads with a 5 s timeout unless told: a read FalkorDB is still allowed to run
+            # (``timeout_s``) or a long import (writes have no server-side limit) would come back as
+            # "store unreachable" and drop its connection
+            "socket_timeout": max(60.0, timeout_s + 5.0),
             "protocol": 2,  # the FalkorDB client parses RESP2 replies
         }
         if unix_socket:

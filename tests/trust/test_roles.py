@@ -5,9 +5,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
+
+from service.settings import Settings
 
 from tests.conftest import GraphQL
 from tests.factories import small_bundle
@@ -122,3 +127,28 @@ def test_development_token_is_made_only_when_none_exists(registry: GraphQL) -> N
     registry.ok("mutation($id: ID!) { revokeApiToken(id: $id) { id } }", id=registry.ok("{ apiTokens { id } }")["apiTokens"][0]["id"])
     made = run_on_store(registry.settings, ensure_development_token)
     assert made and made.startswith("hmh_")
+
+
+def test_a_revocation_made_elsewhere_bites_within_the_token_cache_time(settings: Settings) -> None:
+    """The app remembers a token's actor for ``token_cache_s``: a revocation through another process
+    (here: straight on the store, as the CLI does) is refused once that time has passed."""
+    from service.auth.tokens import list_tokens, revoke_token
+    from tests.conftest import LiveServer, make_token, run_on_store
+
+    cached = settings.model_copy(update={"token_cache_s": 1.5})
+    with LiveServer(cached) as live, httpx.Client(base_url=live.url) as client:
+        token = make_token(cached, "analyst")
+        headers = {"Authorization": f"Bearer {token}"}
+        assert client.post("/graphql", json={"query": "{ me { role } }"}, headers=headers).status_code == 200
+
+        async def revoke(store: Any) -> None:
+            for row in await list_tokens(store):
+                if row.get("role") == "analyst" and not row.get("revokedAt"):
+                    await revoke_token(store, row["id"])
+
+        run_on_store(cached, revoke)
+        started = time.monotonic()
+        while client.post("/graphql", json={"query": "{ me { role } }"}, headers=headers).status_code == 200:
+            assert time.monotonic() - started < 1.5 + 1.0, "the revoked token still works after the cache time"
+            time.sleep(0.1)
+        assert client.post("/graphql", json={"query": "{ me { role } }"}, headers=headers).status_code == 401
