@@ -6,10 +6,10 @@ Three loaders, each into an empty graph of its own, all batched at ``BATCH`` row
   with the shortest statements FalkorDB takes: ``UNWIND $rows CREATE (n:Label) SET n += r.props``
   per label and ``UNWIND … MATCH … MATCH … CREATE`` per relationship type (``ABOUT`` targets told
   apart by id prefix). No audit events, no validation.
-* ``bulk``: the bench-side bulk loader. ``service.registry.bundle.prepare`` validates and builds the
-  whole bundle once (its store look-ups answered "nothing stored yet", true for an empty graph, which
-  is checked first), then the service's own ``registry/import`` statement is sent once per batch of
-  one parameter list (other lists empty), each with its audit event.
+* ``bulk``: the service's bulk path (``python -m service import FILE --batch-rows N``,
+  ``service.registry.bulk.import_in_batches``): the whole bundle validated and built once against
+  the store, then the service's own ``registry/import`` statement once per batch of one parameter
+  list (other lists empty), each with its audit event.
 * ``service``: ``import_bundle(store, {section: batch})`` per batch of rows of one section, sections in
   dependency order: the public import path exactly, store look-ups for ids and references included.
 
@@ -26,12 +26,10 @@ from typing import Any
 
 from bench.common import TimingStore
 from bench.queries import ABOUT_PREFIX, EDGE_TYPES, NODE_LABELS
-from service.registry.audit import audit_event
-from service.registry.bundle import EDGES, SECTIONS, import_bundle, import_params, prepare
+from service.registry.bundle import SECTIONS, import_bundle, import_params, prepare
 from service.storage.port import Row
 
 BATCH = 2000
-NODE_ORDER = (*SECTIONS, "steps")
 
 
 @dataclass
@@ -115,23 +113,21 @@ async def load_raw(store: Any, params: Mapping[str, list[dict[str, Any]]], recor
 
 
 async def load_bulk(store: Any, bundle: dict[str, list[Row]], records: int) -> LoadResult:
-    """Validate and build once (``prepare``), then ``registry/import`` once per batch of one list."""
+    """The service's bulk path (``import --batch-rows``): validate and build once, then one
+    ``registry/import`` statement per batch of one list."""
+    from service.registry.bulk import import_in_batches
+
     await _require_empty(store)
     timed = TimingStore(store)
     started = time.perf_counter()
-    params = await prepared_params(bundle)
-    prepared_at = time.perf_counter()
-    empty = {name: [] for name in (*SECTIONS, "steps", *EDGES)}
-    for name in (*NODE_ORDER, *EDGES):
-        for batch in chunks(list(params[name])):
-            audit = audit_event(None, "import", "Registry", "import", None, {"counts": {name: len(batch)}})
-            await timed.write("registry/import", {**empty, name: batch, "audit": audit})
+    done = await import_in_batches(timed, bundle, batch_rows=BATCH)
+    if done.prepared.problems:
+        raise ValueError(f"{[p.as_dict() for p in done.prepared.problems[:5]]}")
     seconds = time.perf_counter() - started
     nodes, edges = await graph_size(store)
-    writes = timed.total("write:")
-    phases = {"validate + build (prepare)": prepared_at - started, "store writes": writes,
-              "python between writes": seconds - (prepared_at - started) - writes}  # fmt: skip
-    return LoadResult("bench bulk loader (prepare once + registry/import per batch)", records, nodes, edges,
+    writes, reads = timed.total("write:"), timed.total("read:")
+    phases = {"validate + build (prepare)": seconds - writes, "of which store reads": reads, "store writes": writes}
+    return LoadResult("service bulk import (validate all, then registry/import per batch)", records, nodes, edges,
                       seconds, sum(timed.calls.values()), phases)  # fmt: skip
 
 

@@ -97,6 +97,18 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
         fmt = args.format or guess_format(path.name)
         if fmt:
             prepared = await import_format(store, fmt, path.read_bytes())
+        elif args.batch_rows:
+            from service.registry.bulk import import_in_batches
+
+            def show(name: str, done: int, total: int) -> None:
+                print(f"\r  written {done:,} of {total:,} rows ({done / total:.0%}), now {name}   ",
+                      end="", file=sys.stderr, flush=True)  # fmt: skip
+
+            print("validating every row first (nothing is written unless all are good)", file=sys.stderr)
+            batched = await import_in_batches(store, read_bundle_file(path.name, path.read_bytes()),
+                                              batch_rows=args.batch_rows, progress=show)  # fmt: skip
+            print(file=sys.stderr)
+            prepared = batched.prepared
         else:
             prepared = await import_bundle(store, read_bundle_file(path.name, path.read_bytes()))
         if prepared.problems:
@@ -188,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
     imp = commands.add_parser("import", help="import JSON, XLSX, CSV, GraphML, GEXF or FtM (all rows or none)")
     imp.add_argument("input")
     imp.add_argument("--format", choices=["graphml", "gexf", "ftm"], help="when the file name does not say")
+    imp.add_argument("--batch-rows", type=int, default=0, metavar="N",
+                     help="for big registries: validate everything, then write N rows a statement (each batch "
+                     "atomic; an interruption keeps what was written and says where it stopped)")  # fmt: skip
     from service.analysis.runner import ANALYSES
 
     analyze = commands.add_parser("analyze", help="run an analysis and print or save it")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 import jdatetime
@@ -18,8 +19,11 @@ class DateError(ValueError):
     """A date that is neither Jalali nor ISO, or that does not exist."""
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_date(text: str) -> dt.date:
-    """Accept ``۱۴۰۳/۰۲/۱۵``, ``1403-02-15`` (Jalali) or ``2024-05-04`` (Gregorian)."""
+    """Accept ``۱۴۰۳/۰۲/۱۵``, ``1403-02-15`` (Jalali) or ``2024-05-04`` (Gregorian).
+
+    Cached: an import repeats the same few hundred dates, and jdatetime asks the locale every time."""
     match = _JALALI_OR_ISO.match(normalize(text))
     if not match:
         raise DateError(f"not a date: {text!r} (use 1403/02/15 or 2024-05-04)")
