@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CYPHER_LINT := tools/cypher-lint
 HAMAHANG_PORT ?= 8000
 
-.PHONY: run test install lint-cypher chromium pytest schema notebooks clean
+.PHONY: run test install lint-cypher chromium pytest schema notebooks bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,12 @@ pytest: $(STAMP)
 	$(BIN)/python -m pytest
 
 test: lint-cypher chromium pytest
+
+# The benchmark suite (separate from the tests; about half an hour on 2 cores): city and province,
+# figures and ratios printed as measured, the table written to bench/RESULTS.md.
+BENCH_ARGS ?= --scales city,province
+bench: $(STAMP)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/make_notebooks.py

@@ -353,8 +353,9 @@ async def measure(graph: str, store: Any, store_pid: int, token: str, log_run: C
 
 
 # --- profiling one kind of request in-process: where does the GraphQL time go? -----------------
-async def profile(graph: str, token: str, store: Any, scenario: str, n: int = 300) -> dict[str, Any]:
-    """Run ``n`` GraphQL requests of one scenario through the real app in this process (httpx's ASGI
+async def profile(graph: str, token: str, store: Any, scenario: str, n: int = 300,
+                  max_seconds: float = 20.0) -> dict[str, Any]:  # fmt: skip
+    """Run ``n`` GraphQL requests (fewer when they take over ``max_seconds``) of one scenario through the real app in this process (httpx's ASGI
     transport, no sockets), timing the token look-up and the store calls by wrapping them, and
     profiling the whole with cProfile. Returns the wall-time split and the top functions."""
     import service.app as app_module
@@ -396,21 +397,27 @@ async def profile(graph: str, token: str, store: Any, scenario: str, n: int = 30
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
             call = graphql_calls(client, token, sample)[scenario]
-            for i in range(20):
+            for i in range(10):
                 await call(10**6 + i)
             for key in spent:
                 spent[key] = 0.0
             calls["store calls"] = 0
             per_statement.clear()
             started = time.perf_counter()
+            deadline = started + max_seconds
+            done = 0
             for i in range(n):  # timed without the profiler, which slows Python code more than I/O
                 await call(i)
+                done += 1
+                if time.perf_counter() > deadline:
+                    break
             wall = time.perf_counter() - started
             timed, store_calls, statements = dict(spent), calls["store calls"], dict(per_statement)
             profiler.enable()
-            for i in range(n, 2 * n):
+            for i in range(done, 2 * done):
                 await call(i)
             profiler.disable()
+            n = done
     finally:
         app_module.get_actor = original_actor  # type: ignore[assignment]
         FalkorStore._run = original_run  # type: ignore[method-assign]
@@ -435,7 +442,7 @@ async def profile(graph: str, token: str, store: Any, scenario: str, n: int = 30
         short = filename.split("site-packages/")[-1].replace(str(ROOT) + "/", "")
         top.append((f"{short}:{line} {func}", tt / n * 1000, ct / n * 1000))
     by_statement = {k: v / n * 1000 for k, v in sorted(statements.items(), key=lambda kv: -kv[1])}
-    return {"split": split, "statements ms": by_statement, "top": top, "hot spots": hot_spots(stats, n),
+    return {"split": split, "statements ms": by_statement, "top": top, "hot spots": hot_spots(stats, n), "requests": n,
             "text": out.getvalue()}  # fmt: skip
 
 

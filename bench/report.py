@@ -123,18 +123,18 @@ def _api_miss(scale: str, scenario: str, value: float, limit: float, s: dict[str
 
 def _api_fix(dominant: str, scenario: str) -> str:
     if dominant.startswith("token"):
-        return ("What would meet it: cache the token → actor resolution in the process for a few seconds "
-                "(an LRU keyed by the token's hash, TTL ≈ 5-30 s, cleared on revoke in this process), so most requests "
-                "skip the `token/find` round trip that `service/api/deps.get_actor` makes on every request.")
+        return ("What would meet it: a longer token cache (`HAMAHANG_TOKEN_CACHE_S`, 5 s by default), at the price "
+                "of revocations made by another process taking that long to bite.")
     if dominant.startswith("other store"):
-        return ("What would meet it: first the plans (a traversal from one agency must not scan every request or, per "
-                "duty, every agency: see the plan check below), then lighter replies: the DataLoader statements return "
-                "whole nodes (`n {.*}` with every text field) that the pure-Python RESP2 parser and `from_row` (which "
-                "calls `typing.get_type_hints` once per row) turn into objects, where the page needs two or three "
-                "fields. redis-py parses replies in pure Python unless `hiredis` is installed (it is not here).")
-    return ("What would meet it: less Python per request in the GraphQL layer (FastAPI, strawberry's execution "
-            "and extensions, the resolvers, JSON); the suspects and the top functions are in the profile below. "
-            "More workers raise the throughput but not the per-request ratio, which is what the target measures.")
+        return ("What would meet it: lighter replies. The DataLoader statements return whole nodes (`n {.*}`, "
+                "every text field), which the FalkorDB client turns into Python values one by one (its result "
+                "parser is pure Python even with hiredis), where the page shows two or three fields; pushing the "
+                "GraphQL selection down into the statement (a projection per selection set) would cut both.")
+    return ("What would meet it: less Python per field. graphql-core completes every field of every object "
+            "(resolver call, type check, result dict) in Python: a page of a few hundred records is a few thousand "
+            "field completions, where the plain endpoint serialises the same rows in one `json.dumps`. "
+            "Serving whole-object fields from the row without a per-field resolver, or a compiled executor, "
+            "would meet it; more workers raise throughput, not this per-request ratio.")
 
 
 def _rps_miss(scale: str, rps: float, target: float, s: dict[str, Any]) -> str:
@@ -172,10 +172,8 @@ ANALYSIS_FIX = (
      ("enumerating cycles is the cost: the agency graph is dense, so cap the out-degree (best k edges per agency) "
      "before `simple_cycles`, and lower `max_cycles`.")),
     (("_candidates", "combinations"),
-     ("the candidate pairs, not the text similarity, are the cost: every pair inside a COFOG group of up to "
-     "`group_pairs_up_to` (300) duties is compared and most become 'fragmentation' findings. Report fragmentation "
-     "per area (it already is, in `areas`) instead of per pair, and keep only the top-k text neighbours inside a "
-     "group instead of all its pairs: both keep the work near n·k.")),
+     ("the candidate pairs are the cost: keep fewer text neighbours per duty (`top_k`) or a higher "
+     "`min_text` so fewer pairs are classified.")),
     (("top_k", "__matmul__", "_mul_sparse"),
      ("the sparse product is the cost: character n-grams shared by almost every Persian text make `left @ right.T` "
      "nearly dense, so the 'sparse' top-k is an all-pairs product in blocks. Drop more common grams (a lower "
@@ -184,8 +182,8 @@ ANALYSIS_FIX = (
      ("building the TF-IDF matrix in Python (`_grams` per document) is the cost: vectorise it (scikit-learn's "
      "`TfidfVectorizer(analyzer='char_wb')` does the same in C) or cache vectors per record version.")),
     (("load_snapshot", "page", "_run", "read"),
-     ("reading the snapshot is the cost: the `*/list` statements return whole nodes with pattern comprehensions "
-     "(and `duty/list` scans every agency per duty, see the plan check); read only the fields the analysis uses.")),
+     ("reading the snapshot is the cost: the `*/list` statements return whole nodes that the FalkorDB client "
+     "parses in Python; a statement returning only the fields the analysis uses would cut it.")),
 )
 
 
@@ -203,18 +201,14 @@ def _load_miss(scale: str, which: str, l: dict[str, Any]) -> str:
     dominant = max(phases, key=lambda k: phases[k])
     detail = "; ".join(f"{k.strip()} {v:.1f} s" for k, v in l["phases"].items())
     fix = {
-        "store reads": "check ids and references with an ids-only statement (`MATCH (n:Duty) WHERE n.id IN $ids RETURN n.id`, "
-                       "26 ms for 2,000 ids here) instead of `*/get`, which returns whole nodes with two pattern "
-                       "comprehensions each (0.4-0.9 s for 2,000 duties), and ask for stored duties' agencies once, "
-                       "not twice (`prepare` reads `duty/get` again for `stored_duty_agency`)",
-        "python": "make validation and building cheaper for trusted bulk rows (`search_text` per row and pydantic "
-                  "validation dominate; build in a process pool, or validate with one `TypeAdapter(list[Model])` "
-                  "call per batch)",
-        "validate": "make validation and building cheaper (`search_text` per row and pydantic validation dominate; "
-                    "a process pool for `prepare`, or one `TypeAdapter(list[Model])` call per batch)",
-        "store write": "send smaller statements: the one import statement carries 24 UNWINDs joined by "
-                       "`WITH count(*)`, including the `about` section's four OPTIONAL MATCHes per row; writing each "
-                       "list with its own statement (as the raw baseline does) avoids them",
+        "store reads": "fewer reads per batch: the id and reference checks are one ids-only statement per batch "
+                       "(`registry/existing`) plus `duty/holders` when exchanges name stored duties",
+        "python": "cheaper validation: pydantic validation, the Persian search keys and Jalali dates dominate "
+                  "`prepare`; validate once for the whole bundle (`import --batch-rows`) rather than per batch",
+        "validate": "overlap validation with the writes (validate batch k+1 while the store writes batch k), or "
+                    "build rows in a process pool: `prepare` is pure Python on one core while the store idles",
+        "store write": "smaller statements: the import statement carries 24 UNWINDs joined by `WITH count(*)` "
+                       "and writes an audit event a batch; the raw baseline writes each list bare",
     }
     suggestion = next((v for k, v in fix.items() if dominant.startswith(k)), "see the phases")
     return (f"- **{scale}: {l['name']} takes {l['ratio to raw']:.1f}× the raw batched write** ({detail}). "
@@ -310,7 +304,7 @@ def _scale(scale: str, s: dict[str, Any]) -> list[str]:
                   ""]  # fmt: skip
     for scenario, p in (s.get("profiles") or {}).items():
         split = p["split"]
-        lines += [f"### Profile: GraphQL {scenario} (in-process, ASGI transport, 300 requests)", "",
+        lines += [f"### Profile: GraphQL {scenario} (in-process, ASGI transport, {p.get('requests', 300)} requests)", "",
                   f"{split['per request, ms']:.2f} ms a request, {split['store calls per request']:.1f} store calls each. Wall-time split: "
                   + ", ".join(f"{k} **{v:.0%}**" for k, v in split.items() if k not in ("per request, ms", "store calls per request")) + ".",
                   "", "Store time per request by statement: " + ", ".join(f"`{k}` {v:.2f} ms" for k, v in (p.get("statements ms") or {}).items()) + ".",
@@ -414,7 +408,9 @@ def _checks(results: dict[str, Any]) -> list[str]:
                   "figures are for correct plans. Fix in the service: create the relationship types with the schema "
                   "(the same create-and-delete), or clear the plan cache after an import into an empty graph."), ""]
     else:
-        lines += [f"Not reproduced in this run: {check}.", ""]
+        lines += [("Not found: a demo imported into an empty graph the way the service does it reads back with its "
+                  f"agencies ({check['as the service does']}). The service's FalkorDB schema creates and deletes one of "
+                  "every relationship type before any statement runs, so no plan is made against a missing type."), ""]
     return lines
 
 
@@ -442,13 +438,13 @@ def _scans(results: dict[str, Any]) -> list[str]:
              ("`GRAPH.EXPLAIN` of every statement under `cypher/` with typed dummy parameters. A look-up or traversal "
              "that scans a label costs time in proportion to the registry, on every call:"), ""]
     lines += [f"- `{x.split(':', 1)[0]}`: {x.split(':', 1)[1].strip()}" for x in scans["look-ups and traversals"]] or ["- none"]
-    lines += ["", ("Where it comes from, for the ones the benchmark meets: `request/received_by` starts from "
-              "`MATCH (n:Request)-[:ADDRESSED_TO]->(a:Agency) WHERE a.id IN $ids`, which FalkorDB plans as a scan "
-              "of every request (the `($includeArchived OR NOT n.archived)` filter on `n` makes the planner start there; "
-              "bind the agency first: `MATCH (a:Agency) WHERE a.id IN $ids WITH a MATCH (a)<-[:ADDRESSED_TO]-(n:Request)`); the duty statements' second pattern comprehension reuses the "
-              "variable `pca` and is planned as a scan of every agency for each duty (name it differently, e.g. "
-              "`psa`, and it becomes a traversal from the duty); `request/create` matches `(x {id: $aboutId})` on "
-              "no label, a scan of every node."), "",
+    lines += ["", ("How the ones this suite once found were fixed: a traversal binds its agency first "
+              "(`MATCH (a:Agency) WHERE a.id IN $ids WITH a MATCH (a)<-[:ADDRESSED_TO]-(n:Request)`: FalkorDB otherwise "
+              "starts from the far label when that side carries a filter), related ids come from `OPTIONAL MATCH` rather "
+              "than per-row pattern comprehensions (a reused comprehension variable was planned as a scan per row, and "
+              "even planned right they cost ~90 µs a row in FalkorDB), and `request/create` looks its subject up by "
+              "label. `working_group/create` still scans the agencies (its member ids come from a list of maps, which "
+              "the planner does not answer from the index); it is a rare write over a small label."), "",
               ("Lists and counts scan their label by design; note that their filters are written "
               "`($x IS NULL OR n.prop = $x)`, a form the planner never answers from an index:"), ""]
     lines += [", ".join(f"`{x.split(':', 1)[0]}`" for x in scans["lists and counts (by design)"]), ""]

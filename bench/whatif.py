@@ -136,7 +136,7 @@ def applicable_fixes(changed: list[str]) -> tuple[set[str], list[str]]:
     have = {
         "rules": "QueryDepthLimiter(" in inspect.getsource(schema_module.build_schema),
         "hints": "get_type_hints(cls" in inspect.getsource(common.from_row),
-        "token": "get_actor(" in inspect.getsource(app_module.graphql_context),
+        "token": "get_actor_cache" not in inspect.getsource(app_module.graphql_context),
         "plans": bool(changed),
     }
     return {k for k, v in have.items() if v}, [FIXES[k].lstrip("+ ") for k, v in have.items() if not v]
