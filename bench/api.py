@@ -367,6 +367,9 @@ async def profile(graph: str, token: str, store: Any, scenario: str, n: int = 30
     app = create_app(cfg)
     runtime = await open_store(cfg)
     app.state.runtime = runtime
+    from service.auth.cache import ActorCache
+
+    app.state.actors = ActorCache(cfg.token_cache_s)  # what the lifespan gives the served app
     sample = await Sample.draw(store)
     spent = {"token look-up (get_actor)": 0.0, "store calls (FalkorStore._run)": 0.0}
     per_statement: dict[str, float] = {}

@@ -171,16 +171,16 @@ ANALYSIS_FIX = (
     (("simple_cycles", "_opportunity"),
      ("enumerating cycles is the cost: the agency graph is dense, so cap the out-degree (best k edges per agency) "
      "before `simple_cycles`, and lower `max_cycles`.")),
-    (("_candidates", "combinations"),
-     ("the candidate pairs are the cost: keep fewer text neighbours per duty (`top_k`) or a higher "
-     "`min_text` so fewer pairs are classified.")),
     (("top_k", "__matmul__", "_mul_sparse"),
      ("the sparse product is the cost: character n-grams shared by almost every Persian text make `left @ right.T` "
      "nearly dense, so the 'sparse' top-k is an all-pairs product in blocks. Drop more common grams (a lower "
      "`max_df`, or a minimum idf), or use an approximate nearest-neighbour index (MinHash/LSH) for candidates.")),
     (("tfidf", "_grams", "normalize"),
-     ("building the TF-IDF matrix in Python (`_grams` per document) is the cost: vectorise it (scikit-learn's "
+     ("building the TF-IDF matrix in Python (grams per word, numbered per call) is the cost: vectorise it (scikit-learn's "
      "`TfidfVectorizer(analyzer='char_wb')` does the same in C) or cache vectors per record version.")),
+    (("_candidates", "combinations"),
+     ("the candidate pairs are the cost: keep fewer text neighbours per duty (`top_k`) or a higher "
+     "`min_text` so fewer pairs are classified.")),
     (("load_snapshot", "page", "_run", "read"),
      ("reading the snapshot is the cost: the `*/list` statements return whole nodes that the FalkorDB client "
      "parses in Python; a statement returning only the fields the analysis uses would cut it.")),

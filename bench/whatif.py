@@ -29,6 +29,7 @@ from typing import Any
 
 import httpx
 
+from service.auth.cache import ActorCache
 from bench.api import Sample, graphql_calls, plain_calls
 from bench.common import settings
 
@@ -177,6 +178,7 @@ async def measure(graph: str, token: str, store: Any, scenarios: tuple[str, ...]
             app = create_app(cfg)  # the schema is built here: the 'rules' fix acts now
         runtime = await open_store(cfg, queries=plans if "plans" in fixes else None)
         app.state.runtime = runtime
+        app.state.actors = ActorCache(cfg.token_cache_s)  # what the lifespan gives the served app
         variants.append((label, app, fixes, runtime))
     times: dict[str, dict[str, list[float]]] = {v[0]: {sc: [] for sc in scenarios} for v in variants}
     try:

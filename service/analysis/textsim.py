@@ -15,23 +15,33 @@ from scipy import sparse
 from service.text.persian import normalize
 
 
-def _grams(text: str, low: int, high: int) -> list[str]:
+def _word_grams(word: str, low: int, high: int) -> list[str]:
+    padded = f" {word} "
+    size = len(padded)
     out: list[str] = []
-    for word in normalize(text).split():
-        padded = f" {word} "
-        size = len(padded)
-        for n in range(low, high + 1):
-            out.extend(padded[i : i + n] for i in range(max(1, size - n + 1)))
+    for n in range(low, high + 1):
+        out.extend(padded[i : i + n] for i in range(max(1, size - n + 1)))
     return out
 
 
 def tfidf(docs: list[str], ngram: tuple[int, int] = (3, 5), max_df: float = 0.1) -> sparse.csr_matrix:
     """Rows are L2-normalised TF-IDF vectors. Grams in more than ``max_df`` of the docs are dropped
-    (on corpora of 200 docs or more): they say little and make the similarity product dense."""
+    (on corpora of 200 docs or more): they say little and make the similarity product dense.
+
+    A registry's texts share a small vocabulary, so each distinct word is cut into grams (and the
+    grams numbered) once per call, not once per occurrence (it was most of the duplication analysis)."""
     vocab: dict[str, int] = {}
+    word_ids: dict[str, list[int]] = {}
+    low, high = ngram
     indptr, indices, counts = [0], [], []
     for doc in docs:
-        seen = Counter(vocab.setdefault(g, len(vocab)) for g in _grams(doc, *ngram))
+        ids: list[int] = []
+        for word in normalize(doc).split():
+            known = word_ids.get(word)
+            if known is None:
+                known = word_ids[word] = [vocab.setdefault(g, len(vocab)) for g in _word_grams(word, low, high)]
+            ids.extend(known)
+        seen = Counter(ids)
         indices.extend(seen)
         counts.extend(seen.values())
         indptr.append(len(indices))
