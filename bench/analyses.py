@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import asyncio
 import cProfile
-import faulthandler
 import json
 import math
 import pstats
 import re
 import subprocess
 import sys
+import threading
 import time
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,18 +54,34 @@ def _sample_file(graph: str, name: str) -> Path:
 
 
 def _start_sampling(graph: str, name: str, interval: float) -> None:
-    """Every ``interval`` seconds faulthandler writes the Python stack to a file, even while the code
-    is inside a long C call (a sparse product, the MILP solver): a coarse sampling profiler that
-    still says where the time went when the run is stopped at its time limit."""
+    """Every ``interval`` seconds a thread writes the main thread's Python stack to a file: a coarse
+    sampling profiler that still says where the time went when the run is stopped at its time limit.
+    (``faulthandler.dump_traceback_later`` did this first; it reads frames without the GIL and crashed
+    the child twice with SIGSEGV.)"""
     handle = _sample_file(graph, name).open("w")
-    _SAMPLING.append(handle)  # faulthandler needs the file open until the watchdog is cancelled
-    faulthandler.dump_traceback_later(interval, repeat=True, file=handle)
+    main_id = threading.main_thread().ident
+    stop = threading.Event()
+
+    def sample() -> None:
+        while not stop.wait(interval):
+            frame = sys._current_frames().get(main_id)  # noqa: SLF001 - the documented way to read another thread's stack
+            if frame is None:
+                continue
+            lines = [f'  File "{f.filename}", line {f.lineno} in {f.name}' for f in reversed(traceback.extract_stack(frame))]
+            handle.write(f"Timeout ({interval:.0f} s)!\n" + "\n".join(lines) + "\n")
+            handle.flush()
+
+    thread = threading.Thread(target=sample, name="stack-sampler", daemon=True)
+    thread.start()
+    _SAMPLING.append((stop, thread, handle))
 
 
 def _stop_sampling() -> None:
-    faulthandler.cancel_dump_traceback_later()
     while _SAMPLING:
-        _SAMPLING.pop().close()
+        stop, thread, handle = _SAMPLING.pop()
+        stop.set()
+        thread.join(timeout=5)
+        handle.close()
 
 
 _SAMPLING: list[Any] = []

@@ -318,13 +318,15 @@ async def _growth(server: Any, results: dict[str, Any], units: int, shrink: int 
     growth: dict[str, Any] = {}
     province = results["scales"].get("province", {}).get("analyses")
     for name in ("duplication", "winwin"):
+        if name not in city:  # its city run failed (reported with the scale)
+            continue
         small = _analysis(city[name])
         if small.timed_out:
             continue
-        if province and not province[name]["timed_out"]:
+        if province and name in province and not province[name]["timed_out"]:
             big = _analysis(province[name])
             growth[name] = {"from": "city", "to": "province", **analyses.growth(small, big)}
-    missing = [n for n in ("duplication", "winwin") if n not in growth and not city[n]["timed_out"]]
+    missing = [n for n in ("duplication", "winwin") if n in city and n not in growth and not city[n]["timed_out"]]
     if missing:
         graph = await growth_graph(server, units, results, shrink)
         for name in missing:

@@ -172,3 +172,20 @@ async def test_plans_made_before_the_first_import_stay_right(settings: Settings)
         assert node["agencyId"] == "ag-parks" and node["supportAgencyIds"] == ["ag-d9"]
     finally:
         await runtime.store.close()
+
+
+async def test_reads_leave_the_search_key_in_the_store(store: GraphStore) -> None:
+    """Each record's search key (as long as its texts) serves ``CONTAINS`` filters; replies carry
+    ``search: null`` in its place so it is not sent and parsed with every row."""
+    assert not (await import_bundle(store, small_bundle())).problems
+    rows = {
+        "duty/get": await store.read("duty/get", {"ids": ["du-green"]}),
+        "duty/by_agency": await store.read("duty/by_agency", {"ids": ["ag-parks"], "includeArchived": False}),
+        "agency/get": await store.read("agency/get", {"ids": ["ag-parks"]}),
+        "request/received_by": await store.read("request/received_by", {"ids": ["ag-water"], "includeArchived": False}),
+    }
+    for name, found in rows.items():
+        assert found, name
+        assert all(r["node"].get("search") is None for r in found), name
+    listed = await Repository(store).page(specs.DUTY, filters={"q": None}, q="فضای سبز", include_archived=False, limit=10)
+    assert [r["id"] for r in listed] == ["du-green"]  # while the filter still finds by it
