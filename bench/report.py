@@ -116,8 +116,9 @@ def _api_miss(scale: str, scenario: str, value: float, limit: float, s: dict[str
         for row in w["steps"][1:]:
             projected = (g - (base - row[scenario])) / p_ if g and p_ else float("nan")
             steps.append(f"{row['fixes'].lstrip('+ ')} → {projected:.2f}×")
-        text += (" Tried in-process, one fix on top of another (projected over-HTTP p50 ÷ plain): "
-                 + "; ".join(steps) + ".")  # fmt: skip
+        if steps:
+            text += (" Tried in-process, one fix on top of another (projected over-HTTP p50 ÷ plain): "
+                     + "; ".join(steps) + ".")  # fmt: skip
     return text
 
 
@@ -466,8 +467,9 @@ def _method() -> list[str]:
             "worker; an asyncio + httpx load generator on loopback, bounded by request count and time after a warm-up. "
             "The agency page's *open* requests are picked from `requestsReceived` by the client (the field takes no "
             "status argument); the baselines return the same rows and are filtered the same way. Filing is "
-            "`fileRequest` about one of the receiver's capacities; the hand-written baseline names the `Capacity` label "
-            "where the service's `request/create` matches `(x {id: $aboutId})` on any label, and writes no audit event."),
+            "`fileRequest` about one of the receiver's capacities; the hand-written baseline looks the subject up as a "
+            "`Capacity` only, where the service's `request/create` tries the four kinds a request may be about, and it "
+            "writes no audit event, no idempotency key and no validation."),
             ("- Profiles: the real app in-process on httpx's ASGI transport; the token look-up and the store calls are "
             "timed by wrapping `service.app.get_actor` and `FalkorStore._run` (wall time, no profiler), then cProfile "
             "lists the top functions. Analyses run in a child process (`python -m bench.analyses GRAPH NAME`), so a "
@@ -483,3 +485,4 @@ if __name__ == "__main__":  # python -m bench.report [results.json [output.md]]:
         if data.get(key):
             data[key] = dt.datetime.fromisoformat(data[key])
     print(write_report(data, sys.argv[2] if len(sys.argv) > 2 else None))
+
