@@ -131,6 +131,13 @@ def _api_fix(dominant: str, scenario: str) -> str:
                 "every text field), which the FalkorDB client turns into Python values one by one (its result "
                 "parser is pure Python even with hiredis), where the page shows two or three fields; pushing the "
                 "GraphQL selection down into the statement (a projection per selection set) would cut both.")
+    if scenario == "lookup":
+        return ("What would meet it: a smaller fixed cost per GraphQL request. The store call is the same one the "
+                "plain endpoint makes; the rest is strawberry's route (four FastAPI dependencies solved per request), "
+                "its extension hooks (four stages per extension) and the execution context, so an empty "
+                "`{ __typename }` already costs about what the whole plain lookup does (the `graphql:typename` row "
+                "below). Serving GraphQL from a bare Starlette route that calls `schema.execute` with the cached "
+                "document, and fewer extensions, would meet it.")
     return ("What would meet it: less Python per field. graphql-core completes every field of every object "
             "(resolver call, type check, result dict) in Python: a page of a few hundred records is a few thousand "
             "field completions, where the plain endpoint serialises the same rows in one `json.dumps`. "
