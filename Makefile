@@ -35,7 +35,7 @@ pytest: $(STAMP)
 
 test: lint-cypher chromium pytest
 
-# The benchmark suite (separate from the tests; about half an hour on 2 cores): city and province,
+# The benchmark suite (separate from the tests; about 20 minutes on 2 cores): city and province,
 # figures and ratios printed as measured, the table written to bench/RESULTS.md.
 BENCH_ARGS ?= --scales city,province
 bench: $(STAMP)
