@@ -65,8 +65,7 @@ def settings(graph: str) -> Settings:
     return Settings(env="production", data_dir=DATA, graph_name=graph, appendfsync="everysec", store_timeout_s=600)
 
 
-async def connect(server: EmbeddedServer, graph: str, pool_size: int = 16, schema: bool = True,
-                  declare_types: bool = True) -> FalkorStore:  # fmt: skip
+async def connect(server: EmbeddedServer, graph: str, pool_size: int = 16, schema: bool = True) -> FalkorStore:
     store = FalkorStore.connect(
         queries=library(), graph=graph, unix_socket=server.socket, host="127.0.0.1", port=server.port or 0,
         pool_size=pool_size, timeout_s=600,
@@ -76,8 +75,6 @@ async def connect(server: EmbeddedServer, graph: str, pool_size: int = 16, schem
     store._db.connection.connection_pool.connection_kwargs["socket_timeout"] = READ_TIMEOUT_S
     if schema:
         await store.apply_schema()
-        if declare_types:
-            await store.write("bench/declare_types")
     return store
 
 

@@ -150,20 +150,3 @@ async def load_service(store: Any, bundle: dict[str, list[Row]], records: int) -
         phases[f"  of which {key} ×{timed.calls[key]}"] = spent
     return LoadResult("service import_bundle per batch", records, nodes, edges, seconds,
                       sum(timed.calls.values()), phases)  # fmt: skip
-
-
-async def load_single(store: Any, bundle: dict[str, list[Row]], records: int) -> LoadResult:
-    """``import_bundle`` of the whole bundle: one statement, as ``POST /registry/import`` does."""
-    await _require_empty(store)
-    timed = TimingStore(store)
-    started = time.perf_counter()
-    prepared = await import_bundle(timed, bundle)  # type: ignore[arg-type]
-    if prepared.problems:
-        raise ValueError(str([p.as_dict() for p in prepared.problems[:5]]))
-    seconds = time.perf_counter() - started
-    nodes, edges = await graph_size(store)
-    writes, reads = timed.total("write:"), timed.total("read:")
-    return LoadResult("service import_bundle, whole bundle in one statement", records, nodes, edges, seconds,
-                      sum(timed.calls.values()),
-                      {"store write (one statement)": writes, "store reads": reads,
-                       "python": seconds - writes - reads})  # fmt: skip

@@ -52,17 +52,8 @@ def _raw() -> dict[str, str]:
     return texts
 
 
-RELATIONSHIP_TYPES = ("PART_OF", "HAS_DUTY", "OFFERS", "NEEDS", "RAISED", "CONCERNS", "BLOCKS", "GAVE", "TO", "SERVES",
-                      "SENT", "ADDRESSED_TO", "MEMBER_OF", "COORDINATES", "ABOUT", "HAS_STEP")  # fmt: skip
-
 BENCH_QUERIES: dict[str, str] = {
     **_raw(),
-    # FalkorDB caches a statement's plan the first time it runs; a plan made while a relationship type
-    # did not exist yet keeps matching nothing afterwards (see RESULTS.md). Every bench graph is given
-    # all the service's relationship types before anything else runs on it.
-    "bench/declare_types": "CREATE (a:BenchTmp), (b:BenchTmp)\n"
-    + "\n".join(f"CREATE (a)-[:{t}]->(b)" for t in RELATIONSHIP_TYPES)
-    + "\nWITH a, b\nDELETE a, b",
     "bench/count": "MATCH (n) WITH count(n) AS nodes\nOPTIONAL MATCH ()-[r]->()\nRETURN nodes, count(r) AS edges",
     "bench/sample_agencies": "MATCH (a:Agency) RETURN a.id AS id, a.kind AS kind ORDER BY a.id",
     "bench/sample_capacities": "MATCH (a:Agency)-[:OFFERS]->(c:Capacity) RETURN a.id AS agencyId, c.id AS id",

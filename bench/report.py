@@ -107,18 +107,6 @@ def _api_miss(scale: str, scenario: str, value: float, limit: float, s: dict[str
         if hot:
             text += " Under cProfile: " + ", ".join(f"{k} {v['share']:.0%}" for k, v in hot.items()) + "."
         text += " " + _api_fix(dominant, scenario)
-    w = s.get("whatif")
-    if w and scenario in w.get("plain (in-process)", {}):
-        by = {(r["scenario"], r["variant"], r["clients"]): r for r in s.get("api", [])}
-        g, p_ = by.get((scenario, "graphql", 1), {}).get("p50"), by.get((scenario, "plain", 1), {}).get("p50")
-        base = w["steps"][0][scenario]
-        steps = []
-        for row in w["steps"][1:]:
-            projected = (g - (base - row[scenario])) / p_ if g and p_ else float("nan")
-            steps.append(f"{row['fixes'].lstrip('+ ')} → {projected:.2f}×")
-        if steps:
-            text += (" Tried in-process, one fix on top of another (projected over-HTTP p50 ÷ plain): "
-                     + "; ".join(steps) + ".")  # fmt: skip
     return text
 
 
@@ -323,31 +311,6 @@ def _scale(scale: str, s: dict[str, Any]) -> list[str]:
             lines += _table(["what", "share", "calls a request"],
                             [[k, f"{v['share']:.0%}", v["calls per request"]] for k, v in p["hot spots"].items()])  # fmt: skip
         lines += [f"Full listing: `bench/.var/profile-{scale}-{scenario}.txt`.", ""]
-    if s.get("whatif"):
-        w = s["whatif"]
-        by = {(r["scenario"], r["variant"], r["clients"]): r for r in s.get("api", [])}
-        lines += ["### What would meet the GraphQL targets (fixes tried in-process, cumulative)", "",
-                  ("Each fix replaces one name in the benchmark's own process (nothing in `service/` is edited); every "
-                   "variant is built, then driven through httpx's ASGI transport one request at a time, in rounds that "
-                   f"take every variant in turn (median of {w.get('rounds', '?')} rounds of {w.get('requests per round', '?')} "
-                   "requests). *Projected over HTTP* takes the in-process saving off the measured c=1 p50 and divides "
-                   "by the plain endpoint's p50."), ""]  # fmt: skip
-        if w.get("already in the service"):
-            lines += ["Already in the service when this ran, so not tried: " + "; ".join(w["already in the service"]) + ".", ""]
-        scenarios = list(w["plain (in-process)"])
-        head = ["fixes"]
-        for sc in scenarios:
-            head += [f"{sc} ms in-process", f"{sc} ÷ plain in-process", f"{sc} projected over HTTP ÷ plain"]
-        rows = [["plain JSON app"] + [cell for sc in scenarios for cell in (w["plain (in-process)"][sc], "1.00×", "–")]]
-        base = w["steps"][0]
-        for row in w["steps"]:
-            cells = [row["fixes"]]
-            for sc in scenarios:
-                g, p_ = by.get((sc, "graphql", 1), {}).get("p50"), by.get((sc, "plain", 1), {}).get("p50")
-                projected = (g - (base[sc] - row[sc])) / p_ if g and p_ else float("nan")
-                cells += [row[sc], f"{row[f'{sc} ÷ plain']:.2f}×", f"{projected:.2f}×"]
-            rows.append(cells)
-        lines += _table(head, rows)
     if s.get("analyses"):
         lines += ["### Analyses, end to end (`service.analysis.runner`, own process)", ""]
         rows = []
@@ -403,18 +366,11 @@ def _checks(results: dict[str, Any]) -> list[str]:
         return []
     lines = ["## Store check: FalkorDB keeps stale plans", ""]
     if check.get("stale"):
-        lines += [("**Found.** The demo imported into an empty graph the way the service does it (`import_bundle`: "
-                  "`prepare` runs `duty/get` before any `HAS_DUTY` relationship exists) and then read back with "
-                  f"`duty/get` gives `agencyId` {check['as the service does']['agencyId']!r}, supportAgencyIds "
-                  f"{check['as the service does']['supportAgencyIds']!r}; on a graph that was given every relationship type "
-                  f"first it gives {check['types declared first']['agencyId']!r} and "
-                  f"{check['types declared first']['supportAgencyIds']!r}. FalkorDB caches a statement's plan on first "
-                  "use, and a plan made while a relationship type did not exist matches nothing afterwards. In the "
-                  "service this makes every import after the first that names a stored duty fail ('the duty is not "
-                  "one of the provider's') and duty look-ups lose their agencies until the store restarts. The suite "
-                  "gives every graph it loads all the relationship types first (`bench/declare_types`), so its "
-                  "figures are for correct plans. Fix in the service: create the relationship types with the schema "
-                  "(the same create-and-delete), or clear the plan cache after an import into an empty graph."), ""]
+        lines += [("**Found.** The demo imported into an empty graph the way the service does it and read back with "
+                  f"`duty/get` gives {check['as the service does']}: FalkorDB cached a plan made while a relationship "
+                  "type did not exist, and it matches nothing afterwards. The service's FalkorDB schema is meant to "
+                  "create and delete one of every relationship type before any statement runs; see "
+                  "`cypher/schema/schema.falkordb.cypher`."), ""]
     else:
         lines += [("Not found: a demo imported into an empty graph the way the service does it reads back with its "
                   f"agencies ({check['as the service does']}). The service's FalkorDB schema creates and deletes one of "

@@ -19,7 +19,7 @@ import sys
 import time
 from typing import Any
 
-from bench import analyses, api, checks, load, picture, whatif
+from bench import analyses, api, checks, load, picture
 from bench.common import VAR, connect, drop_graph, fresh_store, log, machine, memory_mb, service_version
 from bench.generate import ANALYSIS_SECTIONS, SCALES, counts, generate, records
 from bench.report import write_report
@@ -133,16 +133,6 @@ async def api_scale(scale: str, graph: str, server: Any, results: dict[str, Any]
                     log(f"[{scale}]   under cProfile: {k}: {v['share']:.0%} ({v['calls per request']:.1f} calls a request)")
                 log(f"[{scale}]   store time per request by statement (ms): "
                     + ", ".join(f"{k} {v:.2f}" for k, v in p["statements ms"].items()))  # fmt: skip
-            if scale == next(iter(results["scales"])):
-                log(f"[{scale}] what would meet it: the suspected fixes tried in-process, one on top of another")
-                w = await whatif.measure(graph, token, store)
-                out["whatif"] = w
-                if w["already in the service"]:
-                    log(f"[{scale}]   already in the service: {w['already in the service']}")
-                log(f"[{scale}]   plain app in-process: " + ", ".join(f"{k} {v:.2f} ms" for k, v in w["plain (in-process)"].items()))
-                for row in w["steps"]:
-                    log(f"[{scale}]   {row['fixes']}: " + ", ".join(
-                        f"{k} {v:.2f} ms" if "÷" not in k else f"({v:.2f}× plain)" for k, v in row.items() if k != "fixes"))
         return token
     finally:
         await store.close()
