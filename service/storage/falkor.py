@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,6 +21,9 @@ from service.storage.values import plain
 log = logging.getLogger(__name__)
 
 SCHEMA_FILE = "schema/schema.falkordb"
+CONSTRAINTS_FILE = "schema/constraints.falkordb"
+CONSTRAINT_WAIT_S = 60.0
+AOF_REWRITE_WAIT_S = 120.0
 # Messages FalkorDB answers when a schema element already exists: idempotent start-up.
 ALREADY = ("already indexed", "already exists")
 
@@ -47,6 +52,12 @@ def translate(exc: Exception) -> StoreError:
     if "LOADING" in text or "BUSY" in text:
         return Unavailable(text)
     return BadQuery(text)
+
+
+def _constraint_key(words: list[str]) -> tuple[str, tuple[str, ...]]:
+    """``GRAPH.CONSTRAINT CREATE g UNIQUE NODE Agency PROPERTIES 1 id`` -> ``("Agency", ("id",))``."""
+    count = int(words[7])
+    return words[5], tuple(words[8 : 8 + count])
 
 
 class _Client(FalkorDB):
@@ -137,12 +148,25 @@ class FalkorStore:
             raise translate(exc) from exc
 
     async def apply_schema(self) -> None:
-        """Run the FalkorDB schema file: Cypher index statements and ``GRAPH.CONSTRAINT`` commands."""
+        """Run the FalkorDB schema file: Cypher index statements, then ``GRAPH.CONSTRAINT`` commands
+        for the constraints the graph lacks.
+
+        FalkorDB replays its append-only file on start, and a replayed ``GRAPH.CONSTRAINT`` blocks
+        the loading client: the server hangs or aborts mid-load (FalkorDB#2212; CI met it restarting
+        after a SIGKILL). So constraints are sent only when missing, and after creating any the AOF
+        is folded into its RDB base, where constraints are stored as data and load safely."""
+        existing: set[tuple[str, tuple[str, ...]]] | None = None
+        created = False
         for statement in split_statements(self._queries[SCHEMA_FILE]):
             try:
                 if statement.upper().startswith("GRAPH."):
                     words = statement.replace("{graph}", self._graph_name).split()
+                    if existing is None:  # read once, after the index statements made the graph
+                        existing = {(r["label"], tuple(r["properties"])) for r in await self._constraints()}
+                    if _constraint_key(words) in existing:
+                        continue
                     await self._db.connection.execute_command(*words)
+                    created = True
                 else:
                     await self._graph.query(statement)
             except redis_errors.ResponseError as exc:
@@ -150,6 +174,49 @@ class FalkorStore:
                     raise translate(exc) from exc
             except Exception as exc:  # noqa: BLE001
                 raise translate(exc) from exc
+        if created:
+            await self._await_constraints()
+            await self._fold_aof()
+
+    async def _constraints(self) -> list[Row]:
+        return await self._run(CONSTRAINTS_FILE, None, read_only=True)
+
+    async def _await_constraints(self, limit_s: float = CONSTRAINT_WAIT_S) -> None:
+        """FalkorDB enforces a new constraint in the background; writes must not race it."""
+        deadline = time.monotonic() + limit_s
+        while True:
+            rows = await self._constraints()
+            failed = [r["label"] for r in rows if r["status"] == "FAILED"]
+            if failed:
+                log.error("FalkorDB could not enforce uniqueness on %s: duplicate ids are stored", failed)
+            if all(r["status"] != "PENDING" for r in rows):
+                return
+            if time.monotonic() > deadline:
+                log.warning("FalkorDB constraints still pending after %.0f s; going on", limit_s)
+                return
+            await asyncio.sleep(0.05)
+
+    async def _fold_aof(self, limit_s: float = AOF_REWRITE_WAIT_S) -> None:
+        """Rewrite the AOF (``BGREWRITEAOF``) and wait for it, so no ``GRAPH.CONSTRAINT`` is left
+        to replay. A server without AOF, or one that forbids the command, is left as it is."""
+        conn = self._db.connection
+        try:
+            if (await conn.config_get("appendonly")).get("appendonly") != "yes":
+                return
+            await conn.bgrewriteaof()
+            deadline = time.monotonic() + limit_s
+            while time.monotonic() < deadline:
+                info = await conn.info("persistence")
+                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                    if info.get("aof_last_bgrewrite_status") != "ok":
+                        log.warning("FalkorDB's AOF rewrite failed; constraint commands stay in the AOF")
+                    return
+                await asyncio.sleep(0.05)
+            log.warning("FalkorDB's AOF rewrite did not finish within %.0f s", limit_s)
+        except redis_errors.ResponseError as exc:
+            log.warning("could not fold FalkorDB's AOF after creating constraints: %s", exc)
+        except Exception as exc:  # noqa: BLE001
+            raise translate(exc) from exc
 
     async def wipe(self) -> None:
         try:

@@ -12,9 +12,11 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from service.settings import Settings
 from service.storage.embedded import open_embedded
+from service.storage.errors import Conflict
 from service.storage.runtime import open_store
 from tests.conftest import LiveServer, free_port
 
@@ -54,6 +56,29 @@ async def test_acknowledged_write_survives_sigkill(tmp_path: Path) -> None:
         assert [r["node"]["id"] for r in rows] == ["ag-durable"]
     finally:
         await again.close()
+
+
+async def test_starts_leave_no_constraint_command_to_replay(tmp_path: Path) -> None:
+    """A ``GRAPH.CONSTRAINT`` in the append-only file blocks FalkorDB's next load (FalkorDB#2212; CI
+    hung restarting after a SIGKILL): the first start folds them into the RDB base, later ones send
+    none, and the constraints still hold after each restart."""
+    settings = Settings(data_dir=tmp_path, appendfsync="always", graph_name="folded")
+    aof = tmp_path / "falkordb" / "appendonlydir"
+    for start in range(3):
+        runtime = await open_store(settings)
+        try:
+            await runtime.store.write(WRITE_AGENCY, _agency(f"ag-{start}"))
+            again = _agency(f"ag-{start}")
+            again["audit"] = {**again["audit"], "id": f"au-again-{start}"}  # type: ignore[dict-item]
+            with pytest.raises(Conflict):  # the Agency id constraint, created once, survives restarts
+                await runtime.store.write(WRITE_AGENCY, again)
+            incr = b"".join(p.read_bytes() for p in aof.glob("*.incr.aof"))
+            assert b"GRAPH.CONSTRAINT" not in incr.upper()
+            assert f"ag-{start}".encode() in incr  # the AOF is the one being written
+            rows = await runtime.store.read("agency/get", {"ids": [f"ag-{i}" for i in range(start + 1)]})
+            assert len(rows) == start + 1
+        finally:
+            await runtime.close()
 
 
 async def test_a_second_process_attaches_and_sees_writes(tmp_path: Path) -> None:
