@@ -22,6 +22,7 @@ from service.demo.loader import load_demo_if_empty
 from service.errors import ServiceError, from_store
 from service.storage.errors import StoreError
 from service.graphql.context import Context
+from service.graphql.endpoint import GraphQLPost
 from service.graphql.errors import ShapedGraphQLRouter
 from service.graphql.schema import build_schema
 from service.settings import Settings
@@ -79,12 +80,12 @@ def create_app(settings: Settings) -> FastAPI:
     )  # fmt: skip
     app.state.settings = settings
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
-    graphql = ShapedGraphQLRouter(
-        build_schema(settings),
-        context_getter=graphql_context,
-        graphql_ide=None if production else "graphiql",
-    )
-    app.include_router(graphql, prefix="/graphql")  # first: routes are matched in order, and this one is the busiest
+    schema = build_schema(settings)
+    # first: routes are matched in order, and these are the busiest
+    app.router.add_route("/graphql", GraphQLPost(schema, graphql_context).handle, methods=["POST"])
+    graphql = ShapedGraphQLRouter(schema, context_getter=graphql_context, graphql_ide=None if production else "graphiql")
+    graphql.routes = [r for r in graphql.routes if "POST" not in getattr(r, "methods", ())]  # served above
+    app.include_router(graphql, prefix="/graphql")
     app.mount("/static", StaticFiles(packages=[("service", "static")]), name="static")
     app.include_router(portal_router)
     app.include_router(health.router)

@@ -48,9 +48,16 @@ def shaped(error: GraphQLError) -> GraphQLError:
     )
 
 
+def store_was_out(response_data: Any) -> bool:
+    """A store outage is a 503 whatever part of the operation met it (the token check, now
+    usually answered from memory, used to meet it first), so clients and balancers retry."""
+    errors = response_data.get("errors") if isinstance(response_data, dict) else None
+    return bool(errors) and any((e.get("extensions") or {}).get("code") == "STORE_UNAVAILABLE" for e in errors)
+
+
 class ShapedGraphQLRouter(GraphQLRouter):  # type: ignore[type-arg]
-    """Every error leaves through here, parse and validation errors included: each gets a code
-    and Persian/English messages, and nothing internal (no stack trace) goes out."""
+    """GET /graphql (queries in the URL, the GraphiQL page); POST has its own route
+    (``service.graphql.endpoint``). Errors are shaped the same way on both."""
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         if result.errors:
@@ -58,10 +65,7 @@ class ShapedGraphQLRouter(GraphQLRouter):  # type: ignore[type-arg]
         return await super().process_result(request, result)
 
     def create_response(self, response_data: Any, sub_response: Response) -> Response:
-        """A store outage is a 503 whatever part of the operation met it (the token check, now
-        usually answered from memory, used to meet it first), so clients and balancers retry."""
-        errors = response_data.get("errors") if isinstance(response_data, dict) else None
-        if errors and any((e.get("extensions") or {}).get("code") == "STORE_UNAVAILABLE" for e in errors):
+        if store_was_out(response_data):
             sub_response.status_code = 503
         return super().create_response(response_data, sub_response)
 
