@@ -11,8 +11,9 @@ from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from service.auth.cache import ActorCache
-from service.auth.policy import can_read
+from service.auth.policy import can_read, viewer
 from service.domain.actor import Actor
+from service.graphql.narrow import Narrow, narrow_for
 from service.registry.repository import Repository, public
 from service.registry.specs import EntitySpec
 from service.settings import Settings
@@ -44,10 +45,11 @@ class CountingStore:
 
 @dataclass
 class Loaders:
-    """DataLoaders made on first use, one per entity and per traversal query."""
+    """DataLoaders made on first use, one per entity and per traversal query (and selection)."""
 
     repo: Repository
     can_read: Callable[[str, Row], bool]
+    restricted: Callable[[str], bool]
     _made: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
 
     def entity(self, spec: EntitySpec) -> DataLoader[str, Row | None]:
@@ -57,22 +59,43 @@ class Loaders:
 
         return self._made.setdefault(f"entity:{spec.key}", DataLoader(load_fn=load))
 
-    def related(self, query: str) -> DataLoader[str, list[Row]]:
-        """Rows of a ``key, node[, extra columns]`` statement, grouped by key."""
-
+    def related(self, query: str, keys: tuple[str, ...] | None = None) -> DataLoader[str, list[Row]]:
+        """Rows of a ``key, node[, extra columns]`` statement, grouped by key. ``keys``: the
+        stored fields the selection reads, when it reads only those (``wanted_keys``)."""
         entity = "transition" if query == "request/steps" else query.split("/")[0]
+        narrow = None if self.restricted(entity) else narrow_for(query, keys)
+        if narrow is not None and keys is not None:
+            return self._narrow(narrow, keys)
 
-        async def load(keys: list[str]) -> list[list[Row]]:
-            rows = await self.repo.store.read(query, {"ids": list(keys), "includeArchived": False})
+        async def load(ids: list[str]) -> list[list[Row]]:
+            rows = await self.repo.store.read(query, {"ids": list(ids), "includeArchived": False})
             grouped: dict[str, list[Row]] = defaultdict(list)
             for row in rows:
                 extra = {k: v for k, v in row.items() if k not in ("key", "node")}
                 node = public(row["node"]) | extra
                 if self.can_read(entity, node):
                     grouped[row["key"]].append(node)
-            return [grouped.get(k, []) for k in keys]
+            return [grouped.get(k, []) for k in ids]
 
         return self._made.setdefault(f"related:{query}", DataLoader(load_fn=load))
+
+    def _narrow(self, narrow: Narrow, keys: tuple[str, ...]) -> DataLoader[str, list[Row]]:
+        """The ``*_fields`` twin: values in ``keys`` order; no policy filter, since it is only
+        used for readers who may read every record of the kind."""
+        fields = [k for k in keys if k != narrow.key_as]
+
+        async def load(ids: list[str]) -> list[list[Row]]:
+            rows = await self.repo.store.read(narrow.statement, {"ids": list(ids), "includeArchived": False, "fields": fields})
+            grouped: dict[str, list[Row]] = defaultdict(list)
+            for row in rows:
+                node = dict(zip(fields, row["values"], strict=True))
+                node.update((k, v) for k, v in row.items() if k not in ("key", "values"))
+                if narrow.key_as:
+                    node[narrow.key_as] = row["key"]
+                grouped[row["key"]].append(node)
+            return [grouped.get(k, []) for k in ids]
+
+        return self._made.setdefault(f"narrow:{narrow.statement}:{','.join(keys)}", DataLoader(load_fn=load))
 
 
 class Context(BaseContext):
@@ -83,7 +106,11 @@ class Context(BaseContext):
         self.repo = Repository(self.counter, actor)
         self.settings = settings
         self.actor = actor
-        self.loaders = Loaders(self.repo, self.can_read)
+        self.loaders = Loaders(self.repo, self.can_read, self.restricted)
+
+    def restricted(self, entity: str) -> bool:
+        """Does the policy filter this reader's view of the kind (an agency, on private kinds)?"""
+        return viewer(self.actor, entity, self.settings.shared_with_agencies) is not None
 
     def can_read(self, entity: str, row: Row) -> bool:
         """Traversals and lookups show an agency only what the policy lets it read."""

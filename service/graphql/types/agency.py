@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from functools import cache
+from importlib import import_module
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
+from service.graphql.narrow import wanted_keys
 from service.graphql.types.common import AgencyKind, AgencyLevel, MemberRole, from_row
 from service.registry.specs import AGENCY
 
@@ -53,71 +56,43 @@ class Agency:
 
     @strawberry.field(description="Agencies directly PART_OF this one")
     async def sub_agencies(self, info: Info) -> list[Agency]:
-        rows = await info.context.loaders.related("agency/children").load(self.id)
-        return [from_row(Agency, r) for r in rows]
+        return await _traverse(info, self.id, "subAgencies")
 
     @strawberry.field(description="Duties this agency leads or supports")
     async def duties(self, info: Info) -> list[_duty]:
-        from service.graphql.types.duty import Duty
-
-        rows = await info.context.loaders.related("duty/by_agency").load(self.id)
-        return [from_row(Duty, r) for r in rows]
+        return await _traverse(info, self.id, "duties")
 
     @strawberry.field
     async def capacities(self, info: Info) -> list[_capacity]:
-        from service.graphql.types.resources import Capacity
-
-        rows = await info.context.loaders.related("capacity/by_agency").load(self.id)
-        return [from_row(Capacity, r) for r in rows]
+        return await _traverse(info, self.id, "capacities")
 
     @strawberry.field
     async def needs(self, info: Info) -> list[_need]:
-        from service.graphql.types.resources import Need
-
-        rows = await info.context.loaders.related("need/by_agency").load(self.id)
-        return [from_row(Need, r) for r in rows]
+        return await _traverse(info, self.id, "needs")
 
     @strawberry.field(description="Issues this agency raised")
     async def issues_raised(self, info: Info) -> list[_issue]:
-        from service.graphql.types.issue import Issue
-
-        rows = await info.context.loaders.related("issue/raised_by").load(self.id)
-        return [from_row(Issue, r) for r in rows]
+        return await _traverse(info, self.id, "issuesRaised")
 
     @strawberry.field(description="Issues other agencies raised about this one")
     async def issues_received(self, info: Info) -> list[_issue]:
-        from service.graphql.types.issue import Issue
-
-        rows = await info.context.loaders.related("issue/concerning").load(self.id)
-        return [from_row(Issue, r) for r in rows]
+        return await _traverse(info, self.id, "issuesReceived")
 
     @strawberry.field
     async def exchanges_given(self, info: Info) -> list[_exchange]:
-        from service.graphql.types.exchange import Exchange
-
-        rows = await info.context.loaders.related("exchange/given_by").load(self.id)
-        return [from_row(Exchange, r) for r in rows]
+        return await _traverse(info, self.id, "exchangesGiven")
 
     @strawberry.field
     async def exchanges_received(self, info: Info) -> list[_exchange]:
-        from service.graphql.types.exchange import Exchange
-
-        rows = await info.context.loaders.related("exchange/received_by").load(self.id)
-        return [from_row(Exchange, r) for r in rows]
+        return await _traverse(info, self.id, "exchangesReceived")
 
     @strawberry.field
     async def requests_sent(self, info: Info) -> list[_request]:
-        from service.graphql.types.request import Request
-
-        rows = await info.context.loaders.related("request/sent_by").load(self.id)
-        return [from_row(Request, r) for r in rows]
+        return await _traverse(info, self.id, "requestsSent")
 
     @strawberry.field
     async def requests_received(self, info: Info) -> list[_request]:
-        from service.graphql.types.request import Request
-
-        rows = await info.context.loaders.related("request/received_by").load(self.id)
-        return [from_row(Request, r) for r in rows]
+        return await _traverse(info, self.id, "requestsReceived")
 
     @strawberry.field(description="Working groups this agency sits in, with its role")
     async def working_groups(self, info: Info) -> list[_membership]:
@@ -125,3 +100,31 @@ class Agency:
 
         rows = await info.context.loaders.related("working_group/of_agency").load(self.id)
         return [Membership(role=MemberRole(r["role"]), group=from_row(WorkingGroup, r)) for r in rows]  # type: ignore[arg-type]
+
+
+# GraphQL field -> (traversal statement, module and type of its records)
+TRAVERSALS: dict[str, tuple[str, str, str]] = {
+    "subAgencies": ("agency/children", "service.graphql.types.agency", "Agency"),
+    "duties": ("duty/by_agency", "service.graphql.types.duty", "Duty"),
+    "capacities": ("capacity/by_agency", "service.graphql.types.resources", "Capacity"),
+    "needs": ("need/by_agency", "service.graphql.types.resources", "Need"),
+    "issuesRaised": ("issue/raised_by", "service.graphql.types.issue", "Issue"),
+    "issuesReceived": ("issue/concerning", "service.graphql.types.issue", "Issue"),
+    "exchangesGiven": ("exchange/given_by", "service.graphql.types.exchange", "Exchange"),
+    "exchangesReceived": ("exchange/received_by", "service.graphql.types.exchange", "Exchange"),
+    "requestsSent": ("request/sent_by", "service.graphql.types.request", "Request"),
+    "requestsReceived": ("request/received_by", "service.graphql.types.request", "Request"),
+}
+
+
+@cache
+def _record_type(field: str) -> type:
+    _, module, name = TRAVERSALS[field]
+    return getattr(import_module(module), name)  # type: ignore[no-any-return]
+
+
+async def _traverse(info: Info, agency_id: str, field: str) -> list[Any]:
+    """One of the agency's lists, read for the fields the selection shows (``narrow``)."""
+    node = _record_type(field)
+    rows = await info.context.loaders.related(TRAVERSALS[field][0], wanted_keys(info, node)).load(agency_id)
+    return [from_row(node, r) for r in rows]

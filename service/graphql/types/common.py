@@ -44,25 +44,35 @@ def money(rials: int | None, unit: e.MoneyUnit) -> float | None:
 
 
 @cache
-def _plan(cls: type) -> tuple[tuple[str, str, type[Enum] | None], ...]:
-    """(attribute, row key, enum to convert to) for each data field of a type, worked out once:
-    resolving string annotations per row was a hot spot in the benchmark."""
+def _plan(cls: type) -> tuple[tuple[str, str, type[Enum] | None, bool], ...]:
+    """(attribute, row key, enum to convert to, required) for each data field of a type, worked
+    out once: resolving string annotations per row was a hot spot in the benchmark."""
     hints = get_type_hints(cls, include_extras=False)
     plan = []
     for f in dataclasses.fields(cls):
         if getattr(f, "base_resolver", None) is not None:
             continue  # a computed field, not data
-        plan.append((f.name, camel(f.name.removesuffix("_iso")), _enum_of(hints.get(f.name))))
+        required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        plan.append((f.name, camel(f.name.removesuffix("_iso")), _enum_of(hints.get(f.name)), required))
     return tuple(plan)
 
 
+def data_keys(cls: type) -> dict[str, str]:
+    """Attribute -> row key for the type's data fields (computed fields have none)."""
+    return {name: key for name, key, _, _ in _plan(cls)}
+
+
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
-    """Build a strawberry type from a store row, taking only the fields it declares."""
+    """Build a strawberry type from a store row, taking only the fields it declares. A row read
+    for one selection (``service.graphql.narrow``) lacks the fields nobody asked for: those are
+    None, and GraphQL never shows them."""
     values: dict[str, Any] = {}
-    for name, key, enum_type in _plan(cls):
+    for name, key, enum_type, required in _plan(cls):
         if key in row:
             value = row[key]
             values[name] = enum_type(value) if enum_type is not None and value is not None else value
+        elif required:
+            values[name] = None
     return cls(**values)
 
 
