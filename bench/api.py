@@ -18,6 +18,9 @@ Scenarios (the GraphQL documents are in ``DOCS``):
 Each run is bounded by a request count and a time limit, after a short warm-up; latency percentiles
 come from one client at a time, throughput from ``CLIENTS`` concurrent clients. The load generator
 shares the 2 cores with the server and the store; its own CPU use is reported beside each figure.
+The variants of a scenario are measured in ``ROUNDS`` slices taken in turn, so a slow spell of the
+shared machine falls on all of them instead of on whichever ran then (one scenario's plain baseline
+took 2.4 ms in one run and 4.3 ms in the next when measured in one block).
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ import httpx
 from bench.common import DATA, ROOT, cpu_seconds, free_port, percentile, settings
 
 CLIENTS = 8
+ROUNDS = 4
 SEQUENTIAL = {"max_requests": 400, "max_seconds": 6.0, "warmup": 30}
 CONCURRENT = {"max_requests": 4000, "max_seconds": 8.0, "warmup": 60}
 
@@ -164,6 +168,18 @@ async def drive(call: Call, clients: int, max_requests: int, max_seconds: float,
     if store_pid:
         stats.store_cpu = (cpu_seconds(store_pid) - sto0) / wall
     return stats
+
+
+def merged(parts: list[RunStats]) -> RunStats:
+    """One variant's slices as one run: all latencies, requests over the summed time, CPU shares
+    weighted by each slice's time."""
+    seconds = sum(p.seconds for p in parts)
+    run = RunStats("", "", parts[0].clients, sum(p.requests for p in parts), sum(p.errors for p in parts), seconds,
+                   [x for p in parts for x in p.latencies_ms],
+                   first_error=next((p.first_error for p in parts if p.first_error), None))  # fmt: skip
+    for attr in ("client_cpu", "server_cpu", "store_cpu"):
+        setattr(run, attr, sum(getattr(p, attr) * p.seconds for p in parts) / seconds if seconds else float("nan"))
+    return run
 
 
 class Server:
@@ -335,17 +351,25 @@ async def measure(graph: str, store: Any, store_pid: int, token: str, log_run: C
                 "plain": (plain_calls(pl, token, sample), plain.pid),
                 "direct": (direct_calls(store, sample), None),
             }
-            order = [(s, v) for s in scenarios for v in ("direct", "plain", "graphql")]
-            order[1:1] = [("lookup", "plain:lookup+token"), ("lookup", "graphql:typename")] if "lookup" in scenarios else []
-            for scenario, variant in order:
-                name, _, call_name = variant.partition(":")
-                calls, pid = variants[name]
-                call = calls[call_name or scenario]
+            for scenario in scenarios:
+                order = ["direct", "plain", "graphql"]
+                order[1:1] = ["plain:lookup+token", "graphql:typename"] if scenario == "lookup" else []
+                slices: dict[tuple[str, int], list[RunStats]] = {}
                 for clients, bounds in ((1, SEQUENTIAL), (CLIENTS, CONCURRENT)):
-                    stats = await drive(call, clients, pids=(pid, store_pid), **bounds)  # type: ignore[arg-type]
-                    stats.scenario, stats.variant = scenario, variant
-                    runs.append(stats)
-                    log_run(stats)
+                    part = {"max_requests": bounds["max_requests"] // ROUNDS, "max_seconds": bounds["max_seconds"] / ROUNDS,
+                            "warmup": bounds["warmup"] // ROUNDS}  # fmt: skip
+                    for _ in range(ROUNDS):
+                        for variant in order:
+                            name, _, call_name = variant.partition(":")
+                            calls, pid = variants[name]
+                            stats = await drive(calls[call_name or scenario], clients, pids=(pid, store_pid), **part)  # type: ignore[arg-type]
+                            slices.setdefault((variant, clients), []).append(stats)
+                for variant in order:
+                    for clients in (1, CLIENTS):
+                        stats = merged(slices[(variant, clients)])
+                        stats.scenario, stats.variant = scenario, variant
+                        runs.append(stats)
+                        log_run(stats)
     finally:
         service.stop()
         plain.stop()

@@ -11,7 +11,9 @@ from typing import Any
 
 from bench.common import BENCH, VAR
 
-CLIENTS_NOTE = "c=1: one client at a time (latency); c=8: eight concurrent clients (throughput)"
+CLIENTS_NOTE = ("c=1: one client at a time (latency); c=8: eight concurrent clients (throughput). Each variant is "
+                "measured in four slices taken in turn with the others of its scenario, so a slow spell of the "
+                "shared machine falls on all of them")
 
 
 def _f(value: Any, digits: int = 2, suffix: str = "") -> str:
