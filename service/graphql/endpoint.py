@@ -13,13 +13,13 @@ import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from strawberry.types.execution import ExecutionResult
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from strawberry.exceptions import MissingQueryError
 from strawberry.http import process_result
 from strawberry.schema import BaseSchema
 from strawberry.schema.exceptions import CannotGetOperationTypeError
+from strawberry.types.execution import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from service.graphql.errors import shaped, store_was_out
