@@ -200,23 +200,30 @@ class FalkorStore:
         """Rewrite the AOF (``BGREWRITEAOF``) and wait for it, so no ``GRAPH.CONSTRAINT`` is left
         to replay. A server without AOF, or one that forbids the command, is left as it is."""
         conn = self._db.connection
+        deadline = time.monotonic() + limit_s
         try:
             if (await conn.config_get("appendonly")).get("appendonly") != "yes":
                 return
+            await self._aof_settled(deadline)  # a rewrite begun before the constraints existed lacks them
             await conn.bgrewriteaof()
-            deadline = time.monotonic() + limit_s
-            while time.monotonic() < deadline:
-                info = await conn.info("persistence")
-                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
-                    if info.get("aof_last_bgrewrite_status") != "ok":
-                        log.warning("FalkorDB's AOF rewrite failed; constraint commands stay in the AOF")
-                    return
-                await asyncio.sleep(0.05)
-            log.warning("FalkorDB's AOF rewrite did not finish within %.0f s", limit_s)
+            info = await self._aof_settled(deadline)
+            if info is None:
+                log.warning("FalkorDB's AOF rewrite did not finish within %.0f s", limit_s)
+            elif info.get("aof_last_bgrewrite_status") != "ok":
+                log.warning("FalkorDB's AOF rewrite failed; constraint commands stay in the AOF")
         except redis_errors.ResponseError as exc:
             log.warning("could not fold FalkorDB's AOF after creating constraints: %s", exc)
         except Exception as exc:  # noqa: BLE001
             raise translate(exc) from exc
+
+    async def _aof_settled(self, deadline: float) -> dict[str, Any] | None:
+        """Wait until no AOF rewrite runs or waits to run; its persistence info, or None at the deadline."""
+        while time.monotonic() < deadline:
+            info: dict[str, Any] = await self._db.connection.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                return info
+            await asyncio.sleep(0.05)
+        return None
 
     async def wipe(self) -> None:
         try:
