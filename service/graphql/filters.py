@@ -130,7 +130,10 @@ def filter_params(filt: Any, today: str) -> tuple[dict[str, Any], str | None, bo
         params["overdueOn"] = today
         params["openStatuses"] = sorted(s.value for s in OPEN_STATUSES)
     year = params.pop("jalaliYear", None)
-    if year:
-        first, last = jalali_year_bounds(year)
+    if year is not None:
+        try:
+            first, last = jalali_year_bounds(year)
+        except DateError as exc:
+            raise ServiceError("VALIDATION", str(exc), "سال شمسی نادرست است (نمونه: ۱۴۰۳)", field="jalaliYear") from None
         params["from"], params["to"] = first.isoformat(), last.isoformat()
     return params, params.pop("q", None), bool(params.pop("includeArchived", False))

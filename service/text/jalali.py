@@ -51,7 +51,10 @@ def jalali_year(value: dt.date | str) -> int:
 
 
 def jalali_year_bounds(year: int) -> tuple[dt.date, dt.date]:
-    """First and last Gregorian day of a Jalali year."""
+    """First and last Gregorian day of a Jalali year (1 to 9376: the calendar's range, found by
+    the fuzzer as an internal error)."""
+    if not 1 <= year < jdatetime.MAXYEAR:
+        raise DateError(f"Jalali year {year} is out of range (1 to {jdatetime.MAXYEAR - 1})")
     first = jdatetime.date(year, 1, 1).togregorian()
     last = jdatetime.date(year + 1, 1, 1).togregorian() - dt.timedelta(days=1)
     return first, last

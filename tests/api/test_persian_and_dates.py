@@ -75,3 +75,11 @@ def test_jalali_helpers() -> None:
     with pytest.raises(DateError):
         parse_date("فردا")
     assert normalize("۱۲۰۰٫۵") == "1200.5"
+
+
+@pytest.mark.parametrize("year", [0, -3, 9377, 2_000_000])
+def test_a_jalali_year_outside_the_calendar_is_the_clients_error(registry: GraphQL, year: int) -> None:
+    """Found by the fuzzer: jdatetime refused the year and the filter answered an internal error."""
+    errors = registry.errors("query($y: Int) { exchanges(filter: {jalaliYear: $y}) { totalCount } }", y=year)
+    assert errors[0]["extensions"]["code"] == "VALIDATION" and errors[0]["extensions"]["field"] == "jalaliYear"
+    assert "سال شمسی" in errors[0]["extensions"]["messageFa"]
