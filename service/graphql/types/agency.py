@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from service.graphql.narrow import wanted_keys
 from service.graphql.types.common import AgencyKind, AgencyLevel, MemberRole, from_row
 from service.registry.specs import AGENCY
 
@@ -126,5 +125,6 @@ def _record_type(field: str) -> type:
 async def _traverse(info: Info, agency_id: str, field: str) -> list[Any]:
     """One of the agency's lists, read for the fields the selection shows (``narrow``)."""
     node = _record_type(field)
-    rows = await info.context.loaders.related(TRAVERSALS[field][0], wanted_keys(info, node)).load(agency_id)
+    loaders = info.context.loaders
+    rows = await loaders.related(TRAVERSALS[field][0], loaders.wanted(info, node)).load(agency_id)
     return [from_row(node, r) for r in rows]
