@@ -19,7 +19,7 @@ import sys
 import time
 from typing import Any
 
-from bench import analyses, api, checks, load, picture
+from bench import analyses, api, checks, load, picture, profiler
 from bench.common import VAR, connect, drop_graph, fresh_store, log, machine, memory_mb, service_version
 from bench.generate import ANALYSIS_SECTIONS, SCALES, counts, generate, records
 from bench.report import write_report
@@ -123,7 +123,7 @@ async def api_scale(scale: str, graph: str, server: Any, results: dict[str, Any]
             out["profiles"] = {}
             for scenario in sorted(set(missed) | ({"lookup", "page"} if profile else set())):
                 log(f"[{scale}] profiling GraphQL {scenario} in-process (up to 300 requests or 20 s timed, as many profiled)")
-                p = await api.profile(graph, token, store, scenario)
+                p = await profiler.run(graph, token, store, scenario)
                 (VAR / f"profile-{scale}-{scenario}.txt").write_text(p["text"], encoding="utf-8")
                 out["profiles"][scenario] = {"split": p["split"], "statements ms": p["statements ms"], "top": p["top"], "requests": p["requests"],
                                                "hot spots": p["hot spots"]}

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import logging
-
-from graphql import GraphQLError
-from pydantic import ValidationError
 from typing import Any
 
 from fastapi import Request, Response
-from graphql import ExecutionResult
+from graphql import ExecutionResult, GraphQLError
+from pydantic import ValidationError
 from strawberry.extensions import SchemaExtension
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
