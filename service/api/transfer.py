@@ -10,7 +10,6 @@ from fastapi.responses import JSONResponse, Response
 from service.api.deps import ActorDep, RuntimeDep
 from service.auth.policy import require_role
 from service.domain.actor import Role
-from service.io.workbook import bundle_to_xlsx, read_bundle_file
 from service.registry.bundle import export_bundle, import_bundle
 
 router = APIRouter(prefix="/registry", tags=["import and export"])
@@ -32,6 +31,8 @@ async def export_json(runtime: RuntimeDep, actor: ActorDep) -> Response:
 @router.get("/export.xlsx")
 async def export_xlsx(runtime: RuntimeDep, actor: ActorDep) -> Response:
     require_role(actor, Role.DIRECTORATE, Role.ANALYST)
+    from service.io.workbook import bundle_to_xlsx  # openpyxl: imported only for workbooks
+
     bundle = await export_bundle(runtime.store)
     return Response(
         bundle_to_xlsx(bundle), media_type=XLSX,
@@ -42,6 +43,8 @@ async def export_xlsx(runtime: RuntimeDep, actor: ActorDep) -> Response:
 @router.get("/template.xlsx")
 async def template(_: ActorDep) -> Response:
     """An empty workbook with every sheet's columns and a Persian guide."""
+    from service.io.workbook import bundle_to_xlsx
+
     return Response(
         bundle_to_xlsx({}, guide=True), media_type=XLSX,
         headers={"Content-Disposition": 'attachment; filename="hamahang-template.xlsx"'},
@@ -56,6 +59,8 @@ async def import_file(
     sheet: str | None = Query(None, description="For CSV: which sheet the rows belong to"),
 ) -> JSONResponse:
     """All rows or none: a report of every bad row (sheet, row, column, reason) otherwise."""
+    from service.io.workbook import read_bundle_file
+
     require_role(actor, Role.DIRECTORATE)
     data = await file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
