@@ -13,6 +13,7 @@ from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 
 from service.errors import ServiceError, from_store, from_validation
+from service.replies import dumps
 from service.storage.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -61,6 +62,9 @@ class ShapedGraphQLRouter(GraphQLRouter):  # type: ignore[type-arg]
         if result.errors:
             result.errors = [shaped(e) for e in result.errors]
         return await super().process_result(request, result)
+
+    def encode_json(self, data: object) -> bytes:
+        return dumps(data)
 
     def create_response(self, response_data: Any, sub_response: Response) -> Response:
         if store_was_out(response_data):
