@@ -72,7 +72,12 @@ class Settings(BaseSettings):
     graph_name: str = "hamahang"
     appendfsync: Literal["everysec", "always", "no"] = "everysec"
     pool_size: int = Field(16, ge=1, le=512)
-    store_timeout_s: float = Field(10.0, gt=0)
+    store_timeout_s: float = Field(10.0, gt=0, description="FalkorDB's limit on a read statement, and on waiting for a pooled connection")
+    store_stall_s: float = Field(
+        3.0, gt=0, le=30,
+        description="a statement unanswered this long makes the service PING the store; no PONG within 1 s "
+        "and it answers STORE_UNAVAILABLE (so a stalled store answers in about stall + 1 s, not 60 s)",
+    )  # fmt: skip
     token_cache_s: float = Field(
         5.0, ge=0,
         description="how long a process remembers a token's actor; a revocation made elsewhere (CLI, another "
