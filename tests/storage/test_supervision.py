@@ -227,3 +227,34 @@ def test_a_paused_server_is_attached_to_not_replaced(tmp_path: Path) -> None:
     finally:
         os.kill(server.pid, signal.SIGCONT)
         server.stop()
+
+
+def test_store_files_and_backups_are_private(tmp_path: Path) -> None:
+    """The AOF, the RDB and a backup hold token hashes: 0600 files in a 0700 data dir (they were 0644),
+    also for a data dir made by an older version."""
+    import stat
+    import subprocess
+    import sys
+
+    old = tmp_path / "falkordb" / "appendonlydir"
+    old.mkdir(parents=True, mode=0o755)
+    (old / "left-by-an-older-version.aof").write_text("")
+    (old / "left-by-an-older-version.aof").chmod(0o644)
+    tmp_path.chmod(0o755)
+    backup = tmp_path.parent / f"{tmp_path.name}-backup.jsonl"
+    backup.write_text("an older, world-readable backup\n")
+    backup.chmod(0o644)
+    env = {**os.environ, "HAMAHANG_DATA_DIR": str(tmp_path), "HAMAHANG_GRAPH_NAME": "private", "HAMAHANG_ENV": "test"}
+    for argv in (["token", "create", "--role", "directorate"], ["backup", "--output", str(backup)]):
+        subprocess.run([sys.executable, "-m", "service", *argv], env=env, check=True, capture_output=True, timeout=120)
+
+    def mode(path: Path) -> int:
+        return stat.S_IMODE(path.stat().st_mode)
+
+    assert mode(backup) == 0o600 and "ApiToken" in backup.read_text()
+    assert mode(tmp_path) == 0o700 and mode(tmp_path / "falkordb") == 0o700
+    files = [p for p in (tmp_path / "falkordb").rglob("*") if p.is_file()]
+    assert any(p.name.endswith(".incr.aof") for p in files) and any(p.name.endswith(".rdb") for p in files)
+    assert {str(p.relative_to(tmp_path)): oct(mode(p)) for p in files} == {
+        str(p.relative_to(tmp_path)): oct(0o600) for p in files}  # fmt: skip
+    assert all(mode(p) == 0o700 for p in (tmp_path / "falkordb").rglob("*") if p.is_dir())
