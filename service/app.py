@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from service import __version__
-from service.api import analyses, health, signin, transfer
+from service.api import analyses, health, ide, signin, transfer
 from service.api.limits import BodyLimit
 from service.interop import router as interop
 from service.pictures import router as pictures
@@ -76,7 +76,7 @@ def create_app(settings: Settings) -> FastAPI:
     production = settings.env == "production"
     app = FastAPI(
         title="Hamahang", version=__version__, lifespan=lifespan,
-        docs_url=None if production else "/docs", redoc_url=None, openapi_url=None if production else "/openapi.json",
+        docs_url=None, redoc_url=None, openapi_url=None if production else "/openapi.json",
     )  # fmt: skip
     app.state.settings = settings
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
@@ -87,6 +87,8 @@ def create_app(settings: Settings) -> FastAPI:
     graphql.routes = [r for r in graphql.routes if "POST" not in getattr(r, "methods", ())]  # served above
     app.include_router(graphql, prefix="/graphql")
     app.mount("/static", StaticFiles(packages=[("service", "static")]), name="static")
+    if not production:
+        app.include_router(ide.docs_router("/openapi.json"))
     app.include_router(portal_router)
     app.include_router(health.router)
     app.include_router(signin.router)

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from fastapi import Request, Response
+from fastapi.responses import HTMLResponse
 from graphql import ExecutionResult, GraphQLError
 from pydantic import ValidationError
 from strawberry.extensions import SchemaExtension
@@ -88,6 +89,12 @@ class ShapedGraphQLRouter(GraphQLRouter):  # type: ignore[type-arg]
         if result.errors:
             result.errors = [shaped(e) for e in result.errors]
         return await super().process_result(request, result)
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        """GraphiQL from this service's own files (strawberry's page loads it from unpkg)."""
+        from service.api.ide import graphiql_page
+
+        return graphiql_page()
 
     def create_response(self, response_data: Any, sub_response: Response) -> Response:
         if store_was_out(response_data):
