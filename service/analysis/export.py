@@ -7,8 +7,6 @@ import io
 import json
 from typing import Any
 
-from openpyxl import Workbook
-
 from service.analysis.matrix import AgencyMatrix
 from service.io import cells
 
@@ -52,6 +50,8 @@ def to_csv(result: Any) -> str:
 
 def to_xlsx(result: Any) -> bytes:
     """Sheets: the matrix as a grid (blocks together), its cells with evidence, every list, parameters."""
+    from openpyxl import Workbook  # 0.3 s to import: only for a workbook
+
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
     data = result.as_dict()

@@ -15,6 +15,7 @@ from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 
 from service.errors import ServiceError, from_store, from_validation
+from service.replies import dumps
 from service.storage.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -95,6 +96,9 @@ class ShapedGraphQLRouter(GraphQLRouter):  # type: ignore[type-arg]
         from service.api.ide import graphiql_page
 
         return graphiql_page()
+
+    def encode_json(self, data: object) -> bytes:
+        return dumps(data)
 
     def create_response(self, response_data: Any, sub_response: Response) -> Response:
         if store_was_out(response_data):
