@@ -8,9 +8,11 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 CYPHER_LINT := tools/cypher-lint
+WEB_VENDOR := tools/web-vendor
+STATIC_VENDOR := service/static/vendor
 HAMAHANG_PORT ?= 8000
 
-.PHONY: run test install lock lint-cypher chromium pytest schema notebooks bench clean
+.PHONY: run test install lock vendor lint-cypher chromium pytest schema notebooks bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +38,7 @@ lock: | $(BIN)/python
 	$(UV_COMPILE) -o requirements.lock
 	$(UV_COMPILE) --extra test --extra ftm -o requirements-test.lock
 
-run: $(RUN_STAMP)
+run: $(RUN_STAMP) vendor
 	HAMAHANG_LOAD_DEMO=true HAMAHANG_PORT=$(HAMAHANG_PORT) $(BIN)/python -m service serve
 
 $(CYPHER_LINT)/node_modules/.package-lock.json: $(CYPHER_LINT)/package.json $(CYPHER_LINT)/package-lock.json
@@ -45,11 +47,24 @@ $(CYPHER_LINT)/node_modules/.package-lock.json: $(CYPHER_LINT)/package.json $(CY
 lint-cypher: $(CYPHER_LINT)/node_modules/.package-lock.json
 	node $(CYPHER_LINT)/lint.mjs cypher
 
+# GraphiQL (/graphql) and Swagger UI (/docs) served by the service itself: the directorate's intranet
+# has no internet. About 5.6 MB of bundles, so installed from npm at build time (pinned by the lock
+# file) and copied under service/static/vendor/ (git-ignored), not committed.
+$(STATIC_VENDOR)/.installed: $(WEB_VENDOR)/package.json $(WEB_VENDOR)/package-lock.json
+	npm ci --prefix $(WEB_VENDOR) --no-audit --no-fund --loglevel=error
+	mkdir -p $(STATIC_VENDOR)
+	cd $(WEB_VENDOR)/node_modules && cp graphiql/graphiql.min.js graphiql/graphiql.min.css react/umd/react.production.min.js \
+		react-dom/umd/react-dom.production.min.js swagger-ui-dist/swagger-ui-bundle.js swagger-ui-dist/swagger-ui.css $(CURDIR)/$(STATIC_VENDOR)/
+	cd $(WEB_VENDOR)/node_modules && for p in graphiql react react-dom swagger-ui-dist; do cp $$p/LICENSE $(CURDIR)/$(STATIC_VENDOR)/LICENSE-$$p; done
+	touch $@
+
+vendor: $(STATIC_VENDOR)/.installed
+
 # Debian's Chromium drives the page tests (graph pages, heatmaps, the agency portal).
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-pytest: $(TEST_STAMP)
+pytest: $(TEST_STAMP) vendor
 	$(BIN)/python -m pytest
 
 test: lint-cypher chromium pytest
@@ -60,6 +75,11 @@ BENCH_ARGS ?= --scales city,province
 bench: $(TEST_STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
+# Labelled evaluations of the analyses (eval/): precision, recall and class accuracy on the held-out
+# and tuning parts, beside the previous version's figures (eval/*/previous.json). Seconds, no store.
+eval: $(TEST_STAMP)
+	$(BIN)/python -m eval
+
 notebooks: $(TEST_STAMP)
 	$(BIN)/python tools/make_notebooks.py
 
@@ -67,4 +87,4 @@ schema: $(RUN_STAMP)
 	$(BIN)/strawberry export-schema service.graphql.schema:schema --output schema.graphql
 
 clean:
-	rm -rf $(VENV) var $(CYPHER_LINT)/node_modules
+	rm -rf $(VENV) var $(CYPHER_LINT)/node_modules $(WEB_VENDOR)/node_modules $(STATIC_VENDOR)

@@ -176,12 +176,12 @@ def _token(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _backup(settings: Settings, args: argparse.Namespace) -> int:
-    from service.registry.backup import backup_lines, restore_lines
+    from service.registry.backup import backup_lines, restore_lines, write_backup
 
     async def work(store: Any) -> int:
         if args.command == "backup":
             lines = await backup_lines(store)
-            Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
+            write_backup(Path(args.output), lines)
             print(f"wrote {len(lines)} lines to {args.output}")
         else:
             counts = await restore_lines(store, Path(args.input).read_text(encoding="utf-8").splitlines())

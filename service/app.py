@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 
 from service import __version__
-from service.api import analyses, health, signin, transfer
+from service.api import analyses, health, ide, signin, transfer
 from service.api.deps import get_actor, get_actor_cache, get_runtime, get_settings
 from service.api.limits import BodyLimit
 from service.auth.cache import ActorCache
@@ -76,7 +76,7 @@ def create_app(settings: Settings) -> FastAPI:
     production = settings.env == "production"
     app = FastAPI(
         title="Hamahang", version=__version__, lifespan=lifespan, default_response_class=JSONReply,
-        docs_url=None if production else "/docs", redoc_url=None, openapi_url=None if production else "/openapi.json",
+        docs_url=None, redoc_url=None, openapi_url=None if production else "/openapi.json",
     )  # fmt: skip
     app.state.settings = settings
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
@@ -87,6 +87,8 @@ def create_app(settings: Settings) -> FastAPI:
     graphql.routes = [r for r in graphql.routes if "POST" not in getattr(r, "methods", ())]  # served above
     app.include_router(graphql, prefix="/graphql")
     app.mount("/static", StaticFiles(packages=[("service", "static")]), name="static")
+    if not production:
+        app.include_router(ide.docs_router("/openapi.json"))
     app.include_router(portal_router)
     app.include_router(health.router)
     app.include_router(signin.router)

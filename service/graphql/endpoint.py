@@ -22,7 +22,9 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError
 from strawberry.types.execution import ExecutionResult
 from strawberry.types.graphql import OperationType
 
+from service.errors import ServiceError
 from service.graphql.errors import shaped, store_was_out
+from service.io import safejson
 from service.replies import dumps
 
 POST_OPERATIONS = OperationType.from_http("POST")
@@ -37,9 +39,13 @@ def operation(body: bytes, content_type: str) -> dict[str, Any]:
     if "application/json" not in content_type.partition(";")[0].lower():
         raise Refused("Unsupported content type")
     try:
-        data = json.loads(body)
-    except ValueError as exc:  # JSONDecodeError and undecodable bytes alike
-        raise Refused("Unable to parse request body as JSON") from exc
+        data = safejson.loads(body)
+    except safejson.JsonRefused as exc:
+        if exc.syntax:  # JSONDecodeError and undecodable bytes alike
+            raise Refused("Unable to parse request body as JSON") from exc
+        # NaN, Infinity, nesting past safejson.MAX_DEPTH (100k deep was a 500)
+        raise ServiceError("VALIDATION", f"request body refused: {exc.message_en}",
+                           f"بدنهٔ درخواست پذیرفته نشد: {exc.message_fa}", field="variables") from None  # fmt: skip
     if isinstance(data, list):
         raise Refused("Batching is not enabled")
     if not isinstance(data, dict):

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from service.domain.enums import AgencyKind
 from service.errors import ServiceError
 from service.interop.loader import Bundle, Row
+from service.io import safejson
 
 if TYPE_CHECKING:
     from followthemoney.proxy import EntityProxy
@@ -147,11 +148,23 @@ def to_ftm(bundle: Bundle) -> str:
 
 
 def parse_lines(text: str) -> list[dict[str, Any]]:
-    """JSON lines, or one JSON array of entities."""
+    """JSON lines, or one JSON array of entities; each entity a JSON object (``ValueError`` naming the
+    first that is not, and for nesting too deep, NaN or broken JSON: see ``service.io.safejson``)."""
     stripped = text.strip()
+    entities: list[Any] | None = None
     if stripped.startswith("["):
-        return list(json.loads(stripped))
-    return [json.loads(line) for line in stripped.splitlines() if line.strip()]
+        try:
+            whole = safejson.loads(stripped)
+            entities = whole if isinstance(whole, list) else None
+        except safejson.JsonRefused as exc:
+            if not exc.syntax:
+                raise
+    if entities is None:  # JSON lines (one of them may be an array: refused below)
+        entities = [safejson.loads(line) for line in stripped.splitlines() if line.strip()]
+    for n, entity in enumerate(entities, 1):
+        if not isinstance(entity, dict):
+            raise TypeError(f"entity {n} is a {type(entity).__name__}, not a JSON object with id, schema and properties")
+    return entities
 
 
 def _first(proxy: EntityProxy, prop: str) -> str | None:
