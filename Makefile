@@ -1,5 +1,5 @@
 # Two commands: `make run` (install, start the embedded store, load the demo, serve) and
-# `make test` (install, check every Cypher file with Neo4j's checker, run the tests).
+# `make test` (install, type and lint gates, check every Cypher file with Neo4j's checker, run the tests).
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CYPHER_LINT := tools/cypher-lint
 HAMAHANG_PORT ?= 8000
 
-.PHONY: run test install lint-cypher chromium pytest schema notebooks bench clean
+.PHONY: run test check install lint-cypher chromium pytest schema notebooks bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,7 +33,12 @@ chromium:
 pytest: $(STAMP)
 	$(BIN)/python -m pytest
 
-test: lint-cypher chromium pytest
+# The type and lint gates (settings in pyproject.toml): a type error or a lint finding fails `make test`.
+check: $(STAMP)
+	$(BIN)/python -m ruff check service tests
+	$(BIN)/python -m mypy
+
+test: check lint-cypher chromium pytest
 
 # The benchmark suite (separate from the tests; about 20 minutes on 2 cores): city and province,
 # figures and ratios printed as measured, the table written to bench/RESULTS.md.

@@ -12,23 +12,23 @@ from fastapi.staticfiles import StaticFiles
 
 from service import __version__
 from service.api import analyses, health, signin, transfer
-from service.api.limits import BodyLimit
-from service.interop import router as interop
-from service.pictures import router as pictures
-from service.portal import router as portal_router
 from service.api.deps import get_actor, get_actor_cache, get_runtime, get_settings
-from service.domain.actor import Actor, Role
+from service.api.limits import BodyLimit
+from service.auth.cache import ActorCache
+from service.auth.tokens import ensure_development_token
 from service.demo.loader import load_demo_if_empty
+from service.domain.actor import Actor, Role
 from service.errors import ServiceError, from_store
-from service.storage.errors import StoreError
 from service.graphql.context import Context
 from service.graphql.endpoint import GraphQLPost
 from service.graphql.errors import ShapedGraphQLRouter
 from service.graphql.schema import build_schema
+from service.interop import router as interop
+from service.pictures import router as pictures
+from service.portal import router as portal_router
 from service.settings import Settings
+from service.storage.errors import StoreError
 from service.storage.runtime import StoreRuntime, open_store
-from service.auth.cache import ActorCache
-from service.auth.tokens import ensure_development_token
 
 log = logging.getLogger(__name__)
 PAGE_ONLY = Actor(name="graphiql-page", role=Role.ANALYST)  # never executes: the page request carries no query

@@ -24,8 +24,8 @@ import uvicorn
 
 from service.app import create_app
 from service.auth.tokens import create_token
-from service.domain.actor import Role
 from service.demo.loader import load_demo
+from service.domain.actor import Role
 from service.settings import Settings
 from service.storage.embedded import EmbeddedServer, open_embedded
 from service.storage.falkor import FalkorStore

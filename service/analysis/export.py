@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 from openpyxl import Workbook
@@ -51,7 +52,7 @@ def to_csv(result: Any) -> str:
 def to_xlsx(result: Any) -> bytes:
     """Sheets: the matrix as a grid (blocks together), its cells with evidence, every list, parameters."""
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     data = result.as_dict()
     matrix = _matrix(result)
     if matrix is not None:
@@ -79,3 +80,7 @@ def to_xlsx(result: Any) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+# By format: the API route and the CLI pick from the same table.
+WRITERS: dict[str, Callable[[Any], str | bytes]] = {"csv": to_csv, "json": to_json, "xlsx": to_xlsx}

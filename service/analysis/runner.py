@@ -17,7 +17,6 @@ from service.registry.clock import today_iso
 from service.settings import Settings
 from service.storage.port import GraphStore
 
-
 DUPLICATION_NEEDS = ("agency", "duty")
 WINWIN_NEEDS = ("agency", "capacity", "need", "issue")
 

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from service.auth.tokens import resolve
-from service.domain.actor import Role
+from service.domain.actor import Actor, Role
 from service.portal import session as sessions
 
 router = APIRouter(tags=["sign-in"])
@@ -50,7 +50,7 @@ async def sign_in(request: Request, token: str = Form("")) -> Response:
     return response
 
 
-async def viewer_actor(request: Request):  # type: ignore[no-untyped-def]
+async def viewer_actor(request: Request) -> Actor | None:
     """The actor of a signed-in browser, or None (deps.get_actor falls back to it)."""
     data = sessions.unseal(sessions.secret_of(request), "session", request.cookies.get(VIEWER_COOKIE))
     if data is None:

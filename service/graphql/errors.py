@@ -6,11 +6,12 @@ import logging
 from typing import Any
 
 from fastapi import Request, Response
-from graphql import ExecutionResult, GraphQLError
+from graphql import GraphQLError
 from pydantic import ValidationError
 from strawberry.extensions import SchemaExtension
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.types.execution import ExecutionResult
 
 from service.errors import ServiceError, from_store, from_validation
 from service.storage.errors import StoreError
@@ -50,10 +51,10 @@ def store_was_out(response_data: Any) -> bool:
     """A store outage is a 503 whatever part of the operation met it (the token check, now
     usually answered from memory, used to meet it first), so clients and balancers retry."""
     errors = response_data.get("errors") if isinstance(response_data, dict) else None
-    return bool(errors) and any((e.get("extensions") or {}).get("code") == "STORE_UNAVAILABLE" for e in errors)
+    return bool(errors) and any((e.get("extensions") or {}).get("code") == "STORE_UNAVAILABLE" for e in errors or ())
 
 
-class ShapedGraphQLRouter(GraphQLRouter):  # type: ignore[type-arg]
+class ShapedGraphQLRouter(GraphQLRouter):
     """GET /graphql (queries in the URL, the GraphiQL page); POST has its own route
     (``service.graphql.endpoint``). Errors are shaped the same way on both."""
 

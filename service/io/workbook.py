@@ -14,7 +14,6 @@ from pathlib import PurePath
 from typing import Any, get_args, get_origin
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from service.errors import ServiceError
 from service.registry.bundle import EXTRA, META, SECTIONS
@@ -84,7 +83,7 @@ def _cell_in(section: str, name: str, value: Any) -> Any:
 def bundle_to_xlsx(bundle: dict[str, list[dict[str, Any]]], guide: bool = False) -> bytes:
     """A workbook with one sheet per section (and a Persian guide sheet for templates)."""
     book = Workbook()
-    first: Worksheet = book.active  # type: ignore[assignment]
+    first = book.worksheets[0]
     book.remove(first)
     if guide:
         sheet = book.create_sheet("guide")

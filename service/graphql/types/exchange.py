@@ -10,7 +10,14 @@ from strawberry.types import Info
 
 from service.domain.enums import MoneyUnit as MoneyUnitEnum
 from service.graphql.types.common import (
-    ExchangeKind, ExchangeStatus, MoneyUnit, from_row, iso_date, jalali, load_agency, money,
+    ExchangeKind,
+    ExchangeStatus,
+    MoneyUnit,
+    from_row,
+    iso_date,
+    jalali,
+    load_agency,
+    money,
 )  # fmt: skip
 from service.registry.specs import DUTY
 from service.text.jalali import jalali_year
