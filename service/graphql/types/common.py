@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, NewType, TypeVar, get_type_hints
 import strawberry
 
 from service.domain import enums as e
-from service.text.jalali import to_jalali
+from service.text.jalali import stored_day, to_jalali
 
 if TYPE_CHECKING:
     from service.graphql.types.agency import Agency
@@ -48,11 +48,13 @@ MoneyUnit = e.MoneyUnit
 
 
 def iso_date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value[:10]) if value else None
+    """The stored day, or None when what is stored is no date (never an error: see ``stored_day``)."""
+    return stored_day(value)
 
 
 def jalali(value: str | None) -> str | None:
-    return to_jalali(value) if value else None
+    """The Jalali form, or None when the calendar cannot show the stored day (``date`` still has it)."""
+    return to_jalali(value)
 
 
 def money(rials: int | None, unit: e.MoneyUnit) -> float | None:

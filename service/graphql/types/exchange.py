@@ -63,7 +63,7 @@ class Exchange:
 
     @strawberry.field
     def jalali_year(self) -> int | None:
-        return jalali_year(self.date_iso) if self.date_iso else None
+        return jalali_year(self.date_iso)
 
     @strawberry.field
     async def provider(self, info: Info) -> _agency | None:
