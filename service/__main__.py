@@ -129,7 +129,7 @@ def _analyze(settings: Settings, args: argparse.Namespace) -> int:
     async def work(store: Any) -> int:
         print(f"running {args.name} ...", file=sys.stderr)
         result = await ANALYSES[args.name](store, settings)
-        body: str | bytes = {"csv": export.to_csv, "json": export.to_json, "xlsx": export.to_xlsx}[args.format](result)
+        body = export.WRITERS[args.format](result)
         if args.output:
             target = Path(args.output)
             target.write_bytes(body) if isinstance(body, bytes) else target.write_text(body, encoding="utf-8")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -84,6 +84,11 @@ class Settings(BaseSettings):
         "worker) takes this long to bite, one made through this process bites at once; 0 turns it off",
     )  # fmt: skip
 
+    portal_secret: SecretStr | None = Field(
+        None,
+        description="signs browser sessions (portal, sign-in); required in production (32+ characters, the same on "
+        "every host); development and tests make one per data dir",
+    )  # fmt: skip
     load_demo: bool = Field(False, description="load the demo registry when the store is empty")
     default_page_size: int = Field(20, ge=1)
     max_page_size: int = Field(100, ge=1)

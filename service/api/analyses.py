@@ -30,7 +30,7 @@ async def download(name: str, fmt: str, runtime: RuntimeDep, settings: SettingsD
     from service.analysis import export  # numpy, scipy: only when a download is asked for
 
     result = await ANALYSES[name](runtime.store, settings)
-    body: str | bytes = {"csv": export.to_csv, "json": export.to_json, "xlsx": export.to_xlsx}[fmt](result)
+    body = export.WRITERS[fmt](result)
     return Response(
         body, media_type=MEDIA[fmt],
         headers={"Content-Disposition": f'attachment; filename="hamahang-{name}.{fmt}"'},

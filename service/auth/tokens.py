@@ -55,7 +55,8 @@ async def revoke_token(store: GraphStore, ident: str, actor: Actor | None = None
         cache.forget_all()
     if not rows:
         raise not_found("ApiToken", ident)
-    return rows[0]["node"]  # type: ignore[no-any-return]
+    node: dict[str, Any] = rows[0]["node"]
+    return node
 
 
 async def resolve(store: GraphStore, token: str, cache: ActorCache | None = None) -> Actor | None:

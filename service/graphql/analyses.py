@@ -8,13 +8,17 @@ import strawberry
 from strawberry.types import Info
 
 from service.analysis import runner
-from service.auth.policy import require_role
-from service.domain.actor import Role
 from service.analysis.opportunities import draft_requests
 from service.analysis.verdicts import fingerprint, save_verdict
+from service.auth.policy import require_role
+from service.domain.actor import Role
 from service.errors import ServiceError
 from service.graphql.types.analysis import (
-    AlignmentReport, DuplicationReport, FindingVerdict, GenericReport, WinWinReport,
+    AlignmentReport,
+    DuplicationReport,
+    FindingVerdict,
+    GenericReport,
+    WinWinReport,
 )  # fmt: skip
 from service.graphql.types.common import from_row
 from service.graphql.types.request import Request
@@ -70,7 +74,7 @@ async def set_finding_verdict(info: Info, finding_id: strawberry.ID, verdict: Ve
         raise ServiceError("NOT_FOUND", f"duty {missing[0]!r} does not exist", "وظیفه پیدا نشد", field="findingId", status=404)
     saved = await save_verdict(info.context.repo.store, str(finding_id), verdict.value,
                                fingerprint(found.values()), info.context.actor, note)  # fmt: skip
-    return FindingVerdict(finding_id=saved.id, verdict=saved.verdict, fingerprint=saved.fingerprint,  # type: ignore[arg-type]
+    return FindingVerdict(finding_id=strawberry.ID(saved.id), verdict=saved.verdict, fingerprint=saved.fingerprint,
                           by=saved.by, at=saved.at, note=saved.note)  # fmt: skip
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
@@ -113,7 +113,7 @@ class Context(BaseContext):
         super().__init__()
         self.actors = actors  # the app's token cache: a revocation here must empty it
         self.counter = CountingStore(store)
-        self.repo = Repository(self.counter, actor)
+        self.repo = Repository(cast(GraphStore, self.counter), actor)  # the rest of the port reaches the store by __getattr__
         self.settings = settings
         self.actor = actor
         self.loaders = Loaders(self.repo, self.can_read, self.restricted)

@@ -17,6 +17,7 @@ from service.graphql.filters import SORTS, filter_params
 from service.graphql.pagination import Connection, connection, decode_cursor, page_size
 from service.graphql.types.common import from_row
 from service.registry.clock import today_iso
+from service.registry.repository import Repository
 from service.registry.specs import EntitySpec
 
 
@@ -47,7 +48,7 @@ def listing(spec: EntitySpec, node: type, filter_type: type) -> Callable[..., An
         skip = decode_cursor(after)
         params, q, archived = filter_params(filter, today_iso())
         params["viewerId"] = viewer(info.context.actor, spec.key, settings.shared_with_agencies)
-        repo = info.context.repo
+        repo: Repository = info.context.repo
         sort_key = sort.value if sort is not None else "created"
         rows = await repo.page(
             spec, filters=params, q=q, include_archived=archived, sort=sort_key, desc=desc, skip=skip, limit=size + 1
@@ -65,7 +66,7 @@ def listing(spec: EntitySpec, node: type, filter_type: type) -> Callable[..., An
         "desc": bool,
         "first": int | None,
         "after": str | None,
-        "return": Connection[node],  # type: ignore[valid-type]
+        "return": Connection[node],  # type: ignore[valid-type]  # a runtime annotation, made for strawberry to read
     }
     return resolve
 

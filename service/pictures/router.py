@@ -12,6 +12,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, Response
 
 from service.analysis import runner
+from service.analysis.matrix import AgencyMatrix
 from service.analysis.snapshot import ALL, load_snapshot
 from service.api.deps import ActorDep, RuntimeDep, SettingsDep
 from service.auth.policy import require_role
@@ -103,10 +104,11 @@ async def winwin_overlay(runtime: RuntimeDep, settings: SettingsDep, actor: Acto
                                info="هر چرخه و جفت دوسویه رنگ خود را دارد؛ یال‌های ضخیم: مجموعهٔ برگزیده"))  # fmt: skip
 
 
-async def _matrix(name: str, runtime: RuntimeDep, settings: SettingsDep):  # type: ignore[no-untyped-def]
+async def _matrix(name: str, runtime: RuntimeDep, settings: SettingsDep) -> AgencyMatrix:
     if name not in MATRICES:
         raise ServiceError("NOT_FOUND", f"use /matrix/<{'|'.join(MATRICES)}>", "چنین ماتریسی نیست", status=404)
-    return (await runner.ANALYSES[name](runtime.store, settings)).matrix
+    matrix: AgencyMatrix = (await runner.ANALYSES[name](runtime.store, settings)).matrix
+    return matrix
 
 
 @router.get("/matrix/{name}.svg")

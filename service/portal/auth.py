@@ -51,7 +51,7 @@ class Session:
 async def current_session(request: Request) -> Session | None:
     """The session behind the cookie, re-checked against the live token on every request."""
     key = s.secret_of(request)
-    data = s.unseal(key, "session", request.cookies.get(s.SESSION_COOKIE))
+    data = s.unseal(key, s.PORTAL, request.cookies.get(s.SESSION_COOKIE))
     if data is None:
         return None
     store = request.app.state.runtime.store

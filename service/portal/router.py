@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import secrets
-import time
 from typing import Any
 
 from fastapi import APIRouter
@@ -52,7 +51,7 @@ def login_page(request: Request, error: str | None = None, status: int = 200) ->
     nonce = secrets.token_urlsafe(16)
     context = {"csrf": s.csrf_token(key, nonce), "error": error, "flash": flash_of(request)}
     response = render(request, "login.html", context, status=status)
-    sealed = s.seal(key, "login", {"n": nonce, "e": int(time.time()) + s.LOGIN_SECONDS})
+    sealed = s.seal(key, s.LOGIN, {"n": nonce})
     s.set_cookie(request, response, s.LOGIN_COOKIE, sealed, max_age=s.LOGIN_SECONDS)
     return response
 
@@ -75,7 +74,7 @@ async def login(request: Request) -> Response:
     lang = lang_of(request)
     form = await request.form()
     key = s.secret_of(request)
-    pending = s.unseal(key, "login", request.cookies.get(s.LOGIN_COOKIE))
+    pending = s.unseal(key, s.LOGIN, request.cookies.get(s.LOGIN_COOKIE))
     if pending is None or not s.csrf_ok(key, str(pending["n"]), form.get("csrf")):
         return login_page(request, t(lang, "csrf"), status=403)
     token = str(form.get("token") or "").strip()
@@ -84,7 +83,7 @@ async def login(request: Request) -> Response:
         return login_page(request, t(lang, "bad_token"), status=401)
     if actor.role != Role.AGENCY:
         return login_page(request, t(lang, "not_agency"), status=403)
-    value, _ = s.new_session(key, token)
+    value, _ = s.new_session(key, token, s.PORTAL)
     response = see_other("/portal/dashboard")
     s.set_cookie(request, response, s.SESSION_COOKIE, value, max_age=s.SESSION_SECONDS)
     s.clear_cookie(response, s.LOGIN_COOKIE)

@@ -67,7 +67,7 @@ class _Client(FalkorDB):
     """FalkorDB's own constructor probes for a cluster over a *blocking* connection, which
     stalls the event loop and fails while the server is down; we talk to one server only."""
 
-    def __init__(self, connection: Redis) -> None:  # noqa: D107 - no super().__init__ on purpose
+    def __init__(self, connection: Redis) -> None:  # no super().__init__ on purpose
         self.connection = connection
         self.flushdb = connection.flushdb
         self.execute_command = connection.execute_command
@@ -214,7 +214,7 @@ class FalkorStore:
             if read_only and "empty key" in str(exc):
                 return []  # the graph has never been written to: nothing to read yet
             raise self._unavailable(translate(exc)) from exc
-        except Exception as exc:  # noqa: BLE001 - every failure is translated
+        except Exception as exc:  # every failure is translated
             raise self._unavailable(translate(exc)) from exc
         columns = [c[1] if isinstance(c, (list, tuple)) else c for c in (result.header or [])]
         return [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in result.result_set]
@@ -228,7 +228,7 @@ class FalkorStore:
     async def ping(self) -> None:
         try:  # GRAPH.QUERY: RO_QUERY fails on a graph not yet created
             await self._guarded(self._graph.query("RETURN 1"))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise self._unavailable(translate(exc)) from exc
 
     async def apply_schema(self) -> None:
@@ -256,7 +256,7 @@ class FalkorStore:
             except redis_errors.ResponseError as exc:
                 if not any(marker in str(exc) for marker in ALREADY):
                     raise translate(exc) from exc
-            except Exception as exc:  # noqa: BLE001
+            except Exception as exc:
                 raise translate(exc) from exc
         if created:
             await self._await_constraints()
@@ -297,7 +297,7 @@ class FalkorStore:
                 log.warning("FalkorDB's AOF rewrite failed; constraint commands stay in the AOF")
         except redis_errors.ResponseError as exc:
             log.warning("could not fold FalkorDB's AOF after creating constraints: %s", exc)
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise translate(exc) from exc
 
     async def _aof_settled(self, deadline: float) -> dict[str, Any] | None:
@@ -312,7 +312,7 @@ class FalkorStore:
     async def wipe(self) -> None:
         try:
             await self._graph.query("MATCH (n) DETACH DELETE n")
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise translate(exc) from exc
 
     async def relocate(self, unix_socket: str | None, port: int | None) -> None:

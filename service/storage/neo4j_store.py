@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
-from neo4j import exceptions as neo4j_errors
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, exceptions as neo4j_errors
 
 from service.storage.errors import BadQuery, Conflict, StoreError, Unavailable
 from service.storage.port import Row
@@ -75,7 +74,7 @@ class Neo4jStore:
             async with self._driver.session(database=self._database) as session:
                 run = session.execute_read if read_only else session.execute_write
                 return await run(self._collect, text, dict(params or {}))
-        except Exception as exc:  # noqa: BLE001 - every failure is translated
+        except Exception as exc:  # every failure is translated
             raise translate(exc) from exc
 
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
@@ -89,7 +88,7 @@ class Neo4jStore:
             await self._driver.verify_connectivity()
             async with self._driver.session(database=self._database) as session:
                 await (await session.run("RETURN 1")).consume()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise translate(exc) from exc
 
     async def apply_schema(self) -> None:
@@ -98,14 +97,14 @@ class Neo4jStore:
             async with self._driver.session(database=self._database) as session:
                 for statement in split_statements(self._queries[SCHEMA_FILE]):
                     await (await session.run(statement)).consume()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise translate(exc) from exc
 
     async def wipe(self) -> None:
         try:
             async with self._driver.session(database=self._database) as session:
                 await (await session.run("MATCH (n) DETACH DELETE n")).consume()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise translate(exc) from exc
 
     async def close(self) -> None:

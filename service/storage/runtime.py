@@ -13,6 +13,7 @@ import contextlib
 import logging
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from service.settings import Settings
 from service.storage.embedded import EmbeddedServer, open_embedded
@@ -112,7 +113,7 @@ async def open_store(settings: Settings, queries: QueryLibrary | None = None) ->
     else:
         if target.kind == "embedded":
             server = await asyncio.to_thread(open_embedded, settings.data_dir, settings.appendfsync)
-            location = {"unix_socket": server.socket, "host": "127.0.0.1", "port": server.port or 0}
+            location: dict[str, Any] = {"unix_socket": server.socket, "host": "127.0.0.1", "port": server.port or 0}
         else:
             location = {"host": target.host, "port": target.port}
         store = FalkorStore.connect(
@@ -123,7 +124,7 @@ async def open_store(settings: Settings, queries: QueryLibrary | None = None) ->
             pool_size=settings.pool_size,
             timeout_s=settings.store_timeout_s,
             stall_s=settings.store_stall_s,
-            **location,  # type: ignore[arg-type]
+            **location,
         )
     runtime = StoreRuntime(store=store, settings=settings, server=server)
     if server is not None and isinstance(store, FalkorStore):

@@ -51,7 +51,7 @@ class App:
     def __init__(self, tmp_path: Path) -> None:
         self.settings = Settings(env="test", data_dir=tmp_path, graph_name="supervised", appendfsync="always")
 
-    def __enter__(self) -> App:  # noqa: PYI034 - App is final
+    def __enter__(self) -> App:  # App is final
         self.live = LiveServer(self.settings).__enter__()
         self.client = httpx.Client(base_url=self.live.url, timeout=30)
         self.token = asyncio.run(self._token())

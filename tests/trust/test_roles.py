@@ -13,7 +13,6 @@ import httpx
 import pytest
 
 from service.settings import Settings
-
 from tests.conftest import GraphQL
 from tests.factories import small_bundle
 
@@ -31,9 +30,11 @@ MUTATIONS: dict[str, tuple[str, set[str]]] = {
     "createNeed": ('mutation { createNeed(input: {agencyId: "ag-parks", titleFa: "x", kind: DATA}) { id } }', {"directorate", "own"}),
     "updateNeed": ('mutation { updateNeed(id: "ne-parks", input: {titleEn: "x"}) { id } }', {"directorate", "own"}),
     "archiveNeed": ('mutation { archiveNeed(id: "ne-parks") { id } }', {"directorate", "own"}),
-    "createIssue": ('mutation { createIssue(input: {raisedById: "ag-parks", concernsIds: ["ag-water"], titleFa: "x", category: LEGAL, severity: LOW}) { id } }', {"directorate", "own"}),
+    "createIssue": ('mutation { createIssue(input: {raisedById: "ag-parks", concernsIds: ["ag-water"], titleFa: "x", '
+                    'category: LEGAL, severity: LOW}) { id } }', {"directorate", "own"}),
     "updateIssue": ('mutation { updateIssue(id: "is-dig", input: {titleEn: "x"}) { id } }', {"directorate"}),  # raised by ag-city
-    "createExchange": ('mutation { createExchange(input: {kind: SERVICE, providerId: "ag-parks", receiverId: "ag-water", titleFa: "x", date: "1403/01/01"}) { id } }', {"directorate"}),
+    "createExchange": ('mutation { createExchange(input: {kind: SERVICE, providerId: "ag-parks", receiverId: "ag-water", '
+                       'titleFa: "x", date: "1403/01/01"}) { id } }', {"directorate"}),
     "fileRequest": ('mutation { fileRequest(input: {senderId: "ag-parks", receiverId: "ag-water", subject: "x"}) { id } }', {"directorate", "own"}),
     "updateRequest": ('mutation { updateRequest(id: "rq-1", input: {subject: "y"}) { id } }', {"directorate", "own"}),
     "moveRequest": ('mutation { moveRequest(id: "rq-1", to: WITHDRAWN) { id } }', {"directorate", "own"}),  # sender withdraws

@@ -8,8 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from service.data.taxonomy import functions
-from service.domain.enums import ExchangeKind as ExchangeKindEnum
-from service.domain.enums import MoneyUnit as MoneyUnitEnum
+from service.domain.enums import ExchangeKind as ExchangeKindEnum, MoneyUnit as MoneyUnitEnum
 from service.graphql.types.common import ExchangeKind, MoneyUnit, money
 from service.text.jalali import jalali_year
 
@@ -71,7 +70,7 @@ class RegistryStats:
             slot[0] += int(r["count"])
             slot[1] += int(r["amount"] or 0)
         return [
-            ExchangeTotal(kind=ExchangeKindEnum(kind), jalali_year=year, count=c, amount_rials=a)  # type: ignore[arg-type]
+            ExchangeTotal(kind=ExchangeKindEnum(kind), jalali_year=year, count=c, amount_rials=a)
             for (kind, year), (c, a) in sorted(totals.items())
         ]
 
