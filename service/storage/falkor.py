@@ -52,7 +52,7 @@ def translate(exc: Exception) -> StoreError:
     text = str(exc)
     if "constraint violation" in text:
         return Conflict(text)
-    if "LOADING" in text or "BUSY" in text:
+    if "LOADING" in text or "BUSY" in text or "timed out" in text:  # a read past its timeout: a slow store
         return Unavailable(text)
     return BadQuery(text)
 
