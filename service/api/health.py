@@ -28,5 +28,7 @@ async def readyz(runtime: RuntimeDep) -> JSONResponse:
     except StoreError as exc:
         log.warning("not ready: %s", exc.detail)
         reason = REASONS.get(exc.code, "store error")
-        return JSONResponse({"status": "unavailable", "backend": runtime.store.backend, "reason": reason}, status_code=503)
+        return JSONResponse(
+            {"status": "unavailable", "backend": runtime.store.backend, "reason": reason}, status_code=503
+        )
     return JSONResponse({"status": "ready", "backend": runtime.store.backend})

@@ -48,8 +48,8 @@ def servers_on(root: Path) -> list[int]:
 class App:
     """A live app on its own embedded store, a directorate token, and GraphQL over HTTP."""
 
-    def __init__(self, tmp_path: Path) -> None:
-        self.settings = Settings(env="test", data_dir=tmp_path, graph_name="supervised", appendfsync="always")
+    def __init__(self, tmp_path: Path, appendfsync: str = "always") -> None:
+        self.settings = Settings(env="test", data_dir=tmp_path, graph_name="supervised", appendfsync=appendfsync)
 
     def __enter__(self) -> App:  # noqa: PYI034 - App is final
         self.live = LiveServer(self.settings).__enter__()
@@ -97,9 +97,18 @@ def app(tmp_path: Path) -> Iterator[App]:
     assert servers_on(running.server.root) == []  # the app stopped the server it started
 
 
-def test_kill_9_heals_on_graphql_traffic_alone_with_one_restart_and_no_lost_write(app: App) -> None:
+@pytest.fixture(params=["always", "everysec"])
+def app_fsync(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
+    with App(tmp_path, request.param) as running:
+        yield running
+    assert servers_on(running.server.root) == []
+
+
+def test_kill_9_heals_on_graphql_traffic_alone_with_one_restart_and_no_lost_write(app_fsync: App) -> None:
     """Only GraphQL requests after ``kill -9``: no /readyz. Eight clients hammer the dead store;
-    one supervised restart revives it; every acknowledged write is still there."""
+    one supervised restart revives it; every acknowledged write is still there (both fsync modes:
+    a killed process leaves its written pages to the kernel)."""
+    app = app_fsync
     acknowledged: list[str] = []
     for n in range(5):
         assert app.create(f"PRE-{n}").status_code == 200
@@ -141,7 +150,7 @@ def test_kill_9_heals_on_graphql_traffic_alone_with_one_restart_and_no_lost_writ
     for t in threads:
         t.join(timeout=30)
     failed = sum(1 for s in statuses if s != 200)
-    print(f"\nkill -9 -> GraphQL answers again after {recovered} s (no /readyz); {len(statuses)} requests, "
+    print(f"\n[appendfsync {app.settings.appendfsync}] kill -9 -> GraphQL answers again after {recovered} s (no /readyz); {len(statuses)} requests, "
           f"{failed} answered 503 meanwhile; restarts: {app.runtime.restarts}")  # fmt: skip
     assert recovered is not None and recovered < 10
     assert set(statuses) <= {200, 503}
@@ -258,3 +267,24 @@ def test_store_files_and_backups_are_private(tmp_path: Path) -> None:
     assert {str(p.relative_to(tmp_path)): oct(mode(p)) for p in files} == {
         str(p.relative_to(tmp_path)): oct(0o600) for p in files}  # fmt: skip
     assert all(mode(p) == 0o700 for p in (tmp_path / "falkordb").rglob("*") if p.is_dir())
+
+
+async def test_a_busy_store_is_not_taken_for_a_stalled_one(tmp_path: Path) -> None:
+    """A statement that outlasts the stall bound on a server that answers PING runs to its end."""
+    from service.storage.falkor import FalkorStore
+    from service.storage.queries import QueryLibrary
+
+    server = open_embedded(tmp_path)
+    slow = "UNWIND range(1, 4000000) AS i WITH i WHERE i % 7 = 0 RETURN count(i) AS c"
+    library = QueryLibrary(root=tmp_path, texts={"slow": slow, "make": "CREATE (:Seed) RETURN 1 AS ok"})
+    store = FalkorStore.connect(queries=library, graph="busy", unix_socket=server.socket, stall_s=0.2, timeout_s=60)
+    try:
+        await store.write("make")
+        started = time.monotonic()
+        assert await store.read("slow") == [{"c": 4000000 // 7}]
+        took = time.monotonic() - started
+        print(f"\na {took:.2f} s read with a 0.2 s stall bound ran to its end")
+        assert took > 0.4  # it did outlast the bound, and was probed more than once
+    finally:
+        await store.close()
+        server.stop()
