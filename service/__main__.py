@@ -226,7 +226,13 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     handlers = {"serve": _serve, "demo": _demo, "export": _export, "import": _import, "analyze": _analyze,
                 "token": _token, "backup": _backup, "restore": _backup}
-    return handlers[args.command](Settings(), args)
+    from service.errors import ServiceError
+
+    try:
+        return handlers[args.command](Settings(), args)
+    except ServiceError as exc:  # e.g. FTM_UNAVAILABLE: a sentence in both languages, not a traceback
+        print(f"{exc.code}: {exc.message_en}\n{exc.message_fa}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ from service.settings import Settings
 from service.storage.embedded import EmbeddedServer, open_embedded
 from service.storage.errors import Unavailable
 from service.storage.falkor import FalkorStore
-from service.storage.neo4j_store import Neo4jStore
 from service.storage.port import GraphStore
 from service.storage.queries import QueryLibrary
 from service.storage.target import parse_target
@@ -99,6 +98,8 @@ async def open_store(settings: Settings, queries: QueryLibrary | None = None) ->
     server: EmbeddedServer | None = None
     store: GraphStore
     if target.kind == "neo4j":
+        from service.storage.neo4j_store import Neo4jStore  # the driver takes 0.3-0.6 s to import: only when asked for
+
         store = Neo4jStore.connect(
             queries=queries,
             uri=target.uri,
