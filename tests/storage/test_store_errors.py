@@ -4,6 +4,7 @@ unit under test, fed the driver's own exception and value classes."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from pathlib import Path
 
@@ -70,3 +71,43 @@ def test_plain_keeps_the_labels_of_a_neo4j_node_and_the_type_of_a_relationship()
         "n": {"_labels": ["Agency"], "id": "ag-city", "nested": {"a": [1, 2]}},
         "r": [{"_type": "HAS_DUTY", "role": "lead"}],
     }
+
+
+def test_a_neo4j_that_accepts_and_never_answers_is_unavailable_within_a_bound(tmp_path: Path) -> None:
+    """A listener that accepts connections and says nothing (a paused or wedged server): /readyz and a
+    GraphQL request answer 503 within a bound (a read took 21 s before; a pooled connection, for ever)."""
+    import socket
+    import threading
+    import time
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    held: list[socket.socket] = []
+
+    def accept() -> None:
+        with contextlib.suppress(OSError):
+            while True:
+                held.append(listener.accept()[0])
+
+    threading.Thread(target=accept, daemon=True).start()
+    settings = Settings(
+        env="test", data_dir=tmp_path, graph_url=f"neo4j://neo4j:x@127.0.0.1:{listener.getsockname()[1]}/neo4j"
+    )
+    try:
+        with LiveServer(settings) as live, httpx.Client(base_url=live.url, timeout=60) as client:
+            started = time.monotonic()
+            ready = client.get("/readyz")
+            readyz_s = time.monotonic() - started
+            started = time.monotonic()
+            answer = client.post("/graphql", json={"query": "{ agencies { totalCount } }"},
+                                 headers={"Authorization": "Bearer hmh_anything"})  # fmt: skip
+            graphql_s = time.monotonic() - started
+    finally:
+        listener.close()
+        for conn in held:
+            conn.close()
+    print(f"\nsilent Neo4j: /readyz 503 after {readyz_s:.2f} s, GraphQL STORE_UNAVAILABLE after {graphql_s:.2f} s")
+    assert ready.status_code == 503 and readyz_s < settings.store_stall_s + 2
+    assert answer.status_code == 503 and answer.json()["errors"][0]["extensions"]["code"] == "STORE_UNAVAILABLE"
+    assert graphql_s < settings.store_timeout_s + settings.store_stall_s + 2
