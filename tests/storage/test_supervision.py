@@ -217,6 +217,14 @@ def test_a_second_owner_is_refused_in_persian_and_english(tmp_path: Path) -> Non
         (server.root / "server.json").unlink()  # an owner we cannot attach to: refused, not doubled
         with pytest.raises(DataDirBusy):
             open_embedded(tmp_path)
+        import subprocess
+        import sys
+
+        env = {**os.environ, "HAMAHANG_DATA_DIR": str(tmp_path), "HAMAHANG_ENV": "test"}
+        cli = subprocess.run([sys.executable, "-m", "service", "token", "list"], env=env, capture_output=True,
+                             text=True, timeout=120)  # fmt: skip
+        assert cli.returncode == 2 and "Traceback" not in cli.stderr
+        assert "STORE_UNAVAILABLE: the data dir" in cli.stderr and "پایگاه دادهٔ دوم" in cli.stderr
         assert servers_on(server.root) == [server.pid]
     finally:
         server.stop()
