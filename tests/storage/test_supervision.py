@@ -221,7 +221,7 @@ def test_a_second_owner_is_refused_in_persian_and_english(tmp_path: Path) -> Non
         import sys
 
         env = {**os.environ, "HAMAHANG_DATA_DIR": str(tmp_path), "HAMAHANG_ENV": "test"}
-        cli = subprocess.run([sys.executable, "-m", "service", "token", "list"], env=env, capture_output=True,
+        cli = subprocess.run([sys.executable, "-m", "service", "token", "list"], env=env, capture_output=True, check=False,
                              text=True, timeout=120)  # fmt: skip
         assert cli.returncode == 2 and "Traceback" not in cli.stderr
         assert "STORE_UNAVAILABLE: the data dir" in cli.stderr and "پایگاه دادهٔ دوم" in cli.stderr
