@@ -356,9 +356,17 @@ async def test_eight_writers_on_one_version_make_exactly_one_winner(store: Graph
 
     seats = await asyncio.gather(*(outcome(set_member(repo, "wg-water", agency, MemberRole.MEMBER, expected_version=1))
                                    for agency in ["ag-city"] * 8))  # fmt: skip
-    for name, results in {"update": updates, "transition": moves, "add_member": seats}.items():
+    from service.auth.tokens import create_token, revoke_token
+    from service.domain.actor import Role
+
+    _, token = await create_token(store, Role.ANALYST, None, "revoked once")
+    revokes = await asyncio.gather(*(outcome(revoke_token(store, token["id"])) for _ in range(8)))
+    for name, results in {"update": updates, "transition": moves, "add_member": seats, "revoke": revokes}.items():
         assert results.count("won") == 1, (name, results)
-        assert set(results) - {"won"} <= {"VERSION_CONFLICT", "ILLEGAL_TRANSITION"}, (name, results)
+        assert set(results) - {"won"} <= {"VERSION_CONFLICT", "ILLEGAL_TRANSITION", "NOT_FOUND"}, (name, results)
+    audit = {"entityId": token["id"], "actor": None, "entity": "ApiToken", "from": None, "to": None}
+    events = await store.read("audit/list", audit | {"skip": 0, "limit": 20})
+    assert [e["node"]["action"] for e in events].count("token_revoke") == 1
     duty = await repo.get(specs.DUTY, "du-green")
     assert duty["version"] == 2 and duty["titleEn"].startswith("writer ")
     steps = await store.read("request/steps", {"ids": ["rq-1"]})
