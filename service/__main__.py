@@ -227,10 +227,14 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"serve": _serve, "demo": _demo, "export": _export, "import": _import, "analyze": _analyze,
                 "token": _token, "backup": _backup, "restore": _backup}
     from service.errors import ServiceError
+    from service.storage.embedded import DataDirBusy
 
     try:
         return handlers[args.command](Settings(), args)
     except ServiceError as exc:  # e.g. FTM_UNAVAILABLE: a sentence in both languages, not a traceback
+        print(f"{exc.code}: {exc.message_en}\n{exc.message_fa}", file=sys.stderr)
+        return 2
+    except DataDirBusy as exc:  # another process owns the data dir and cannot be attached to
         print(f"{exc.code}: {exc.message_en}\n{exc.message_fa}", file=sys.stderr)
         return 2
 
