@@ -166,6 +166,7 @@ def _token(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _backup(settings: Settings, args: argparse.Namespace) -> int:
+    from service.errors import ServiceError
     from service.registry.backup import backup_lines, restore_lines, write_backup
 
     async def work(store: Any) -> int:
@@ -174,7 +175,13 @@ def _backup(settings: Settings, args: argparse.Namespace) -> int:
             write_backup(Path(args.output), lines)
             print(f"wrote {len(lines)} lines to {args.output}")
         else:
-            counts = await restore_lines(store, Path(args.input).read_text(encoding="utf-8").splitlines())
+            try:
+                counts = await restore_lines(store, Path(args.input).read_text(encoding="utf-8").splitlines())
+            except ServiceError as exc:
+                print(f"restore refused: {exc.message_en}", file=sys.stderr)
+                for problem in exc.details or []:
+                    print(f"  {problem}", file=sys.stderr)
+                return 1
             print(f"restored {sum(counts.values())} records")
         return 0
 

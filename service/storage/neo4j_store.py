@@ -7,8 +7,7 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, unit_of_work
-from neo4j import exceptions as neo4j_errors
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, exceptions as neo4j_errors, unit_of_work
 
 from service.storage.errors import BadQuery, Conflict, StoreError, Unavailable
 from service.storage.falkor import UNWATCHED
