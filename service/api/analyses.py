@@ -11,6 +11,7 @@ from service.api.deps import ActorDep, RuntimeDep, SettingsDep
 from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.errors import ServiceError
+from service.registry.repository import Repository
 
 router = APIRouter(prefix="/analyses", tags=["analyses"])
 MEDIA = {
@@ -28,7 +29,7 @@ async def download(name: str, fmt: str, runtime: RuntimeDep, settings: SettingsD
             "NOT_FOUND", f"use /analyses/<{'|'.join(ANALYSES)}>.<csv|xlsx|json>",
             "چنین تحلیل یا قالبی نیست", status=404,
         )  # fmt: skip
-    result = await ANALYSES[name](runtime.store, settings)
+    result = await ANALYSES[name](Repository(runtime.store, actor, settings.shared_with_agencies), settings)
     body: str | bytes = {"csv": export.to_csv, "json": export.to_json, "xlsx": export.to_xlsx}[fmt](result)
     return Response(
         body, media_type=MEDIA[fmt],

@@ -20,6 +20,11 @@ def sent_count(portal: GraphQL, agency_id: str) -> int:
     return int(data["requests"]["totalCount"])
 
 
+def same_page(page: str, ident: str) -> str:
+    """A page with this id and its per-response CSP nonce blanked, to compare two answers."""
+    return re.sub(r'nonce="[^"]*"', 'nonce=""', page).replace(ident, "X")
+
+
 def post_form(client: httpx.Client, path: str, data: dict[str, Any]) -> httpx.Response:
     page = client.get(path)
     return client.post(path, data={"csrf": csrf_of(page.text), **data})
@@ -124,20 +129,25 @@ def test_dashboard_shows_the_agency_and_only_what_it_may_read(portal: GraphQL, a
     done = re.search(r'<tr data-request="rq-parks-compost"[^>]*>.*?</tr>', html, re.DOTALL)
     assert done and "overdue" not in done.group(0) and "انجام‌شده" in done.group(0)
     assert "rq-ict-ducts" not in html and "rq-coord-plans-gas" not in html  # other agencies' requests
-    assert 'data-opportunity="' in html  # parks takes part in demo win-win cycles
+    assert 'data-opportunity="' in html  # other agencies' capacities answer parks' own needs
+    assert "یک رکورد خصوصیِ" not in html  # opportunities come from parks' own view: no one else's private record
     assert not EXTERNAL.findall(html)
 
 
 def test_an_agency_cannot_open_or_move_another_agencies_request(portal: GraphQL, agency_client: Any) -> None:
     parks = agency_client("ag-parks")
+    """Another agency's request answers exactly as a request that does not exist: a 404 page."""
     page = parks.get("/portal/requests/rq-ict-ducts")
-    assert page.status_code == 403 and "این درخواست خصوصیِ دستگاه‌های طرف آن است" in page.text
+    missing = parks.get("/portal/requests/rq-nope-xyz")
+    assert page.status_code == missing.status_code == 404
+    assert same_page(page.text, "rq-ict-ducts") == same_page(missing.text, "rq-nope-xyz")
     csrf = csrf_of(parks.get("/portal/dashboard").text)
     moved = parks.post("/portal/requests/rq-ict-ducts/move", data={"csrf": csrf, "to": "done"})
-    assert moved.status_code == 403
+    nowhere = parks.post("/portal/requests/rq-nope-xyz/move", data={"csrf": csrf, "to": "done"})
+    assert moved.status_code == nowhere.status_code == 404
+    assert same_page(moved.text, "rq-ict-ducts") == same_page(nowhere.text, "rq-nope-xyz")
     status = portal.ok('{ request(id: "rq-ict-ducts") { status } }')["request"]["status"]
     assert status == "IN_PROGRESS"
-    assert parks.get("/portal/requests/rq-nope").status_code == 404
 
 
 def test_workflow_rules_come_from_move_request(portal: GraphQL, agency_client: Any) -> None:
