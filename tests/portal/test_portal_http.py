@@ -234,3 +234,42 @@ def test_english_switch(portal: GraphQL, agency_client: Any) -> None:
     bad = post_form(parks, "/portal/requests/new", {"receiverId": "ag-abfa", "subject": "x", "dueDate": "1404/14/40"})
     assert "no such date" in bad.text.split('id="field-dueDate"')[1].split("</div>")[0]
     assert '<html lang="fa" dir="rtl">' in parks.get("/portal/dashboard?lang=fa").text
+
+
+IDEM = re.compile(r'name="idem" value="([^"]+)"')
+
+
+def test_form_idempotency_keys_belong_to_the_token_and_to_one_input(portal: GraphQL, agency_client: Any) -> None:
+    """Two agencies posting the need form with one key each get their own need; a resent form with
+    the same input makes nothing new; the same key with another input is refused, and the page
+    offers a fresh key so that sending it again is a new record."""
+    parks, water = agency_client("ag-parks"), agency_client("ag-abfa")
+    page = parks.get("/portal/needs/new").text
+    key = IDEM.search(page).group(1)  # type: ignore[union-attr]
+    need = {"csrf": csrf_of(page), "idem": key, "titleFa": "نیاز با کلید مشترک", "kind": "data"}
+    assert parks.post("/portal/needs/new", data=need).status_code == 303
+    assert parks.post("/portal/needs/new", data=need).status_code == 303  # the double click
+    theirs = need | {"csrf": csrf_of(water.get("/portal/needs/new").text), "titleFa": "نیاز آبفا با همان کلید"}
+    assert water.post("/portal/needs/new", data=theirs).status_code == 303
+    query = '{ needs(filter: {q: "کلید"}, first: 10) { nodes { agencyId titleFa } } }'
+    assert sorted((n["agencyId"], n["titleFa"]) for n in portal.ok(query)["needs"]["nodes"]) == [
+        ("ag-abfa", "نیاز آبفا با همان کلید"), ("ag-parks", "نیاز با کلید مشترک"),
+    ]  # fmt: skip
+    changed = parks.post("/portal/needs/new", data=need | {"titleFa": "نیاز دیگری با همان کلید"})
+    assert changed.status_code == 422 and "کلید تکرارناپذیری" in changed.text
+    fresh = IDEM.search(changed.text).group(1)  # type: ignore[union-attr]
+    assert fresh != key
+    again = parks.post("/portal/needs/new", data=need | {"titleFa": "نیاز دیگری با همان کلید", "idem": fresh,
+                                                          "csrf": csrf_of(changed.text)})  # fmt: skip
+    assert again.status_code == 303 and len(portal.ok(query)["needs"]["nodes"]) == 3
+
+
+def test_a_request_form_may_not_be_about_another_agencies_private_need(portal: GraphQL, agency_client: Any) -> None:
+    parks = agency_client("ag-parks")
+    other = portal.ok('{ needs(filter: {agencyId: "ag-fire"}, first: 1) { nodes { id } } }')["needs"]["nodes"][0]["id"]
+    before = sent_count(portal, "ag-parks")
+    refused = post_form(parks, "/portal/requests/new", {"receiverId": "ag-fire", "subject": "درباره نیاز شما", "aboutId": other})
+    missing = post_form(parks, "/portal/requests/new", {"receiverId": "ag-fire", "subject": "درباره نیاز شما", "aboutId": "ne-nope-xyz"})
+    assert refused.status_code == missing.status_code == 422
+    assert 'id="err-aboutId"' in refused.text and other in refused.text
+    assert sent_count(portal, "ag-parks") == before
