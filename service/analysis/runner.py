@@ -1,6 +1,8 @@
 """Run an analysis by name against the store: snapshot, verdicts and settings in, result out.
 
-GraphQL, the downloads, the CLI and the notebooks all come through here, so they agree.
+GraphQL, the downloads, the CLI and the notebooks all come through here, so they agree. Each
+analysis module is imported when it first runs (scipy, networkx and numpy took about 0.5 s of the
+service's start, for routes most requests never take).
 
 Who may run them: the directorate and analysts (``Query.analyses`` and ``/analyses/*`` refuse
 every other role with FORBIDDEN), since an analysis of the whole registry is made of the private
@@ -14,17 +16,20 @@ would still have told the agency which others have private needs its capacities 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from service.analysis.alignment import AlignmentResult, analyse_alignment
-from service.analysis.duplication import DuplicationResult, analyse_duplication
 from service.analysis.snapshot import Snapshot, load_snapshot, repository_of
 from service.analysis.verdicts import load_verdicts
-from service.analysis.winwin import WinWinResult, analyse_winwin
 from service.registry.clock import today_iso
 from service.registry.repository import Repository
 from service.settings import Settings
 from service.storage.port import GraphStore
+
+if TYPE_CHECKING:
+    from service.analysis.alignment import AlignmentResult
+    from service.analysis.duplication import DuplicationResult
+    from service.analysis.winwin import WinWinResult
+
 
 DUPLICATION_NEEDS = ("agency", "duty")
 WINWIN_NEEDS = ("agency", "capacity", "need", "issue")
@@ -32,16 +37,22 @@ WINWIN_NEEDS = ("agency", "capacity", "need", "issue")
 
 async def duplication(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
     """``snap`` lets a caller that already read the records (a picture page) not read them twice."""
+    from service.analysis.duplication import analyse_duplication
+
     snap = snap or await load_snapshot(source, DUPLICATION_NEEDS)
     return analyse_duplication(snap, settings.analysis.duplication, await load_verdicts(repository_of(source).store))
 
 
 async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
+    from service.analysis.winwin import analyse_winwin
+
     snap = snap or await load_snapshot(source, WINWIN_NEEDS)
     return analyse_winwin(snap, settings.analysis.winwin)
 
 
 async def alignment(source: GraphStore | Repository, settings: Settings) -> AlignmentResult:
+    from service.analysis.alignment import analyse_alignment
+
     snap = await load_snapshot(source, ("agency", "duty", "capacity", "exchange", "request"))
     return analyse_alignment(snap, settings.analysis.alignment)
 
