@@ -181,3 +181,31 @@ def test_moves_lookups_updates_and_links_on_others_records_answer_like_a_missing
     for sender, about in (("ag-parks", "ne-parks"), ("ag-parks", "ca-water"), ("ag-city", "is-dig")):
         client = parks if sender == "ag-parks" else city
         assert client.ok(to_water % (sender, about))["fileRequest"] == {"aboutId": about}
+
+
+def test_the_repository_itself_restricts_every_read_for_an_agency(small: GraphQL) -> None:
+    """Beneath every resolver, page and route: what a repository made for an agency serves."""
+    from service.domain.actor import Actor, Role
+    from service.graphql.context import Loaders
+    from service.registry import specs as s
+    from service.registry.repository import Repository
+    from tests.conftest import run_on_store
+
+    async def work(store: Any) -> dict[str, Any]:
+        district = Repository(store, Actor("test-agency", Role.AGENCY, "ag-d1"))
+        loaders = Loaders(district)
+        return {
+            "get_many": await district.get_many(s.NEED, ["ne-parks"]),
+            "loader": await loaders.entity(s.EXCHANGE).load_many(["ex-1", "ex-big"]),
+            "related": await district.related("exchange/given_by", ["ag-water", "ag-city"]),
+            "page": await district.page(s.REQUEST, filters={"viewerId": None}),  # a caller's own viewerId is ignored
+            "count": await district.count(s.ISSUE, filters={}),
+            "counts": await district.status_counts("exchange"),
+            "totals": await district.exchange_totals_by_day(),
+            "steps": await district.steps(["rq-1"]),
+            "all": len(await Repository(store).related("exchange/given_by", ["ag-water"])),
+        }
+
+    seen = run_on_store(small.settings, work)  # type: ignore[arg-type]
+    assert seen == {"get_many": {}, "loader": [None, None], "related": [], "page": [], "count": 0,
+                    "counts": [], "totals": [], "steps": {}, "all": 3}  # fmt: skip
