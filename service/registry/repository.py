@@ -185,6 +185,11 @@ class Repository:
         key make one record: the key is unique in the store, and the loser reads the winner's.
         A reference to a record the creator may not read is NOT_FOUND, as if it did not exist.
         """
+        if self.view.restricted(spec.key) and getattr(data, "id", None):
+            raise ServiceError(
+                "VALIDATION", f"an agency does not choose the id of a {spec.label}; the registry gives one",
+                "شناسهٔ این رکورد را ثبت می‌دهد، نه دستگاه", field="id",
+            )  # fmt: skip  # else DUPLICATE would tell it that another agency's private record has that id
         operation = f"create:{spec.key}"
         key = f"{self._scope()}:{operation}:{idempotency_key}" if idempotency_key else None
         digest = input_hash(operation, data, extra) if key else None

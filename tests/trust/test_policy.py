@@ -175,6 +175,9 @@ def test_moves_lookups_updates_and_links_on_others_records_answer_like_a_missing
     assert code_of(linked) == "NOT_FOUND" and linked["errors"][0]["extensions"]["field"] == "aboutId"
     assert answer_without(linked, "ne-parks") == answer_without(nowhere, "ne-missing")
     assert small.ok('{ requests(filter: {senderId: "ag-city"}) { totalCount } }')["requests"]["totalCount"] == 0
+    # an agency does not pick ids of private records: a taken id's DUPLICATE would reveal another's need
+    chosen = city('mutation { createNeed(input: {id: "ne-parks", agencyId: "ag-city", titleFa: "x", kind: DATA}) { id } }')
+    assert code_of(chosen) == "VALIDATION" and chosen["errors"][0]["extensions"]["field"] == "id"
     # what the filer may read it may link to: its own need, another's (shared) capacity, an issue it raised
     parks = small.as_role("agency", "ag-parks")
     to_water = 'mutation { fileRequest(input: {senderId: "%s", receiverId: "ag-water", subject: "s", aboutId: "%s"}) { aboutId } }'
