@@ -150,11 +150,13 @@ async def test_traversals_and_aggregates(store: GraphStore) -> None:
     for name, key in by_agency.items():
         rows = await store.read(name, {"ids": [key], "includeArchived": False})
         assert rows and all(r["key"] == key for r in rows), name
-    statuses = await store.read("request/status_counts")
+    everyone = {"viewerId": None}
+    statuses = await store.read("request/status_counts", everyone)
     assert statuses == [{"status": "acknowledged", "count": 1}]
-    assert {r["status"] for r in await store.read("issue/status_counts")} == {"open"}
-    assert len(await store.read("exchange/status_counts")) == 2
-    totals = await store.read("exchange/totals_by_day")
+    assert await store.read("request/status_counts", {"viewerId": "ag-city"}) == []  # not its request
+    assert {r["status"] for r in await store.read("issue/status_counts", everyone)} == {"open"}
+    assert len(await store.read("exchange/status_counts", everyone)) == 2
+    totals = await store.read("exchange/totals_by_day", everyone)
     assert sum(r["amount"] for r in totals) == 2_000_000_000
 
 
@@ -177,7 +179,7 @@ async def test_errors_map_onto_the_port(store: GraphStore, tmp_path: Path) -> No
     await import_bundle(store, small_bundle())
     with pytest.raises(Conflict):
         await store.write("agency/create", {"id": "ag-city", "props": {"version": 1}, "parentId": None, "now": "x",
-                                            "idempotencyKey": None, "audit": {"id": "au-x"}})
+                                            "idempotencyKey": None, "inputHash": None, "audit": {"id": "au-x"}})
     broken = QueryLibrary(root=tmp_path, texts={"broken": "MATCH (n RETURN n"})
     if isinstance(store, FalkorStore):
         other = FalkorStore(store._db, "contract", broken, 5.0)
