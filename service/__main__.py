@@ -126,22 +126,32 @@ def _analyze(settings: Settings, args: argparse.Namespace) -> int:
     from service.analysis import export
     from service.analysis.runner import ANALYSES
 
-    async def work(store: Any) -> int:
-        print(f"running {args.name} ...", file=sys.stderr)
-        result = await ANALYSES[args.name](store, settings)
-        body = export.WRITERS[args.format](result)
-        if args.output:
-            target = Path(args.output)
-            target.write_bytes(body) if isinstance(body, bytes) else target.write_text(body, encoding="utf-8")
-            print(f"wrote {target}", file=sys.stderr)
-        elif isinstance(body, bytes):
-            print("xlsx needs --output FILE", file=sys.stderr)
-            return 2
-        else:
-            sys.stdout.write(body)
-        return 0
+    if args.format == "xlsx" and not args.output:
+        print("xlsx needs --output FILE", file=sys.stderr)
+        return 2
 
-    return int(asyncio.run(_with_store(settings, work)))
+    async def work(store: Any) -> Any:
+        print(f"running {args.name} ...", file=sys.stderr)
+        return await ANALYSES[args.name](store, settings)
+
+    result = asyncio.run(_with_store(settings, work))
+    if args.format == "json":  # written as it is made (orjson, a record a line), never whole in memory
+        if args.output:
+            with Path(args.output).open("wb") as out:
+                size = export.write_json(result, out)
+            print(f"wrote {args.output} ({size:,} bytes)", file=sys.stderr)
+        else:
+            export.write_json(result, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        return 0
+    body = export.WRITERS[args.format](result)
+    if args.output:
+        target = Path(args.output)
+        target.write_bytes(body) if isinstance(body, bytes) else target.write_text(body, encoding="utf-8")
+        print(f"wrote {target}", file=sys.stderr)
+    else:
+        sys.stdout.write(str(body))
+    return 0
 
 
 def _token(settings: Settings, args: argparse.Namespace) -> int:
