@@ -78,6 +78,7 @@ test: check lint-cypher chromium pytest
 # figures and ratios printed as measured, the table written to bench/RESULTS.md.
 BENCH_ARGS ?= --scales city,province
 bench: $(TEST_STAMP)
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # Labelled evaluations of the analyses (eval/): precision, recall and class accuracy on the held-out

@@ -8,6 +8,8 @@ from typing import Literal
 from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from service.auth.policy import DEFAULT_SHARED
+
 
 class DuplicationParams(BaseModel):
     """Duplicated work (GAO: fragmentation, overlap, duplication) between duties of different agencies."""
@@ -95,7 +97,7 @@ class Settings(BaseSettings):
     analysis: AnalysisSettings = AnalysisSettings()
 
     shared_with_agencies: frozenset[str] = Field(
-        frozenset({"agency", "duty", "capacity", "working_group"}),
+        DEFAULT_SHARED,
         description="entity kinds every agency token may read; of the others it reads only its own",
     )
     max_body_bytes: int = Field(1_000_000, ge=1024, description="largest request body outside uploads")

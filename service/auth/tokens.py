@@ -78,7 +78,8 @@ async def resolve_digest(store: GraphStore, token_digest: str) -> Actor | None:
     if not rows:
         return None
     node = rows[0]["node"]
-    return Actor(name=node.get("name") or node["id"], role=Role(node["role"]), agency_id=node.get("agencyId"))
+    return Actor(name=node.get("name") or node["id"], role=Role(node["role"]), agency_id=node.get("agencyId"),
+                 token_id=node["id"])  # fmt: skip
 
 
 async def ensure_development_token(store: GraphStore) -> str | None:

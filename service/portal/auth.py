@@ -58,7 +58,7 @@ async def current_session(request: Request) -> Session | None:
     actor = await s.actor_for_digest(store, str(data["d"]))
     if actor is None or actor.role != Role.AGENCY or not actor.agency_id:
         return None
-    repo = Repository(store, actor)
+    repo = Repository(store, actor, request.app.state.settings.shared_with_agencies)
     agency = (await repo.get_many(AGENCY, [actor.agency_id])).get(actor.agency_id)
     if agency is None:
         return None

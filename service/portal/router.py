@@ -173,6 +173,8 @@ async def create(request: Request, kind: str) -> Response:
             row = await session.repo.create(form.spec, data, idempotency_key=idem)
         except ServiceError as exc:
             state.add_service_error(form, exc, lang)
+            if exc.code == "IDEMPOTENCY_MISMATCH":  # the key made another record (a resent old form): sent again, this is new
+                idem = secrets.token_urlsafe(18)
         else:
             if form.key == "request":
                 return see_other(f"/portal/requests/{row['id']}?flash=done_request")
@@ -182,12 +184,11 @@ async def create(request: Request, kind: str) -> Response:
 
 async def request_page(request: Request, session: Session, request_id: str, errors: dict[str, str] | None = None,
                        general: list[str] | None = None, status: int = 200) -> Response:  # fmt: skip
-    """One request with its history and the moves open to this agency; 403 for a non-party."""
+    """One request with its history and the moves open to this agency; for a non-party the same
+    404 page as for a request that does not exist (the session's repository reads only its own)."""
     lang = lang_of(request)
     reader = Reader(session.repo, session.actor, request.app.state.settings)
     row = await session.repo.get(REQUEST, request_id)
-    if not reader.readable("request", row):
-        return error_page(request, 403, t(lang, "forbidden_request"), "forbidden")
     agencies = await reader.agencies({row["senderId"], row["receiverId"]})
     steps = await reader.steps(request_id)
     context = session.context(request) | {
@@ -217,9 +218,7 @@ async def move(request: Request, request_id: str) -> Response:
     posted = await request.form()
     if not session.csrf_ok(posted.get("csrf")):
         return error_page(request, 403, t(lang, "csrf"), "forbidden")
-    reader = Reader(session.repo, session.actor, request.app.state.settings)
-    if not reader.readable("request", await session.repo.get(REQUEST, request_id)):
-        return error_page(request, 403, t(lang, "forbidden_request"), "forbidden")
+    await session.repo.get(REQUEST, request_id)  # NOT_FOUND, a 404 page, for a non-party as for a missing one
     try:
         to = RequestStatus(str(posted.get("to") or ""))
     except ValueError:

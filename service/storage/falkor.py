@@ -22,6 +22,10 @@ from service.storage.values import plain
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 PROBE_TIMEOUT_S = 1.0
+# Bulk writes are not watched: FalkorDB holds the server's main thread while it commits a big write
+# (a PING waited 5.4 s during an 11 s write of 4M nodes), so a healthy import or restore would look
+# stalled. They keep the socket timeout; an ordinary statement queued behind them may answer 503.
+UNWATCHED = frozenset({"registry/import", "backup/restore"})
 
 SCHEMA_FILE = "schema/schema.falkordb"
 CONSTRAINTS_FILE = "schema/constraints.falkordb"
@@ -52,7 +56,7 @@ def translate(exc: Exception) -> StoreError:
     text = str(exc)
     if "constraint violation" in text:
         return Conflict(text)
-    if "LOADING" in text or "BUSY" in text:
+    if "LOADING" in text or "BUSY" in text or "timed out" in text:  # a read past its timeout: a slow store
         return Unavailable(text)
     return BadQuery(text)
 
@@ -89,8 +93,9 @@ class FalkorStore:
     A stalled server (paused, wedged) would hold a statement for the socket timeout (60 s). So a
     statement that has not answered after ``stall_s`` makes the store PING the server on a
     connection of its own; no PONG within a second, and the statement gives up with ``Unavailable``
-    (STORE_UNAVAILABLE, 503). A server that answers the PING is busy, not stalled: long imports and
-    snapshot reads run on (reads stay bounded by FalkorDB's own ``timeout_s``).
+    (STORE_UNAVAILABLE, 503). A server that answers the PING is busy, not stalled: long snapshot
+    reads run on (reads stay bounded by FalkorDB's own ``timeout_s``); bulk writes (``UNWATCHED``)
+    are left to the socket timeout.
     ``on_unavailable`` is told of every ``Unavailable``: the runtime revives a dead embedded server."""
 
     observed: set[str] | None = None  # names of statements run, when a test asks
@@ -209,7 +214,7 @@ class FalkorStore:
                 call = self._graph.ro_query(text, without_nul(dict(params or {})), timeout=self._timeout_ms)
             else:
                 call = self._graph.query(text, without_nul(dict(params or {})))
-            result = await self._guarded(call)
+            result = await (call if name in UNWATCHED else self._guarded(call))
         except redis_errors.ResponseError as exc:
             if read_only and "empty key" in str(exc):
                 return []  # the graph has never been written to: nothing to read yet

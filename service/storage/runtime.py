@@ -109,6 +109,7 @@ async def open_store(settings: Settings, queries: QueryLibrary | None = None) ->
             database=target.name or None,
             pool_size=settings.pool_size,
             timeout_s=settings.store_timeout_s,
+            retry_s=settings.store_stall_s,
         )
     else:
         if target.kind == "embedded":

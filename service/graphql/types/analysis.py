@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import strawberry
 from strawberry import ID
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from service.errors import ServiceError
+from service.graphql.pagination import page_size
 from service.graphql.types.common import from_row
 from service.registry.specs import CAPACITY, DUTY
 
@@ -18,6 +21,29 @@ if TYPE_CHECKING:  # the analysis modules (numpy, scipy, networkx) are imported 
     from service.analysis.matrix import AgencyMatrix as Matrix
     from service.graphql.types.duty import Duty
     from service.graphql.types.resources import Capacity
+
+T = TypeVar("T")
+# Results are paged: the city's duplication result is 22,000 findings (20 MB of JSON); a page is read
+# with `first` records after the record whose id is `after` (the last of the previous page).
+PAGE_DEFAULT, PAGE_MAX = 500, 5000
+FIRST = strawberry.argument(description=f"how many records (default {PAGE_DEFAULT}, at most {PAGE_MAX})")
+AFTER = strawberry.argument(description="the id of the last record of the previous page; none for the first page")
+
+
+def page(items: Sequence[T], ident: Callable[[T], str], first: int | None, after: str | None) -> list[T]:
+    """``first`` records after the one whose id is ``after``; an id not in the result is the client's error
+    (the registry changed since the previous page: start again)."""
+    size = page_size(first, PAGE_DEFAULT, PAGE_MAX)
+    start = 0
+    if after is not None:
+        found = next((i for i, item in enumerate(items) if ident(item) == after), None)
+        if found is None:
+            raise ServiceError("BAD_CURSOR", f"no record {after!r} in this result (it changed): start from the first page",
+                               f"رکورد «{after}» در این نتیجه نیست (نتیجه تغییر کرده است)؛ از صفحهٔ نخست آغاز کنید",
+                               field="after")  # fmt: skip
+        start = found + 1
+    return list(items[start:start + size])
+
 
 _duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
 _capacity = Annotated["Capacity", strawberry.lazy("service.graphql.types.resources")]
@@ -132,14 +158,22 @@ class DuplicationReport:
     matrix: AgencyMatrix
     result: strawberry.Private[Any]  # service.analysis.duplication.DuplicationResult
 
-    @strawberry.field
-    def findings(self, classification: list[Classification] | None = None,
-                 include_dismissed: bool = False) -> list[DuplicationFinding]:  # fmt: skip
+    def _findings(self, classification: list[Any] | None, include_dismissed: bool) -> list[Any]:
         wanted = {c.value for c in classification} if classification else None
-        return [
-            DuplicationFinding.of(f) for f in self.result.findings
-            if (wanted is None or f.classification in wanted) and (include_dismissed or f.verdict != "dismissed")
-        ]  # fmt: skip
+        return [f for f in self.result.findings
+                if (wanted is None or f.classification in wanted) and (include_dismissed or f.verdict != "dismissed")]  # fmt: skip
+
+    @strawberry.field(description="Duplication, then overlap, then fragmentation, strongest first; a page at a time (first, after)")
+    def findings(self, classification: list[Classification] | None = None,
+                 include_dismissed: bool = False, first: Annotated[int | None, FIRST] = None,
+                 after: Annotated[strawberry.ID | None, AFTER] = None) -> list[DuplicationFinding]:  # fmt: skip
+        chosen = page(self._findings(classification, include_dismissed), lambda f: f.id, first, after)
+        return [DuplicationFinding.of(f) for f in chosen]
+
+    @strawberry.field(description="How many findings the same filters select, all pages together")
+    def finding_count(self, classification: list[Classification] | None = None,
+                      include_dismissed: bool = False) -> int:  # fmt: skip
+        return len(self._findings(classification, include_dismissed))
 
     @staticmethod
     def of(r: du.DuplicationResult) -> DuplicationReport:
@@ -148,8 +182,13 @@ class DuplicationReport:
         return DuplicationReport(parameters=JSON(r.parameters), areas=areas, matrix=AgencyMatrix.of(r.matrix), result=r)
 
 
+def match_id(m: Any) -> str:
+    return f"{m.capacity_id}>{m.target_id}"
+
+
 @strawberry.type(description="A capacity of the provider answering a need or an issue of the receiver")
 class WinWinMatch:
+    id: strawberry.ID = strawberry.field(description="capacityId>targetId: what `after` takes")
     capacity_id: strawberry.ID
     target_id: strawberry.ID
     target_kind: str
@@ -172,7 +211,7 @@ class WinWinMatch:
     @staticmethod
     def of(m: ww.Match) -> WinWinMatch:
         return WinWinMatch(
-            capacity_id=ID(m.capacity_id), target_id=ID(m.target_id), target_kind=m.target_kind, provider_id=ID(m.provider),
+            id=ID(match_id(m)), capacity_id=ID(m.capacity_id), target_id=ID(m.target_id), target_kind=m.target_kind, provider_id=ID(m.provider),
             receiver_id=ID(m.receiver), score=m.score, text_similarity=m.text_similarity, benefit_rials=m.benefit_rials,
             cost_rials=m.cost_rials, net_rials=m.net, why=m.why,
         )  # fmt: skip
@@ -196,31 +235,53 @@ class Opportunity:
 @strawberry.type
 class WinWinReport:
     parameters: JSON
-    matches: list[WinWinMatch]
-    opportunities: list[Opportunity]
     total_chosen_rials: float
     cycles_truncated: bool
     optimal: bool = strawberry.field(description="False when the solver's time limit ended it before proving the set best")
     matrix: AgencyMatrix
+    result: strawberry.Private[Any]  # service.analysis.winwin.WinWinResult
+
+    def _opportunities(self, kind: str | None, first: int | None, after: str | None) -> list[Opportunity]:
+        found = [o for o in self.result.opportunities if kind is None or o.kind == kind]
+        return [Opportunity.of(o) for o in page(found, lambda o: o.id, first, after)]
+
+    @strawberry.field(description="Every match, a page at a time (first, after)")
+    def matches(self, first: Annotated[int | None, FIRST] = None,
+                after: Annotated[strawberry.ID | None, AFTER] = None) -> list[WinWinMatch]:  # fmt: skip
+        return [WinWinMatch.of(m) for m in page(self.result.matches, match_id, first, after)]
+
+    @strawberry.field(description="Reciprocal pairs and cycles, a page at a time (first, after)")
+    def opportunities(self, first: Annotated[int | None, FIRST] = None,
+                      after: Annotated[strawberry.ID | None, AFTER] = None) -> list[Opportunity]:  # fmt: skip
+        return self._opportunities(None, first, after)
+
+    @strawberry.field
+    def match_count(self) -> int:
+        return len(self.result.matches)
+
+    @strawberry.field
+    def opportunity_count(self) -> int:
+        return len(self.result.opportunities)
 
     @strawberry.field(description="The best set: an exact cycle-packing integer programme")
     def chosen(self) -> list[Opportunity]:
-        return [o for o in self.opportunities if o.chosen]
+        return [Opportunity.of(o) for o in self.result.opportunities if o.chosen]
 
-    @strawberry.field
-    def reciprocal_pairs(self) -> list[Opportunity]:
-        return [o for o in self.opportunities if o.kind == "reciprocal"]
+    @strawberry.field(description="A page at a time (first, after)")
+    def reciprocal_pairs(self, first: Annotated[int | None, FIRST] = None,
+                         after: Annotated[strawberry.ID | None, AFTER] = None) -> list[Opportunity]:  # fmt: skip
+        return self._opportunities("reciprocal", first, after)
 
-    @strawberry.field
-    def cycles(self) -> list[Opportunity]:
-        return [o for o in self.opportunities if o.kind == "cycle"]
+    @strawberry.field(description="A page at a time (first, after)")
+    def cycles(self, first: Annotated[int | None, FIRST] = None,
+               after: Annotated[strawberry.ID | None, AFTER] = None) -> list[Opportunity]:  # fmt: skip
+        return self._opportunities("cycle", first, after)
 
     @staticmethod
     def of(r: ww.WinWinResult) -> WinWinReport:
         return WinWinReport(
-            parameters=JSON(r.parameters), matches=[WinWinMatch.of(m) for m in r.matches],
-            opportunities=[Opportunity.of(o) for o in r.opportunities], total_chosen_rials=r.total_chosen_rials,
-            cycles_truncated=r.cycles_truncated, optimal=r.optimal, matrix=AgencyMatrix.of(r.matrix),
+            parameters=JSON(r.parameters), total_chosen_rials=r.total_chosen_rials, cycles_truncated=r.cycles_truncated,
+            optimal=r.optimal, matrix=AgencyMatrix.of(r.matrix), result=r,
         )  # fmt: skip
 
 

@@ -1,4 +1,5 @@
-"""Aggregates for the directorate: counts by status, exchange totals by kind and Jalali year."""
+"""Aggregates: counts by status, exchange totals by kind and Jalali year, each computed by the
+repository over what the reader may read (an agency's stats count only its own private records)."""
 
 from __future__ import annotations
 
@@ -39,8 +40,8 @@ class Function:
     name_en: str
 
 
-async def _counts(info: Info, query: str) -> list[StatusCount]:
-    rows = await info.context.repo.store.read(query)
+async def _counts(info: Info, key: str) -> list[StatusCount]:
+    rows = await info.context.repo.status_counts(key)
     return [StatusCount(status=r["status"], count=int(r["count"])) for r in rows]
 
 
@@ -48,19 +49,19 @@ async def _counts(info: Info, query: str) -> list[StatusCount]:
 class RegistryStats:
     @strawberry.field
     async def requests_by_status(self, info: Info) -> list[StatusCount]:
-        return await _counts(info, "request/status_counts")
+        return await _counts(info, "request")
 
     @strawberry.field
     async def issues_by_status(self, info: Info) -> list[StatusCount]:
-        return await _counts(info, "issue/status_counts")
+        return await _counts(info, "issue")
 
     @strawberry.field
     async def exchanges_by_status(self, info: Info) -> list[StatusCount]:
-        return await _counts(info, "exchange/status_counts")
+        return await _counts(info, "exchange")
 
     @strawberry.field(description="Exchanges that are not cancelled, per kind and Jalali year")
     async def exchange_totals(self, info: Info) -> list[ExchangeTotal]:
-        rows = await info.context.repo.store.read("exchange/totals_by_day")
+        rows = await info.context.repo.exchange_totals_by_day()
         totals: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
         for r in rows:
             year = jalali_year(r["date"])
