@@ -296,3 +296,32 @@ async def test_a_busy_store_is_not_taken_for_a_stalled_one(tmp_path: Path) -> No
     finally:
         await store.close()
         server.stop()
+
+
+def test_a_lock_left_by_an_orphan_of_a_dead_server_is_waited_for_then_the_store_starts(tmp_path: Path) -> None:
+    """Alive means pid and lock. A dead server's forked child (an AOF rewrite) can hold the lock a
+    moment after its parent died: the opener waits for it, then starts one server, not two."""
+    import json
+    import subprocess
+    import sys
+
+    root = tmp_path / "falkordb"
+    root.mkdir()
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    (root / "server.json").write_text(json.dumps({"pid": gone.pid, "socket": str(root / "redis.sock"), "port": None}))
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, os, sys, time\n"
+        f"fd = os.open({str(root / 'owner.lock')!r}, os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\nprint('held', flush=True)\ntime.sleep(1.5)\n")], stdout=subprocess.PIPE)  # fmt: skip
+    assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+    started = time.monotonic()
+    server = open_embedded(tmp_path)
+    try:
+        waited = time.monotonic() - started
+        assert server.owned and server.pid != gone.pid and server.running()
+        assert holder.poll() is not None and waited > 0.5  # it started only once the orphan let go
+        assert servers_on(server.root) == [server.pid]
+    finally:
+        server.stop()
+        holder.wait()
