@@ -325,3 +325,25 @@ def test_a_lock_left_by_an_orphan_of_a_dead_server_is_waited_for_then_the_store_
     finally:
         server.stop()
         holder.wait()
+
+
+def test_a_store_that_will_not_start_is_not_spawned_per_request(app: App) -> None:
+    """kill -9, then a broken AOF manifest: every request answers 503 at once, and revivals are
+    tried at most about once a second, not once per request."""
+    manifest = app.server.root / "appendonlydir" / "appendonly.aof.manifest"
+    os.kill(app.server.pid, signal.SIGKILL)
+    time.sleep(0.2)
+    manifest.write_text("this is not a manifest\n")
+    log = app.server.root / "server.log"
+    starts_before = log.read_text(errors="replace").count("Redis is starting")
+    answers, slowest = 0, 0.0
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        assert app.post(READ_ALL).status_code == 503
+        slowest = max(slowest, time.monotonic() - started)
+        answers += 1
+    attempts = log.read_text(errors="replace").count("Redis is starting") - starts_before
+    print(f"\n{answers} requests in 3 s against a store that will not start: {attempts} start attempts, slowest {slowest:.2f} s")
+    assert answers > 20 and 1 <= attempts <= 5 and slowest < 2
+    assert app.runtime.restarts == 0
