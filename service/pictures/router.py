@@ -20,7 +20,7 @@ from service.domain.enums import AgencyKind
 from service.errors import ServiceError
 from service.pictures.style import CLASS_COLORS
 
-if TYPE_CHECKING:  # numpy and scipy load when a matrix is first drawn, not when the app starts
+if TYPE_CHECKING:  # numpy: loaded only when a matrix is drawn (tests/test_startup.py)
     from service.analysis.matrix import AgencyMatrix
 
 router = APIRouter(tags=["pictures"])
