@@ -12,7 +12,7 @@ import csv
 import dataclasses
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 import orjson
@@ -145,7 +145,7 @@ def to_xlsx(result: Any) -> bytes:
     from openpyxl import Workbook  # 0.3 s to import: only for a workbook
 
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     data = result.as_dict()
     matrix = _matrix(result)
     if matrix is not None:
@@ -174,3 +174,7 @@ def to_xlsx(result: Any) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+# By format: the API route and the CLI pick from the same table.
+WRITERS: dict[str, Callable[[Any], str | bytes]] = {"csv": to_csv, "json": to_json, "xlsx": to_xlsx}

@@ -10,6 +10,7 @@ from service.api.deps import ActorDep, RuntimeDep, SettingsDep
 from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.errors import ServiceError
+from service.registry.repository import Repository
 
 router = APIRouter(prefix="/analyses", tags=["analyses"])
 MEDIA = {
@@ -29,9 +30,9 @@ async def download(name: str, fmt: str, runtime: RuntimeDep, settings: SettingsD
         )  # fmt: skip
     from service.analysis import export  # numpy, scipy: only when a download is asked for
 
-    result = await ANALYSES[name](runtime.store, settings)
+    result = await ANALYSES[name](Repository(runtime.store, actor, settings.shared_with_agencies), settings)
     headers = {"Content-Disposition": f'attachment; filename="hamahang-{name}.{fmt}"'}
     if fmt == "json":  # sent as it is written (about 20 MB for the city's duplication), not built whole first
         return StreamingResponse(export.json_chunks(result), media_type=MEDIA[fmt], headers=headers)
-    body: str | bytes = {"csv": export.to_csv, "xlsx": export.to_xlsx}[fmt](result)
+    body: str | bytes = export.WRITERS[fmt](result)
     return Response(body, media_type=MEDIA[fmt], headers=headers)

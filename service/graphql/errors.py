@@ -8,11 +8,12 @@ from typing import Any
 
 from fastapi import Request, Response
 from fastapi.responses import HTMLResponse
-from graphql import ExecutionResult, GraphQLError
+from graphql import GraphQLError
 from pydantic import ValidationError
 from strawberry.extensions import SchemaExtension
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.types.execution import ExecutionResult
 
 from service.errors import ServiceError, from_store, from_validation
 from service.replies import dumps
@@ -35,8 +36,28 @@ def _service_error(error: GraphQLError) -> ServiceError:
         # a value that cannot be coerced (NaN for a Float, "1.5" for Rials, an unknown enum value),
         # in a variable or a literal: the client's input, not the server's fault
         return coercion_error(error.message, _literal_field(error))
-    log.error("unexpected error in a resolver", exc_info=original)
     return ServiceError("INTERNAL", "internal error", "خطای داخلی", status=500)
+
+
+_SUGGESTION = re.compile(r" ?Did you mean [^?]*\?")  # names never hold "?"; "Found: ..." may follow
+
+
+def without_suggestions(message: str) -> str:
+    """graphql-core's message less its "Did you mean 'nodes'?" (fields, arguments, types, enum values)."""
+    return _SUGGESTION.sub("", message)
+
+
+def log_error(error: GraphQLError) -> None:
+    """One line for what the client caused (a refusal, a bad document: INFO; an unavailable store:
+    WARNING); the traceback only for INTERNAL, where someone has to read it."""
+    problem = _service_error(error)
+    where = ".".join(str(p) for p in error.path) if error.path else "document"
+    if problem.code == "INTERNAL":
+        log.error("INTERNAL at %s: %s", where, error.message, exc_info=error.original_error)
+    elif problem.status >= 500:
+        log.warning("%s at %s: %s", problem.code, where, problem.message_en)
+    else:
+        log.info("%s at %s: %s", problem.code, where, problem.message_en.splitlines()[0] if problem.message_en else "")
 
 
 _VARIABLE_AT = re.compile(r"at '[^'.]+\.([^']+)'|Variable '\$([^']+)'")
@@ -49,7 +70,8 @@ def _literal_field(error: GraphQLError) -> str | None:
     """The input field a bad literal was given for: the name before the ``:`` in the document."""
     if error.source is None or not error.positions:
         return None
-    found = _FIELD_BEFORE.search(error.source.body[max(0, error.positions[0] - 200) : error.positions[0]])
+    at = next(iter(error.positions))
+    found = _FIELD_BEFORE.search(error.source.body[max(0, at - 200) : at])
     return found.group(1) if found else None
 
 
@@ -79,10 +101,10 @@ def store_was_out(response_data: Any) -> bool:
     """A store outage is a 503 whatever part of the operation met it (the token check, now
     usually answered from memory, used to meet it first), so clients and balancers retry."""
     errors = response_data.get("errors") if isinstance(response_data, dict) else None
-    return bool(errors) and any((e.get("extensions") or {}).get("code") == "STORE_UNAVAILABLE" for e in errors)
+    return bool(errors) and any((e.get("extensions") or {}).get("code") == "STORE_UNAVAILABLE" for e in errors or ())
 
 
-class ShapedGraphQLRouter(GraphQLRouter):  # type: ignore[type-arg]
+class ShapedGraphQLRouter(GraphQLRouter):
     """GET /graphql (queries in the URL, the GraphiQL page); POST has its own route
     (``service.graphql.endpoint``). Errors are shaped the same way on both."""
 

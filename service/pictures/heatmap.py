@@ -67,7 +67,9 @@ def svg(matrix: AgencyMatrix, title: str) -> str:
                        f"<title>{html.escape(tip)}</title></rect>")  # fmt: skip
     out.append(f'<rect x="{grid_right - n * CELL}" y="{LABEL}" width="{n * CELL}" height="{n * CELL}" fill="none" stroke="#d9dee7"/>')
     y0 = LABEL + n * CELL + 20
-    out.append('<defs><linearGradient id="scale" x1="1" x2="0"><stop offset="0" stop-color="%s"/><stop offset="1" stop-color="%s"/></linearGradient></defs>' % SCALE)
+    low, high = SCALE
+    out.append(f'<defs><linearGradient id="scale" x1="1" x2="0"><stop offset="0" stop-color="{low}"/>'
+               f'<stop offset="1" stop-color="{high}"/></linearGradient></defs>')
     out.append(f'<rect x="{width - 210}" y="{y0}" width="200" height="12" fill="url(#scale)" stroke="#d9dee7"/>')
     out.append(f'<text x="{width - 10}" y="{y0 + 28}" text-anchor="start">{scale_label(0.0)}</text>')
     out.append(f'<text x="{width - 210}" y="{y0 + 28}" text-anchor="end">{scale_label(peak)}</text>')
@@ -81,7 +83,8 @@ def page(matrix: AgencyMatrix, title: str, name: str) -> str:
     return f"""<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>{font_face()} body{{font-family:Vazirmatn,Tahoma,sans-serif;margin:0;background:#f7f8fa;color:#1d2330}}
 header{{background:#0f6e5a;color:#fff;padding:.5rem 1rem;display:flex;gap:1rem}} header a{{color:#fff}}
-main{{display:flex;gap:1rem;padding:1rem}} #detail{{min-width:18rem;max-width:26rem;background:#fff;padding:.6rem;border:1px solid #d9dee7;white-space:pre-wrap;font-size:.85rem}}
+main{{display:flex;gap:1rem;padding:1rem}} #detail{{min-width:18rem;max-width:26rem;background:#fff;padding:.6rem;
+border:1px solid #d9dee7;white-space:pre-wrap;font-size:.85rem}}
 .wrap{{overflow:auto;background:#fff;border:1px solid #d9dee7}}</style></head>
 <body><header><strong>{html.escape(title)}</strong><span>{count} دستگاه</span>
 <a href="/matrix/{name}.svg" download>SVG</a><a href="/matrix/{name}.png" download>PNG</a><a href="/graph">شبکه</a></header>
