@@ -95,8 +95,9 @@ def _leaves(fields: list[FieldNode], node: type, gql_type: GraphQLObjectType) ->
     """Stored fields only: (leaves, __typename keys, stored keys read)."""
     stored = data_keys(node)
     definition: Any = node.__strawberry_definition__  # type: ignore[attr-defined]
-    attrs = {(f.graphql_name or to_camel_case(f.python_name)): f.python_name
-             for f in definition.fields if f.python_name in stored}  # fmt: skip
+    attrs = {(f.graphql_name or to_camel_case(f.python_name)): f.python_name for f in definition.fields
+             if f.python_name in stored and not f.extensions and not f.permission_classes}  # fmt: skip
+    # a field with an extension or a permission class (a mask, a check) is the executor's: not in ``attrs``
     leaves: list[Leaf] = []
     typenames: list[str] = []
     keys: set[str] = set()
