@@ -27,7 +27,9 @@ class WinWinParams(BaseModel):
 
     neighbours: int = Field(10, ge=1, description="candidate capacities looked at per need (top-k by text)")
     matches_per_need: int = Field(3, ge=1, description="best matches kept per need or issue")
-    min_text: float = Field(0.15, ge=0, le=1)
+    min_text: float = Field(0.15, ge=0, le=1, description="n-gram cosine that makes a capacity a candidate")
+    min_related: float = Field(0.5, ge=0, le=1, description="relatedness a match needs: shared concepts, or n-gram cosine / 0.6")
+    arranged_text: float = Field(0.2, ge=0, le=1, description="an exchange between the parties this close to the need arranges it")
     min_score: float = Field(0.5, ge=0, le=1, description="a match needs at least this score")
     issue_min_text: float = Field(0.35, ge=0, le=1, description="a capacity answers an issue above this")
     weight_text: float = 0.6
@@ -36,8 +38,7 @@ class WinWinParams(BaseModel):
     default_value_rials: int = Field(1_000_000_000, ge=0, description="worth of a need that states none")
     issue_value_rials: int = Field(500_000_000, ge=0, description="worth of an issue per severity step")
     max_cycle_length: int = Field(3, ge=2, le=6)
-    max_cycles: int = Field(3_000, ge=1, description="opportunities enumerated at most (the rest reported as truncated)")
-    solver_seconds: float = Field(5.0, gt=0, description="time limit of the integer programme (the result says if it was optimal)")
+    solver_seconds: float = Field(5.0, gt=0, description="time limit of each integer programme (the result says if it was proven optimal)")
 
 
 class AlignmentParams(BaseModel):

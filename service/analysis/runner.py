@@ -19,7 +19,7 @@ from service.storage.port import GraphStore
 
 
 DUPLICATION_NEEDS = ("agency", "duty")
-WINWIN_NEEDS = ("agency", "capacity", "need", "issue")
+WINWIN_NEEDS = ("agency", "capacity", "need", "issue", "exchange", "request")
 
 
 async def duplication(store: GraphStore, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
@@ -30,7 +30,7 @@ async def duplication(store: GraphStore, settings: Settings, snap: Snapshot | No
 
 async def winwin(store: GraphStore, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
     snap = snap or await load_snapshot(store, WINWIN_NEEDS)
-    return analyse_winwin(snap, settings.analysis.winwin)
+    return analyse_winwin(snap, settings.analysis.winwin, today_iso())
 
 
 async def alignment(store: GraphStore, settings: Settings) -> AlignmentResult:

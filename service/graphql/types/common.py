@@ -19,6 +19,7 @@ AgencyKind = strawberry.enum(e.AgencyKind, description="What sort of body an age
 AgencyLevel = strawberry.enum(e.AgencyLevel, description="Where an agency sits: headquarters, organisation, district or outside the municipality")
 DutyRole = strawberry.enum(e.DutyRole)
 ResourceKind = strawberry.enum(e.ResourceKind, description="What a capacity offers or a need asks for")
+ResourceStatus = strawberry.enum(e.ResourceStatus, description="Where a capacity or need stands (expired: its window ended)")
 IssueCategory = strawberry.enum(e.IssueCategory)
 Severity = strawberry.enum(e.Severity)
 IssueStatus = strawberry.enum(e.IssueStatus)
