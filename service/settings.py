@@ -70,6 +70,11 @@ class Settings(BaseSettings):
         description="embedded | falkordb://host:port/graph | neo4j://user:pass@host:7687/db",
     )
     data_dir: Path = Path("./var")
+    today: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description="the day (ISO) the analyses judge the registry on; unset: the clock's today. For replaying a "
+        "past state and for generated registries, whose windows lie in 1401-1404",
+    )  # fmt: skip
     graph_name: str = "hamahang"
     appendfsync: Literal["everysec", "always", "no"] = "everysec"
     pool_size: int = Field(16, ge=1, le=512)

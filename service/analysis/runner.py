@@ -30,7 +30,7 @@ async def duplication(store: GraphStore, settings: Settings, snap: Snapshot | No
 
 async def winwin(store: GraphStore, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
     snap = snap or await load_snapshot(store, WINWIN_NEEDS)
-    return analyse_winwin(snap, settings.analysis.winwin, today_iso())
+    return analyse_winwin(snap, settings.analysis.winwin, settings.today or today_iso())
 
 
 async def alignment(store: GraphStore, settings: Settings) -> AlignmentResult:
@@ -42,7 +42,7 @@ async def followup(store: GraphStore, settings: Settings) -> Any:
     from service.analysis.followup import analyse_followup
 
     snap = await load_snapshot(store, ("agency", "request"), with_steps=True)
-    return analyse_followup(snap, today_iso())
+    return analyse_followup(snap, settings.today or today_iso())
 
 
 async def issues(store: GraphStore, settings: Settings) -> Any:

@@ -82,10 +82,16 @@ class Cover:
 
     @property
     def share(self) -> float:
-        """Share of the need met (0..1); 0.5 when unknown."""
+        """Share of the need met (0..1); with no quantity to compare, the need is taken as met
+        (what the need asks for is named, not counted) and ``fit`` marks the match as less sure."""
         if not self.known or not self.want:
-            return 0.5
+            return 1.0
         return min(1.0, (self.have or 0.0) / self.want)
+
+    @property
+    def fit(self) -> float:
+        """The quantity term of a match's score: the share, or 0.5 when it cannot be computed."""
+        return self.share if self.known and self.want else 0.5
 
     @property
     def used(self) -> float:
@@ -98,7 +104,7 @@ class Cover:
         if not self.comparable:
             return "units measure different things"
         if not self.known:
-            return "quantity not comparable (missing), cover assumed 0.50"
+            return "a quantity or unit is missing: the need is taken as met, the score's quantity term is 0.50"
         return f"covers {self.share:.2f} of {self.want:g} {self.unit} with {self.have:g} {self.unit}"
 
 

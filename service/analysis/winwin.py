@@ -233,7 +233,7 @@ def find_matches(snap: Snapshot, params: WinWinParams, today: str,
         fit = cover(present.remaining(cap, "capacity"), cap.get("unit"), present.remaining(need, "need"), need.get("unit"))
         if not fit.comparable:
             continue
-        score = params.weight_text * relatedness + params.weight_quantity * fit.share + params.weight_window
+        score = params.weight_text * relatedness + params.weight_quantity * fit.fit + params.weight_window
         if score >= params.min_score:
             kept.append((_need_match(cap, need, sim, score, fit, shared, params), cap, need))
 
@@ -320,7 +320,7 @@ def _need_match(cap: dict[str, Any], need: dict[str, Any], sim: float, score: fl
         source = f"stated value {int(stated):,} rials" + (f" ({need['valueSource']})" if need.get("valueSource") else "")
     else:
         source = f"default {params.default_value_rials:,} rials (the need states no value)"
-    source += f" × {still:.2f} still wanted × {fit.share:.2f} covered" if (still < 1 or fit.known) else " × 0.50 (cover unknown)"
+    source += f" × {still:.2f} still wanted × {fit.share:.2f} covered" if fit.known else " (no quantity to compare: taken as met)"
     cost_stated = cap.get("costRials")
     cost = float(cost_stated or 0) * fit.used
     cost_source = (f"stated cost {int(cost_stated):,} rials × {fit.used:.2f} of the capacity used" if cost_stated

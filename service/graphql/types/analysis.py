@@ -160,6 +160,11 @@ class WinWinMatch:
     cost_rials: float
     net_rials: float
     why: str
+    benefit_source: str = strawberry.field(description="Where the benefit comes from: the need's stated value or the default used")
+    cost_source: str = strawberry.field(description="Where the provider's cost comes from")
+    cover: float | None = strawberry.field(description="Share of the need the capacity covers, in the need's unit (null: not comparable)")
+    unit: str | None
+    in_place: JSON | None = strawberry.field(description="The exchange or request that already arranges this match (kind, id, status, title, date)")
 
     @strawberry.field
     async def capacity(self, info: Info) -> _capacity | None:
@@ -173,8 +178,27 @@ class WinWinMatch:
         return WinWinMatch(
             capacity_id=m.capacity_id, target_id=m.target_id, target_kind=m.target_kind, provider_id=m.provider,
             receiver_id=m.receiver, score=m.score, text_similarity=m.text_similarity, benefit_rials=m.benefit_rials,
-            cost_rials=m.cost_rials, net_rials=m.net, why=m.why,
+            cost_rials=m.cost_rials, net_rials=m.net, why=m.why, benefit_source=m.benefit_source,
+            cost_source=m.cost_source, cover=m.cover, unit=m.unit, in_place=m.in_place,
         )  # type: ignore[arg-type]  # fmt: skip
+
+
+@strawberry.type(description="What one agency gets and gives in an opportunity")
+class WinWinParty:
+    agency_id: strawberry.ID
+    gains_rials: float
+    gives_rials: float
+    net_rials: float
+
+
+@strawberry.type(description="The plan solved again with values moved: does the chosen set hold?")
+class SensitivityScenario:
+    scenario: str
+    same_set: bool
+    added: list[strawberry.ID]
+    removed: list[strawberry.ID]
+    total_rials: float
+    optimal: bool
 
 
 @strawberry.type(description="A reciprocal pair or an exchange cycle: agencies[i] gives to agencies[i+1], the last to the first")
@@ -185,11 +209,17 @@ class Opportunity:
     matches: list[WinWinMatch]
     net_benefit_rials: float
     chosen: bool
+    parties: list[WinWinParty]
+    everyone_gains: bool = strawberry.field(description="Every party ends better off")
+    carriers: list[strawberry.ID] = strawberry.field(description="Parties that end even or worse off: they carry the cost")
 
     @staticmethod
     def of(o: ww.Opportunity) -> Opportunity:
+        parties = [WinWinParty(agency_id=p.agency_id, gains_rials=p.gains_rials, gives_rials=p.gives_rials,  # type: ignore[arg-type]
+                               net_rials=p.net_rials) for p in o.parties]  # fmt: skip
         return Opportunity(id=o.id, kind=o.kind, agency_ids=o.agencies, matches=[WinWinMatch.of(m) for m in o.matches],  # type: ignore[arg-type]
-                           net_benefit_rials=o.net_benefit_rials, chosen=o.chosen)  # fmt: skip
+                           net_benefit_rials=o.net_benefit_rials, chosen=o.chosen, parties=parties,
+                           everyone_gains=o.everyone_gains, carriers=o.carriers)  # type: ignore[arg-type]  # fmt: skip
 
 
 @strawberry.type
@@ -198,8 +228,16 @@ class WinWinReport:
     matches: list[WinWinMatch]
     opportunities: list[Opportunity]
     total_chosen_rials: float
-    cycles_truncated: bool
-    optimal: bool = strawberry.field(description="False when the solver's time limit ended it before proving the set best")
+    cycles_truncated: bool = strawberry.field(description="Always false: every cycle is priced (column generation)")
+    optimal: bool = strawberry.field(description="True only when the whole problem was solved to proven optimality")
+    gap: float = strawberry.field(description="(bound - total) / bound: 0 when optimal")
+    bound_rials: float = strawberry.field(description="The best upper bound on the plan's total known to the solver")
+    today: str = strawberry.field(description="The day (ISO) the registry was judged on")
+    in_place: list[WinWinMatch] = strawberry.field(description="Matches already arranged by an exchange or a live request: never recommended")
+    left_out: JSON = strawberry.field(description="Capacities and needs left out of the matching, counted by status today")
+    sensitivity: list[SensitivityScenario]
+    assumptions: list[str]
+    solver: JSON
     matrix: AgencyMatrix
 
     @strawberry.field(description="The best set: an exact cycle-packing integer programme")
@@ -219,7 +257,12 @@ class WinWinReport:
         return WinWinReport(
             parameters=r.parameters, matches=[WinWinMatch.of(m) for m in r.matches],
             opportunities=[Opportunity.of(o) for o in r.opportunities], total_chosen_rials=r.total_chosen_rials,
-            cycles_truncated=r.cycles_truncated, optimal=r.optimal, matrix=AgencyMatrix.of(r.matrix),
+            cycles_truncated=r.cycles_truncated, optimal=r.optimal, gap=r.gap, bound_rials=r.bound_rials,
+            today=r.parameters.get("today", ""), in_place=[WinWinMatch.of(m) for m in r.in_place], left_out=r.left_out,
+            sensitivity=[SensitivityScenario(scenario=x["scenario"], same_set=x["sameSet"], added=x["added"],  # type: ignore[arg-type]
+                                             removed=x["removed"], total_rials=x["totalRials"], optimal=x["optimal"])
+                         for x in r.sensitivity],
+            assumptions=r.assumptions, solver=r.solver, matrix=AgencyMatrix.of(r.matrix),
         )  # fmt: skip
 
 
