@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CYPHER_LINT := tools/cypher-lint
 HAMAHANG_PORT ?= 8000
 
-.PHONY: run test install lint-cypher chromium pytest schema notebooks bench clean
+.PHONY: run test install lint-cypher chromium pytest schema notebooks bench eval clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ test: lint-cypher chromium pytest
 BENCH_ARGS ?= --scales city,province
 bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Labelled evaluations of the analyses (eval/): precision, recall and class accuracy on the held-out
+# and tuning parts, beside the previous version's figures (eval/*/previous.json). Seconds, no store.
+eval: $(STAMP)
+	$(BIN)/python -m eval
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/make_notebooks.py
