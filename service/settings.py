@@ -28,6 +28,7 @@ class WinWinParams(BaseModel):
     neighbours: int = Field(10, ge=1, description="candidate capacities looked at per need (top-k by text)")
     matches_per_need: int = Field(3, ge=1, description="best matches kept per need or issue")
     min_text: float = Field(0.15, ge=0, le=1, description="n-gram cosine that makes a capacity a candidate")
+    concept_candidates: int = Field(10, ge=0, description="capacities looked at per need by shared concepts (thesaurus), most shared first")
     min_related: float = Field(0.5, ge=0, le=1, description="relatedness a match needs: shared concepts, or n-gram cosine / 0.6")
     arranged_text: float = Field(0.2, ge=0, le=1, description="an exchange between the parties this close to the need arranges it")
     min_score: float = Field(0.5, ge=0, le=1, description="a match needs at least this score")

@@ -97,8 +97,9 @@ def _key(column: Column) -> tuple[tuple[str, str], ...]:
 
 
 def solve(cycles: list[tuple[str, ...]], arcs: dict[tuple[str, str], list[Arc]], net: Callable[[Arc], float],
-          seconds: float = 5.0, max_extra_columns: int = 200_000) -> Selection:  # fmt: skip
-    """Price-and-branch over the cycles; ``arcs[(giver, taker)]`` lists an edge's matches in a fixed order."""
+          seconds: float = 5.0, max_extra_columns: int = 200_000, start: Sequence[Column] = ()) -> Selection:  # fmt: skip
+    """Price-and-branch over the cycles; ``arcs[(giver, taker)]`` lists an edge's matches in a fixed order.
+    ``start``: columns to begin with (another solve's, when only the values moved)."""
     edges_of = [[(c[i], c[(i + 1) % len(c)]) for i in range(len(c))] for c in cycles]
     worth = {id(m): net(m) for ms in arcs.values() for m in ms}
     scale = max([abs(v) for v in worth.values()] + [1.0])
@@ -113,6 +114,8 @@ def solve(cycles: list[tuple[str, ...]], arcs: dict[tuple[str, str], list[Arc]],
         columns.append(column)
         return True
 
+    for column in start:
+        add(column)
     for edges in edges_of:  # each cycle's best instantiation to start with
         add(tuple(arcs[e][_argmax([worth[id(m)] for m in arcs[e]])] for e in edges))
     if not columns:

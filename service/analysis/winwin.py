@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -26,8 +27,11 @@ from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.analysis.snapshot import Snapshot
 from service.analysis.textsim import tfidf, top_k
 from service.analysis.units import cover
+from service.analysis.vocab import default_thesaurus
 from service.settings import WinWinParams
 
+# objects that only restate a resource's kind: two funding records both name a budget whatever they fund
+KIND_OBJECTS = {"funding": frozenset({"obj.budget", "obj.investment"}), "data": frozenset({"obj.data"})}
 SEVERITY = {"low": 1, "medium": 2, "high": 3, "critical": 4}
 OPEN_ISSUE = {"open", "in_progress"}
 
@@ -103,13 +107,20 @@ class WinWinResult:
     bound_rials: float = 0.0
     in_place: list[Match] = field(default_factory=list)
     left_out: dict[str, dict[str, int]] = field(default_factory=dict)
-    sensitivity: list[dict[str, Any]] = field(default_factory=list)
+    sensitivity_of: Any = field(default=None, repr=False)  # () -> scenarios, run on first use (5 more solves)
     assumptions: list[str] = field(default_factory=list)
     solver: dict[str, Any] = field(default_factory=dict)
 
     @property
     def chosen(self) -> list[Opportunity]:
         return [o for o in self.opportunities if o.chosen]
+
+    @property
+    def sensitivity(self) -> list[dict[str, Any]]:
+        """The plan solved again with values moved ±25%: computed when first asked for, then kept."""
+        if callable(self.sensitivity_of):
+            self.sensitivity_of = self.sensitivity_of()
+        return list(self.sensitivity_of or [])
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -144,18 +155,22 @@ def _doc(row: dict[str, Any]) -> str:
     return " ".join(p for p in parts if p)
 
 
-class _Text:
-    """Relatedness of records: the thesaurus's shared concepts when it is there, character n-gram
-    cosine always (as a floor)."""
+def _doc_fa(row: dict[str, Any]) -> str:
+    """What the thesaurus reads: the Persian title and description (its labels are Persian first)."""
+    return " ".join(p for p in (row.get("titleFa"), row.get("descriptionFa")) if p)
 
-    def __init__(self, docs: list[str]) -> None:
+
+class _Text:
+    """Relatedness of records: the thesaurus's concepts (synonym rings, broader/narrower) on
+    normalised Persian, with character n-gram cosine as a floor for what it does not know."""
+
+    def __init__(self, docs: list[str], kinds: list[str] | None = None, concept_docs: list[str] | None = None) -> None:
         self.vectors = tfidf(docs)
-        self.concepts: list[frozenset[str]] | None = None
-        try:
-            from service.analysis.vocab import concepts  # the thesaurus shared with the duplication analysis
-        except ImportError:
-            return
-        self.concepts = [concepts(d) for d in docs]
+        self.thesaurus = default_thesaurus()
+        self.concepts: list[frozenset[str]] = [frozenset()] * len(docs)
+        if kinds is not None and concept_docs is not None:
+            self.concepts = [self.thesaurus.concepts_of(d) - KIND_OBJECTS.get(k, frozenset())
+                             for d, k in zip(concept_docs, kinds, strict=True)]  # fmt: skip
 
     def cosines(self, pairs: list[tuple[int, int]]) -> list[float]:
         """Cosine of each pair of rows, in one sparse product (not one product per pair)."""
@@ -165,10 +180,34 @@ class _Text:
         right = self.vectors[[b for _, b in pairs]]
         return np.asarray(left.multiply(right).sum(axis=1)).ravel().tolist()
 
-    def shared(self, i: int, j: int) -> frozenset[str]:
-        if self.concepts is None:
-            return frozenset()
-        return self.concepts[i] & self.concepts[j]
+    def keys(self, i: int) -> frozenset[str]:
+        """What a record is indexed under to meet others: its object concepts and their parents."""
+        objects = self.thesaurus.of_type(self.concepts[i], "object")
+        return objects | {b for c in objects for b in self.thesaurus.concepts[c].broader}
+
+    def meet(self, i: int, j: int) -> tuple[float, list[str]]:
+        """How well two records' concepts meet (0..1) and the labels both name. Objects decide (a
+        training in fire safety is not a training in water saving), both ways: each record's objects
+        must find a counterpart in the other's, so a text naming many things does not meet everything."""
+        th = self.thesaurus
+        obj_a, obj_b = th.of_type(self.concepts[i], "object"), th.of_type(self.concepts[j], "object")
+        if not obj_a or not obj_b:
+            return 0.0, []
+        act_a, act_b = th.of_type(self.concepts[i], "activity"), th.of_type(self.concepts[j], "activity")
+        score = _both_ways(obj_a, obj_b)
+        if act_a and act_b:
+            score = 0.8 * score + 0.2 * _both_ways(act_a, act_b)
+        shared = sorted(th.label(c) for c in (self.concepts[i] & self.concepts[j]))
+        return score, shared
+
+
+@lru_cache(maxsize=200_000)
+def _both_ways(a: frozenset[str], b: frozenset[str]) -> float:
+    """Mean of each side's concepts' best ``related`` score in the other side, over both sides."""
+    th = default_thesaurus()
+    one = sum(max(th.related(x, y) for y in b) for x in a) / len(a)
+    two = sum(max(th.related(y, x) for x in a) for y in b) / len(b)
+    return (one + two) / 2
 
 
 def _live(rows: list[dict[str, Any]], key: str, today: str, left_out: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
@@ -191,7 +230,8 @@ def find_matches(snap: Snapshot, params: WinWinParams, today: str,
     needs = _live(snap["need"], "need", today, left_out)
     issues = sorted((i for i in snap["issue"] if i.get("status") in OPEN_ISSUE), key=lambda i: i["id"])
     arranged = present.Arranged(snap["exchange"], snap["request"], today)
-    text = _Text([_doc(r) for r in caps + needs + issues])
+    text = _Text([_doc(r) for r in caps + needs + issues], [r.get("kind") or "" for r in caps + needs + issues],
+                 [_doc_fa(r) for r in caps + needs + issues])
     n_caps, n_needs = len(caps), len(needs)
     cap_v, need_v, issue_v = text.vectors[:n_caps], text.vectors[n_caps : n_caps + n_needs], text.vectors[n_caps + n_needs :]
 
@@ -208,15 +248,18 @@ def find_matches(snap: Snapshot, params: WinWinParams, today: str,
             continue
         for a, b, sim in top_k(need_v[need_rows], cap_v[cap_rows], params.neighbours, params.min_text):
             candidates[(need_rows[a], cap_rows[b])] = sim
-        if text.concepts is not None:  # records naming the same thing in other words
-            by_concept: dict[str, list[int]] = defaultdict(list)
-            for i in cap_rows:
-                for concept in sorted(text.concepts[i]):
-                    by_concept[concept].append(i)
-            for j in need_rows:
-                for concept in sorted(text.concepts[n_caps + j]):
-                    for i in by_concept.get(concept, [])[: 4 * params.neighbours]:
-                        candidates.setdefault((j, i), -1.0)
+        by_concept: dict[str, list[int]] = defaultdict(list)  # records naming the same thing in other words
+        for i in cap_rows:
+            for concept in sorted(text.keys(i)):
+                by_concept[concept].append(i)
+        for j in need_rows:
+            shared_keys: dict[int, int] = defaultdict(int)
+            for concept in sorted(text.keys(n_caps + j)):
+                for i in by_concept.get(concept, ()):
+                    shared_keys[i] += 1
+            best = sorted(shared_keys, key=lambda i: (-shared_keys[i], caps[i]["id"]))[: params.concept_candidates]
+            for i in best:
+                candidates.setdefault((j, i), -1.0)
     unknown = [pair for pair in sorted(candidates) if candidates[pair] < 0]
     for pair, sim in zip(unknown, text.cosines([(n_caps + j, i) for j, i in unknown]), strict=True):
         candidates[pair] = sim
@@ -226,8 +269,8 @@ def find_matches(snap: Snapshot, params: WinWinParams, today: str,
         need, cap, sim = needs[j], caps[i], candidates[(j, i)]
         if need["agencyId"] == cap["agencyId"] or not present.windows_meet(cap, need, today):
             continue
-        shared = text.shared(n_caps + j, i)
-        relatedness = max(min(1.0, sim / 0.6), _concept_score(shared, text.concepts, n_caps + j, i))
+        meet, shared = text.meet(n_caps + j, i)
+        relatedness = max(min(1.0, sim / 0.6), meet)
         if relatedness < params.min_related:
             continue
         fit = cover(present.remaining(cap, "capacity"), cap.get("unit"), present.remaining(need, "need"), need.get("unit"))
@@ -251,16 +294,14 @@ def find_matches(snap: Snapshot, params: WinWinParams, today: str,
                 cost_source="stated cost of the capacity" if cap.get("costRials") else "no cost stated: 0",
             )  # fmt: skip
             kept.append((match, cap, issue))
-    fresh, in_place = _split_arranged(kept, arranged, params)
-    return _best_per_target(fresh, params.matches_per_need), in_place
+    return _split_arranged(_best_per_target(kept, params.matches_per_need), arranged, params)
 
 
 def _split_arranged(kept: list[tuple[Match, dict[str, Any], dict[str, Any]]], arranged: present.Arranged,
                     params: WinWinParams) -> tuple[list[Match], list[Match]]:  # fmt: skip
     """Matches already arranged: a live request about the capacity or the need between the two
-    parties, or an exchange between them (giver to taker) whose text names the same thing."""
-    fresh: list[Match] = []
-    in_place: list[Match] = []
+    parties, or an exchange between them (giver to taker) whose text names the same thing. A need
+    or issue with one of its offers in place is being met: its other offers are not recommended."""
     pending: list[tuple[int, dict[str, Any]]] = []  # (index in kept, exchange) still to compare by text
     found: dict[int, present.Arrangement] = {}
     for k, (m, cap, target) in enumerate(kept):
@@ -288,27 +329,38 @@ def _split_arranged(kept: list[tuple[Match, dict[str, Any], dict[str, Any]]], ar
         text = _Text(docs)
         sims = text.cosines([(x, t) for x, t, _ in pairs] + [(x, c) for x, _, c in pairs])
         for n, (k, x) in enumerate(pending):
-            close = max(sims[n], sims[len(pending) + n]) >= params.arranged_text or bool(text.shared(pairs[n][0], pairs[n][1]))
-            if close and k not in found:
+            if max(sims[n], sims[len(pending) + n]) >= params.arranged_text and k not in found:
                 found[k] = present.as_arrangement(x)
+    taken = {kept[k][0].target_id for k in found}
+    fresh: list[Match] = []
+    in_place: list[Match] = []
     for k, (m, _, _) in enumerate(kept):
         if k in found:
             m.in_place = found[k].as_dict()
             in_place.append(m)
-        else:
+        elif m.target_id not in taken:
             fresh.append(m)
-    return fresh, in_place
+    return sorted(fresh, key=_order), sorted(in_place, key=_order)
 
 
-def _concept_score(shared: frozenset[str], concepts: list[frozenset[str]] | None, a: int, b: int) -> float:
-    """Shared concepts over the smaller record's concepts (1.0: everything one names, the other names)."""
-    if not shared or concepts is None:
-        return 0.0
-    return len(shared) / max(1, min(len(concepts[a]), len(concepts[b])))
+def _order(m: Match) -> tuple[str, str, str, str]:
+    return (m.provider, m.receiver, m.capacity_id, m.target_id)
+
+
+Kept = tuple[Match, dict[str, Any], dict[str, Any]]
+
+
+def _best_per_target(kept: list[Kept], keep: int) -> list[Kept]:
+    """Each need or issue keeps its ``keep`` best offers: enough to choose from, few enough that
+    the can-help graph (and its cycles) stays proportional to the registry."""
+    by_target: dict[str, list[Kept]] = defaultdict(list)
+    for item in kept:
+        by_target[item[0].target_id].append(item)
+    return [item for t in sorted(by_target) for item in sorted(by_target[t], key=lambda x: (-x[0].score, x[0].capacity_id))[:keep]]
 
 
 def _need_match(cap: dict[str, Any], need: dict[str, Any], sim: float, score: float, fit: Any,
-                shared: frozenset[str], params: WinWinParams) -> Match:  # fmt: skip
+                shared: list[str], params: WinWinParams) -> Match:  # fmt: skip
     """The value model of one match: benefit pro rata to the share of the need covered, cost pro
     rata to the share of the capacity used; each with where its figure comes from."""
     stated = need.get("valueRials")
@@ -332,16 +384,6 @@ def _need_match(cap: dict[str, Any], need: dict[str, Any], sim: float, score: fl
         round(benefit, 2), round(cost, 2), why, source, cost_source,
         round(fit.share, 4) if fit.known else None, fit.unit,
     )  # fmt: skip
-
-
-def _best_per_target(matches: list[Match], keep: int) -> list[Match]:
-    """Each need or issue keeps its ``keep`` best offers: enough to choose from, few enough that
-    the can-help graph (and its cycles) stays proportional to the registry."""
-    by_target: dict[str, list[Match]] = defaultdict(list)
-    for m in matches:
-        by_target[m.target_id].append(m)
-    kept = [m for t in sorted(by_target) for m in sorted(by_target[t], key=lambda m: (-m.score, m.capacity_id))[:keep]]
-    return sorted(kept, key=lambda m: (m.provider, m.receiver, m.capacity_id, m.target_id))
 
 
 def _parties(matches: list[Match]) -> list[Party]:
@@ -384,7 +426,10 @@ def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str) -> WinWinRe
     selection = packing.solve(cycles, arcs, lambda m: m.net, params.solver_seconds)  # type: ignore[attr-defined]
     opportunities = _opportunities(cycles, arcs, selection)
     chosen = [o for o in opportunities if o.chosen]
-    sensitivity = [_scenario(name, fb, fc, mode, cycles, arcs, chosen, params) for name, fb, fc, mode in SCENARIOS]
+
+    def sensitivity() -> list[dict[str, Any]]:
+        return [_scenario(name, fb, fc, mode, cycles, arcs, chosen, params, selection.columns) for name, fb, fc, mode in SCENARIOS]
+
     parameters = params.model_dump() | {"today": today}
     return WinWinResult(
         parameters, matches, opportunities, round(selection.total, 2), matrix, False, selection.optimal, selection.gap,
@@ -415,7 +460,8 @@ def _opportunities(cycles: list[tuple[str, ...]], arcs: dict[tuple[str, str], li
 
 
 def _scenario(name: str, fb: float, fc: float, mode: str | None, cycles: list[tuple[str, ...]],
-              arcs: dict[tuple[str, str], list[packing.Arc]], chosen: list[Opportunity], params: WinWinParams) -> dict[str, Any]:  # fmt: skip
+              arcs: dict[tuple[str, str], list[packing.Arc]], chosen: list[Opportunity], params: WinWinParams,
+              start: list[packing.Column]) -> dict[str, Any]:  # fmt: skip
     """Solve again with values moved; does the chosen set change? ``against``: the chosen
     opportunities lose 25% of their benefit while every other gains 25%."""
     chosen_ids = {o.id for o in chosen}
@@ -427,7 +473,7 @@ def _scenario(name: str, fb: float, fc: float, mode: str | None, cycles: list[tu
             return float(m.benefit_rials * factor - m.cost_rials)
         return float(m.benefit_rials * fb - m.cost_rials * fc)
 
-    sel = packing.solve(cycles, arcs, net, params.solver_seconds)
+    sel = packing.solve(cycles, arcs, net, params.solver_seconds, start=start)
     ids = {packing.column_id(sel.columns[j]) for j in sel.chosen}
     return {"scenario": name, "sameSet": ids == chosen_ids, "added": sorted(ids - chosen_ids),
             "removed": sorted(chosen_ids - ids), "totalRials": round(sel.total, 2), "optimal": sel.optimal}  # fmt: skip
