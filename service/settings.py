@@ -45,7 +45,8 @@ class WinWinParams(BaseModel):
 class AlignmentParams(BaseModel):
     """An exchange or done request fits the provider's mission when it links or resembles a duty."""
 
-    min_text: float = Field(0.2, ge=0, le=1)
+    min_text: float = Field(0.2, ge=0, le=1, description="a record fits a duty whose text it resembles at least this much")
+    concept_weight: float = Field(0.5, ge=0, le=1, description="a thesaurus meet counts this much toward fitting a duty")
 
 
 class AnalysisSettings(BaseModel):

@@ -34,7 +34,7 @@ async def winwin(store: GraphStore, settings: Settings, snap: Snapshot | None = 
 
 
 async def alignment(store: GraphStore, settings: Settings) -> AlignmentResult:
-    snap = await load_snapshot(store, ("agency", "duty", "capacity", "exchange", "request"))
+    snap = await load_snapshot(store, ("agency", "duty", "capacity", "need", "issue", "exchange", "request"))
     return analyse_alignment(snap, settings.analysis.alignment)
 
 

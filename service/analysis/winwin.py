@@ -17,12 +17,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from service.analysis import packing, present
+from service.analysis import meaning, packing, present
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.analysis.snapshot import Snapshot
 from service.analysis.textsim import tfidf, top_k
@@ -186,28 +185,8 @@ class _Text:
         return objects | {b for c in objects for b in self.thesaurus.concepts[c].broader}
 
     def meet(self, i: int, j: int) -> tuple[float, list[str]]:
-        """How well two records' concepts meet (0..1) and the labels both name. Objects decide (a
-        training in fire safety is not a training in water saving), both ways: each record's objects
-        must find a counterpart in the other's, so a text naming many things does not meet everything."""
-        th = self.thesaurus
-        obj_a, obj_b = th.of_type(self.concepts[i], "object"), th.of_type(self.concepts[j], "object")
-        if not obj_a or not obj_b:
-            return 0.0, []
-        act_a, act_b = th.of_type(self.concepts[i], "activity"), th.of_type(self.concepts[j], "activity")
-        score = _both_ways(obj_a, obj_b)
-        if act_a and act_b:
-            score = 0.8 * score + 0.2 * _both_ways(act_a, act_b)
-        shared = sorted(th.label(c) for c in (self.concepts[i] & self.concepts[j]))
-        return score, shared
-
-
-@lru_cache(maxsize=200_000)
-def _both_ways(a: frozenset[str], b: frozenset[str]) -> float:
-    """Mean of each side's concepts' best ``related`` score in the other side, over both sides."""
-    th = default_thesaurus()
-    one = sum(max(th.related(x, y) for y in b) for x in a) / len(a)
-    two = sum(max(th.related(y, x) for x in a) for y in b) / len(b)
-    return (one + two) / 2
+        """How well two records' concepts meet (``meaning.meet``) and the labels both name."""
+        return meaning.meet(self.concepts[i], self.concepts[j]), meaning.labels(self.concepts[i] & self.concepts[j])
 
 
 def _live(rows: list[dict[str, Any]], key: str, today: str, left_out: dict[str, dict[str, int]]) -> list[dict[str, Any]]:

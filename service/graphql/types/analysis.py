@@ -276,6 +276,24 @@ class AlignmentItem:
     duty_id: strawberry.ID | None
     similarity: float | None
     why: str
+    rule: str = strawberry.field(description="declared, own_capacity, own_issue, reporting, resembles or none")
+    declared_duty_id: strawberry.ID | None
+    declared_verified: bool | None = strawberry.field(description="A declared duty link checked: the provider's and fitting (null: none declared)")
+    goals: list[strawberry.ID] = strawberry.field(description="Goals of the city's plans the record serves")
+    goal_why: str
+    amount_rials: float | None
+
+
+@strawberry.type(description="A goal of the city's plans and what serves it")
+class PlanGoalUse:
+    goal_id: strawberry.ID
+    plan_id: strawberry.ID
+    title_fa: str
+    focus: str
+    level: str
+    duty_ids: list[strawberry.ID]
+    items: int
+    amount_rials: float
 
 
 @strawberry.type
@@ -292,6 +310,8 @@ class AlignmentReport:
     parameters: JSON
     items: list[AlignmentItem]
     agencies: list[AgencyAlignment]
+    goals: list[PlanGoalUse]
+    unserved: JSON = strawberry.field(description="Spending and effort that serve no goal of the plans, in total and per provider")
 
     @strawberry.field
     def misaligned(self) -> list[AlignmentItem]:
@@ -300,10 +320,14 @@ class AlignmentReport:
     @staticmethod
     def of(r: al.AlignmentResult) -> AlignmentReport:
         items = [AlignmentItem(kind=i.kind, id=i.id, title=i.title, provider_id=i.provider, aligned=i.aligned,  # type: ignore[arg-type]
-                               duty_id=i.duty_id, similarity=i.similarity, why=i.why) for i in r.items]  # fmt: skip
+                               duty_id=i.duty_id, similarity=i.similarity, why=i.why, rule=i.rule,
+                               declared_duty_id=i.declared_duty_id, declared_verified=i.declared_verified, goals=i.goals,
+                               goal_why=i.goal_why, amount_rials=i.amount_rials) for i in r.items]  # fmt: skip
+        goals = [PlanGoalUse(goal_id=g.goal_id, plan_id=g.plan_id, title_fa=g.title_fa, focus=g.focus, level=g.level,  # type: ignore[arg-type]
+                             duty_ids=g.duty_ids, items=g.items, amount_rials=g.amount_rials) for g in r.goals]  # fmt: skip
         agencies = [AgencyAlignment(agency_id=a.agency_id, name_fa=a.name_fa, aligned=a.aligned, total=a.total,  # type: ignore[arg-type]
                                     ratio=a.ratio) for a in r.agencies]  # fmt: skip
-        return AlignmentReport(parameters=r.parameters, items=items, agencies=agencies)
+        return AlignmentReport(parameters=r.parameters, items=items, agencies=agencies, goals=goals, unserved=r.unserved)
 
 
 @strawberry.type(description="An analysis whose details come as JSON, with its matrix when it has one")
