@@ -73,6 +73,11 @@ def to_xlsx(result: Any) -> bytes:
         sheet.append(columns)
         for row in rows:
             sheet.append([_flat(row.get(c)) for c in columns])
+    for name, lines in data.items():  # lists of sentences (a win-win's assumptions): one per row
+        if isinstance(lines, list) and lines and all(isinstance(x, str) for x in lines):
+            sheet = book.create_sheet(name[:31])
+            for line in lines:
+                sheet.append([line])
     params = book.create_sheet("parameters")
     for key, value in (data.get("parameters") or {}).items():
         params.append([key, _flat(value)])

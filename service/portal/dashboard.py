@@ -40,6 +40,7 @@ class Dashboard:
     issues_raised: list[Row]
     issues_about: list[Row]
     opportunities: list[dict[str, Any]]
+    in_place: list[dict[str, Any]] = field(default_factory=list)  # win-win matches already arranged
     agencies: dict[str, Row] = field(default_factory=dict)
 
 
@@ -76,8 +77,9 @@ class Reader:
             needs=await self.page(NEED, agencyId=me),
             issues_raised=await self.page(ISSUE, raisedById=me),
             issues_about=await self.page(ISSUE, concernsId=me),
-            opportunities=await self.opportunities(),
+            opportunities=[],
         )
+        board.opportunities, board.in_place = await self.opportunities()
         for row in board.sent + board.received:
             row["overdue"] = overdue(row, today)
         ids = {r["senderId"] for r in board.received} | {r["receiverId"] for r in board.sent}
@@ -85,11 +87,13 @@ class Reader:
             a for r in board.issues_raised for a in r["concernsIds"]
         }
         ids |= {a for o in board.opportunities for a in o["agencies"]}
+        ids |= {a for m in board.in_place for a in (m["provider"], m["receiver"])}
         board.agencies = await self.agencies(ids)
         return board
 
-    async def opportunities(self) -> list[dict[str, Any]]:
-        """Win-win opportunities this agency is part of, with only what it may read named."""
+    async def opportunities(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Win-win opportunities this agency is part of, with only what it may read named, and the
+        matches of this agency already arranged (with their record)."""
         result = await runner.winwin(self.repo.store, self.settings)
         mine = [o for o in result.opportunities if self.actor.agency_id in o.agencies]
         matches = [m for o in mine for m in o.matches]
@@ -107,10 +111,15 @@ class Reader:
                     "capacity": capacities.get(m.capacity_id, {"titleFa": m.capacity_id}),
                     "target": target if readable else None,
                 })  # fmt: skip
-            shown.append(
-                {"id": opp.id, "kind": opp.kind, "chosen": opp.chosen, "agencies": opp.agencies, "matches": rows}
-            )
-        return shown
+            party = next((p for p in opp.parties if p.agency_id == self.actor.agency_id), None)
+            shown.append({
+                "id": opp.id, "kind": opp.kind, "chosen": opp.chosen, "agencies": opp.agencies, "matches": rows,
+                "gains": party.gains_rials if party else 0, "gives": party.gives_rials if party else 0,
+                "carries": self.actor.agency_id in opp.carriers,
+            })  # fmt: skip
+        in_place = [{"provider": m.provider, "receiver": m.receiver, "record": m.in_place} for m in result.in_place
+                    if self.actor.agency_id in (m.provider, m.receiver) and m.in_place]  # fmt: skip
+        return shown, in_place
 
     async def about(self, ident: str | None) -> tuple[str, Row] | None:
         """What a request is about (capacity, need, issue or duty), when this agency may read it."""
