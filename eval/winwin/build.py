@@ -1,5 +1,6 @@
 """Writes the scenarios eval/winwin/*.json (run: python eval/winwin/build.py); the JSON files are what make eval reads."""
-import json, sys
+import json
+
 OUT = __import__("os").path.dirname(__import__("os").path.abspath(__file__)) + "/"
 FROM, TO = "2026-10-01", "2027-06-30"
 
@@ -15,7 +16,8 @@ def write(name, note, agencies, caps, needs, exchanges, requests, expect):
     doc = {"name": name, "note": note, "today": "2026-11-30",
            "bundle": {"agencies": agencies, "capacities": caps, "needs": needs, "exchanges": exchanges, "requests": requests},
            "expect": expect}
-    json.dump(doc, open(OUT + name + ".json", "w"), ensure_ascii=False, indent=1)
+    with open(OUT + name + ".json", "w", encoding="utf-8") as out:
+        json.dump(doc, out, ensure_ascii=False, indent=1)
 
 # 1 ---------------------------------------------------------------- water and green space
 write("s1-water-green", "effluent wanted by two agencies; land wanted by two; seedlings back to the water company",

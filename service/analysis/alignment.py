@@ -188,7 +188,7 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
                 _set(item, True, linked, sim, "declared", f"declared duty {linked} verified: the provider's, {reason}")
                 items.append(item)
                 continue
-        best, sim, names = best_own(n, provider)
+        best, sim, named = best_own(n, provider)
         if linked and own_capacity.get(linked) == provider:
             _set(item, True, best, sim, "own_capacity", "about the provider's own capacity")
         elif linked in issues and provider in (issues[linked].get("concernsIds") or []):
@@ -197,9 +197,9 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
         elif p["kind"] == "request" and p["sender"] in coordinators and _asks_information(linked, needs, item_c[n]):
             _set(item, True, best, sim, "reporting",
                  f"information about its own work for {p['sender']}, whose duty is to coordinate the agencies")  # fmt: skip
-        elif sim >= params.min_text or names:
+        elif sim >= params.min_text or named:
             _set(item, True, best, sim, "resembles",
-                 f"resembles duty {best} ({sim:.2f})" if not names else f"names what duty {best} names: {'، '.join(names)}")  # fmt: skip
+                 f"resembles duty {best} ({sim:.2f})" if not named else f"names what duty {best} names: {'، '.join(named)}")  # fmt: skip
         else:
             why = "the provider has no duties" if not mine else f"no duty of the provider resembles it (best {best}, {sim:.2f})"
             _set(item, False, best, sim, "none", why)

@@ -69,22 +69,22 @@ def agency_cycles(edges: Sequence[tuple[str, str]], max_len: int) -> list[tuple[
             succ[a].append(b)
     out: list[tuple[str, ...]] = []
     for start in sorted(succ):
-        path = [start]
-        on_path = {start}
-
-        def walk(node: str) -> None:
-            for nxt in succ.get(node, ()):
-                if nxt == start and len(path) >= 2:
-                    out.append(tuple(path))
-                elif nxt > start and nxt not in on_path and len(path) < max_len:
-                    path.append(nxt)
-                    on_path.add(nxt)
-                    walk(nxt)
-                    path.pop()
-                    on_path.discard(nxt)
-
-        walk(start)
+        _walk(start, [start], {start}, succ, max_len, out)
     return out
+
+
+def _walk(start: str, path: list[str], on_path: set[str], succ: dict[str, list[str]], max_len: int,
+          out: list[tuple[str, ...]]) -> None:  # fmt: skip
+    """Depth first from ``start`` through larger ids only, so each cycle is found once, from its smallest id."""
+    for nxt in succ.get(path[-1], ()):
+        if nxt == start and len(path) >= 2:
+            out.append(tuple(path))
+        elif nxt > start and nxt not in on_path and len(path) < max_len:
+            path.append(nxt)
+            on_path.add(nxt)
+            _walk(start, path, on_path, succ, max_len, out)
+            path.pop()
+            on_path.discard(nxt)
 
 
 def column_id(column: Column) -> str:

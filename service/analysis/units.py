@@ -30,7 +30,7 @@ _TABLE: dict[str, tuple[str, float, tuple[str, ...]]] = {
     "m3_per_s": ("flow", 1.0, ("m3/s", "m³/s", "cubic metre per second", "مترمکعب بر ثانیه")),
     "l_per_s": ("flow", 1e-3, ("l/s", "lps", "litre per second", "liter per second", "لیتر بر ثانیه", "لیتر در ثانیه")),
     "m3_per_day": ("flow", 1 / _DAY, ("m3/day", "m³/day", "m3/d", "m³/d", "cubic metre per day",
-                                        "مترمکعب در روز", "مترمکعب بر روز", "متر مکعب در روز")),  # fmt: skip
+                                        "مترمکعب در روز", "مترمکعب بر روز", "متر مکعب در روز")),
     "m3_per_hour": ("flow", 1 / 3600, ("m3/h", "m³/h", "مترمکعب در ساعت")),
     "m3": ("volume", 1.0, ("m³", "cubic metre", "مترمکعب", "متر مکعب")),
     "litre": ("volume", 1e-3, ("l", "liter", "لیتر")),

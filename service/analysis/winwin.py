@@ -462,14 +462,14 @@ def _assumptions(params: WinWinParams, today: str, matches: list[Match]) -> list
     defaulted = sum(1 for m in matches if m.benefit_source.startswith("default"))
     return [
         f"judged on {today}: met, withdrawn and expired capacities and needs are left out; windows count from today",
-        "already arranged (an exchange or a live request between the same parties for that capacity or need) is shown "
-        "in place, never recommended",
+        ("already arranged (an exchange or a live request between the same parties for that capacity or need) is shown "
+         "in place, never recommended; a need with one offer in place is being met and leaves the plan"),
         "benefit = the need's stated value × the share still wanted × the share the capacity covers (in the need's unit)",
         f"a need with no stated value is worth {params.default_value_rials:,} rials ({defaulted} matches use it)",
         f"an issue is worth {params.issue_value_rials:,} rials per severity step (low 1 … critical 4)",
         "cost to the provider = the capacity's stated cost × the share of the capacity used; none stated counts 0",
-        "units convert within one dimension (flow, volume, area, mass, length, time, people, power, money); "
-        "other units match only the same name; incompatible units never match",
+        ("units convert within one dimension (flow, volume, area, mass, length, time, people, power, money); "
+         "other units match only the same name; incompatible units never match"),
         "the plan maximises the total net benefit; each capacity and each need is used once",
         "sensitivity: the plan solved again with benefits or costs moved by 25%",
     ]
