@@ -126,7 +126,7 @@ class WinWinResult:
             "parameters": self.parameters,
             "assumptions": self.assumptions,
             "matches": [asdict(m) | {"net": m.net} for m in self.matches],
-            "opportunities": [_opp_dict(o) for o in self.opportunities],
+            "opportunities": [opportunity_dict(o) for o in self.opportunities],
             "inPlace": [asdict(m) | {"net": m.net} for m in self.in_place],
             "leftOut": self.left_out,
             "totalChosenRials": self.total_chosen_rials,
@@ -140,7 +140,7 @@ class WinWinResult:
         }
 
 
-def _opp_dict(o: Opportunity) -> dict[str, Any]:
+def opportunity_dict(o: Opportunity) -> dict[str, Any]:
     return asdict(o) | {
         "matches": [asdict(m) | {"net": m.net} for m in o.matches],
         "parties": [asdict(p) | {"net_rials": p.net_rials} for p in o.parties],
