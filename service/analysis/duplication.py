@@ -1,10 +1,12 @@
 """Duplicated work (موازی‌کاری) between duties of different agencies, in GAO's terms.
 
-GAO-15-49SP: *fragmentation* — more than one agency in the same broad area (a COFOG division);
-*overlap* — similar goals or activities or beneficiaries; *duplication* — the same activities
-for the same beneficiaries. Pairs come from sparse top-k text neighbours, never from a dense
-all-pairs loop; fragmentation is also reported per COFOG area. Verdicts the directorate gave survive
-recomputation while both duties keep the versions they had when judged.
+GAO-15-49SP: *fragmentation* — more than one agency in the same broad area; *overlap* — similar goals,
+activities or beneficiaries; *duplication* — the same activities for the same beneficiaries. The class
+comes from structured evidence first (``evidence.py``: activity as thesaurus concepts, COFOG function,
+beneficiaries and geography as hierarchies) and text second. Pairs come from blocks (COFOG group,
+thesaurus concept) with sparse text top-k inside big blocks (``candidates.py``), never from a dense
+all-pairs loop; fragmentation is also reported per COFOG group with its agencies and duties. Verdicts
+the directorate gave survive recomputation while both duties keep the versions they had when judged.
 """
 
 from __future__ import annotations
@@ -13,14 +15,18 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from service.analysis.candidates import candidate_pairs
+from service.analysis.evidence import DutyFacts, Evidence, classify, evidence, facts, kinds_agreeing, text_of
+from service.analysis.explain import explain_en, explain_fa, suggest_option
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.analysis.snapshot import Snapshot
-from service.analysis.textsim import tfidf, top_k
+from service.analysis.textsim import gram_counts
 from service.analysis.verdicts import Verdict, fingerprint
-from service.data.taxonomy import division, function_name
+from service.analysis.vocab import default_thesaurus
+from service.data.taxonomy import function_name
 from service.settings import DuplicationParams
 
-CITY = "city"
+ORDER = {"duplication": 0, "overlap": 1, "fragmentation": 2}
 
 
 @dataclass
@@ -38,19 +44,27 @@ class DuplicationFinding:
     agency_a: str
     agency_b: str
     why: str
+    activity_shared: list[str] = field(default_factory=list)  # thesaurus concepts both name
+    evidence_kinds: list[str] = field(default_factory=list)  # function, activity, beneficiaries, geography
+    option: str = "agreement"  # merge | lead_agency | agreement | keep
+    explanation_fa: str = ""
     verdict: str | None = None  # confirmed | dismissed, while the duties are unchanged
     verdict_stale: bool = False  # judged once, but a duty changed since
+    verdict_by: str | None = None
+    verdict_at: str | None = None
+    verdict_note: str | None = None
 
 
 @dataclass
 class FragmentedArea:
-    """A COFOG division worked by several agencies (GAO fragmentation, area level)."""
+    """A COFOG group worked by several agencies (GAO fragmentation, area level)."""
 
-    division: str
+    division: str  # the COFOG group's code (kept under its old name for the API)
     name_fa: str | None
     name_en: str | None
     agency_ids: list[str]
     duty_count: int
+    duty_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -69,96 +83,67 @@ class DuplicationResult:
         }
 
 
-def _doc(duty: dict[str, Any]) -> str:
-    parts = (duty.get("titleFa"), duty.get("titleFa"), duty.get("descriptionFa"), duty.get("titleEn"))
-    return " ".join(p for p in parts if p)
-
-
-def _geo_overlap(a: list[str], b: list[str]) -> list[str]:
-    a_set, b_set = set(a or [CITY]), set(b or [CITY])
-    if CITY in a_set:
-        return sorted(b_set)
-    if CITY in b_set:
-        return sorted(a_set)
-    return sorted(a_set & b_set)
-
-
 def finding_id(duty_a: str, duty_b: str) -> str:
     first, second = sorted((duty_a, duty_b))
     return f"dup:{first}:{second}"
 
 
-def _candidates(duties: list[dict[str, Any]], params: DuplicationParams) -> dict[tuple[int, int], float]:
-    """Pairs worth classifying: each duty's k nearest by text. Pairs that share only a broad area
-    are not enumerated (that is O(n²) in a big group); they are reported per area instead."""
-    matrix = tfidf([_doc(d) for d in duties])
-    return {(i, j): s for i, j, s in top_k(matrix, matrix, params.neighbours, params.min_text, same=True)}
-
-
-def classify(text: float, same_group: bool, same_division: bool, shared: list[str], geo: list[str],
-             params: DuplicationParams) -> str | None:  # fmt: skip
-    """GAO's three classes, strongest first; None when the pair is not a finding at all."""
-    if same_group and text >= params.duplication_text and shared and geo:
-        return "duplication"
-    if text >= params.overlap_text or (same_group and shared and geo and text >= params.min_text):
-        return "overlap"  # similar activities, or the same function for the same people
-    if same_division:
-        return "fragmentation"
-    return None
+def score_of(kind: str, e: Evidence, params: DuplicationParams) -> float:
+    """Rank within a class: how many kinds of evidence agree, and how strongly."""
+    activity = 1.0 if e.same_activity else 0.6 if e.similar_activity else 0.0
+    function = 1.0 if e.same_group else 0.5 if e.same_division else 0.0
+    geography = 1.0 if e.named_area else 0.5 if e.geography else 0.0
+    return (params.weight_activity * activity + params.weight_text * e.text + params.weight_function * function
+            + params.weight_beneficiaries * (1.0 if e.beneficiaries else 0.0) + params.weight_geography * geography)  # fmt: skip
 
 
 def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dict[str, Verdict]) -> DuplicationResult:
     duties = snap["duty"]
     agencies = snap.agencies()
+    thesaurus = default_thesaurus()
     matrix = AgencyMatrix("duplication", [AgencyRef(a["id"], a["nameFa"], a.get("nameEn"), a.get("code")) for a in agencies.values()], directed=False)
+    known: list[DutyFacts] = [facts(d, thesaurus) for d in duties]
+    counts = gram_counts([text_of(d) for d in duties])
+    pairs = candidate_pairs(known, counts, thesaurus, params.neighbours, params.min_text)
     findings: list[DuplicationFinding] = []
-    for (i, j), text in _candidates(duties, params).items():
+    for (i, j), text in pairs.items():
         a, b = duties[i], duties[j]
-        if a.get("agencyId") == b.get("agencyId"):
-            continue  # one agency's own duties are not parallel work between agencies
-        same_group = a["functionCode"] == b["functionCode"]
-        same_div = division(a["functionCode"]) == division(b["functionCode"])
-        shared = sorted(set(a.get("beneficiaries") or []) & set(b.get("beneficiaries") or []))
-        union = set(a.get("beneficiaries") or []) | set(b.get("beneficiaries") or [])
-        geo = _geo_overlap(a.get("geography") or [], b.get("geography") or [])
-        kind = classify(text, same_group, same_div, shared, geo, params)
+        e = evidence(known[i], known[j], text, params, thesaurus)
+        kind = classify(e)
         if kind is None:
             continue
-        score = (
-            params.weight_text * text
-            + params.weight_function * (1.0 if same_group else 0.5 if same_div else 0.0)
-            + params.weight_beneficiaries * (len(shared) / len(union) if union else 0.0)
-            + params.weight_geography * (1.0 if geo else 0.0)
-        )
         fid = finding_id(a["id"], b["id"])
-        why = (f"{kind}: text {text:.2f}, function {a['functionCode']}/{b['functionCode']}, "
-               f"shared beneficiaries {shared or '-'}, shared geography {geo or '-'}")  # fmt: skip
-        finding = DuplicationFinding(fid, kind, round(score, 4), round(text, 4), same_group, same_div, shared, geo,
-                                     a["id"], b["id"], a["agencyId"], b["agencyId"], why)  # fmt: skip
+        finding = DuplicationFinding(
+            fid, kind, round(score_of(kind, e, params), 4), round(text, 4), e.same_group, e.same_division,
+            e.beneficiaries, e.geography, a["id"], b["id"], a["agencyId"], b["agencyId"], explain_en(kind, e, a, b),
+            activity_shared=e.objects + e.acts, evidence_kinds=kinds_agreeing(e),
+            option=suggest_option(kind, known[i], known[j]),
+        )  # fmt: skip
+        finding.explanation_fa = explain_fa(finding, e, a, b, agencies)
         verdict = verdicts.get(fid)
         if verdict is not None:
             if verdict.fingerprint == fingerprint([a, b]):
                 finding.verdict = verdict.verdict
+                finding.verdict_by, finding.verdict_at, finding.verdict_note = verdict.by, verdict.at, verdict.note
             else:
                 finding.verdict_stale = True
         findings.append(finding)
         if kind != "fragmentation" and finding.verdict != "dismissed":
             matrix.add(a["agencyId"], b["agencyId"], finding.score,
-                       {"findingId": fid, "dutyA": a["id"], "dutyB": b["id"], "class": kind, "why": why})  # fmt: skip
-    order = {"duplication": 0, "overlap": 1, "fragmentation": 2}
-    findings.sort(key=lambda f: (order[f.classification], -f.score, f.id))
+                       {"findingId": fid, "dutyA": a["id"], "dutyB": b["id"], "class": kind, "why": finding.why})  # fmt: skip
+    findings.sort(key=lambda f: (ORDER[f.classification], -f.score, f.id))
     return DuplicationResult(params.model_dump(), findings, _areas(duties), matrix)
 
 
 def _areas(duties: list[dict[str, Any]]) -> list[FragmentedArea]:
     agencies: dict[str, set[str]] = defaultdict(set)
-    counts: dict[str, int] = defaultdict(int)
+    ids: dict[str, list[str]] = defaultdict(list)
     for d in duties:
-        div = division(d["functionCode"])
-        agencies[div].add(d["agencyId"])
-        counts[div] += 1
+        group = d["functionCode"]
+        agencies[group].add(d["agencyId"])
+        ids[group].append(d["id"])
     return [
-        FragmentedArea(div, function_name(div, "fa"), function_name(div, "en"), sorted(ids), counts[div])
-        for div, ids in sorted(agencies.items(), key=lambda kv: -len(kv[1]))
-        if len(ids) > 1
+        FragmentedArea(g, function_name(g, "fa"), function_name(g, "en"), sorted(a), len(ids[g]), sorted(ids[g]))
+        for g, a in sorted(agencies.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        if len(a) > 1
     ]

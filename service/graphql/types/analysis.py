@@ -72,6 +72,12 @@ Classification = strawberry.enum(
 )
 
 
+FindingOption = strawberry.enum(
+    __import__("enum").Enum("FindingOption", {"MERGE": "merge", "LEAD_AGENCY": "lead_agency", "AGREEMENT": "agreement", "KEEP": "keep"}),
+    description="GAO step 4: merge the duties, name a lead agency, an agreement between the two, or keep (warranted)",
+)
+
+
 @strawberry.type
 class DuplicationFinding:
     id: strawberry.ID
@@ -87,8 +93,15 @@ class DuplicationFinding:
     agency_a_id: strawberry.ID
     agency_b_id: strawberry.ID
     why: str
+    activity_shared: list[str] = strawberry.field(description="thesaurus concepts (objects, then actions) both duties name")
+    evidence_kinds: list[str] = strawberry.field(description="kinds of evidence that agree: function, activity, beneficiaries, geography")
+    option: FindingOption = strawberry.field(description="GAO step 4: the suggested option")  # type: ignore[valid-type]
+    explanation_fa: str = strawberry.field(description="the finding in Persian for an officer: duties, agencies, evidence, option")
     verdict: str | None = strawberry.field(description="confirmed or dismissed, while both duties are unchanged")
     verdict_stale: bool = strawberry.field(description="judged once, but a duty has changed since")
+    verdict_by: str | None = strawberry.field(description="who gave the verdict (GAO step 3: validation)")
+    verdict_at: str | None = strawberry.field(description="when the verdict was given")
+    verdict_note: str | None = strawberry.field(description="why, in the officer's words")
 
     @strawberry.field
     async def duty_a(self, info: Info) -> _duty | None:
@@ -104,7 +117,9 @@ class DuplicationFinding:
             id=f.id, classification=Classification(f.classification), score=f.score, text_similarity=f.text_similarity,
             same_group=f.same_group, same_division=f.same_division, beneficiaries_shared=f.beneficiaries_shared,
             geography_overlap=f.geography_overlap, duty_a_id=f.duty_a, duty_b_id=f.duty_b, agency_a_id=f.agency_a,
-            agency_b_id=f.agency_b, why=f.why, verdict=f.verdict, verdict_stale=f.verdict_stale,
+            agency_b_id=f.agency_b, why=f.why, activity_shared=f.activity_shared, evidence_kinds=f.evidence_kinds,
+            option=FindingOption(f.option), explanation_fa=f.explanation_fa, verdict=f.verdict,
+            verdict_stale=f.verdict_stale, verdict_by=f.verdict_by, verdict_at=f.verdict_at, verdict_note=f.verdict_note,
         )  # type: ignore[arg-type]  # fmt: skip
 
 
@@ -115,13 +130,14 @@ async def _duty_of(info: Info, ident: str) -> Any:
     return from_row(Duty, row) if row else None
 
 
-@strawberry.type(description="A COFOG division worked by several agencies (GAO fragmentation)")
+@strawberry.type(description="A COFOG group worked by several agencies (GAO fragmentation), with its duties")
 class FragmentedArea:
-    division: str
+    division: str = strawberry.field(description="the COFOG group's code (e.g. 05.4)")
     name_fa: str | None
     name_en: str | None
     agency_ids: list[strawberry.ID]
     duty_count: int
+    duty_ids: list[strawberry.ID]
 
 
 @strawberry.type
@@ -143,7 +159,7 @@ class DuplicationReport:
     @staticmethod
     def of(r: du.DuplicationResult) -> DuplicationReport:
         areas = [FragmentedArea(division=a.division, name_fa=a.name_fa, name_en=a.name_en, agency_ids=a.agency_ids,  # type: ignore[arg-type]
-                                duty_count=a.duty_count) for a in r.areas]  # fmt: skip
+                                duty_count=a.duty_count, duty_ids=a.duty_ids) for a in r.areas]  # fmt: skip
         return DuplicationReport(parameters=r.parameters, areas=areas, matrix=AgencyMatrix.of(r.matrix), result=r)
 
 

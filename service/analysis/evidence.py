@@ -1,0 +1,178 @@
+"""The evidence two duties give of duplicated work, kind by kind, and GAO's class from it.
+
+Structured evidence decides first (GAO-15-49SP, FIELD-NOTES.md): the *activity* as thesaurus
+concepts (what is done, to what), the *function* (COFOG group), the *beneficiaries* and the
+*geography* as code hierarchies. Text similarity only speaks where the thesaurus is silent, and then
+only inside one COFOG group, never across unrelated functions:
+
+- no overlapping geography: nothing (a duty in another city or district never overlaps one here);
+- *duplication*: the same activity (one object concept and one action concept in common, or, where a
+  side names no object, near-identical text in one group) for the same beneficiaries;
+- *overlap*: the same activity for other people, or a similar one (related objects; across
+  COFOG divisions only when the actions do not disagree): activity and at least one more kind agree;
+- *fragmentation*: one COFOG group worked by both, sharing beneficiaries or a named area (the whole
+  city shared by default is no evidence on its own; the per-area report covers that);
+- otherwise nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from service.analysis.vocab import default_thesaurus, geo_overlap, shared_beneficiaries
+from service.analysis.vocab.beneficiaries import codes as beneficiary_codes
+from service.analysis.vocab.thesaurus import Thesaurus
+from service.data.taxonomy import division
+from service.settings import DuplicationParams
+
+# concepts too common in duty texts to say two duties do the same thing ("network", "managing")
+STOCK = frozenset({"obj.network", "obj.data", "obj.governance", "act.manage", "act.supply"})
+WIDE_AREAS = frozenset({"city", "province", "iran"})
+MEET = 0.8  # a related() score at least this is the same thing or its parent/child
+COVER = 0.6  # objects this well matched on both sides are the same work (synonyms folded)
+# where work happens rather than what it works on ("… in the streets of the city"): it counts as a
+# shared object, but does not make two duties do the same thing
+PLACES = frozenset({"obj.street"})
+
+
+@dataclass(frozen=True)
+class DutyFacts:
+    """What one duty says, read once per analysis."""
+
+    id: str
+    agency: str
+    group: str
+    division: str
+    objects: frozenset[str]
+    acts: frozenset[str]
+    beneficiaries: tuple[str, ...]
+    geography: tuple[str, ...]
+
+
+def text_of(duty: dict[str, Any]) -> str:
+    parts = (duty.get("titleFa"), duty.get("descriptionFa"), duty.get("titleEn"))
+    return " ".join(p for p in parts if p)
+
+
+def facts(duty: dict[str, Any], thesaurus: Thesaurus | None = None) -> DutyFacts:
+    """The title says what a duty is; the description only fills in what the title leaves unnamed
+    (a description lists many things in passing, and each would otherwise meet some other duty)."""
+    t = thesaurus or default_thesaurus()
+    title = (t.concepts_of(duty.get("titleFa")) or t.concepts_of(duty.get("titleEn"))) - STOCK
+    more = t.concepts_of(duty.get("descriptionFa")) - STOCK
+    objects = t.of_type(title, "object") or t.of_type(more, "object")
+    acts = t.of_type(title, "activity") or t.of_type(more, "activity")
+    code = duty.get("functionCode") or ""
+    return DutyFacts(
+        duty["id"], duty.get("agencyId") or "", code, division(code) if code else "", objects, acts,
+        tuple(beneficiary_codes(duty.get("beneficiaries") or [])), tuple(duty.get("geography") or ["city"]),
+    )  # fmt: skip
+
+
+@dataclass
+class Evidence:
+    text: float
+    objects: list[str]  # object concepts the two share (or parent/child)
+    object_meet: float
+    acts: list[str]
+    act_meet: float
+    same_group: bool
+    same_division: bool
+    beneficiaries: list[str]
+    geography: list[str]
+    named_area: bool  # they meet in an area narrower than the whole city
+    same_activity: bool
+    similar_activity: bool
+
+
+def _cover(t: Thesaurus, left: frozenset[str], right: frozenset[str]) -> float:
+    """How fully each side's concepts are matched on the other: the smaller of the two directional
+    means of best ``related`` scores (1 when both name the same things, synonyms folded)."""
+    if not left or not right:
+        return 0.0
+    there = sum(max(_cover_score(t, a, b) for b in right) for a in left) / len(left)
+    back = sum(max(_cover_score(t, b, a) for a in left) for b in right) / len(right)
+    return min(there, back)
+
+
+def _cover_score(t: Thesaurus, a: str, b: str) -> float:
+    """``related`` with a parent/child worth less: «crisis management» covers «emergency shelter» only
+    in part, and two duties that each name a different part of a wide topic do not do the same work."""
+    r = t.related(a, b)
+    return 0.6 if r == MEET else r
+
+
+def _meet(t: Thesaurus, left: frozenset[str], right: frozenset[str]) -> tuple[float, list[str]]:
+    best, met = 0.0, set()
+    for a in left:
+        for b in right:
+            r = t.related(a, b)
+            best = max(best, r)
+            if r >= MEET:
+                met.add(a if r == 1.0 or b in t.ancestors.get(a, ()) else b)
+    return best, sorted(met)
+
+
+def evidence(a: DutyFacts, b: DutyFacts, text: float, params: DuplicationParams,
+             thesaurus: Thesaurus | None = None) -> Evidence:  # fmt: skip
+    t = thesaurus or default_thesaurus()
+    obj_meet, objects = _meet(t, a.objects, b.objects)
+    act_meet, acts = _meet(t, a.acts, b.acts)
+    same_group = bool(a.group) and a.group == b.group
+    same_div = bool(a.division) and a.division == b.division
+    geo = geo_overlap(a.geography, b.geography)
+    shared = shared_beneficiaries(a.beneficiaries, b.beneficiaries)
+    both_objects = bool(a.objects) and bool(b.objects)
+    both_acts = bool(a.acts) and bool(b.acts)
+    if both_objects and obj_meet >= MEET:
+        acts_agree = act_meet >= MEET
+        acts_silent = not both_acts
+        # the same activity: the objects match on both sides (not one shared word among several), and
+        # the actions agree, or one side names none and the text confirms it
+        objects_cover = _cover(t, a.objects - PLACES or a.objects, b.objects - PLACES or b.objects) >= COVER
+        same = objects_cover and (acts_agree or (acts_silent and text >= params.overlap_text))
+        # across COFOG divisions, two different actions on one object are different work
+        # similar: an object in common, or a parent/child pair with actions that agree; across
+        # COFOG divisions two different actions on one object are different work
+        identical = obj_meet == 1.0
+        similar = same or (identical or acts_agree) and (same_div or acts_silent or act_meet >= 0.5)
+    elif both_objects:
+        # both name what they work on, and it differs: the text cannot make them alike
+        same = False
+        similar = same_div and obj_meet >= 0.5 and act_meet >= MEET
+    else:
+        same = same_group and text >= params.duplication_text
+        similar = same_group and text >= params.overlap_text
+    return Evidence(
+        text=text, objects=objects, object_meet=obj_meet, acts=acts, act_meet=act_meet, same_group=same_group,
+        same_division=same_div, beneficiaries=shared, geography=geo,
+        named_area=any(g not in WIDE_AREAS for g in geo), same_activity=same, similar_activity=similar,
+    )  # fmt: skip
+
+
+def classify(e: Evidence) -> str | None:
+    """GAO's class, strongest first; None when the pair is not a finding."""
+    if not e.geography:
+        return None
+    if e.same_activity and e.beneficiaries:
+        return "duplication"
+    if e.same_activity or e.similar_activity:
+        return "overlap"
+    if e.same_group and (e.beneficiaries or e.named_area):
+        return "fragmentation"
+    return None
+
+
+def kinds_agreeing(e: Evidence) -> list[str]:
+    """The kinds of evidence that agree, in GAO's words: function, activity, beneficiaries, geography."""
+    out = []
+    if e.same_group:
+        out.append("function")
+    if e.same_activity or e.similar_activity:
+        out.append("activity")
+    if e.beneficiaries:
+        out.append("beneficiaries")
+    if e.geography:
+        out.append("geography")
+    return out
