@@ -37,18 +37,20 @@ def blocks(duties: Sequence[DutyFacts], thesaurus: Thesaurus) -> dict[tuple[str,
 
 
 def candidate_pairs(duties: Sequence[DutyFacts], counts: sparse.csr_matrix, thesaurus: Thesaurus,
-                    k: int, min_text: float) -> dict[tuple[int, int], float]:  # fmt: skip
-    """(i, j) with i < j → the best text cosine any block gave them; different agencies only."""
+                    k: int, min_text: float, k_concept: int | None = None) -> dict[tuple[int, int], float]:  # fmt: skip
+    """(i, j) with i < j → the best text cosine any block gave them; different agencies only. A big
+    COFOG-group block keeps ``k`` neighbours per duty, a big concept block ``k_concept`` (it only adds
+    pairs across groups, which need their objects to meet anyway)."""
     agency = np.asarray([d.agency for d in duties], dtype=object)
     pairs: dict[tuple[int, int], float] = {}
-    for rows in blocks(duties, thesaurus).values():
+    for (kind, _), rows in blocks(duties, thesaurus).items():
         idx = np.asarray(rows)
         weighted = weigh(counts[idx], max_docs=None)
         if len(rows) <= ALL_PAIRS_UP_TO:
             sims = (weighted @ weighted.T).toarray()
             found = [(a, b, float(sims[a, b])) for a in range(len(rows)) for b in range(a + 1, len(rows))]
         else:
-            found = top_k(weighted, weighted, k, min_text, same=True)
+            found = top_k(weighted, weighted, k if kind == "group" else (k_concept or k), min_text, same=True)
         for a, b, s in found:
             i, j = int(idx[a]), int(idx[b])
             if agency[i] == agency[j]:

@@ -12,11 +12,15 @@ the directorate gave survive recomputation while both duties keep the versions t
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
+from functools import partial
 from typing import Any
 
 from service.analysis.candidates import candidate_pairs
-from service.analysis.evidence import DutyFacts, Evidence, classify, evidence, facts, kinds_agreeing, text_of
+from service.analysis.evidence import (
+    DutyFacts, Evidence, classify, could_be_finding, evidence, facts, kinds_agreeing, text_of,
+)  # fmt: skip
 from service.analysis.explain import explain_en, explain_fa, suggest_option
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.analysis.snapshot import Snapshot
@@ -47,12 +51,23 @@ class DuplicationFinding:
     activity_shared: list[str] = field(default_factory=list)  # thesaurus concepts both name
     evidence_kinds: list[str] = field(default_factory=list)  # function, activity, beneficiaries, geography
     option: str = "agreement"  # merge | lead_agency | agreement | keep
-    explanation_fa: str = ""
+    explain: Callable[[], str] | None = field(default=None, repr=False, compare=False)
     verdict: str | None = None  # confirmed | dismissed, while the duties are unchanged
     verdict_stale: bool = False  # judged once, but a duty changed since
     verdict_by: str | None = None
     verdict_at: str | None = None
     verdict_note: str | None = None
+
+
+    @property
+    def explanation_fa(self) -> str:
+        """The Persian explanation, written when asked (most findings of a big registry are never read)."""
+        return self.explain() if self.explain is not None else ""
+
+    def as_dict(self) -> dict[str, Any]:
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "explain"}
+        out["explanation_fa"] = self.explanation_fa
+        return out
 
 
 @dataclass
@@ -77,7 +92,7 @@ class DuplicationResult:
     def as_dict(self) -> dict[str, Any]:
         return {
             "parameters": self.parameters,
-            "findings": [asdict(f) for f in self.findings],
+            "findings": [f.as_dict() for f in self.findings],
             "areas": [asdict(a) for a in self.areas],
             "matrix": self.matrix.as_dict(),
         }
@@ -104,22 +119,34 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
     matrix = AgencyMatrix("duplication", [AgencyRef(a["id"], a["nameFa"], a.get("nameEn"), a.get("code")) for a in agencies.values()], directed=False)
     known: list[DutyFacts] = [facts(d, thesaurus) for d in duties]
     counts = gram_counts([text_of(d) for d in duties])
-    pairs = candidate_pairs(known, counts, thesaurus, params.neighbours, params.min_text)
-    findings: list[DuplicationFinding] = []
+    pairs = candidate_pairs(known, counts, thesaurus, params.neighbours, params.min_text, params.concept_neighbours)
+    classified: list[tuple[int, float, str, int, int, Evidence]] = []
     for (i, j), text in pairs.items():
-        a, b = duties[i], duties[j]
+        if not could_be_finding(known[i], known[j]):
+            continue
         e = evidence(known[i], known[j], text, params, thesaurus)
         kind = classify(e)
-        if kind is None:
-            continue
+        if kind is not None:
+            classified.append((ORDER[kind], -score_of(kind, e, params), kind, i, j, e))
+    classified.sort(key=lambda c: (c[0], c[1], duties[c[3]]["id"], duties[c[4]]["id"]))
+    findings: list[DuplicationFinding] = []
+    per_duty: dict[int, int] = defaultdict(int)
+    for _, neg_score, kind, i, j, e in classified:
+        # bounded output: a duty's best fragmentation pairs (the per-group area report holds the rest)
+        if kind == "fragmentation":
+            if per_duty[i] >= params.fragmentation_per_duty and per_duty[j] >= params.fragmentation_per_duty:
+                continue
+            per_duty[i] += 1
+            per_duty[j] += 1
+        a, b = duties[i], duties[j]
         fid = finding_id(a["id"], b["id"])
         finding = DuplicationFinding(
-            fid, kind, round(score_of(kind, e, params), 4), round(text, 4), e.same_group, e.same_division,
+            fid, kind, round(-neg_score, 4), round(e.text, 4), e.same_group, e.same_division,
             e.beneficiaries, e.geography, a["id"], b["id"], a["agencyId"], b["agencyId"], explain_en(kind, e, a, b),
             activity_shared=e.objects + e.acts, evidence_kinds=kinds_agreeing(e),
             option=suggest_option(kind, known[i], known[j]),
         )  # fmt: skip
-        finding.explanation_fa = explain_fa(finding, e, a, b, agencies)
+        finding.explain = partial(explain_fa, finding, e, a, b, agencies)
         verdict = verdicts.get(fid)
         if verdict is not None:
             if verdict.fingerprint == fingerprint([a, b]):

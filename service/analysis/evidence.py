@@ -37,6 +37,22 @@ PLACES = frozenset({"obj.street"})
 
 
 @dataclass(frozen=True)
+class Concepts:
+    """A duty's concepts of one type with what set operations need: their direct broader concepts
+    and their declared ``related`` ones (the thesaurus hierarchy, precomputed per duty)."""
+
+    ids: frozenset[str]
+    parents: frozenset[str]
+    related: frozenset[str]
+
+    @staticmethod
+    def of(ids: frozenset[str], t: Thesaurus) -> Concepts:
+        parents = frozenset(p for c in ids for p in t.concepts[c].broader)
+        related = frozenset(r for c in ids for r in t.concepts[c].related)
+        return Concepts(ids, parents, related)
+
+
+@dataclass(frozen=True)
 class DutyFacts:
     """What one duty says, read once per analysis."""
 
@@ -48,6 +64,9 @@ class DutyFacts:
     acts: frozenset[str]
     beneficiaries: tuple[str, ...]
     geography: tuple[str, ...]
+    object_sets: Concepts | None = None
+    act_sets: Concepts | None = None
+    cover_objects: frozenset[str] = frozenset()  # the objects that say what is worked on (places left out)
 
 
 def text_of(duty: dict[str, Any]) -> str:
@@ -67,6 +86,7 @@ def facts(duty: dict[str, Any], thesaurus: Thesaurus | None = None) -> DutyFacts
     return DutyFacts(
         duty["id"], duty.get("agencyId") or "", code, division(code) if code else "", objects, acts,
         tuple(beneficiary_codes(duty.get("beneficiaries") or [])), tuple(duty.get("geography") or ["city"]),
+        Concepts.of(objects, t), Concepts.of(acts, t), objects - PLACES or objects,
     )  # fmt: skip
 
 
@@ -86,43 +106,69 @@ class Evidence:
     similar_activity: bool
 
 
+def _meet(t: Thesaurus, a: Concepts, b: Concepts) -> tuple[float, list[str]]:
+    """How close two concept sets come: 1 one concept in common, 0.8 a parent/child pair, 0.5 a
+    declared related pair, else 0; with the concepts that met (the narrower of a parent/child pair)."""
+    same = a.ids & b.ids
+    broader_a = a.ids & b.parents  # concepts of a that are broader than one of b
+    broader_b = b.ids & a.parents
+    if not (same or broader_a or broader_b):
+        return (0.5 if a.ids & b.related or b.ids & a.related else 0.0), []
+    met = set(same)
+    met |= {y for y in b.ids if broader_a & set(t.concepts[y].broader)}
+    met |= {x for x in a.ids if broader_b & set(t.concepts[x].broader)}
+    return (1.0 if same else MEET), sorted(met)
+
+
 def _cover(t: Thesaurus, left: frozenset[str], right: frozenset[str]) -> float:
     """How fully each side's concepts are matched on the other: the smaller of the two directional
-    means of best ``related`` scores (1 when both name the same things, synonyms folded)."""
+    means (1 the same concept, 0.6 parent/child — «crisis management» covers «emergency shelter» only
+    in part —, 0.3 siblings under one broader concept, else 0)."""
     if not left or not right:
         return 0.0
-    there = sum(max(_cover_score(t, a, b) for b in right) for a in left) / len(left)
-    back = sum(max(_cover_score(t, b, a) for a in left) for b in right) / len(right)
-    return min(there, back)
+    key = ("cover", left, right)
+    found = t.pair_cache.get(key)
+    if found is None:
+        found = t.pair_cache[key] = min(_towards(t, left, right), _towards(t, right, left))
+    return float(found)
 
 
-def _cover_score(t: Thesaurus, a: str, b: str) -> float:
-    """``related`` with a parent/child worth less: «crisis management» covers «emergency shelter» only
-    in part, and two duties that each name a different part of a wide topic do not do the same work."""
-    r = t.related(a, b)
-    return 0.6 if r == MEET else r
+def _towards(t: Thesaurus, left: frozenset[str], right: frozenset[str]) -> float:
+    right_parents = {p for c in right for p in t.concepts[c].broader}
+    total = 0.0
+    for x in left:
+        if x in right:
+            total += 1.0
+            continue
+        up = set(t.concepts[x].broader)
+        if x in right_parents or up & right:
+            total += 0.6
+        elif up & right_parents:
+            total += 0.3
+    return total / len(left)
 
 
-def _meet(t: Thesaurus, left: frozenset[str], right: frozenset[str]) -> tuple[float, list[str]]:
-    best, met = 0.0, set()
-    for a in left:
-        for b in right:
-            r = t.related(a, b)
-            best = max(best, r)
-            if r >= MEET:
-                met.add(a if r == 1.0 or b in t.ancestors.get(a, ()) else b)
-    return best, sorted(met)
+def could_be_finding(a: DutyFacts, b: DutyFacts) -> bool:
+    """A cheap first look: outside one COFOG group, only duties whose objects meet can be a finding."""
+    if a.group and a.group == b.group:
+        return True
+    oa, ob = a.object_sets, b.object_sets
+    if oa is None or ob is None:
+        return True
+    return bool(oa.ids & ob.ids or oa.ids & ob.parents or ob.ids & oa.parents)
 
 
 def evidence(a: DutyFacts, b: DutyFacts, text: float, params: DuplicationParams,
              thesaurus: Thesaurus | None = None) -> Evidence:  # fmt: skip
     t = thesaurus or default_thesaurus()
-    obj_meet, objects = _meet(t, a.objects, b.objects)
-    act_meet, acts = _meet(t, a.acts, b.acts)
+    oa, ob = a.object_sets or Concepts.of(a.objects, t), b.object_sets or Concepts.of(b.objects, t)
+    aa, ab = a.act_sets or Concepts.of(a.acts, t), b.act_sets or Concepts.of(b.acts, t)
+    obj_meet, objects = _meet(t, oa, ob)
+    act_meet, acts = _meet(t, aa, ab)
     same_group = bool(a.group) and a.group == b.group
     same_div = bool(a.division) and a.division == b.division
     geo = geo_overlap(a.geography, b.geography)
-    shared = shared_beneficiaries(a.beneficiaries, b.beneficiaries)
+    shared = shared_beneficiaries(a.beneficiaries, b.beneficiaries) if geo else []
     both_objects = bool(a.objects) and bool(b.objects)
     both_acts = bool(a.acts) and bool(b.acts)
     if both_objects and obj_meet >= MEET:
@@ -130,9 +176,8 @@ def evidence(a: DutyFacts, b: DutyFacts, text: float, params: DuplicationParams,
         acts_silent = not both_acts
         # the same activity: the objects match on both sides (not one shared word among several), and
         # the actions agree, or one side names none and the text confirms it
-        objects_cover = _cover(t, a.objects - PLACES or a.objects, b.objects - PLACES or b.objects) >= COVER
+        objects_cover = _cover(t, a.cover_objects or a.objects, b.cover_objects or b.objects) >= COVER
         same = objects_cover and (acts_agree or (acts_silent and text >= params.overlap_text))
-        # across COFOG divisions, two different actions on one object are different work
         # similar: an object in common, or a parent/child pair with actions that agree; across
         # COFOG divisions two different actions on one object are different work
         identical = obj_meet == 1.0

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
+from typing import Any
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -44,7 +45,10 @@ def _key(label: str) -> str:
 class Thesaurus:
     concepts: dict[str, Concept]
     index: dict[str, frozenset[str]] = field(default_factory=dict)
+    prefixes: frozenset[str] = frozenset()
     ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
+    _related: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
+    pair_cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # for callers comparing concept sets
 
     def __post_init__(self) -> None:
         index: dict[str, set[str]] = {}
@@ -54,6 +58,8 @@ class Thesaurus:
                 if key:
                     index.setdefault(key, set()).add(c.id)
         self.index = {k: frozenset(v) for k, v in index.items()}
+        # every character prefix of every key: a walk along a text stops as soon as no label can follow
+        self.prefixes = frozenset(k[:n] for k in self.index for n in range(1, len(k) + 1))
         self.ancestors = {cid: frozenset(self._walk(cid)) for cid in self.concepts}
 
     def _walk(self, cid: str) -> set[str]:
@@ -83,10 +89,14 @@ class Thesaurus:
         n = len(stems)
         spans: list[tuple[int, int, frozenset[str]]] = []
         for i in range(n):
-            for j in range(i + 1, min(n, i + MAX_SPAN) + 1):
-                hit = self.index.get("".join(stems[i:j]))
+            joined = ""
+            for j in range(i, min(n, i + MAX_SPAN)):
+                joined += stems[j]
+                if joined not in self.prefixes:
+                    break
+                hit = self.index.get(joined)
                 if hit:
-                    spans.append((i, j, hit))
+                    spans.append((i, j + 1, hit))
         found: set[str] = set()
         for i, j, hit in spans:
             if not any(a <= i and j <= b and b - a > j - i for a, b, _ in spans):
@@ -98,6 +108,12 @@ class Thesaurus:
         ``related`` link, 0.3 for siblings under one broader concept, else 0."""
         if a == b:
             return 1.0
+        known = self._related.get((a, b))
+        if known is None:
+            known = self._related[(a, b)] = self._relate(a, b)
+        return known
+
+    def _relate(self, a: str, b: str) -> float:
         if a not in self.concepts or b not in self.concepts:
             return 0.0
         ca, cb = self.concepts[a], self.concepts[b]
