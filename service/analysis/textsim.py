@@ -67,12 +67,14 @@ def weigh(tf: sparse.csr_matrix, max_df: float = 0.1, max_docs: int | None = 500
     if n >= 200:  # on small sets every gram is "common"; drop only on real corpora
         cut = max_df * n if max_docs is None else min(max_df * n, max_docs)
         idf[df > cut] = 0.0
-    weighted = tf.multiply(idf).tocsr()
-    weighted.data = np.log1p(weighted.data)
+    weighted = tf.copy()  # CSR kept throughout: scaling .data in place, no COO round trip
+    weighted.data = np.log1p(weighted.data * idf[weighted.indices])
     weighted.eliminate_zeros()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms = np.sqrt(np.add.reduceat(weighted.data**2, weighted.indptr[:-1])) if weighted.nnz else np.zeros(n)
+    norms[np.diff(weighted.indptr) == 0] = 1.0
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
+    weighted.data /= np.repeat(norms, np.diff(weighted.indptr))
+    return weighted
 
 
 def tfidf(docs: list[str], ngram: tuple[int, int] = (3, 5), max_df: float = 0.1,
