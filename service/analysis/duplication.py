@@ -19,10 +19,18 @@ from typing import Any
 
 from service.analysis.candidates import candidate_pairs
 from service.analysis.evidence import (
-    DutyFacts, Evidence, classify, could_be_finding, evidence, facts, kinds_agreeing, text_of,
+    DutyFacts,
+    Evidence,
+    classify,
+    could_be_finding,
+    evidence,
+    facts,
+    kinds_agreeing,
+    text_of,
 )  # fmt: skip
-from service.analysis.explain import explain_en, explain_fa, suggest_option
+from service.analysis.explain import effect_fa, explain_en, explain_fa, suggest_option
 from service.analysis.matrix import AgencyMatrix, AgencyRef
+from service.analysis.money import at_stake, budgets_of
 from service.analysis.snapshot import Snapshot
 from service.analysis.textsim import gram_counts
 from service.analysis.verdicts import Verdict, fingerprint
@@ -51,7 +59,10 @@ class DuplicationFinding:
     activity_shared: list[str] = field(default_factory=list)  # thesaurus concepts both name
     evidence_kinds: list[str] = field(default_factory=list)  # function, activity, beneficiaries, geography
     option: str = "agreement"  # merge | lead_agency | agreement | keep
+    budget_a: dict[int, int] = field(default_factory=dict)  # Jalali year → rials of duty A
+    budget_b: dict[int, int] = field(default_factory=dict)
     explain: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+    effect: Callable[[], str] | None = field(default=None, repr=False, compare=False)
     verdict: str | None = None  # confirmed | dismissed, while the duties are unchanged
     verdict_stale: bool = False  # judged once, but a duty changed since
     verdict_by: str | None = None
@@ -59,14 +70,31 @@ class DuplicationFinding:
     verdict_note: str | None = None
 
 
+    def at_stake(self, from_year: int | None = None, to_year: int | None = None) -> dict[int, int]:
+        """Year → rials this finding puts at stake (nothing for fragmentation)."""
+        if self.classification == "fragmentation":
+            return {}
+        return at_stake(self.budget_a, self.budget_b, from_year, to_year)
+
+    @property
+    def at_stake_rials(self) -> int:
+        return sum(self.at_stake().values())
+
+    @property
+    def effect_fa(self) -> str:
+        """GAO step 2 in Persian: the cost at stake and the effect on the service."""
+        return self.effect() if self.effect is not None else ""
+
     @property
     def explanation_fa(self) -> str:
         """The Persian explanation, written when asked (most findings of a big registry are never read)."""
         return self.explain() if self.explain is not None else ""
 
     def as_dict(self) -> dict[str, Any]:
-        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "explain"}
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("explain", "effect")}
         out["explanation_fa"] = self.explanation_fa
+        out["effect_fa"] = self.effect_fa
+        out["at_stake_rials"] = self.at_stake_rials
         return out
 
 
@@ -80,6 +108,7 @@ class FragmentedArea:
     agency_ids: list[str]
     duty_count: int
     duty_ids: list[str] = field(default_factory=list)
+    budget: dict[int, int] = field(default_factory=dict)  # Jalali year → rials of the group's duties
 
 
 @dataclass
@@ -88,6 +117,7 @@ class DuplicationResult:
     findings: list[DuplicationFinding]
     areas: list[FragmentedArea]
     matrix: AgencyMatrix = field(repr=False)
+    groups: dict[str, str] = field(default_factory=dict, repr=False)  # duty id → COFOG group
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -144,9 +174,10 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
             fid, kind, round(-neg_score, 4), round(e.text, 4), e.same_group, e.same_division,
             e.beneficiaries, e.geography, a["id"], b["id"], a["agencyId"], b["agencyId"], explain_en(kind, e, a, b),
             activity_shared=e.objects + e.acts, evidence_kinds=kinds_agreeing(e),
-            option=suggest_option(kind, known[i], known[j]),
+            option=suggest_option(kind, known[i], known[j]), budget_a=budgets_of(a), budget_b=budgets_of(b),
         )  # fmt: skip
         finding.explain = partial(explain_fa, finding, e, a, b, agencies)
+        finding.effect = partial(effect_fa, finding, e)
         verdict = verdicts.get(fid)
         if verdict is not None:
             if verdict.fingerprint == fingerprint([a, b]):
@@ -159,18 +190,23 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
             matrix.add(a["agencyId"], b["agencyId"], finding.score,
                        {"findingId": fid, "dutyA": a["id"], "dutyB": b["id"], "class": kind, "why": finding.why})  # fmt: skip
     findings.sort(key=lambda f: (ORDER[f.classification], -f.score, f.id))
-    return DuplicationResult(params.model_dump(), findings, _areas(duties), matrix)
+    return DuplicationResult(params.model_dump(), findings, _areas(duties), matrix,
+                             {d["id"]: d["functionCode"] for d in duties})  # fmt: skip
 
 
 def _areas(duties: list[dict[str, Any]]) -> list[FragmentedArea]:
     agencies: dict[str, set[str]] = defaultdict(set)
     ids: dict[str, list[str]] = defaultdict(list)
+    money: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for d in duties:
         group = d["functionCode"]
         agencies[group].add(d["agencyId"])
         ids[group].append(d["id"])
+        for year, rials in budgets_of(d).items():
+            money[group][year] += rials
     return [
-        FragmentedArea(g, function_name(g, "fa"), function_name(g, "en"), sorted(a), len(ids[g]), sorted(ids[g]))
+        FragmentedArea(g, function_name(g, "fa"), function_name(g, "en"), sorted(a), len(ids[g]), sorted(ids[g]),
+                       dict(sorted(money[g].items())))
         for g, a in sorted(agencies.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         if len(a) > 1
     ]

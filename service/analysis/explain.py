@@ -43,6 +43,37 @@ def _num(value: float) -> str:
     return to_persian_digits(f"{value:.2f}").replace(".", "٫")
 
 
+def rials_fa(rials: int) -> str:
+    """An amount for a Persian reader: «۱۲۰ میلیارد ریال», «۳٫۵ میلیون ریال», «۹۰۰ ریال»."""
+    for size, word in ((10**12, "هزار میلیارد"), (10**9, "میلیارد"), (10**6, "میلیون")):
+        if rials >= size:
+            text = f"{rials / size:.1f}".removesuffix(".0")
+            return f"{to_persian_digits(text).replace('.', '٫')} {word} ریال"
+    return f"{to_persian_digits(str(rials))} ریال"
+
+
+def _budget_fa(name: str, budget: dict[int, int]) -> str:
+    if not budget:
+        return f"{name}: بودجه‌ای ثبت نشده"
+    lines = [f"{rials_fa(r)} در {to_persian_digits(str(y))}" for y, r in sorted(budget.items())]
+    return f"{name}: {_join(lines)}"
+
+
+def effect_fa(f: DuplicationFinding, e: Evidence) -> str:
+    """GAO step 2: what the finding costs and what it does to the service people get."""
+    stake = f.at_stake()
+    cost = (f"هزینهٔ در معرض دوباره‌خرج: {rials_fa(sum(stake.values()))}" if stake and f.classification == "duplication"
+            else f"هزینهٔ در خطر هم‌پوشانی: {rials_fa(sum(stake.values()))}" if stake
+            else "هزینه: برای سال مشترکی بودجهٔ هر دو طرف ثبت نشده")  # fmt: skip
+    people = _join([beneficiary_label(c) for c in e.beneficiaries]) or "مردم"
+    service = {
+        "duplication": f"{people} یک خدمت را از دو دستگاه می‌گیرند و پاسخگوی آن روشن نیست",
+        "overlap": f"بخشی از کار دو دستگاه برای {people} یکی است؛ خطر دوباره‌کاری یا جاماندن خدمت",
+        "fragmentation": "کار یک حوزه میان چند دستگاه پخش است و بی‌هماهنگی پراکنده می‌شود",
+    }[f.classification]
+    return f"{cost}. {service}."
+
+
 def explain_fa(f: DuplicationFinding, e: Evidence, a: dict[str, Any], b: dict[str, Any],
                agencies: dict[str, dict[str, Any]]) -> str:  # fmt: skip
     t = default_thesaurus()
@@ -69,6 +100,8 @@ def explain_fa(f: DuplicationFinding, e: Evidence, a: dict[str, Any], b: dict[st
     evidence.append(f"محدوده مشترک: {_join([geo_label(g) for g in e.geography])}")
     evidence.append(f"شباهت متن: {_num(e.text)}")
     parts.append("شواهد: " + "؛ ".join(evidence) + ".")
+    parts.append("بودجه: " + "؛ ".join([_budget_fa(name_a, f.budget_a), _budget_fa(name_b, f.budget_b)]) + ".")
+    parts.append("اثر: " + effect_fa(f, e))
     parts.append(f"پیشنهاد: {OPTION_FA[f.option]}.")
     return " ".join(parts)
 

@@ -28,6 +28,15 @@ async def duplication(store: GraphStore, settings: Settings, snap: Snapshot | No
     return analyse_duplication(snap, settings.analysis.duplication, await load_verdicts(store))
 
 
+async def spend(store: GraphStore, settings: Settings) -> Any:
+    """Duplicated spend by COFOG group and Jalali year (the duplication analysis, summed)."""
+    from service.analysis.money import spend_by_area
+
+    snap = await load_snapshot(store, DUPLICATION_NEEDS)
+    result = await duplication(store, settings, snap)
+    return spend_by_area(result, {d["id"]: d["functionCode"] for d in snap["duty"]})
+
+
 async def winwin(store: GraphStore, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
     snap = snap or await load_snapshot(store, WINWIN_NEEDS)
     return analyse_winwin(snap, settings.analysis.winwin)
@@ -61,6 +70,7 @@ async def collaboration(store: GraphStore, settings: Settings) -> Any:
 
 ANALYSES: dict[str, Callable[[GraphStore, Settings], Awaitable[Any]]] = {
     "duplication": duplication,
+    "spend": spend,
     "winwin": winwin,
     "alignment": alignment,
     "followup": followup,

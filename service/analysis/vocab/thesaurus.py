@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from typing import Any
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from service.analysis.vocab.stem import tokens
 

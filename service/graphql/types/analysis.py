@@ -12,15 +12,18 @@ from service.analysis import alignment as al
 from service.analysis import duplication as du
 from service.analysis import winwin as ww
 from service.analysis.matrix import AgencyMatrix as Matrix
-from service.graphql.types.common import from_row
+from service.analysis.money import SpendRow as SpendRowData
+from service.analysis.money import in_period, spend_by_area
+from service.graphql.types.common import Rials, from_row
 from service.registry.specs import CAPACITY, DUTY
 
 if TYPE_CHECKING:
-    from service.graphql.types.duty import Duty
+    from service.graphql.types.duty import Duty, DutyBudget
     from service.graphql.types.resources import Capacity
 
 _duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
 _capacity = Annotated["Capacity", strawberry.lazy("service.graphql.types.resources")]
+_budget = Annotated["DutyBudget", strawberry.lazy("service.graphql.types.duty")]
 
 
 @strawberry.type
@@ -96,12 +99,32 @@ class DuplicationFinding:
     activity_shared: list[str] = strawberry.field(description="thesaurus concepts (objects, then actions) both duties name")
     evidence_kinds: list[str] = strawberry.field(description="kinds of evidence that agree: function, activity, beneficiaries, geography")
     option: FindingOption = strawberry.field(description="GAO step 4: the suggested option")  # type: ignore[valid-type]
-    explanation_fa: str = strawberry.field(description="the finding in Persian for an officer: duties, agencies, evidence, option")
     verdict: str | None = strawberry.field(description="confirmed or dismissed, while both duties are unchanged")
     verdict_stale: bool = strawberry.field(description="judged once, but a duty has changed since")
     verdict_by: str | None = strawberry.field(description="who gave the verdict (GAO step 3: validation)")
     verdict_at: str | None = strawberry.field(description="when the verdict was given")
     verdict_note: str | None = strawberry.field(description="why, in the officer's words")
+    source: strawberry.Private[du.DuplicationFinding]
+
+    @strawberry.field(description="The finding in Persian for an officer: duties, agencies, evidence, money, effect, option")
+    def explanation_fa(self) -> str:
+        return self.source.explanation_fa
+
+    @strawberry.field(description="GAO step 2 in Persian: the cost at stake and the effect on the service")
+    def effect_fa(self) -> str:
+        return self.source.effect_fa
+
+    @strawberry.field(description="Duty A's budget by Jalali fiscal year in the period")
+    def budgets_a(self, from_year: int | None = None, to_year: int | None = None) -> list[_budget]:
+        return _budgets(self.source.budget_a, from_year, to_year)
+
+    @strawberry.field(description="Duty B's budget by Jalali fiscal year in the period")
+    def budgets_b(self, from_year: int | None = None, to_year: int | None = None) -> list[_budget]:
+        return _budgets(self.source.budget_b, from_year, to_year)
+
+    @strawberry.field(description="Rials at stake in the period: the smaller budget in each year both are funded (none for fragmentation)")
+    def at_stake_rials(self, from_year: int | None = None, to_year: int | None = None) -> Rials:  # type: ignore[valid-type]
+        return Rials(sum(self.source.at_stake(from_year, to_year).values()))
 
     @strawberry.field
     async def duty_a(self, info: Info) -> _duty | None:
@@ -118,9 +141,15 @@ class DuplicationFinding:
             same_group=f.same_group, same_division=f.same_division, beneficiaries_shared=f.beneficiaries_shared,
             geography_overlap=f.geography_overlap, duty_a_id=f.duty_a, duty_b_id=f.duty_b, agency_a_id=f.agency_a,
             agency_b_id=f.agency_b, why=f.why, activity_shared=f.activity_shared, evidence_kinds=f.evidence_kinds,
-            option=FindingOption(f.option), explanation_fa=f.explanation_fa, verdict=f.verdict,
+            option=FindingOption(f.option), verdict=f.verdict, source=f,
             verdict_stale=f.verdict_stale, verdict_by=f.verdict_by, verdict_at=f.verdict_at, verdict_note=f.verdict_note,
         )  # type: ignore[arg-type]  # fmt: skip
+
+
+def _budgets(budget: dict[int, int], from_year: int | None, to_year: int | None) -> list[Any]:
+    from service.graphql.types.duty import DutyBudget
+
+    return [DutyBudget(year=y, rials=r) for y, r in sorted(in_period(budget, from_year, to_year).items())]  # type: ignore[arg-type]
 
 
 async def _duty_of(info: Info, ident: str) -> Any:
@@ -138,6 +167,33 @@ class FragmentedArea:
     agency_ids: list[strawberry.ID]
     duty_count: int
     duty_ids: list[strawberry.ID]
+    budget: strawberry.Private[dict[int, int]]
+
+    @strawberry.field(description="The group's duties' budgets summed by Jalali fiscal year, in the period")
+    def budgets(self, from_year: int | None = None, to_year: int | None = None) -> list[_budget]:
+        return _budgets(self.budget, from_year, to_year)
+
+
+VerdictState = strawberry.enum(
+    __import__("enum").Enum("VerdictState", {"CONFIRMED": "confirmed", "DISMISSED": "dismissed", "UNJUDGED": "unjudged"}),
+    description="GAO step 3: a finding confirmed or dismissed by the directorate, or not judged yet",
+)
+
+
+@strawberry.type(description="What duplication and overlap findings put at stake in one COFOG group and Jalali year")
+class SpendRow:
+    group: str
+    name_fa: str | None
+    name_en: str | None
+    year: int
+    duplication_rials: Rials  # type: ignore[valid-type]
+    overlap_rials: Rials  # type: ignore[valid-type]
+    findings: int
+
+    @staticmethod
+    def of(r: SpendRowData) -> SpendRow:
+        return SpendRow(group=r.group, name_fa=r.name_fa, name_en=r.name_en, year=r.year,  # type: ignore[arg-type]
+                        duplication_rials=r.duplication_rials, overlap_rials=r.overlap_rials, findings=r.findings)  # fmt: skip
 
 
 @strawberry.type
@@ -147,19 +203,41 @@ class DuplicationReport:
     matrix: AgencyMatrix
     result: strawberry.Private[du.DuplicationResult]
 
-    @strawberry.field
+    @strawberry.field(description="Findings, strongest class first; filter by class, option, verdict and money at stake")
     def findings(self, classification: list[Classification] | None = None,  # type: ignore[valid-type]
-                 include_dismissed: bool = False) -> list[DuplicationFinding]:  # fmt: skip
+                 include_dismissed: bool = False, option: list[FindingOption] | None = None,  # type: ignore[valid-type]
+                 verdict: list[VerdictState] | None = None, from_year: int | None = None,  # type: ignore[valid-type]
+                 to_year: int | None = None, min_at_stake_rials: Rials | None = None,  # type: ignore[valid-type]
+                 first: int | None = None) -> list[DuplicationFinding]:  # fmt: skip
         wanted = {c.value for c in classification} if classification else None
-        return [
-            DuplicationFinding.of(f) for f in self.result.findings
-            if (wanted is None or f.classification in wanted) and (include_dismissed or f.verdict != "dismissed")
-        ]  # fmt: skip
+        options = {o.value for o in option} if option else None
+        states = {v.value for v in verdict} if verdict else None
+        out = []
+        for f in self.result.findings:
+            if wanted is not None and f.classification not in wanted:
+                continue
+            if not include_dismissed and f.verdict == "dismissed" and not (states and "dismissed" in states):
+                continue
+            if options is not None and f.option not in options:
+                continue
+            if states is not None and (f.verdict or "unjudged") not in states:
+                continue
+            if min_at_stake_rials is not None and sum(f.at_stake(from_year, to_year).values()) < min_at_stake_rials:
+                continue
+            out.append(DuplicationFinding.of(f))
+            if first is not None and len(out) >= first:
+                break
+        return out
+
+    @strawberry.field(description="Duplicated and overlapping spend by COFOG group and Jalali year (dismissed findings left out)")
+    def spend(self, from_year: int | None = None, to_year: int | None = None) -> list[SpendRow]:
+        rows = spend_by_area(self.result, self.result.groups, from_year, to_year).rows
+        return [SpendRow.of(r) for r in rows]
 
     @staticmethod
     def of(r: du.DuplicationResult) -> DuplicationReport:
         areas = [FragmentedArea(division=a.division, name_fa=a.name_fa, name_en=a.name_en, agency_ids=a.agency_ids,  # type: ignore[arg-type]
-                                duty_count=a.duty_count, duty_ids=a.duty_ids) for a in r.areas]  # fmt: skip
+                                duty_count=a.duty_count, duty_ids=a.duty_ids, budget=a.budget) for a in r.areas]  # fmt: skip
         return DuplicationReport(parameters=r.parameters, areas=areas, matrix=AgencyMatrix.of(r.matrix), result=r)
 
 
