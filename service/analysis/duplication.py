@@ -29,6 +29,8 @@ from service.analysis.evidence import (
     text_of,
 )  # fmt: skip
 from service.analysis.explain import effect_fa, explain_en, explain_fa, suggest_option
+from service.analysis.learn import Learning, learn
+from service.analysis.learn import features as learn_features
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.analysis.money import at_stake, budgets_of
 from service.analysis.snapshot import Snapshot
@@ -59,6 +61,7 @@ class DuplicationFinding:
     activity_shared: list[str] = field(default_factory=list)  # thesaurus concepts both name
     evidence_kinds: list[str] = field(default_factory=list)  # function, activity, beneficiaries, geography
     option: str = "agreement"  # merge | lead_agency | agreement | keep
+    confidence: float | None = None  # P(an officer confirms it), once enough verdicts were learnt from
     budget_a: dict[int, int] = field(default_factory=dict)  # Jalali year → rials of duty A
     budget_b: dict[int, int] = field(default_factory=dict)
     explain: Callable[[], str] | None = field(default=None, repr=False, compare=False)
@@ -118,6 +121,7 @@ class DuplicationResult:
     areas: list[FragmentedArea]
     matrix: AgencyMatrix = field(repr=False)
     groups: dict[str, str] = field(default_factory=dict, repr=False)  # duty id → COFOG group
+    learning: Learning = field(default_factory=Learning)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -125,6 +129,7 @@ class DuplicationResult:
             "findings": [f.as_dict() for f in self.findings],
             "areas": [asdict(a) for a in self.areas],
             "matrix": self.matrix.as_dict(),
+            "learning": asdict(self.learning),
         }
 
 
@@ -160,6 +165,7 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
             classified.append((ORDER[kind], -score_of(kind, e, params), kind, i, j, e))
     classified.sort(key=lambda c: (c[0], c[1], duties[c[3]]["id"], duties[c[4]]["id"]))
     findings: list[DuplicationFinding] = []
+    rows: list[list[float]] = []
     per_duty: dict[int, int] = defaultdict(int)
     for _, neg_score, kind, i, j, e in classified:
         # bounded output: a duty's best fragmentation pairs (the per-group area report holds the rest)
@@ -183,15 +189,19 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
             if verdict.fingerprint == fingerprint([a, b]):
                 finding.verdict = verdict.verdict
                 finding.verdict_by, finding.verdict_at, finding.verdict_note = verdict.by, verdict.at, verdict.note
+                finding.option = verdict.option or finding.option  # the directorate's choice over the suggestion
             else:
                 finding.verdict_stale = True
         findings.append(finding)
-        if kind != "fragmentation" and finding.verdict != "dismissed":
-            matrix.add(a["agencyId"], b["agencyId"], finding.score,
-                       {"findingId": fid, "dutyA": a["id"], "dutyB": b["id"], "class": kind, "why": finding.why})  # fmt: skip
-    findings.sort(key=lambda f: (ORDER[f.classification], -f.score, f.id))
+        rows.append(learn_features(kind, e, finding.at_stake_rials))
+    learning = learn(findings, rows)
+    findings.sort(key=lambda f: (ORDER[f.classification], -(f.confidence if learning.active else f.score), f.id))
+    for f in findings:
+        if f.classification != "fragmentation" and f.verdict != "dismissed":
+            matrix.add(f.agency_a, f.agency_b, f.score,
+                       {"findingId": f.id, "dutyA": f.duty_a, "dutyB": f.duty_b, "class": f.classification, "why": f.why})  # fmt: skip
     return DuplicationResult(params.model_dump(), findings, _areas(duties), matrix,
-                             {d["id"]: d["functionCode"] for d in duties})  # fmt: skip
+                             {d["id"]: d["functionCode"] for d in duties}, learning)  # fmt: skip
 
 
 def _areas(duties: list[dict[str, Any]]) -> list[FragmentedArea]:

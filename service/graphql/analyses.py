@@ -14,7 +14,7 @@ from service.analysis.opportunities import draft_requests
 from service.analysis.verdicts import fingerprint, save_verdict
 from service.errors import ServiceError
 from service.graphql.types.analysis import (
-    AlignmentReport, DuplicationReport, FindingVerdict, GenericReport, WinWinReport,
+    AlignmentReport, DuplicationReport, FindingOption, FindingVerdict, GenericReport, WinWinReport,
 )  # fmt: skip
 from service.graphql.types.common import from_row
 from service.graphql.types.request import Request
@@ -56,8 +56,10 @@ class Analyses:
         return GenericReport.of(await runner.collaboration(info.context.repo.store, info.context.settings))
 
 
-async def set_finding_verdict(info: Info, finding_id: strawberry.ID, verdict: Verdict, note: str | None = None) -> FindingVerdict:
-    """Confirm or dismiss a duplication finding; it holds until one of its duties changes."""
+async def set_finding_verdict(info: Info, finding_id: strawberry.ID, verdict: Verdict, note: str | None = None,
+                              option: FindingOption | None = None) -> FindingVerdict:  # type: ignore[valid-type]  # fmt: skip
+    """Confirm or dismiss a duplication finding, with the option chosen (GAO step 4; KEEP when the
+    duplication is warranted); it holds until one of its duties changes."""
     require_role(info.context.actor, Role.DIRECTORATE)
     kind, _, rest = str(finding_id).partition(":")
     duty_ids = rest.split(":")
@@ -69,9 +71,11 @@ async def set_finding_verdict(info: Info, finding_id: strawberry.ID, verdict: Ve
     if missing:
         raise ServiceError("NOT_FOUND", f"duty {missing[0]!r} does not exist", "وظیفه پیدا نشد", field="findingId", status=404)
     saved = await save_verdict(info.context.repo.store, str(finding_id), verdict.value,
-                               fingerprint(found.values()), info.context.actor, note)  # fmt: skip
+                               fingerprint(found.values()), info.context.actor, note,
+                               option.value if option is not None else None)  # fmt: skip
     return FindingVerdict(finding_id=saved.id, verdict=saved.verdict, fingerprint=saved.fingerprint,  # type: ignore[arg-type]
-                          by=saved.by, at=saved.at, note=saved.note)  # fmt: skip
+                          by=saved.by, at=saved.at, note=saved.note,
+                          option=FindingOption(saved.option) if saved.option else None)  # fmt: skip
 
 
 async def draft_opportunity_requests(info: Info, opportunity_id: strawberry.ID) -> list[Request]:

@@ -104,6 +104,7 @@ class DuplicationFinding:
     verdict_by: str | None = strawberry.field(description="who gave the verdict (GAO step 3: validation)")
     verdict_at: str | None = strawberry.field(description="when the verdict was given")
     verdict_note: str | None = strawberry.field(description="why, in the officer's words")
+    confidence: float | None = strawberry.field(description="the chance an officer confirms it, learnt from verdicts (null while the rules stand)")
     source: strawberry.Private[du.DuplicationFinding]
 
     @strawberry.field(description="The finding in Persian for an officer: duties, agencies, evidence, money, effect, option")
@@ -141,7 +142,7 @@ class DuplicationFinding:
             same_group=f.same_group, same_division=f.same_division, beneficiaries_shared=f.beneficiaries_shared,
             geography_overlap=f.geography_overlap, duty_a_id=f.duty_a, duty_b_id=f.duty_b, agency_a_id=f.agency_a,
             agency_b_id=f.agency_b, why=f.why, activity_shared=f.activity_shared, evidence_kinds=f.evidence_kinds,
-            option=FindingOption(f.option), verdict=f.verdict, source=f,
+            option=FindingOption(f.option), verdict=f.verdict, source=f, confidence=f.confidence,
             verdict_stale=f.verdict_stale, verdict_by=f.verdict_by, verdict_at=f.verdict_at, verdict_note=f.verdict_note,
         )  # type: ignore[arg-type]  # fmt: skip
 
@@ -196,6 +197,27 @@ class SpendRow:
                         duplication_rials=r.duplication_rials, overlap_rials=r.overlap_rials, findings=r.findings)  # fmt: skip
 
 
+@strawberry.type(description="One bin of the reliability table: predicted chance against the observed share confirmed")
+class CalibrationBin:
+    from_: float = strawberry.field(name="from")
+    to: float
+    predicted: float
+    observed: float
+    count: int
+
+
+@strawberry.type(description="What the model learnt from the directorate's verdicts, and how far to trust it")
+class DuplicationLearning:
+    verdicts: int
+    confirmed: int
+    dismissed: int
+    active: bool = strawberry.field(description="false while too few verdicts: the rule-based classes stand")
+    brier: float | None = strawberry.field(description="cross-validated Brier score (0 perfect, 0.25 a coin toss)")
+    calibration: list[CalibrationBin]
+    coefficients: JSON
+    note: str
+
+
 @strawberry.type
 class DuplicationReport:
     parameters: JSON
@@ -228,6 +250,15 @@ class DuplicationReport:
             if first is not None and len(out) >= first:
                 break
         return out
+
+    @strawberry.field(description="What the ranking learnt from verdicts")
+    def learning(self) -> DuplicationLearning:
+        info = self.result.learning
+        bins = [CalibrationBin(from_=b["from"], to=b["to"], predicted=b["predicted"], observed=b["observed"],
+                               count=int(b["count"])) for b in info.calibration]  # fmt: skip
+        return DuplicationLearning(verdicts=info.verdicts, confirmed=info.confirmed, dismissed=info.dismissed,
+                                   active=info.active, brier=info.brier, calibration=bins,
+                                   coefficients=info.coefficients, note=info.note)  # type: ignore[arg-type]  # fmt: skip
 
     @strawberry.field(description="Duplicated and overlapping spend by COFOG group and Jalali year (dismissed findings left out)")
     def spend(self, from_year: int | None = None, to_year: int | None = None) -> list[SpendRow]:
@@ -377,3 +408,4 @@ class FindingVerdict:
     by: str | None
     at: str | None
     note: str | None
+    option: FindingOption | None = None  # type: ignore[valid-type]
