@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -99,7 +100,7 @@ def _reclass(kind: str, p: float) -> str:
 def _reliability(p: np.ndarray, y: np.ndarray, bins: int = 5) -> list[dict[str, float]]:
     out = []
     edges = np.linspace(0, 1, bins + 1)
-    for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+    for lo, hi in pairwise(edges):
         inside = (p >= lo) & ((p < hi) | (hi == 1.0))
         if inside.any():
             out.append({"from": round(float(lo), 2), "to": round(float(hi), 2), "predicted": round(float(p[inside].mean()), 3),
