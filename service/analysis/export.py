@@ -1,15 +1,26 @@
-"""Analysis results as downloads: CSV (the matrix's cells, or the result's rows), XLSX, JSON."""
+"""Analysis results as downloads: CSV (the matrix's cells, or the result's rows), XLSX, JSON.
+
+JSON is written as it is made (``json_chunks``), one record a line: at city scale the duplication
+result is about 20 MB, and building it whole (``as_dict`` deep-copies every record with
+``dataclasses.asdict``, then ``json.dumps`` with an indent) was about half of
+``analyze duplication --format json``. Here orjson writes the records' dataclasses itself.
+"""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import IO, Any
 
-from openpyxl import Workbook
+import orjson
 
 from service.analysis.matrix import AgencyMatrix
+from service.io import cells
+
+CHUNK = 1 << 16  # bytes gathered before each write (a socket send per record was slow)
 
 
 def _matrix(result: Any) -> AgencyMatrix | None:
@@ -18,9 +29,10 @@ def _matrix(result: Any) -> AgencyMatrix | None:
 
 
 def _flat(value: Any) -> Any:
+    """A value as one cell: lists and records as JSON, texts made safe (``service.io.cells``)."""
     if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    return value
+        return cells.cell(json.dumps(value, ensure_ascii=False))
+    return cells.cell(value)
 
 
 def _tables(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
@@ -28,8 +40,90 @@ def _tables(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
     return {k: v for k, v in data.items() if isinstance(v, list) and v and isinstance(v[0], dict)}
 
 
-def to_json(result: Any) -> str:
-    return json.dumps(result.as_dict(), ensure_ascii=False, indent=1)
+def _with_net(match: Any) -> dict[str, Any]:
+    return {f.name: getattr(match, f.name) for f in dataclasses.fields(match)} | {"net": match.net}
+
+
+def _matrix_sections(matrix: AgencyMatrix) -> dict[str, Any]:
+    return {"name": matrix.name, "directed": matrix.directed, "agencies": matrix.agencies,
+            "cells": sorted(matrix.cells.values(), key=lambda c: (c.row, c.col))}  # fmt: skip
+
+
+def sections(result: Any) -> dict[str, Any]:
+    """What ``result.as_dict()`` holds, its records left as dataclasses (orjson writes those in C).
+    Duplication and win-win are laid out here, key for key as their ``as_dict`` (a test compares the
+    two); any other result is its ``as_dict()``."""
+    from service.analysis.duplication import DuplicationResult
+    from service.analysis.winwin import WinWinResult
+
+    if type(result) is DuplicationResult:
+        # findings as dicts: each carries its Persian explanation and money, worked out when written
+        return {"parameters": result.parameters, "findings": [f.as_dict() for f in result.findings],
+                "areas": result.areas, "matrix": _matrix_sections(result.matrix),
+                "learning": dataclasses.asdict(result.learning)}  # fmt: skip
+    if type(result) is WinWinResult:
+        return {"parameters": result.parameters, "matches": [_with_net(m) for m in result.matches],
+                "opportunities": result.opportunities, "totalChosenRials": result.total_chosen_rials,
+                "cyclesTruncated": result.cycles_truncated, "optimal": result.optimal,
+                "matrix": _matrix_sections(result.matrix)}  # fmt: skip
+    data: dict[str, Any] = result.as_dict()
+    return data
+
+
+def _default(value: Any) -> Any:
+    """What orjson does not write itself: numpy scalars (``float64`` and the like) become Python's."""
+    item = getattr(value, "item", None)
+    if callable(item):
+        return item()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _dumps(value: Any) -> bytes:
+    return orjson.dumps(value, default=_default, option=orjson.OPT_NON_STR_KEYS)
+
+
+def _pieces(value: Any, depth: int = 0) -> Iterator[bytes]:
+    """The result and its matrix opened key by key, their lists one record a line, the rest whole."""
+    if isinstance(value, dict) and depth < 2:
+        yield b"{"
+        for i, (key, item) in enumerate(value.items()):
+            yield (b",\n" if i else b"") + _dumps(str(key)) + b":"
+            yield from _pieces(item, depth + 1)
+        yield b"}"
+    elif isinstance(value, list) and value and depth < 3:
+        yield b"[\n"
+        for i, item in enumerate(value):
+            yield (b",\n" if i else b"") + _dumps(item)
+        yield b"\n]"
+    else:
+        yield _dumps(value)
+
+
+def json_chunks(result: Any) -> Iterator[bytes]:
+    """The result as UTF-8 JSON (Persian unescaped), in chunks of about ``CHUNK`` bytes."""
+    buffer: list[bytes] = []
+    size = 0
+    for piece in _pieces(sections(result)):
+        buffer.append(piece)
+        size += len(piece)
+        if size >= CHUNK:
+            yield b"".join(buffer)
+            buffer, size = [], 0
+    buffer.append(b"\n")
+    yield b"".join(buffer)
+
+
+def write_json(result: Any, out: IO[bytes]) -> int:
+    """Write the result to ``out`` as it is made; returns the bytes written."""
+    written = 0
+    for chunk in json_chunks(result):
+        out.write(chunk)
+        written += len(chunk)
+    return written
+
+
+def to_json(result: Any) -> bytes:
+    return b"".join(json_chunks(result))
 
 
 def to_csv(result: Any) -> str:
@@ -41,17 +135,19 @@ def to_csv(result: Any) -> str:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     if rows:
-        writer = csv.DictWriter(buffer, fieldnames=list(rows[0]))
+        writer = csv.DictWriter(buffer, fieldnames=[cells.cell(k) for k in rows[0]])
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: _flat(v) for k, v in row.items()})
+            writer.writerow({cells.cell(k): _flat(v) for k, v in row.items()})
     return buffer.getvalue()
 
 
 def to_xlsx(result: Any) -> bytes:
     """Sheets: the matrix as a grid (blocks together), its cells with evidence, every list, parameters."""
+    from openpyxl import Workbook  # 0.3 s to import: only for a workbook
+
     book = Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     data = result.as_dict()
     matrix = _matrix(result)
     if matrix is not None:
@@ -59,23 +155,28 @@ def to_xlsx(result: Any) -> bytes:
         order = [a for a in matrix.ordered() if a.id in involved]
         grid = book.create_sheet("matrix")
         grid.sheet_view.rightToLeft = True
-        grid.append(["", *[a.name_fa for a in order]])
+        grid.append(cells.row(["", *[a.name_fa for a in order]]))
         for agency, values in zip(order, matrix.dense(order), strict=True):
-            grid.append([agency.name_fa, *[round(v, 4) if v else None for v in values]])
-        cells = book.create_sheet("cells")
-        cells.append(["row_id", "row_name", "col_id", "col_name", "value", "evidence"])
+            grid.append(cells.row([agency.name_fa, *[round(v, 4) if v else None for v in values]]))
+        sheet_cells = book.create_sheet("cells")
+        sheet_cells.append(["row_id", "row_name", "col_id", "col_name", "value", "evidence"])
         names = {a.id: a.name_fa for a in matrix.agencies}
         for cell in sorted(matrix.cells.values(), key=lambda c: -c.value):
-            cells.append([cell.row, names.get(cell.row), cell.col, names.get(cell.col), cell.value, _flat(cell.evidence)])
+            sheet_cells.append(cells.row([cell.row, names.get(cell.row), cell.col, names.get(cell.col), cell.value,
+                                          _flat(cell.evidence)]))  # fmt: skip
     for name, rows in _tables(data).items():
         sheet = book.create_sheet(name[:31])
         columns = list(rows[0])
-        sheet.append(columns)
+        sheet.append(cells.row(columns))
         for row in rows:
             sheet.append([_flat(row.get(c)) for c in columns])
     params = book.create_sheet("parameters")
     for key, value in (data.get("parameters") or {}).items():
-        params.append([key, _flat(value)])
+        params.append([cells.cell(key), _flat(value)])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+# By format: the API route and the CLI pick from the same table.
+WRITERS: dict[str, Callable[[Any], str | bytes]] = {"csv": to_csv, "json": to_json, "xlsx": to_xlsx}
