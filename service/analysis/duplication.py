@@ -29,14 +29,14 @@ from service.analysis.evidence import (
     text_of,
 )  # fmt: skip
 from service.analysis.explain import effect_fa, explain_en, explain_fa, suggest_option
-from service.analysis.learn import Learning, learn
-from service.analysis.learn import features as learn_features
+from service.analysis.learn import Learning, features as learn_features, learn
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.analysis.money import at_stake, budgets_of
 from service.analysis.snapshot import Snapshot
 from service.analysis.textsim import gram_counts
 from service.analysis.verdicts import Verdict, fingerprint
 from service.analysis.vocab import default_thesaurus
+from service.analysis.vocab.thesaurus import Thesaurus
 from service.data.taxonomy import function_name
 from service.settings import DuplicationParams
 
@@ -147,10 +147,12 @@ def score_of(kind: str, e: Evidence, params: DuplicationParams) -> float:
             + params.weight_beneficiaries * (1.0 if e.beneficiaries else 0.0) + params.weight_geography * geography)  # fmt: skip
 
 
-def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dict[str, Verdict]) -> DuplicationResult:
+def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dict[str, Verdict],
+                        thesaurus: Thesaurus | None = None) -> DuplicationResult:  # fmt: skip
+    """``thesaurus``: the shipped one, or the shipped one with the directorate's terms."""
     duties = snap["duty"]
     agencies = snap.agencies()
-    thesaurus = default_thesaurus()
+    thesaurus = thesaurus or default_thesaurus()
     matrix = AgencyMatrix("duplication", [AgencyRef(a["id"], a["nameFa"], a.get("nameEn"), a.get("code")) for a in agencies.values()], directed=False)
     known: list[DutyFacts] = [facts(d, thesaurus) for d in duties]
     counts = gram_counts([text_of(d) for d in duties])
@@ -182,7 +184,7 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
             activity_shared=e.objects + e.acts, evidence_kinds=kinds_agreeing(e),
             option=suggest_option(kind, known[i], known[j]), budget_a=budgets_of(a), budget_b=budgets_of(b),
         )  # fmt: skip
-        finding.explain = partial(explain_fa, finding, e, a, b, agencies)
+        finding.explain = partial(explain_fa, finding, e, a, b, agencies, thesaurus)
         finding.effect = partial(effect_fa, finding, e)
         verdict = verdicts.get(fid)
         if verdict is not None:

@@ -181,7 +181,7 @@ def evidence(a: DutyFacts, b: DutyFacts, text: float, params: DuplicationParams,
         # similar: an object in common, or a parent/child pair with actions that agree; across
         # COFOG divisions two different actions on one object are different work
         identical = obj_meet == 1.0
-        similar = same or (identical or acts_agree) and (same_div or acts_silent or act_meet >= 0.5)
+        similar = same or ((identical or acts_agree) and (same_div or acts_silent or act_meet >= 0.5))
     elif both_objects:
         # both name what they work on, and it differs: the text cannot make them alike
         same = False

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from service.analysis.evidence import DutyFacts, Evidence
 from service.analysis.vocab import beneficiary_label, default_thesaurus, geo_label
+from service.analysis.vocab.thesaurus import Thesaurus
 from service.data.taxonomy import function_name
 from service.text.persian import to_persian_digits
 
@@ -75,8 +76,8 @@ def effect_fa(f: DuplicationFinding, e: Evidence) -> str:
 
 
 def explain_fa(f: DuplicationFinding, e: Evidence, a: dict[str, Any], b: dict[str, Any],
-               agencies: dict[str, dict[str, Any]]) -> str:  # fmt: skip
-    t = default_thesaurus()
+               agencies: dict[str, dict[str, Any]], thesaurus: Thesaurus | None = None) -> str:  # fmt: skip
+    t = thesaurus or default_thesaurus()
     name_a = (agencies.get(a["agencyId"]) or {}).get("nameFa") or "دستگاهی ناشناخته"
     name_b = (agencies.get(b["agencyId"]) or {}).get("nameFa") or "دستگاهی ناشناخته"
     parts = [f"{CLASS_FA[f.classification]} میان «{a['titleFa']}» از {name_a} و «{b['titleFa']}» از {name_b}."]

@@ -73,11 +73,16 @@ class Thesaurus:
             todo.extend(self.concepts[b].broader)
         return out
 
-    def with_terms(self, extra: Iterable[tuple[str, str]]) -> Thesaurus:
-        """A copy with more labels: ``(concept id, label)``; an unknown id makes a new object concept."""
+    def with_terms(self, extra: Iterable[dict[str, Any]]) -> Thesaurus:
+        """A copy with the directorate's terms: ``{concept, label, broader?}``; a concept not in the
+        thesaurus is new, of the type and under the broader concept given."""
         concepts = dict(self.concepts)
-        for cid, label in extra:
-            c = concepts.get(cid) or Concept(cid, "object", (), (), (), ())
+        for term in extra:
+            cid, label, broader = term["concept"], term["label"], term.get("broader")
+            c = concepts.get(cid)
+            if c is None:
+                kind = concepts[broader].type if broader in concepts else ("activity" if cid.startswith("act.") else "object")
+                c = Concept(cid, kind, (broader,) if broader else (), (), (), ())
             concepts[cid] = Concept(c.id, c.type, c.broader, c.related, (*c.labels_fa, label), c.labels_en)
         return Thesaurus(concepts)
 
