@@ -27,7 +27,7 @@ from service.data.taxonomy import division
 from service.settings import DuplicationParams
 
 # concepts too common in duty texts to say two duties do the same thing ("network", "managing")
-STOCK = frozenset({"obj.network", "obj.data", "obj.governance", "act.manage", "act.supply"})
+STOCK = frozenset({"obj.network", "obj.data", "obj.governance", "obj.plan", "act.manage", "act.supply"})
 WIDE_AREAS = frozenset({"city", "province", "iran"})
 MEET = 0.8  # a related() score at least this is the same thing or its parent/child
 COVER = 0.6  # objects this well matched on both sides are the same work (synonyms folded)
@@ -64,7 +64,7 @@ class DutyFacts:
     acts: frozenset[str]
     beneficiaries: tuple[str, ...]
     geography: tuple[str, ...]
-    object_sets: Concepts | None = None
+    object_sets: Concepts | None = None  # what is worked on: places («in the streets of…») left out when others are named
     act_sets: Concepts | None = None
     cover_objects: frozenset[str] = frozenset()  # the objects that say what is worked on (places left out)
 
@@ -86,7 +86,7 @@ def facts(duty: dict[str, Any], thesaurus: Thesaurus | None = None) -> DutyFacts
     return DutyFacts(
         duty["id"], duty.get("agencyId") or "", code, division(code) if code else "", objects, acts,
         tuple(beneficiary_codes(duty.get("beneficiaries") or [])), tuple(duty.get("geography") or ["city"]),
-        Concepts.of(objects, t), Concepts.of(acts, t), objects - PLACES or objects,
+        Concepts.of(objects - PLACES or objects, t), Concepts.of(acts, t), objects - PLACES or objects,
     )  # fmt: skip
 
 
@@ -123,7 +123,7 @@ def _meet(t: Thesaurus, a: Concepts, b: Concepts) -> tuple[float, list[str]]:
 def _cover(t: Thesaurus, left: frozenset[str], right: frozenset[str]) -> float:
     """How fully each side's concepts are matched on the other: the smaller of the two directional
     means (1 the same concept, 0.6 parent/child — «crisis management» covers «emergency shelter» only
-    in part —, 0.3 siblings under one broader concept, else 0)."""
+    in part —, 0.5 a declared related concept, 0.3 siblings under one broader concept, else 0)."""
     if not left or not right:
         return 0.0
     key = ("cover", left, right)
@@ -143,6 +143,8 @@ def _towards(t: Thesaurus, left: frozenset[str], right: frozenset[str]) -> float
         up = set(t.concepts[x].broader)
         if x in right_parents or up & right:
             total += 0.6
+        elif set(t.concepts[x].related) & right or any(x in t.concepts[y].related for y in right):
+            total += 0.5
         elif up & right_parents:
             total += 0.3
     return total / len(left)
@@ -177,7 +179,9 @@ def evidence(a: DutyFacts, b: DutyFacts, text: float, params: DuplicationParams,
         # the same activity: the objects match on both sides (not one shared word among several), and
         # the actions agree, or one side names none and the text confirms it
         objects_cover = _cover(t, a.cover_objects or a.objects, b.cover_objects or b.objects) >= COVER
-        same = objects_cover and (acts_agree or (acts_silent and text >= params.overlap_text))
+        # (inside one COFOG group, near-identical text settles actions the thesaurus reads differently)
+        same = objects_cover and (acts_agree or (acts_silent and text >= params.overlap_text)
+                                  or (same_group and text >= params.duplication_text))
         # similar: an object in common, or a parent/child pair with actions that agree; across
         # COFOG divisions two different actions on one object are different work
         identical = obj_meet == 1.0
