@@ -14,12 +14,15 @@ from service.auth.policy import DEFAULT_SHARED
 class DuplicationParams(BaseModel):
     """Duplicated work (GAO: fragmentation, overlap, duplication) between duties of different agencies."""
 
-    neighbours: int = Field(10, ge=1, description="text neighbours kept per duty (top-k)")
-    min_text: float = Field(0.25, ge=0, le=1, description="text similarity that makes a pair a candidate")
-    duplication_text: float = Field(0.45, ge=0, le=1, description="same activity: text at least this, same group")
-    overlap_text: float = Field(0.30, ge=0, le=1, description="similar activity: text at least this")
-    weight_text: float = 0.5
-    weight_function: float = 0.2
+    neighbours: int = Field(5, ge=1, description="text neighbours kept per duty in a big COFOG-group block (top-k)")
+    concept_neighbours: int = Field(3, ge=1, description="text neighbours kept per duty in a big thesaurus-concept block")
+    min_text: float = Field(0.1, ge=0, le=1, description="text similarity that makes a pair a candidate in a big block")
+    duplication_text: float = Field(0.45, ge=0, le=1, description="same activity by text (one COFOG group, no thesaurus object)")
+    overlap_text: float = Field(0.30, ge=0, le=1, description="similar activity by text (one COFOG group, no thesaurus object)")
+    fragmentation_per_duty: int = Field(10, ge=1, description="a duty's best fragmentation pairs kept (bounded output; both duties must be full to drop one)")
+    weight_activity: float = 0.35
+    weight_text: float = 0.2
+    weight_function: float = 0.15
     weight_beneficiaries: float = 0.15
     weight_geography: float = 0.15
 

@@ -57,8 +57,10 @@ def sections(result: Any) -> dict[str, Any]:
     from service.analysis.winwin import WinWinResult
 
     if type(result) is DuplicationResult:
-        return {"parameters": result.parameters, "findings": result.findings, "areas": result.areas,
-                "matrix": _matrix_sections(result.matrix)}  # fmt: skip
+        # findings as dicts: each carries its Persian explanation and money, worked out when written
+        return {"parameters": result.parameters, "findings": [f.as_dict() for f in result.findings],
+                "areas": result.areas, "matrix": _matrix_sections(result.matrix),
+                "learning": dataclasses.asdict(result.learning)}  # fmt: skip
     if type(result) is WinWinResult:
         from service.analysis.winwin import opportunity_dict
 

@@ -38,9 +38,20 @@ WINWIN_NEEDS = ("agency", "capacity", "need", "issue", "exchange", "request")
 async def duplication(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
     """``snap`` lets a caller that already read the records (a picture page) not read them twice."""
     from service.analysis.duplication import analyse_duplication
+    from service.analysis.vocab.terms import load_terms, thesaurus_with
 
     snap = snap or await load_snapshot(source, DUPLICATION_NEEDS)
-    return analyse_duplication(snap, settings.analysis.duplication, await load_verdicts(repository_of(source).store))
+    store = repository_of(source).store
+    thesaurus = thesaurus_with(await load_terms(store))  # the shipped thesaurus and the directorate's terms
+    return analyse_duplication(snap, settings.analysis.duplication, await load_verdicts(store), thesaurus)
+
+
+async def spend(source: GraphStore | Repository, settings: Settings) -> Any:
+    """Duplicated spend by COFOG group and Jalali year (the duplication analysis, summed)."""
+    from service.analysis.money import spend_by_area
+
+    result = await duplication(source, settings)
+    return spend_by_area(result, result.groups)
 
 
 async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
@@ -80,6 +91,7 @@ async def collaboration(source: GraphStore | Repository, settings: Settings) -> 
 
 ANALYSES: dict[str, Callable[[GraphStore | Repository, Settings], Awaitable[Any]]] = {
     "duplication": duplication,
+    "spend": spend,
     "winwin": winwin,
     "alignment": alignment,
     "followup": followup,
