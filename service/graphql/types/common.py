@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from enum import Enum
 from functools import cache
 from typing import Any, NewType, TypeVar, get_type_hints
@@ -40,38 +41,65 @@ def jalali(value: str | None) -> str | None:
 
 
 def money(rials: int | None, unit: e.MoneyUnit) -> float | None:
-    if rials is None:
-        return None
+    if not isinstance(rials, (int, float)) or isinstance(rials, bool) or not math.isfinite(rials):
+        return None  # none stored, or not a number (a writer that skipped validation)
     return rials / 10 if unit == e.MoneyUnit.TOMAN else float(rials)
 
 
 @cache
-def _plan(cls: type) -> tuple[tuple[str, str, type[Enum] | None, bool], ...]:
-    """(attribute, row key, enum to convert to, required) for each data field of a type, worked
-    out once: resolving string annotations per row was a hot spot in the benchmark."""
+def _plan(cls: type) -> tuple[tuple[str, str, type[Enum] | None, bool, type | None], ...]:
+    """(attribute, row key, enum to convert to, required, number type) for each data field of a type,
+    worked out once: resolving string annotations per row was a hot spot in the benchmark."""
     hints = get_type_hints(cls, include_extras=False)
     plan = []
     for f in dataclasses.fields(cls):
         if getattr(f, "base_resolver", None) is not None:
             continue  # a computed field, not data
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        plan.append((f.name, camel(f.name.removesuffix("_iso")), _enum_of(hints.get(f.name)), required))
+        hint = hints.get(f.name)
+        plan.append((f.name, camel(f.name.removesuffix("_iso")), _enum_of(hint), required, _number_of(hint)))
     return tuple(plan)
+
+
+def _number_of(hint: Any) -> type | None:
+    options = (hint, *getattr(hint, "__args__", ()))
+    candidates = set(options) | {getattr(c, "__supertype__", None) for c in options}  # Rials is NewType(int)
+    return float if float in candidates else int if int in candidates else None
+
+
+def _number(kind: type, value: Any) -> Any:
+    """A stored number as the field's type, or ``_UNREADABLE``: a writer may have left 2**62 in a Float
+    (GraphQL cannot serialise it), NaN, a text or a fraction in an Int (found by the fuzzer)."""
+    try:
+        number = float(value) if kind is float else int(value) if float(value).is_integer() else _UNREADABLE
+    except (TypeError, ValueError, OverflowError):
+        return _UNREADABLE
+    return number if kind is int or math.isfinite(number) else _UNREADABLE
+
+
+_UNREADABLE = object()
 
 
 def data_keys(cls: type) -> dict[str, str]:
     """Attribute -> row key for the type's data fields (computed fields have none)."""
-    return {name: key for name, key, _, _ in _plan(cls)}
+    return {name: key for name, key, _, _, _ in _plan(cls)}
 
 
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
     """Build a strawberry type from a store row, taking only the fields it declares. A row read
     for one selection (``service.graphql.narrow``) lacks the fields nobody asked for: those are
-    None, and GraphQL never shows them."""
+    None, and GraphQL never shows them. A number the field cannot show is left out (its default)."""
     values: dict[str, Any] = {}
-    for name, key, enum_type, required in _plan(cls):
+    for name, key, enum_type, required, number in _plan(cls):
         if key in row:
             value = row[key]
+            if number is not None and value is not None and (type(value) is not number or number is float
+                                                             and not math.isfinite(value)):  # fmt: skip
+                value = _number(number, value)
+                if value is _UNREADABLE:
+                    if required:
+                        values[name] = None
+                    continue
             values[name] = enum_type(value) if enum_type is not None and value is not None else value
         elif required:
             values[name] = None
