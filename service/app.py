@@ -7,28 +7,29 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from service import __version__
-from service.api import analyses, health, signin, transfer
-from service.api.limits import BodyLimit
-from service.interop import router as interop
-from service.pictures import router as pictures
-from service.portal import router as portal_router
+from service.api import analyses, health, ide, signin, transfer
 from service.api.deps import get_actor, get_actor_cache, get_runtime, get_settings
-from service.domain.actor import Actor, Role
+from service.api.limits import BodyLimit
+from service.auth.cache import ActorCache
+from service.auth.tokens import ensure_development_token
 from service.demo.loader import load_demo_if_empty
+from service.domain.actor import Actor, Role
 from service.errors import ServiceError, from_store
-from service.storage.errors import StoreError
 from service.graphql.context import Context
 from service.graphql.endpoint import GraphQLPost
 from service.graphql.errors import ShapedGraphQLRouter
 from service.graphql.schema import build_schema
+from service.interop import router as interop
+from service.pictures import router as pictures
+from service.portal import router as portal_router
+from service.portal.session import signing_key
+from service.replies import JSONReply
 from service.settings import Settings
+from service.storage.errors import StoreError
 from service.storage.runtime import StoreRuntime, open_store
-from service.auth.cache import ActorCache
-from service.auth.tokens import ensure_development_token
 
 log = logging.getLogger(__name__)
 PAGE_ONLY = Actor(name="graphiql-page", role=Role.ANALYST)  # never executes: the page request carries no query
@@ -75,10 +76,11 @@ def create_app(settings: Settings) -> FastAPI:
 
     production = settings.env == "production"
     app = FastAPI(
-        title="Hamahang", version=__version__, lifespan=lifespan,
-        docs_url=None if production else "/docs", redoc_url=None, openapi_url=None if production else "/openapi.json",
+        title="Hamahang", version=__version__, lifespan=lifespan, default_response_class=JSONReply,
+        docs_url=None, redoc_url=None, openapi_url=None if production else "/openapi.json",
     )  # fmt: skip
     app.state.settings = settings
+    app.state.portal_secret = signing_key(settings)  # production without HAMAHANG_PORTAL_SECRET stops here
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
     schema = build_schema(settings)
     # first: routes are matched in order, and these are the busiest
@@ -87,6 +89,8 @@ def create_app(settings: Settings) -> FastAPI:
     graphql.routes = [r for r in graphql.routes if "POST" not in getattr(r, "methods", ())]  # served above
     app.include_router(graphql, prefix="/graphql")
     app.mount("/static", StaticFiles(packages=[("service", "static")]), name="static")
+    if not production:
+        app.include_router(ide.docs_router("/openapi.json"))
     app.include_router(portal_router)
     app.include_router(health.router)
     app.include_router(signin.router)
@@ -96,14 +100,14 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(interop.router)
 
     @app.exception_handler(ServiceError)
-    async def service_error(request: Request, exc: ServiceError) -> JSONResponse:
+    async def service_error(request: Request, exc: ServiceError) -> JSONReply:
         if request.url.path.startswith("/graphql"):  # GraphQL clients get their own error shape
             body = {"data": None, "errors": [{"message": exc.message_en, "extensions": exc.extensions}]}
-            return JSONResponse(body, status_code=exc.status)
-        return JSONResponse({"error": exc.extensions, "message": exc.message_en}, status_code=exc.status)
+            return JSONReply(body, status_code=exc.status)
+        return JSONReply({"error": exc.extensions, "message": exc.message_en}, status_code=exc.status)
 
     @app.exception_handler(StoreError)
-    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+    async def store_error(request: Request, exc: StoreError) -> JSONReply:
         return await service_error(request, from_store(exc))
 
     return app

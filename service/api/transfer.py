@@ -10,8 +10,6 @@ from fastapi.responses import JSONResponse, Response
 from service.api.deps import ActorDep, RuntimeDep, SettingsDep
 from service.auth.policy import require_role
 from service.domain.actor import Role
-from service.io.offload import read_upload
-from service.io.workbook import ImportLimits, bundle_to_xlsx
 from service.registry.bundle import export_bundle, import_bundle
 
 router = APIRouter(prefix="/registry", tags=["import and export"])
@@ -33,6 +31,8 @@ async def export_json(runtime: RuntimeDep, actor: ActorDep) -> Response:
 @router.get("/export.xlsx")
 async def export_xlsx(runtime: RuntimeDep, actor: ActorDep) -> Response:
     require_role(actor, Role.DIRECTORATE, Role.ANALYST)
+    from service.io.workbook import bundle_to_xlsx  # openpyxl: imported only for workbooks
+
     bundle = await export_bundle(runtime.store)
     return Response(
         bundle_to_xlsx(bundle), media_type=XLSX,
@@ -43,6 +43,8 @@ async def export_xlsx(runtime: RuntimeDep, actor: ActorDep) -> Response:
 @router.get("/template.xlsx")
 async def template(_: ActorDep) -> Response:
     """An empty workbook with every sheet's columns and a Persian guide."""
+    from service.io.workbook import bundle_to_xlsx
+
     return Response(
         bundle_to_xlsx({}, guide=True), media_type=XLSX,
         headers={"Content-Disposition": 'attachment; filename="hamahang-template.xlsx"'},
@@ -62,6 +64,9 @@ async def import_file(
     The file is read in a child process (``service.io.offload``), within ``Settings.import_max_*`` (rows,
     cells, unzipped bytes, seconds), and checked on a worker thread: a 100k-row workbook read on the
     event loop stalled /healthz for 12 s."""
+    from service.io.offload import read_upload  # openpyxl: imported only for imports
+    from service.io.workbook import ImportLimits
+
     require_role(actor, Role.DIRECTORATE)
     data = await file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:

@@ -15,6 +15,11 @@ Not carried: duties, capacities, needs, issues, requests, non-financial exchange
 status and duty, a group's duties, bookkeeping fields. FtM's text cleaning deletes ZWNJ (U+200C),
 so Persian text comes back with half-spaces removed (the same search key in this registry).
 Ids are ``make_id("hamahang", <kind>, <registry id>)``: stable across exports.
+
+``followthemoney`` is an optional extra (``pip install 'hamahang[ftm]'``, which ``make test``
+installs): it pulls in PyICU, which has no wheels and took most of a fresh ``make run`` to compile,
+and its import alone took 0.7-1.3 s of the service's start. It is imported on the first FtM
+export or import; without it those answer ``FTM_UNAVAILABLE`` (501) in Persian and English.
 """
 
 from __future__ import annotations
@@ -22,27 +27,46 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from decimal import Decimal
-from typing import Any
-
-from followthemoney import model
-from followthemoney.exc import InvalidData
-from followthemoney.proxy import EntityProxy
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from service.domain.enums import AgencyKind
+from service.errors import ServiceError
 from service.interop.loader import Bundle, Row
 from service.io import safejson
+
+if TYPE_CHECKING:
+    from followthemoney.proxy import EntityProxy
 
 PREFIX = "hamahang"
 PRIVATE_KINDS = {AgencyKind.KNOWLEDGE_BASED_FIRM.value, AgencyKind.NGO.value, AgencyKind.STAKEHOLDER_GROUP.value}
 WORKING_GROUP = "working_group"
 
 
+@cache
+def _ftm() -> tuple[Any, type[Exception]]:
+    """FtM's model and its ``InvalidData``, imported on first use (the ``ftm`` extra)."""
+    try:
+        from followthemoney import model
+        from followthemoney.exc import InvalidData
+    except ImportError as exc:
+        raise ServiceError(
+            "FTM_UNAVAILABLE",
+            "FollowTheMoney export and import need the optional package: pip install 'hamahang[ftm]'",
+            "برون‌بری و درون‌ریزی FollowTheMoney به بستهٔ اختیاری آن نیاز دارد: pip install 'hamahang[ftm]'",
+            status=501,
+        ) from exc
+    return model, InvalidData
+
+
 def ftm_id(kind: str, *parts: str) -> str:
+    model, _ = _ftm()
     return str(model.make_entity("Thing").make_id(PREFIX, kind, *parts))
 
 
 def _entity(schema: str, ident: str, **props: Any) -> EntityProxy:
-    entity = model.make_entity(schema)
+    model, _ = _ftm()
+    entity: EntityProxy = model.make_entity(schema)
     entity.id = ident
     for prop, value in props.items():
         if value is not None and value != []:
@@ -93,12 +117,13 @@ def bundle_to_entities(bundle: Bundle) -> list[EntityProxy]:
 def validate_entities(entities: list[dict[str, Any]]) -> list[str]:
     """FtM's own checks: every entity parses and re-cleans to itself, has its schema's required
     properties and valid values, and every entity it points at is in the same file."""
+    model, InvalidData = _ftm()
     problems: list[str] = []
     ids = {e.get("id") for e in entities}
     for n, data in enumerate(entities, 1):
         try:
             proxy = model.get_proxy(data, cleaned=False)
-            proxy.schema.validate(data)  # type: ignore[arg-type]  # a plain entity dict is what it reads
+            proxy.schema.validate(data)  # a plain entity dict is what it reads
         except InvalidData as exc:
             problems.append(f"entity {n}: {exc}")
             continue
@@ -178,6 +203,7 @@ def _payment_row(p: EntityProxy, ids: dict[str, str], contracts: dict[str, str])
 
 def entities_to_bundle(entities: list[dict[str, Any]]) -> tuple[Bundle, list[str]]:
     """The registry records FtM carries, back from entities (ours or any FtM source)."""
+    model, InvalidData = _ftm()
     problems: list[str] = []
     proxies: list[EntityProxy] = []
     for n, data in enumerate(entities, 1):

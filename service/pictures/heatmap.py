@@ -1,6 +1,6 @@
 """Agency × agency matrices as heatmaps: an SVG (hover shows the cell's evidence), a page around
-it, and a PNG. Agencies are ordered so blocks show; Persian labels are shaped properly (the SVG by
-the browser, the PNG with arabic-reshaper and python-bidi, since matplotlib does not shape)."""
+it, and a PNG. Agencies are ordered so blocks show; Persian labels are shaped by the browser (SVG)
+and by matplotlib itself (PNG: >= 3.10 shapes Arabic script; labels go in as plain text)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from importlib import resources
 
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.pictures.offline import font_face
+from service.text.persian import to_persian_digits
 
 CELL = 22
 LABEL = 230
@@ -66,10 +67,12 @@ def svg(matrix: AgencyMatrix, title: str) -> str:
                        f"<title>{html.escape(tip)}</title></rect>")  # fmt: skip
     out.append(f'<rect x="{grid_right - n * CELL}" y="{LABEL}" width="{n * CELL}" height="{n * CELL}" fill="none" stroke="#d9dee7"/>')
     y0 = LABEL + n * CELL + 20
-    out.append('<defs><linearGradient id="scale" x1="1" x2="0"><stop offset="0" stop-color="%s"/><stop offset="1" stop-color="%s"/></linearGradient></defs>' % SCALE)
+    low, high = SCALE
+    out.append(f'<defs><linearGradient id="scale" x1="1" x2="0"><stop offset="0" stop-color="{low}"/>'
+               f'<stop offset="1" stop-color="{high}"/></linearGradient></defs>')
     out.append(f'<rect x="{width - 210}" y="{y0}" width="200" height="12" fill="url(#scale)" stroke="#d9dee7"/>')
-    out.append(f'<text x="{width - 10}" y="{y0 + 28}" text-anchor="start">۰</text>')
-    out.append(f'<text x="{width - 210}" y="{y0 + 28}" text-anchor="end">{peak:.2f}</text>')
+    out.append(f'<text x="{width - 10}" y="{y0 + 28}" text-anchor="start">{scale_label(0.0)}</text>')
+    out.append(f'<text x="{width - 210}" y="{y0 + 28}" text-anchor="end">{scale_label(peak)}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
@@ -80,7 +83,8 @@ def page(matrix: AgencyMatrix, title: str, name: str) -> str:
     return f"""<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <style>{font_face()} body{{font-family:Vazirmatn,Tahoma,sans-serif;margin:0;background:#f7f8fa;color:#1d2330}}
 header{{background:#0f6e5a;color:#fff;padding:.5rem 1rem;display:flex;gap:1rem}} header a{{color:#fff}}
-main{{display:flex;gap:1rem;padding:1rem}} #detail{{min-width:18rem;max-width:26rem;background:#fff;padding:.6rem;border:1px solid #d9dee7;white-space:pre-wrap;font-size:.85rem}}
+main{{display:flex;gap:1rem;padding:1rem}} #detail{{min-width:18rem;max-width:26rem;background:#fff;padding:.6rem;
+border:1px solid #d9dee7;white-space:pre-wrap;font-size:.85rem}}
 .wrap{{overflow:auto;background:#fff;border:1px solid #d9dee7}}</style></head>
 <body><header><strong>{html.escape(title)}</strong><span>{count} دستگاه</span>
 <a href="/matrix/{name}.svg" download>SVG</a><a href="/matrix/{name}.png" download>PNG</a><a href="/graph">شبکه</a></header>
@@ -107,33 +111,48 @@ def _font() -> str:
         return str(font_manager.FontProperties(fname=str(real)).get_name())
 
 
-def _shape(text: str) -> str:
-    import arabic_reshaper
-    from bidi.algorithm import get_display
+# Labels are plain text: matplotlib >= 3.10 shapes and orders Arabic script itself (reshaping and
+# reordering on top printed names reversed and unjoined), and a name holding "$...$" must not be
+# parsed as mathtext (an agency called "$\\frac{1}{$" made the PNG fail with a 500): parse_math off.
 
-    return str(get_display(arabic_reshaper.reshape(text)))
+
+def scale_label(value: float, _pos: object = None) -> str:
+    """A colour-scale tick in Persian digits (whole numbers without decimals)."""
+    text = f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}".rstrip("0")
+    return to_persian_digits(text).replace(".", "٫")
 
 
 def png(matrix: AgencyMatrix, title: str) -> bytes:
+    """The heatmap as a PNG, laid out right to left like the page: the first column on the right,
+    row names right of the grid, the colour scale on the left with Persian digits."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     order = involved(matrix)
-    values = matrix.dense(order)
+    values = matrix.dense(order) or [[0.0]]
+    whole = all(float(v).is_integer() for row in values for v in row)
     family = _font()
     size = max(4.0, 0.32 * len(order) + 2.5)
-    fig, ax = plt.subplots(figsize=(size + 1.5, size))
-    image = ax.imshow(values or [[0.0]], cmap="Greens", aspect="equal")
-    labels = [_shape(a.name_fa) for a in order]
-    ax.set_xticks(range(len(order)), labels, rotation=60, ha="left", fontsize=7, family=family)
-    ax.set_yticks(range(len(order)), labels, fontsize=7, family=family)
-    ax.xaxis.tick_top()
-    ax.yaxis.tick_right()
-    ax.set_title(_shape(title), family=family, fontsize=11, pad=12)
-    fig.colorbar(image, ax=ax, fraction=0.04, pad=0.25)
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=130, bbox_inches="tight")
-    plt.close(fig)
+    with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False, "font.family": family}):
+        fig, ax = plt.subplots(figsize=(size + 1.5, size))
+        image = ax.imshow(values, cmap="Greens", aspect="equal", vmin=0)
+        labels = [a.name_fa for a in order]
+        ax.set_xticks(range(len(order)), labels, rotation=60, ha="left", va="center", rotation_mode="anchor", fontsize=8,
+                      parse_math=False)  # fmt: skip
+        ax.set_yticks(range(len(order)), labels, fontsize=8, parse_math=False)
+        ax.invert_xaxis()  # the first column on the right, beside the row names
+        ax.xaxis.tick_top()
+        ax.yaxis.tick_right()
+        ax.set_title(title, fontsize=11, pad=12, parse_math=False)
+        bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.04, location="left")
+        if whole:
+            bar.locator = MaxNLocator(integer=True)
+        bar.formatter = FuncFormatter(scale_label)
+        bar.update_ticks()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight", pad_inches=0.2)
+        plt.close(fig)
     return buffer.getvalue()

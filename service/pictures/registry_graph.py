@@ -116,7 +116,7 @@ def cluster_by_kind(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for n, d in g.nodes(data=True):
         if d["type"] == "Agency":
             owner[n] = f"kind:{d.get('kind')}"
-    for n, d in g.nodes(data=True):
+    for n in g.nodes:
         if n not in owner:
             agencies = [m for m in nx.all_neighbors(g, n) if m in owner]
             if agencies:
@@ -128,7 +128,7 @@ def cluster_by_kind(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for group, size in sizes.items():
         c.add_node(group, type="Cluster", label=f"{group.split(':', 1)[1]} ({size})", title=f"{size} agencies", size=size)
     weights: dict[tuple[str, str], float] = {}
-    for a, b, d in g.edges(data=True):
+    for a, b in g.edges():
         ga, gb = owner.get(a), owner.get(b)
         if ga and gb and ga != gb:
             weights[(ga, gb)] = weights.get((ga, gb), 0.0) + 1.0

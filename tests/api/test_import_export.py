@@ -86,7 +86,7 @@ def test_csv_import_of_one_sheet(registry: GraphQL) -> None:
     assert status == 200 and body["counts"]["agencies"] == 2
     data = registry.ok('{ agency(id: "ag-y") { parent { nameFa } } }')
     assert data["agency"]["parent"]["nameFa"] == "دستگاه ایکس"
-    status, body = _upload(registry, "agencies.csv", "id,code,nameFa,kind,level\nag-z,Z,,ngo,external\n".encode())
+    status, body = _upload(registry, "agencies.csv", b"id,code,nameFa,kind,level\nag-z,Z,,ngo,external\n")
     assert status == 422 and body["problems"][0] == {
         "sheet": "agencies", "row": 2, "column": "nameFa", "reason": body["problems"][0]["reason"],
         "reasonFa": body["problems"][0]["reasonFa"],

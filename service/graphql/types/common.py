@@ -5,29 +5,48 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+from collections.abc import Sequence
 from enum import Enum
 from functools import cache
-from typing import Any, NewType, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Any, NewType, TypeVar, get_type_hints
 
 import strawberry
+from strawberry.types.private import is_private
 
 from service.domain import enums as e
 from service.text.jalali import stored_day, to_jalali
 
+if TYPE_CHECKING:
+    from service.graphql.types.agency import Agency
+
 T = TypeVar("T")
 
-AgencyKind = strawberry.enum(e.AgencyKind, description="What sort of body an agency is")
-AgencyLevel = strawberry.enum(e.AgencyLevel, description="Where an agency sits: headquarters, organisation, district or outside the municipality")
-DutyRole = strawberry.enum(e.DutyRole)
-ResourceKind = strawberry.enum(e.ResourceKind, description="What a capacity offers or a need asks for")
-IssueCategory = strawberry.enum(e.IssueCategory)
-Severity = strawberry.enum(e.Severity)
-IssueStatus = strawberry.enum(e.IssueStatus)
-ExchangeKind = strawberry.enum(e.ExchangeKind)
-ExchangeStatus = strawberry.enum(e.ExchangeStatus)
-RequestStatus = strawberry.enum(e.RequestStatus)
-MemberRole = strawberry.enum(e.MemberRole)
-MoneyUnit = strawberry.enum(e.MoneyUnit, description="Rials as stored, or tomans (rials / 10)")
+strawberry.enum(e.AgencyKind, description="What sort of body an agency is")
+strawberry.enum(e.AgencyLevel, description="Where an agency sits: headquarters, organisation, district or outside the municipality")
+strawberry.enum(e.DutyRole)
+strawberry.enum(e.ResourceKind, description="What a capacity offers or a need asks for")
+strawberry.enum(e.IssueCategory)
+strawberry.enum(e.Severity)
+strawberry.enum(e.IssueStatus)
+strawberry.enum(e.ExchangeKind)
+strawberry.enum(e.ExchangeStatus)
+strawberry.enum(e.RequestStatus)
+strawberry.enum(e.MemberRole)
+strawberry.enum(e.MoneyUnit, description="Rials as stored, or tomans (rials / 10)")
+# strawberry.enum marks the domain enum itself and returns it; the names below are plain aliases,
+# so mypy reads them as types (an assignment from a call is a variable to it).
+AgencyKind = e.AgencyKind
+AgencyLevel = e.AgencyLevel
+DutyRole = e.DutyRole
+ResourceKind = e.ResourceKind
+IssueCategory = e.IssueCategory
+Severity = e.Severity
+IssueStatus = e.IssueStatus
+ExchangeKind = e.ExchangeKind
+ExchangeStatus = e.ExchangeStatus
+RequestStatus = e.RequestStatus
+MemberRole = e.MemberRole
+MoneyUnit = e.MoneyUnit
 
 
 def iso_date(value: str | None) -> dt.date | None:
@@ -51,30 +70,48 @@ def _plan(cls: type) -> tuple[tuple[str, str, type[Enum] | None, bool, type | No
     """(attribute, row key, enum to convert to, required, number type) for each data field of a type,
     worked out once: resolving string annotations per row was a hot spot in the benchmark."""
     hints = get_type_hints(cls, include_extras=False)
+    private = {name for name, hint in get_type_hints(cls, include_extras=True).items() if is_private(hint)}
     plan = []
     for f in dataclasses.fields(cls):
         if getattr(f, "base_resolver", None) is not None:
             continue  # a computed field, not data
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
         hint = hints.get(f.name)
-        plan.append((f.name, camel(f.name.removesuffix("_iso")), _enum_of(hint), required, _number_of(hint)))
+        number = None if f.name in private else _number_of(hint)  # private amounts go through money()
+        plan.append((f.name, camel(f.name.removesuffix("_iso")), _enum_of(hint), required, number))
     return tuple(plan)
 
 
-def _number_of(hint: Any) -> type | None:
+_INT32 = range(-(2**31), 2**31)  # GraphQL's Int
+
+
+def _number_of(hint: Any) -> Any:
+    """float (GraphQL Float), int (GraphQL Int, 32 bits) or ``Rials`` (any whole number), else None."""
     options = (hint, *getattr(hint, "__args__", ()))
-    candidates = set(options) | {getattr(c, "__supertype__", None) for c in options}  # Rials is NewType(int)
-    return float if float in candidates else int if int in candidates else None
+    if float in options:
+        return float
+    if int in options:
+        return int
+    return Rials if any(getattr(c, "__supertype__", None) is int for c in options) else None
 
 
-def _number(kind: type, value: Any) -> Any:
+def _shows(kind: Any, value: Any) -> bool:
+    """Whether GraphQL can serialise the stored value as it is (the common case: checked first, cheaply)."""
+    if kind is float:
+        return type(value) is float and math.isfinite(value)
+    return type(value) is int and (kind is not int or value in _INT32)
+
+
+def _number(kind: Any, value: Any) -> Any:
     """A stored number as the field's type, or ``_UNREADABLE``: a writer may have left 2**62 in a Float
-    (GraphQL cannot serialise it), NaN, a text or a fraction in an Int (found by the fuzzer)."""
+    or an Int, NaN, a text or a fraction (GraphQL cannot serialise them: found by the fuzzer)."""
     try:
-        number = float(value) if kind is float else int(value) if float(value).is_integer() else _UNREADABLE
+        number = float(value)
+        if kind is not float and number.is_integer():
+            number = int(number)
     except (TypeError, ValueError, OverflowError):
         return _UNREADABLE
-    return number if kind is int or math.isfinite(number) else _UNREADABLE
+    return number if _shows(kind, number) else _UNREADABLE
 
 
 _UNREADABLE = object()
@@ -90,11 +127,11 @@ def from_row(cls: type[T], row: dict[str, Any]) -> T:
     for one selection (``service.graphql.narrow``) lacks the fields nobody asked for: those are
     None, and GraphQL never shows them. A number the field cannot show is left out (its default)."""
     values: dict[str, Any] = {}
-    for name, key, enum_type, required, number in _plan(cls):
+    # a class is hashable; typeshed's lru_cache cannot see it through type[T]
+    for name, key, enum_type, required, number in _plan(cls):  # type: ignore[arg-type]
         if key in row:
             value = row[key]
-            if number is not None and value is not None and (type(value) is not number or number is float
-                                                             and not math.isfinite(value)):  # fmt: skip
+            if number is not None and value is not None and not _shows(number, value):
                 value = _number(number, value)
                 if value is _UNREADABLE:
                     if required:
@@ -111,7 +148,7 @@ def camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-async def load_agency(info: Any, agency_id: str | None) -> Any:
+async def load_agency(info: Any, agency_id: str | None) -> Agency | None:
     """Resolve an agency id through the request's DataLoader."""
     from service.graphql.types.agency import Agency
     from service.registry.specs import AGENCY
@@ -122,7 +159,7 @@ async def load_agency(info: Any, agency_id: str | None) -> Any:
     return from_row(Agency, row) if row else None
 
 
-async def load_agencies(info: Any, agency_ids: list[str]) -> list[Any]:
+async def load_agencies(info: Any, agency_ids: Sequence[str]) -> list[Agency]:
     """Resolve several agency ids in one DataLoader batch, keeping their order."""
     from service.graphql.types.agency import Agency
     from service.registry.specs import AGENCY
