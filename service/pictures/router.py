@@ -6,13 +6,12 @@ draws: together they were about 0.4 s of the service's start.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse, Response
 
 from service.analysis import runner
-from service.analysis.matrix import AgencyMatrix
 from service.analysis.snapshot import ALL, load_snapshot
 from service.api.deps import ActorDep, RuntimeDep, SettingsDep
 from service.auth.policy import require_role
@@ -20,6 +19,9 @@ from service.domain.actor import Role
 from service.domain.enums import AgencyKind
 from service.errors import ServiceError
 from service.pictures.style import CLASS_COLORS
+
+if TYPE_CHECKING:  # numpy: loaded only when a matrix is drawn (tests/test_startup.py)
+    from service.analysis.matrix import AgencyMatrix
 
 router = APIRouter(tags=["pictures"])
 MATRICES = {"duplication": "ماتریس موازی‌کاری", "winwin": "ماتریس برد-برد", "followup": "ماتریس درخواست‌های باز",
