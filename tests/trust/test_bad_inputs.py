@@ -130,6 +130,10 @@ CASES: dict[str, tuple[Callable[[Client], httpx.Response], str]] = {
     # item 10: GraphQL variables nested 100k deep
     "graphql-variables-deep": (lambda c: _raw_input(c, CAPACITY, _deep()), "deep"),
     "graphql-variables-300-deep": (lambda c: _raw_input(c, CAPACITY, _deep(300)), "deep"),
+    "graphql-get-variables-deep": (lambda c: c.http.get("/graphql", headers=c.auth, params={
+        "query": "{ __typename }", "variables": _deep(3_000)}), "deep"),
+    "graphql-get-variables-NaN": (lambda c: c.http.get("/graphql", headers=c.auth, params={
+        "query": "{ __typename }", "variables": '{"a": NaN}'}), "NaN"),
     # item 10: registry imports
     "xlsx-only-unknown-sheets": (lambda c: _upload(c, "x.xlsx", _xlsx({"foo": [["a", "b"], [1, 2]]})), "foo"),
     "xlsx-not-a-zip": (lambda c: _upload(c, "x.xlsx", b"not a workbook"), "XLSX"),
