@@ -7,8 +7,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from service import __version__
 from service.api import analyses, health, ide, signin, transfer
@@ -16,6 +18,8 @@ from service.api.limits import BodyLimit
 from service.interop import router as interop
 from service.pictures import router as pictures
 from service.portal import router as portal_router
+from service.site import errors as site_errors
+from service.site import router as site
 from service.api.deps import get_actor, get_actor_cache, get_runtime, get_settings
 from service.domain.actor import Actor, Role
 from service.demo.loader import load_demo_if_empty
@@ -95,17 +99,27 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(transfer.router)
     app.include_router(analyses.router)
     app.include_router(pictures.router)
+    app.include_router(site.router)
     app.include_router(interop.router)
 
     @app.exception_handler(ServiceError)
-    async def service_error(request: Request, exc: ServiceError) -> JSONResponse:
+    async def service_error(request: Request, exc: ServiceError) -> Response:
+        if site_errors.wants_page(request):  # a person's browser: /signin for a 401, else a Persian page
+            return site_errors.error_page(request, exc.status, exc.message_fa, exc.message_en)
         if request.url.path.startswith("/graphql"):  # GraphQL clients get their own error shape
             body = {"data": None, "errors": [{"message": exc.message_en, "extensions": exc.extensions}]}
             return JSONResponse(body, status_code=exc.status)
         return JSONResponse({"error": exc.extensions, "message": exc.message_en}, status_code=exc.status)
 
     @app.exception_handler(StoreError)
-    async def store_error(request: Request, exc: StoreError) -> JSONResponse:
+    async def store_error(request: Request, exc: StoreError) -> Response:
         return await service_error(request, from_store(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if site_errors.wants_page(request):
+            fa = {404: "این نشانی در هماهنگ نیست.", 405: "این نشانی این کار را نمی‌پذیرد."}.get(exc.status_code, "خطا")
+            return site_errors.error_page(request, exc.status_code, fa, str(exc.detail))
+        return await http_exception_handler(request, exc)
 
     return app

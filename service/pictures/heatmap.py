@@ -12,6 +12,7 @@ from importlib import resources
 
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.pictures.offline import font_face
+from service.site.nav import nav_bar
 from service.text.persian import to_persian_digits
 
 CELL = 22
@@ -37,15 +38,16 @@ def _summary(evidence: list[dict[str, object]]) -> str:
     return "\n".join(lines) + more
 
 
-def svg(matrix: AgencyMatrix, title: str) -> str:
-    """A standalone SVG (font inlined): rows on the right as Persian reads, columns on top."""
+def svg(matrix: AgencyMatrix, title: str, embed_font: bool = True) -> str:
+    """A standalone SVG (font inlined unless a page around it has the font): rows on the right as
+    Persian reads, columns on top."""
     order = involved(matrix)
     n = len(order)
     peak = max((c.value for c in matrix.cells.values()), default=1.0) or 1.0
     width, height = LABEL + n * CELL + 20, LABEL + n * CELL + 70
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
            f'font-family="Vazirmatn, Tahoma, sans-serif" font-size="11" direction="rtl">',
-           f"<style>{font_face()} rect.cell:hover{{stroke:#c8341f;stroke-width:2}}</style>",
+           f"<style>{font_face() if embed_font else ''} rect.cell:hover{{stroke:#c8341f;stroke-width:2}}</style>",
            f'<text x="{width - 10}" y="18" font-size="14" text-anchor="start">{html.escape(title)}</text>']  # fmt: skip
     grid_right = width - LABEL
     for i, agency in enumerate(order):  # row labels right-aligned at the right edge, columns rotated above
@@ -79,13 +81,15 @@ def page(matrix: AgencyMatrix, title: str, name: str) -> str:
     """The heatmap with a side panel that shows a hovered cell's evidence, and download links."""
     count = len(involved(matrix))
     return f"""<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<style>{font_face()} body{{font-family:Vazirmatn,Tahoma,sans-serif;margin:0;background:#f7f8fa;color:#1d2330}}
-header{{background:#0f6e5a;color:#fff;padding:.5rem 1rem;display:flex;gap:1rem}} header a{{color:#fff}}
+<link rel="icon" href="/favicon.ico"><link rel="stylesheet" href="/static/hamahang.css">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{{font-family:Vazirmatn,Tahoma,sans-serif;margin:0;background:#f7f8fa;color:#1d2330}}
+header.hm{{padding:.5rem 1rem;display:flex;gap:1rem;flex-wrap:wrap;align-items:baseline}} header.hm h1{{font-size:1.2rem;margin:0}}
 main{{display:flex;gap:1rem;padding:1rem}} #detail{{min-width:18rem;max-width:26rem;background:#fff;padding:.6rem;border:1px solid #d9dee7;white-space:pre-wrap;font-size:.85rem}}
 .wrap{{overflow:auto;background:#fff;border:1px solid #d9dee7}}</style></head>
-<body><header><strong>{html.escape(title)}</strong><span>{count} دستگاه</span>
-<a href="/matrix/{name}.svg" download>SVG</a><a href="/matrix/{name}.png" download>PNG</a><a href="/graph">شبکه</a></header>
-<main><div class="wrap">{svg(matrix, title)}</div><div id="detail">نشانگر را روی یک خانه ببرید تا شواهد آن دیده شود.</div></main>
+<body>{nav_bar("/matrix/" + name)}<header class="hm"><h1>{html.escape(title)}</h1><span id="count">{to_persian_digits(str(count))} دستگاه</span>
+<a href="/matrix/{name}.svg" download>SVG</a><a href="/matrix/{name}.png" download>PNG</a><a href="/analyses/{name}.xlsx" download>اکسل شواهد</a></header>
+<main><div class="wrap">{svg(matrix, title, embed_font=False)}</div><div id="detail">نشانگر را روی یک خانه ببرید تا شواهد آن دیده شود.</div></main>
 <script>
 document.querySelectorAll('rect.cell').forEach(function(r){{
   r.addEventListener('mouseenter',function(){{

@@ -39,7 +39,8 @@ def edge_width(amount: float | None, count: float | None = None) -> float:
     return 1.0
 
 
-def render(g: nx.MultiDiGraph, *, title: str, info: str = "", form: str = "", extra_legend: list[tuple[str, str]] | None = None) -> str:
+def render(g: nx.MultiDiGraph, *, title: str, info: str = "", form: str = "", extra_legend: list[tuple[str, str]] | None = None,
+           current: str = "") -> str:  # fmt: skip
     """The page: nodes coloured and shaped by type, edges sized by amount or count, a legend, the counts."""
     net = Network(height="76vh", width="100%", directed=True, cdn_resources="in_line")
     types: list[str] = []
@@ -62,7 +63,7 @@ def render(g: nx.MultiDiGraph, *, title: str, info: str = "", form: str = "", ex
     net.set_options(json.dumps(OPTIONS))
     legend = [(f"{LOOKS[t].name_fa} ({LOOKS[t].name_en})", LOOKS[t].color) for t in types] + (extra_legend or [])
     counts = f"{g.number_of_nodes()} گره و {g.number_of_edges()} یال نمایش داده می‌شود"
-    return finish(net.generate_html(), title=title, info=f"{counts}. {info}".strip(), legend=legend, form=form)
+    return finish(net.generate_html(), title=title, info=f"{counts}. {info}".strip(), legend=legend, form=form, current=current)
 
 
 def filter_form(values: dict[str, Any], kinds: list[str]) -> str:

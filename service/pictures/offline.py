@@ -14,6 +14,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from service.site.nav import nav_bar
+
 _EXTERNAL = re.compile(
     r'<link[^>]*href="(?:https?:)?//[^"]*"[^>]*/?>|<script[^>]*src="(?:https?:)?//[^"]*"[^>]*>\s*</script>'
     r'|<link[^>]*href="\.\./node_modules[^"]*"[^>]*/?>|<script[^>]*src="\.\./node_modules[^"]*"[^>]*>\s*</script>',
@@ -32,7 +34,7 @@ def font_face() -> str:
 PAGE_CSS = """
 body{font-family:"Vazirmatn",Tahoma,sans-serif;margin:0;direction:rtl;background:#f7f8fa;color:#1d2330}
 #mynetwork canvas{direction:rtl}
-.hh-head{padding:.5rem 1rem;background:#0f6e5a;color:#fff;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
+.hh-head{padding:.3rem 1rem 0;display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
 .hh-head h1{font-size:1.1rem;margin:0}
 .hh-info{padding:.3rem 1rem;font-size:.9rem;color:#5b6475}
 .hh-legend{padding:.3rem 1rem;display:flex;flex-wrap:wrap;gap:.9rem;font-size:.85rem}
@@ -44,14 +46,15 @@ body{font-family:"Vazirmatn",Tahoma,sans-serif;margin:0;direction:rtl;background
 """
 
 
-def finish(page: str, *, title: str, info: str, legend: list[tuple[str, str]], form: str = "") -> str:
-    """Strip external references, add font, title, counts, legend and the font-gated draw."""
+def finish(page: str, *, title: str, info: str, legend: list[tuple[str, str]], form: str = "", current: str = "") -> str:
+    """Strip external references, add font, navigation, title, counts, legend and the font-gated draw."""
     page = _EXTERNAL.sub("", page)
     page = page.replace("<html>", '<html lang="fa" dir="rtl">', 1)
-    head = f"<title>{html.escape(title)}</title><style>{font_face()}{PAGE_CSS}</style>"
+    head = (f'<title>{html.escape(title)}</title><link rel="icon" href="/favicon.ico"><link rel="stylesheet" href="/static/hamahang.css">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{PAGE_CSS}</style>')  # fmt: skip
     page = page.replace("</head>", head + "</head>", 1)
     legend_html = "".join(f'<span><i style="background:{c}"></i>{html.escape(n)}</span>' for n, c in legend)
-    top = (f'<div class="hh-head"><h1>{html.escape(title)}</h1><a href="/graph" style="color:#fff">همهٔ ثبت</a></div>'
+    top = (f'{nav_bar(current)}<div class="hh-head"><h1>{html.escape(title)}</h1></div>'
            f'{form}<div class="hh-info" id="hh-info">{html.escape(info)}</div><div class="hh-legend">{legend_html}</div>')  # fmt: skip
     page = page.replace("<body>", "<body>" + top, 1)
     draw = (

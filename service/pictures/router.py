@@ -51,7 +51,7 @@ async def whole(
     values = {"agency": agency, "kind": kind.value if kind else None, "function": function,
               "exchange_kind": exchange_kind, "year_from": year_from, "year_to": year_to}  # fmt: skip
     form = filter_form(values, [k.value for k in AgencyKind])
-    return HTMLResponse(render(graph, title="شبکهٔ دستگاه‌های اجرایی", info=info, form=form))
+    return HTMLResponse(render(graph, title="شبکهٔ دستگاه‌های اجرایی", info=info, form=form, current="/graph"))
 
 
 @router.get("/graph/agency/{agency_id}", response_class=HTMLResponse)
@@ -76,7 +76,7 @@ async def duplication_overlay(runtime: RuntimeDep, settings: SettingsDep, actor:
     graph = overlays.duplication_graph(snap, result, classes)
     legend = [(f"یافتهٔ {c}", CLASS_COLORS[c]) for c in sorted(classes)]
     return HTMLResponse(render(graph, title="موازی‌کاری میان وظایف", extra_legend=legend,
-                               info="پهنای یال: امتیاز شباهت؛ رنگ: دستهٔ GAO"))  # fmt: skip
+                               info="پهنای یال: امتیاز شباهت؛ رنگ: دستهٔ GAO", current="/graph/overlay/duplication"))  # fmt: skip
 
 
 @router.get("/graph/overlay/winwin", response_class=HTMLResponse)
@@ -86,7 +86,7 @@ async def winwin_overlay(runtime: RuntimeDep, settings: SettingsDep, actor: Acto
     result = await runner.winwin(runtime.store, settings, snap)
     graph, legend = overlays.winwin_graph(snap, result)
     return HTMLResponse(render(graph, title="فرصت‌های برد-برد", extra_legend=legend,
-                               info="هر چرخه و جفت دوسویه رنگ خود را دارد؛ یال‌های ضخیم: مجموعهٔ برگزیده"))  # fmt: skip
+                               info="هر چرخه و جفت دوسویه رنگ خود را دارد؛ یال‌های ضخیم: مجموعهٔ برگزیده", current="/graph/overlay/winwin"))  # fmt: skip
 
 
 async def _matrix(name: str, runtime: RuntimeDep, settings: SettingsDep):  # type: ignore[no-untyped-def]

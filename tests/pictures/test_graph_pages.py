@@ -82,7 +82,7 @@ def test_heatmap_downloads(demo: GraphQL) -> None:
 
 
 def test_pages_need_the_directorate_or_an_analyst(demo: GraphQL) -> None:
-    assert demo.client.get("/graph").status_code == 401
+    assert demo.client.get("/graph").status_code == 401  # an API client without a token gets JSON
     parks = demo.as_role("agency", "ag-parks")
     assert parks.get("/graph").status_code == 403
     assert demo.as_role("analyst").get("/graph/agency/ag-parks").status_code == 200
@@ -103,7 +103,7 @@ def test_signin_for_pages(demo: GraphQL) -> None:
     refused = demo.client.post("/signin", data={"token": agency.token})
     assert refused.status_code == 403 and "/portal" in refused.text
     ok = demo.client.post("/signin", data={"token": demo.token}, follow_redirects=False)
-    assert ok.status_code == 303 and ok.headers["location"] == "/graph"
+    assert ok.status_code == 303 and ok.headers["location"] == "/"
     cookie = ok.headers["set-cookie"]
     assert "HttpOnly" in cookie and "samesite=strict" in cookie.lower() and demo.token not in cookie
     with type(demo.client)(base_url=demo.client.base_url, cookies={"hmh_viewer": ok.cookies["hmh_viewer"]}) as browser:
