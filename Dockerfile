@@ -19,13 +19,13 @@ ENV PATH=/opt/venv/bin:$PATH
 WORKDIR /src
 # README*/LICENSE* are optional (a wildcard that matches nothing is fine under
 # BuildKit); they are copied in case pyproject.toml names them as metadata.
-COPY pyproject.toml README* LICENSE* ./
+COPY pyproject.toml requirements.lock README* LICENSE* ./
 COPY service ./service
 COPY cypher ./cypher
 
-# A regular (not editable) install: the package and its data files go into
-# site-packages, the source tree stays behind in this stage.
-RUN pip install .
+# The pinned versions (requirements.lock, made by `make lock`), then a regular (not editable) install:
+# the package and its data files go into site-packages, the source tree stays behind in this stage.
+RUN pip install --require-hashes --no-deps -r requirements.lock && pip install --no-deps .
 
 # Fail the build, not the first request, if pyproject.toml leaves out any file
 # under service/data (run from / so that the installed copy is the one imported).

@@ -3,23 +3,42 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# Pinned versions with hashes, made by `make lock`: requirements.lock serves (`make run`),
+# requirements-test.lock adds the test tools and the `ftm` extra (followthemoney, which compiles PyICU).
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
 CYPHER_LINT := tools/cypher-lint
 WEB_VENDOR := tools/web-vendor
 STATIC_VENDOR := service/static/vendor
 HAMAHANG_PORT ?= 8000
 
-.PHONY: run test install vendor lint-cypher chromium pytest schema notebooks bench clean
+.PHONY: run test install lock vendor lint-cypher chromium pytest schema notebooks bench eval clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 
-install: $(STAMP)
+define install_lock
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(1)
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+endef
 
-run: $(STAMP) vendor
+$(RUN_STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(call install_lock,requirements.lock)
+
+$(TEST_STAMP): requirements-test.lock pyproject.toml | $(BIN)/python
+	$(call install_lock,requirements-test.lock)
+
+install: $(TEST_STAMP)
+
+# Re-resolve every dependency to its newest allowed version (one command; commit both files).
+UV_COMPILE = $(BIN)/uv pip compile pyproject.toml --python-version 3.11 --generate-hashes --upgrade --quiet --custom-compile-command "make lock"
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet 'uv==0.13.9'
+	$(UV_COMPILE) -o requirements.lock
+	$(UV_COMPILE) --extra test --extra ftm -o requirements-test.lock
+
+run: $(RUN_STAMP) vendor
 	HAMAHANG_LOAD_DEMO=true HAMAHANG_PORT=$(HAMAHANG_PORT) $(BIN)/python -m service serve
 
 $(CYPHER_LINT)/node_modules/.package-lock.json: $(CYPHER_LINT)/package.json $(CYPHER_LINT)/package-lock.json
@@ -45,7 +64,7 @@ vendor: $(STATIC_VENDOR)/.installed
 chromium:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-pytest: $(STAMP) vendor
+pytest: $(TEST_STAMP) vendor
 	$(BIN)/python -m pytest
 
 test: lint-cypher chromium pytest
@@ -53,13 +72,18 @@ test: lint-cypher chromium pytest
 # The benchmark suite (separate from the tests; about 20 minutes on 2 cores): city and province,
 # figures and ratios printed as measured, the table written to bench/RESULTS.md.
 BENCH_ARGS ?= --scales city,province
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
-notebooks: $(STAMP)
+# Labelled evaluations of the analyses (eval/): precision, recall and class accuracy on the held-out
+# and tuning parts, beside the previous version's figures (eval/*/previous.json). Seconds, no store.
+eval: $(TEST_STAMP)
+	$(BIN)/python -m eval
+
+notebooks: $(TEST_STAMP)
 	$(BIN)/python tools/make_notebooks.py
 
-schema: $(STAMP)
+schema: $(RUN_STAMP)
 	$(BIN)/strawberry export-schema service.graphql.schema:schema --output schema.graphql
 
 clean:

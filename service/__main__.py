@@ -166,12 +166,12 @@ def _token(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _backup(settings: Settings, args: argparse.Namespace) -> int:
-    from service.registry.backup import backup_lines, restore_lines
+    from service.registry.backup import backup_lines, restore_lines, write_backup
 
     async def work(store: Any) -> int:
         if args.command == "backup":
             lines = await backup_lines(store)
-            Path(args.output).write_text("\n".join(lines) + "\n", encoding="utf-8")
+            write_backup(Path(args.output), lines)
             print(f"wrote {len(lines)} lines to {args.output}")
         else:
             counts = await restore_lines(store, Path(args.input).read_text(encoding="utf-8").splitlines())
@@ -226,7 +226,13 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     handlers = {"serve": _serve, "demo": _demo, "export": _export, "import": _import, "analyze": _analyze,
                 "token": _token, "backup": _backup, "restore": _backup}
-    return handlers[args.command](Settings(), args)
+    from service.errors import ServiceError
+
+    try:
+        return handlers[args.command](Settings(), args)
+    except ServiceError as exc:  # e.g. FTM_UNAVAILABLE: a sentence in both languages, not a traceback
+        print(f"{exc.code}: {exc.message_en}\n{exc.message_fa}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -8,31 +8,32 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from service import __version__
 from service.api import analyses, health, ide, signin, transfer
-from service.api.limits import BodyLimit
-from service.interop import router as interop
-from service.pictures import router as pictures
-from service.portal import router as portal_router
-from service.site import errors as site_errors
-from service.site import router as site
 from service.api.deps import get_actor, get_actor_cache, get_runtime, get_settings
-from service.domain.actor import Actor, Role
+from service.api.limits import BodyLimit
+from service.auth.cache import ActorCache
+from service.auth.tokens import ensure_development_token
 from service.demo.loader import load_demo_if_empty
+from service.domain.actor import Actor, Role
 from service.errors import ServiceError, from_store
-from service.storage.errors import StoreError
 from service.graphql.context import Context
 from service.graphql.endpoint import GraphQLPost
 from service.graphql.errors import ShapedGraphQLRouter
 from service.graphql.schema import build_schema
+from service.interop import router as interop
+from service.pictures import router as pictures
+from service.portal import router as portal_router
+from service.replies import JSONReply
+from service.site import errors as site_errors
+from service.site import router as site
 from service.settings import Settings
+from service.storage.errors import StoreError
 from service.storage.runtime import StoreRuntime, open_store
-from service.auth.cache import ActorCache
-from service.auth.tokens import ensure_development_token
 
 log = logging.getLogger(__name__)
 PAGE_ONLY = Actor(name="graphiql-page", role=Role.ANALYST)  # never executes: the page request carries no query
@@ -79,7 +80,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     production = settings.env == "production"
     app = FastAPI(
-        title="Hamahang", version=__version__, lifespan=lifespan,
+        title="Hamahang", version=__version__, lifespan=lifespan, default_response_class=JSONReply,
         docs_url=None, redoc_url=None, openapi_url=None if production else "/openapi.json",
     )  # fmt: skip
     app.state.settings = settings
@@ -108,8 +109,8 @@ def create_app(settings: Settings) -> FastAPI:
             return site_errors.error_page(request, exc.status, exc.message_fa, exc.message_en)
         if request.url.path.startswith("/graphql"):  # GraphQL clients get their own error shape
             body = {"data": None, "errors": [{"message": exc.message_en, "extensions": exc.extensions}]}
-            return JSONResponse(body, status_code=exc.status)
-        return JSONResponse({"error": exc.extensions, "message": exc.message_en}, status_code=exc.status)
+            return JSONReply(body, status_code=exc.status)
+        return JSONReply({"error": exc.extensions, "message": exc.message_en}, status_code=exc.status)
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:

@@ -94,6 +94,11 @@ _FA = {
     "less_than_equal": "بیش از اندازه بزرگ است",
     "value_error": "مقدار نادرست است",
     "extra_forbidden": "این فیلد شناخته نیست",
+    "too_short": "این فیلد نباید خالی باشد",
+    "finite_number": "باید عددی متناهی باشد (NaN و Infinity پذیرفته نیست)",
+    "control_character": "نویسهٔ کنترلی دارد ({code})؛ آن را بردارید",
+    "invisible_only": "چیزی نشان نمی‌دهد: فقط نویسه‌های نامرئی (فاصلهٔ صفر، جهت‌نما) دارد",
+    "date_out_of_range": "تاریخ بیرون از بازهٔ ثبت است: ۱۳۰۰/۰۱/۰۱ تا ۱۴۹۹/۱۲/۲۹ شمسی",
 }
 
 
@@ -105,10 +110,11 @@ def from_validation(exc: Any) -> ServiceError:
         msg = str(err.get("msg", "")).removeprefix("Value error, ")
         if not loc and ":" in msg:  # model-level checks name their field first
             loc, msg = (part.strip() for part in msg.split(":", 1))
-        fa = _FA.get(err.get("type", ""), "مقدار نادرست است")
+        kind = err.get("type", "")
+        fa = _FA.get(kind, "مقدار نادرست است").format(**(err.get("ctx") or {}))
         if "COFOG" in msg:
             fa = "کد کارکرد در طبقه‌بندی COFOG نیست (نمونه: ۰۶ یا ۰۶.۲)"
-        if "date" in msg:
+        if "date" in msg and kind == "value_error":
             fa = "تاریخ نادرست است (نمونه: ۱۴۰۳/۰۲/۱۵ یا 2024-05-04)"
         problems.append({"field": loc, "messageEn": msg, "messageFa": fa})
     first = problems[0] if problems else {"field": None, "messageEn": "invalid input", "messageFa": "ورودی نادرست"}

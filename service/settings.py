@@ -72,7 +72,12 @@ class Settings(BaseSettings):
     graph_name: str = "hamahang"
     appendfsync: Literal["everysec", "always", "no"] = "everysec"
     pool_size: int = Field(16, ge=1, le=512)
-    store_timeout_s: float = Field(10.0, gt=0)
+    store_timeout_s: float = Field(10.0, gt=0, description="FalkorDB's limit on a read statement, and on waiting for a pooled connection")
+    store_stall_s: float = Field(
+        3.0, gt=0, le=30,
+        description="a statement unanswered this long makes the service PING the store; no PONG within 1 s "
+        "and it answers STORE_UNAVAILABLE (so a stalled store answers in about stall + 1 s, not 60 s)",
+    )  # fmt: skip
     token_cache_s: float = Field(
         5.0, ge=0,
         description="how long a process remembers a token's actor; a revocation made elsewhere (CLI, another "
@@ -93,6 +98,14 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(12, ge=2)
     graphql_max_aliases: int = Field(30, ge=1)
     graphql_max_tokens: int = Field(4000, ge=50)
+    # an upload (POST /registry/import, /interop/import) is parsed on a worker thread and stops at the
+    # first of these; bigger registries go through the CLI (``import --batch-rows``)
+    import_max_rows: int = Field(50_000, ge=1, description="rows of all sheets of one upload")
+    import_max_cells: int = Field(1_000_000, ge=1, description="cells of all sheets of one upload")
+    import_max_uncompressed_bytes: int = Field(
+        200_000_000, ge=1024, description="an XLSX's parts once unzipped (a 73 KB file held 500k rows)"
+    )
+    import_max_seconds: float = Field(60.0, gt=0, description="time to read and check one upload")
 
     @field_validator("graph_url")
     @classmethod

@@ -12,6 +12,8 @@ import numpy as np
 from scipy import sparse
 from scipy.sparse.csgraph import reverse_cuthill_mckee
 
+from service.io import cells
+
 
 @dataclass(frozen=True)
 class AgencyRef:
@@ -84,6 +86,6 @@ class AgencyMatrix:
         writer = csv.writer(buffer)
         writer.writerow(["row_id", "row_name", "col_id", "col_name", "value", "evidence"])
         for cell in sorted(self.cells.values(), key=lambda c: (-c.value, c.row, c.col)):
-            writer.writerow([cell.row, names.get(cell.row, ""), cell.col, names.get(cell.col, ""),
-                             round(cell.value, 6), json.dumps(cell.evidence, ensure_ascii=False)])  # fmt: skip
+            writer.writerow(cells.row([cell.row, names.get(cell.row, ""), cell.col, names.get(cell.col, ""),
+                                       round(cell.value, 6), json.dumps(cell.evidence, ensure_ascii=False)]))  # fmt: skip
         return buffer.getvalue()

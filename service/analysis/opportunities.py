@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from service.analysis.winwin import WinWinResult
+from typing import TYPE_CHECKING
+
 from service.domain.models import RequestIn
 from service.errors import ServiceError
 from service.registry.clock import today_iso
 from service.registry.repository import Repository
 from service.registry.specs import CAPACITY, REQUEST
 from service.storage.port import Row
+
+if TYPE_CHECKING:
+    from service.analysis.winwin import WinWinResult
 
 
 async def draft_requests(repo: Repository, result: WinWinResult, opportunity_id: str) -> list[Row]:

@@ -1,21 +1,25 @@
 """Run an analysis by name against the store: snapshot, verdicts and settings in, result out.
 
-GraphQL, the downloads, the CLI and the notebooks all come through here, so they agree.
+GraphQL, the downloads, the CLI and the notebooks all come through here, so they agree. Each
+analysis module is imported when it first runs (scipy, networkx and numpy took about 0.5 s of the
+service's start, for routes most requests never take).
 """
 
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from service.analysis.alignment import AlignmentResult, analyse_alignment
-from service.analysis.duplication import DuplicationResult, analyse_duplication
 from service.analysis.snapshot import Snapshot, load_snapshot
 from service.analysis.verdicts import load_verdicts
-from service.analysis.winwin import WinWinResult, analyse_winwin
 from service.registry.clock import today_iso
 from service.settings import Settings
 from service.storage.port import GraphStore
+
+if TYPE_CHECKING:
+    from service.analysis.alignment import AlignmentResult
+    from service.analysis.duplication import DuplicationResult
+    from service.analysis.winwin import WinWinResult
 
 
 DUPLICATION_NEEDS = ("agency", "duty")
@@ -24,16 +28,22 @@ WINWIN_NEEDS = ("agency", "capacity", "need", "issue")
 
 async def duplication(store: GraphStore, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
     """``snap`` lets a caller that already read the records (a picture page) not read them twice."""
+    from service.analysis.duplication import analyse_duplication
+
     snap = snap or await load_snapshot(store, DUPLICATION_NEEDS)
     return analyse_duplication(snap, settings.analysis.duplication, await load_verdicts(store))
 
 
 async def winwin(store: GraphStore, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
+    from service.analysis.winwin import analyse_winwin
+
     snap = snap or await load_snapshot(store, WINWIN_NEEDS)
     return analyse_winwin(snap, settings.analysis.winwin)
 
 
 async def alignment(store: GraphStore, settings: Settings) -> AlignmentResult:
+    from service.analysis.alignment import analyse_alignment
+
     snap = await load_snapshot(store, ("agency", "duty", "capacity", "exchange", "request"))
     return analyse_alignment(snap, settings.analysis.alignment)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from service.analysis import export
 from service.analysis.runner import ANALYSES
 from service.api.deps import ActorDep, RuntimeDep, SettingsDep
 from service.auth.policy import require_role
@@ -28,6 +27,8 @@ async def download(name: str, fmt: str, runtime: RuntimeDep, settings: SettingsD
             "NOT_FOUND", f"use /analyses/<{'|'.join(ANALYSES)}>.<csv|xlsx|json>",
             "چنین تحلیل یا قالبی نیست", status=404,
         )  # fmt: skip
+    from service.analysis import export  # numpy, scipy: only when a download is asked for
+
     result = await ANALYSES[name](runtime.store, settings)
     body: str | bytes = {"csv": export.to_csv, "json": export.to_json, "xlsx": export.to_xlsx}[fmt](result)
     return Response(

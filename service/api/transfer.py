@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 from fastapi import APIRouter, File, Query, UploadFile
 from fastapi.responses import JSONResponse, Response
 
-from service.api.deps import ActorDep, RuntimeDep
+from service.api.deps import ActorDep, RuntimeDep, SettingsDep
 from service.auth.policy import require_role
 from service.domain.actor import Role
-from service.io.workbook import bundle_to_xlsx, read_bundle_file
 from service.registry.bundle import export_bundle, import_bundle
 
 router = APIRouter(prefix="/registry", tags=["import and export"])
@@ -32,6 +32,8 @@ async def export_json(runtime: RuntimeDep, actor: ActorDep) -> Response:
 @router.get("/export.xlsx")
 async def export_xlsx(runtime: RuntimeDep, actor: ActorDep) -> Response:
     require_role(actor, Role.DIRECTORATE, Role.ANALYST)
+    from service.io.workbook import bundle_to_xlsx  # openpyxl: imported only for workbooks
+
     bundle = await export_bundle(runtime.store)
     return Response(
         bundle_to_xlsx(bundle), media_type=XLSX,
@@ -42,6 +44,8 @@ async def export_xlsx(runtime: RuntimeDep, actor: ActorDep) -> Response:
 @router.get("/template.xlsx")
 async def template(_: ActorDep) -> Response:
     """An empty workbook with every sheet's columns and a Persian guide."""
+    from service.io.workbook import bundle_to_xlsx
+
     return Response(
         bundle_to_xlsx({}, guide=True), media_type=XLSX,
         headers={"Content-Disposition": 'attachment; filename="hamahang-template.xlsx"'},
@@ -51,17 +55,24 @@ async def template(_: ActorDep) -> Response:
 @router.post("/import")
 async def import_file(
     runtime: RuntimeDep,
+    settings: SettingsDep,
     actor: ActorDep,
     file: UploadFile = File(..., description=".xlsx (a sheet per entity), .csv (named after its sheet) or .json"),
     sheet: str | None = Query(None, description="For CSV: which sheet the rows belong to"),
 ) -> JSONResponse:
-    """All rows or none: a report of every bad row (sheet, row, column, reason) otherwise."""
+    """All rows or none: a report of every bad row (sheet, row, column, reason) otherwise.
+
+    The file is read on a worker thread, within ``Settings.import_max_*`` (rows, cells, unzipped
+    bytes, seconds): a 100k-row workbook read on the event loop stalled /healthz for 12 s."""
+    from service.io.workbook import ImportLimits, read_bundle_file  # openpyxl: imported only for imports
+
     require_role(actor, Role.DIRECTORATE)
     data = await file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
         return JSONResponse({"imported": False, "error": "file larger than 50 MB"}, status_code=413)
-    bundle = read_bundle_file(file.filename or "upload.json", data, sheet)
-    prepared = await import_bundle(runtime.store, bundle, actor)
+    limits = ImportLimits.from_settings(settings)
+    bundle = await asyncio.to_thread(read_bundle_file, file.filename or "upload.json", data, sheet, limits)
+    prepared = await import_bundle(runtime.store, bundle, actor, limits=limits)
     if prepared.problems:
         return JSONResponse(
             {"imported": False, "problems": [p.as_dict() for p in prepared.problems]}, status_code=422

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import Request, Response
@@ -14,6 +15,7 @@ from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 
 from service.errors import ServiceError, from_store, from_validation
+from service.replies import dumps
 from service.storage.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -29,8 +31,34 @@ def _service_error(error: GraphQLError) -> ServiceError:
         return from_store(original)
     if original is None:  # the document itself is wrong: parse or validation error
         return ServiceError("BAD_REQUEST", error.message, "درخواست GraphQL نادرست است: " + error.message)
+    if error.path is None and isinstance(original, (GraphQLError, ValueError, TypeError)):
+        # a value that cannot be coerced (NaN for a Float, "1.5" for Rials, an unknown enum value),
+        # in a variable or a literal: the client's input, not the server's fault
+        return coercion_error(error.message, _literal_field(error))
     log.error("unexpected error in a resolver", exc_info=original)
     return ServiceError("INTERNAL", "internal error", "خطای داخلی", status=500)
+
+
+_VARIABLE_AT = re.compile(r"at '[^'.]+\.([^']+)'|Variable '\$([^']+)'")
+
+
+_FIELD_BEFORE = re.compile(r"(\w+)\s*:\s*$")
+
+
+def _literal_field(error: GraphQLError) -> str | None:
+    """The input field a bad literal was given for: the name before the ``:`` in the document."""
+    if error.source is None or not error.positions:
+        return None
+    found = _FIELD_BEFORE.search(error.source.body[max(0, error.positions[0] - 200) : error.positions[0]])
+    return found.group(1) if found else None
+
+
+def coercion_error(message: str, field: str | None = None) -> ServiceError:
+    """VALIDATION naming the value at fault, from graphql-core's own message (which names a variable's path)."""
+    found = _VARIABLE_AT.search(message)
+    field = (found.group(1) or found.group(2)) if found else field
+    where = f" ({field})" if field else ""
+    return ServiceError("VALIDATION", message, f"مقدار ورودی{where} از نوع خواسته‌شده نیست: " + message, field=field)
 
 
 def shaped(error: GraphQLError) -> GraphQLError:
@@ -68,6 +96,9 @@ class ShapedGraphQLRouter(GraphQLRouter):  # type: ignore[type-arg]
         from service.api.ide import graphiql_page
 
         return graphiql_page()
+
+    def encode_json(self, data: object) -> bytes:
+        return dumps(data)
 
     def create_response(self, response_data: Any, sub_response: Response) -> Response:
         if store_was_out(response_data):

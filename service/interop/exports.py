@@ -7,6 +7,7 @@ registry's validated all-or-nothing import (``import_bundle``).
 
 from __future__ import annotations
 
+import asyncio
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,15 +69,17 @@ def read_file(fmt: str, data: bytes) -> tuple[Bundle, list[Problem]]:
         if fmt == "ftm":
             bundle, reasons = ftm.entities_to_bundle(ftm.parse_lines(data.decode("utf-8")))
             return bundle, [Problem("ftm", 0, None, r, "موجودیت FtM خوانده نشد") for r in reasons]
-    except (ValueError, KeyError, TypeError, ET.ParseError, nx.NetworkXError, UnicodeDecodeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, ET.ParseError, nx.NetworkXError,
+            UnicodeDecodeError) as exc:  # fmt: skip
         return {}, [Problem(fmt, 0, None, f"not a readable {fmt} file: {exc}", "پرونده خوانا نیست")]
     reason = f"{fmt} cannot be imported; one of {', '.join(IMPORTABLE)}"
     return {}, [Problem(fmt, 0, None, reason, "این قالب درون‌ریزی نمی‌شود")]
 
 
 async def import_format(store: GraphStore, fmt: str, data: bytes, actor: Actor | None = None) -> Prepared:
-    """All records of the file or none, through the registry's own validated import."""
-    bundle, problems = read_file(fmt, data)
+    """All records of the file or none, through the registry's own validated import. The file is
+    parsed on a worker thread, so a big one does not hold the event loop (and every other request)."""
+    bundle, problems = await asyncio.to_thread(read_file, fmt, data)
     if problems:
         return Prepared(problems=problems)
     return await import_bundle(store, bundle, actor)

@@ -15,6 +15,11 @@ Not carried: duties, capacities, needs, issues, requests, non-financial exchange
 status and duty, a group's duties, bookkeeping fields. FtM's text cleaning deletes ZWNJ (U+200C),
 so Persian text comes back with half-spaces removed (the same search key in this registry).
 Ids are ``make_id("hamahang", <kind>, <registry id>)``: stable across exports.
+
+``followthemoney`` is an optional extra (``pip install 'hamahang[ftm]'``, which ``make test``
+installs): it pulls in PyICU, which has no wheels and took most of a fresh ``make run`` to compile,
+and its import alone took 0.7-1.3 s of the service's start. It is imported on the first FtM
+export or import; without it those answer ``FTM_UNAVAILABLE`` (501) in Persian and English.
 """
 
 from __future__ import annotations
@@ -22,25 +27,45 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from decimal import Decimal
-from typing import Any
-
-from followthemoney import model
-from followthemoney.exc import InvalidData
-from followthemoney.proxy import EntityProxy
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from service.domain.enums import AgencyKind
+from service.errors import ServiceError
 from service.interop.loader import Bundle, Row
+from service.io import safejson
+
+if TYPE_CHECKING:
+    from followthemoney.proxy import EntityProxy
 
 PREFIX = "hamahang"
 PRIVATE_KINDS = {AgencyKind.KNOWLEDGE_BASED_FIRM.value, AgencyKind.NGO.value, AgencyKind.STAKEHOLDER_GROUP.value}
 WORKING_GROUP = "working_group"
 
 
+@cache
+def _ftm() -> tuple[Any, type[Exception]]:
+    """FtM's model and its ``InvalidData``, imported on first use (the ``ftm`` extra)."""
+    try:
+        from followthemoney import model
+        from followthemoney.exc import InvalidData
+    except ImportError as exc:
+        raise ServiceError(
+            "FTM_UNAVAILABLE",
+            "FollowTheMoney export and import need the optional package: pip install 'hamahang[ftm]'",
+            "برون‌بری و درون‌ریزی FollowTheMoney به بستهٔ اختیاری آن نیاز دارد: pip install 'hamahang[ftm]'",
+            status=501,
+        ) from exc
+    return model, InvalidData
+
+
 def ftm_id(kind: str, *parts: str) -> str:
+    model, _ = _ftm()
     return str(model.make_entity("Thing").make_id(PREFIX, kind, *parts))
 
 
 def _entity(schema: str, ident: str, **props: Any) -> EntityProxy:
+    model, _ = _ftm()
     entity = model.make_entity(schema)
     entity.id = ident
     for prop, value in props.items():
@@ -92,6 +117,7 @@ def bundle_to_entities(bundle: Bundle) -> list[EntityProxy]:
 def validate_entities(entities: list[dict[str, Any]]) -> list[str]:
     """FtM's own checks: every entity parses and re-cleans to itself, has its schema's required
     properties and valid values, and every entity it points at is in the same file."""
+    model, InvalidData = _ftm()
     problems: list[str] = []
     ids = {e.get("id") for e in entities}
     for n, data in enumerate(entities, 1):
@@ -122,11 +148,23 @@ def to_ftm(bundle: Bundle) -> str:
 
 
 def parse_lines(text: str) -> list[dict[str, Any]]:
-    """JSON lines, or one JSON array of entities."""
+    """JSON lines, or one JSON array of entities; each entity a JSON object (``ValueError`` naming the
+    first that is not, and for nesting too deep, NaN or broken JSON: see ``service.io.safejson``)."""
     stripped = text.strip()
+    entities: list[Any] | None = None
     if stripped.startswith("["):
-        return list(json.loads(stripped))
-    return [json.loads(line) for line in stripped.splitlines() if line.strip()]
+        try:
+            whole = safejson.loads(stripped)
+            entities = whole if isinstance(whole, list) else None
+        except safejson.JsonRefused as exc:
+            if not exc.syntax:
+                raise
+    if entities is None:  # JSON lines (one of them may be an array: refused below)
+        entities = [safejson.loads(line) for line in stripped.splitlines() if line.strip()]
+    for n, entity in enumerate(entities, 1):
+        if not isinstance(entity, dict):
+            raise TypeError(f"entity {n} is a {type(entity).__name__}, not a JSON object with id, schema and properties")
+    return entities
 
 
 def _first(proxy: EntityProxy, prop: str) -> str | None:
@@ -165,6 +203,7 @@ def _payment_row(p: EntityProxy, ids: dict[str, str], contracts: dict[str, str])
 
 def entities_to_bundle(entities: list[dict[str, Any]]) -> tuple[Bundle, list[str]]:
     """The registry records FtM carries, back from entities (ours or any FtM source)."""
+    model, InvalidData = _ftm()
     problems: list[str] = []
     proxies: list[EntityProxy] = []
     for n, data in enumerate(entities, 1):

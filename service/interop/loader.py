@@ -52,6 +52,8 @@ def _year_ok(iso: str | None, year_from: int | None, year_to: int | None) -> boo
     if not iso or (year_from is None and year_to is None):
         return True  # undated records stay, as on the graph pages
     year = jalali_year(iso)
+    if year is None:  # a stored date no Jalali year holds: in none of the years a filter can name
+        return False
     return (year_from is None or year >= year_from) and (year_to is None or year <= year_to)
 
 

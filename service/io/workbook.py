@@ -10,6 +10,10 @@ import csv
 import datetime as dt
 import io
 import json
+import time
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any, get_args, get_origin
 
@@ -17,6 +21,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from service.errors import ServiceError
+from service.io import cells, safejson
 from service.registry.bundle import EXTRA, META, SECTIONS
 
 GUIDE_FA = {
@@ -31,13 +36,73 @@ GUIDE_FA = {
 }
 
 
+def bad_file(message_en: str, message_fa: str, field: str | None = "file") -> ServiceError:
+    """An upload that cannot be read as a bundle: 422, what is wrong in both languages."""
+    return ServiceError("BAD_FILE", message_en, message_fa, field=field, status=422)
+
+
+@dataclass
+class ImportLimits:
+    """Caps on one upload (``Settings.import_max_*``), counted while it is read; the first one passed
+    stops the reading with a 413 naming the limit. ``None`` fields do not limit (the CLI's default)."""
+
+    rows: int | None = None
+    cells: int | None = None
+    uncompressed_bytes: int | None = None
+    seconds: float | None = None
+    seen_rows: int = 0
+    seen_cells: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> ImportLimits:
+        return cls(settings.import_max_rows, settings.import_max_cells, settings.import_max_uncompressed_bytes,
+                   settings.import_max_seconds)  # fmt: skip
+
+    def exceeded(self, name: str, limit: float, unit_en: str, unit_fa: str) -> ServiceError:
+        setting = f"HAMAHANG_IMPORT_MAX_{name.upper()}"
+        return ServiceError(
+            "IMPORT_TOO_LARGE",
+            f"the upload is over the import limit of {limit:,} {unit_en} ({setting}); split it, or use the CLI "
+            "(python -m service import FILE --batch-rows 2000)",
+            f"پرونده از سقف درون‌ریزی بزرگ‌تر است: {limit:,} {unit_fa} ({setting})؛ آن را تقسیم کنید یا از خط فرمان "
+            "(import --batch-rows) استفاده کنید",
+            field="file", status=413, details={"limit": name, "max": limit},
+        )  # fmt: skip
+
+    def count(self, row_cells: int) -> None:
+        """One more row of ``row_cells`` cells; raises when a cap is passed (time checked every 1,000 rows)."""
+        self.seen_rows += 1
+        self.seen_cells += row_cells
+        if self.rows is not None and self.seen_rows > self.rows:
+            raise self.exceeded("rows", self.rows, "rows", "سطر")
+        if self.cells is not None and self.seen_cells > self.cells:
+            raise self.exceeded("cells", self.cells, "cells", "خانه")
+        if self.seconds is not None and self.seen_rows % 1000 == 0:
+            self.check_time()
+
+    def check_time(self) -> None:
+        if self.seconds is not None and time.monotonic() - self.started > self.seconds:
+            raise self.exceeded("seconds", self.seconds, "seconds of reading", "ثانیه خواندن")
+
+    def check_unzipped(self, data: bytes) -> None:
+        """An XLSX is a zip: refuse before inflating when its parts add up to more than the cap."""
+        if self.uncompressed_bytes is None:
+            return
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(item.file_size for item in archive.infolist())
+        if total > self.uncompressed_bytes:
+            raise self.exceeded("uncompressed_bytes", self.uncompressed_bytes, "bytes unzipped", "بایت پس از گشودن")
+
+
 def columns(section: str) -> list[str]:
     model = SECTIONS[section].create_model
     return [*model.model_fields, *EXTRA.get(section, ()), *META]
 
 
 def _list_field(section: str, name: str) -> bool:
-    info = SECTIONS[section].create_model.model_fields.get(name)
+    spec = SECTIONS.get(section)
+    info = spec.create_model.model_fields.get(name) if spec else None
     if info is None:
         return False
     ann = info.annotation
@@ -45,18 +110,23 @@ def _list_field(section: str, name: str) -> bool:
 
 
 def _cell_out(section: str, name: str, value: Any) -> Any:
+    """A stored value as a cell, whatever was stored (``cells.cell`` makes texts safe)."""
     if value is None:
         return None
-    if name == "members":
-        return "; ".join(f"{m['agencyId']}:{m['role']}" for m in value)
+    if name == "members" and isinstance(value, list):
+        return cells.cell("; ".join(f"{m.get('agencyId')}:{m.get('role')}" if isinstance(m, dict) else str(m)
+                                    for m in value))  # fmt: skip
     if name == "history":
-        return json.dumps(value, ensure_ascii=False) if value else None
+        return cells.cell(json.dumps(value, ensure_ascii=False)) if value else None
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return value
+        return cells.cell("; ".join(str(v) for v in value))
+    if isinstance(value, (dict, bytes)):
+        return cells.cell(json.dumps(value, ensure_ascii=False, default=str))
+    return cells.cell(value)
 
 
 def _cell_in(section: str, name: str, value: Any) -> Any:
+    value = cells.uncell(value)
     if value is None or value == "":
         return None
     if isinstance(value, dt.datetime):
@@ -71,7 +141,7 @@ def _cell_in(section: str, name: str, value: Any) -> Any:
                 out.append({"agencyId": agency.strip(), "role": role.strip() or "member"})
         return out
     if name == "history":
-        return json.loads(value)
+        return safejson.loads(str(value))
     if name == "archived":
         return str(value).strip().lower() in ("true", "1", "yes", "بله")
     if name == "version":
@@ -96,70 +166,125 @@ def bundle_to_xlsx(bundle: dict[str, list[dict[str, Any]]], guide: bool = False)
         sheet = book.create_sheet(section)
         cols = columns(section)
         sheet.append(cols)
-        for row in bundle.get(section, []):
+        for row in bundle.get(section, []):  # each value through cells.cell (in _cell_out)
             sheet.append([_cell_out(section, c, row.get(c)) for c in cols])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _rows(section: str, header: list[Any], body: Any) -> list[dict[str, Any]]:
+def _rows(section: str, header: list[Any], body: Iterable[tuple[int, Any]], limits: ImportLimits) -> list[dict[str, Any]]:
     names = [str(h).strip() if h is not None else "" for h in header]
     out = []
     for number, values in body:
+        limits.count(len(values))
         if all(v is None or v == "" for v in values):
             continue
         row: dict[str, Any] = {"_row": number}
         for name, value in zip(names, values, strict=False):
             if name:
-                converted = _cell_in(section, name, value)
+                try:
+                    converted = _cell_in(section, name, value)
+                except (ValueError, TypeError) as exc:  # history that is not JSON, a version that is no number
+                    raise bad_file(f"sheet {section}, row {number}, column {name}: {exc}",
+                                   f"برگهٔ {section}، سطر {number}، ستون {name}: مقدار خوانا نیست", name) from None  # fmt: skip
                 if converted is not None:
                     row[name] = converted
         out.append(row)
     return out
 
 
-def xlsx_to_bundle(data: bytes) -> dict[str, list[dict[str, Any]]]:
+def _numbered(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    return ((i + 2, r) for i, r in enumerate(rows))
+
+
+def xlsx_to_bundle(data: bytes, limits: ImportLimits | None = None) -> dict[str, list[dict[str, Any]]]:
+    """Stream the workbook (read-only mode, one row at a time), stopping at the first cap passed.
+
+    Sheets not named after a section are not read: the import reports each as unknown."""
+    limits = limits or ImportLimits()
     try:
+        limits.check_unzipped(data)
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except ServiceError:
+        raise
     except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's problem
-        raise ServiceError("BAD_FILE", f"not an XLSX workbook: {exc}", "پروندهٔ XLSX خوانا نیست") from None
+        raise bad_file(f"not an XLSX workbook: {exc}", "پروندهٔ XLSX خوانا نیست") from None
     bundle: dict[str, list[dict[str, Any]]] = {}
-    for sheet in book.worksheets:
-        if sheet.title == "guide":
-            continue
-        rows = list(sheet.iter_rows(values_only=True))
-        if not rows:
-            continue
-        bundle[sheet.title] = _rows(sheet.title, list(rows[0]), ((i + 2, r) for i, r in enumerate(rows[1:])))
+    try:
+        for sheet in book.worksheets:
+            if sheet.title == "guide":
+                continue
+            if sheet.title not in SECTIONS:
+                bundle[sheet.title] = []
+                continue
+            sheet.reset_dimensions()  # type: ignore[union-attr]  # a lying <dimension> must not pad every row
+            rows = sheet.iter_rows(values_only=True)
+            header = next(rows, None)
+            if header is None:
+                continue
+            bundle[sheet.title] = _rows(sheet.title, list(header), _numbered(rows), limits)
+    except ServiceError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a broken part (bad XML, a control byte) is the file's fault
+        raise bad_file(f"not a readable XLSX workbook: {exc}", "پروندهٔ XLSX خوانا نیست") from None
+    finally:
+        book.close()
     return bundle
 
 
-def csv_to_bundle(section: str, data: bytes) -> dict[str, list[dict[str, Any]]]:
+def csv_to_bundle(section: str, data: bytes, limits: ImportLimits | None = None) -> dict[str, list[dict[str, Any]]]:
+    limits = limits or ImportLimits()
     if section not in SECTIONS:
-        raise ServiceError(
-            "BAD_FILE", f"name the CSV after a sheet: one of {', '.join(SECTIONS)}",
-            "نام پروندهٔ CSV باید نام یکی از برگه‌ها باشد", field="sheet",
-        )  # fmt: skip
-    text = data.decode("utf-8-sig")
+        raise bad_file(f"name the CSV after a sheet: one of {', '.join(SECTIONS)}",
+                       "نام پروندهٔ CSV باید نام یکی از برگه‌ها باشد", "sheet")  # fmt: skip
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise bad_file(f"the CSV is not UTF-8 text ({exc}); save it as CSV UTF-8",
+                       "پروندهٔ CSV با کدگذاری UTF-8 نیست؛ آن را با قالب CSV UTF-8 ذخیره کنید") from None  # fmt: skip
     reader = csv.reader(io.StringIO(text))
-    rows = list(reader)
-    if not rows:
-        return {section: []}
-    return {section: _rows(section, rows[0], ((i + 2, r) for i, r in enumerate(rows[1:])))}
+    try:
+        header = next(reader, None)
+        if header is None:
+            return {section: []}
+        return {section: _rows(section, header, ((i + 2, tuple(r)) for i, r in enumerate(reader)), limits)}
+    except csv.Error as exc:
+        raise bad_file(f"not a readable CSV file: {exc}", "پروندهٔ CSV خوانا نیست") from None
 
 
-def read_bundle_file(filename: str, data: bytes, sheet: str | None = None) -> dict[str, list[dict[str, Any]]]:
-    """JSON, XLSX or CSV (the CSV's sheet is its file name, e.g. agencies.csv)."""
+def check_shape(loaded: Any) -> dict[str, list[dict[str, Any]]]:
+    """A JSON bundle must be an object of sections, each a list of objects (rows)."""
+    if not isinstance(loaded, dict):
+        raise bad_file(f"a JSON import is an object of sections ({', '.join(SECTIONS)}), not {type(loaded).__name__}",
+                       "پروندهٔ JSON باید یک شیء با بخش‌های ثبت (agencies، duties، …) باشد")  # fmt: skip
+    for section, rows in loaded.items():
+        if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+            raise bad_file(f"section {section!r} must be a list of rows (JSON objects)",
+                           f"بخش «{section}» باید فهرستی از سطرها (شیء JSON) باشد", str(section))  # fmt: skip
+    return loaded
+
+
+def json_to_bundle(data: bytes, limits: ImportLimits | None = None) -> dict[str, list[dict[str, Any]]]:
+    limits = limits or ImportLimits()
+    try:
+        bundle = check_shape(safejson.loads(data))
+    except safejson.JsonRefused as exc:
+        raise bad_file(f"not a readable JSON file: {exc.message_en}", f"پروندهٔ JSON خوانا نیست: {exc.message_fa}") from None
+    for rows in bundle.values():
+        for row in rows:
+            limits.count(len(row))
+    return bundle
+
+
+def read_bundle_file(filename: str, data: bytes, sheet: str | None = None,
+                     limits: ImportLimits | None = None) -> dict[str, list[dict[str, Any]]]:  # fmt: skip
+    """JSON, XLSX or CSV (the CSV's sheet is its file name, e.g. agencies.csv), within ``limits``."""
     suffix = PurePath(filename).suffix.lower()
     if suffix == ".xlsx":
-        return xlsx_to_bundle(data)
+        return xlsx_to_bundle(data, limits)
     if suffix == ".csv":
-        return csv_to_bundle(sheet or PurePath(filename).stem, data)
+        return csv_to_bundle(sheet or PurePath(filename).stem, data, limits)
     if suffix == ".json":
-        try:
-            loaded: dict[str, list[dict[str, Any]]] = json.loads(data.decode("utf-8"))
-            return loaded
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise ServiceError("BAD_FILE", f"not JSON: {exc}", "پروندهٔ JSON خوانا نیست") from None
-    raise ServiceError("BAD_FILE", "upload .xlsx, .csv or .json", "پرونده باید xlsx، csv یا json باشد")
+        return json_to_bundle(data, limits)
+    raise ServiceError("BAD_FILE", "upload .xlsx, .csv or .json", "پرونده باید xlsx، csv یا json باشد", status=415)

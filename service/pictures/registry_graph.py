@@ -28,6 +28,8 @@ class GraphFilter:
         if not iso or (self.year_from is None and self.year_to is None):
             return True
         year = jalali_year(iso)
+        if year is None:  # a stored date no Jalali year holds: in none of the years a filter can name
+            return False
         return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)
 
 

@@ -166,7 +166,7 @@ def jdate(lang: Lang, iso: str | None) -> str:
     """A stored ISO date shown in the Jalali calendar (Persian digits on Persian pages)."""
     if not iso:
         return ""
-    text = to_jalali(iso) or ""
+    text = to_jalali(iso) or iso[:10]  # a stored day the Jalali calendar cannot show: its ISO form
     return to_persian_digits(text) if lang == "fa" else text
 
 

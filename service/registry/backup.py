@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from service.errors import ServiceError
@@ -19,6 +21,16 @@ async def backup_lines(store: GraphStore) -> list[str]:
     lines = [json.dumps({"labels": sorted(n["labels"]), "props": n["props"]}, ensure_ascii=False, sort_keys=True) for n in nodes]
     lines += [json.dumps({"rel": r}, ensure_ascii=False, sort_keys=True) for r in rels]
     return sorted(lines)
+
+
+def write_backup(path: Path, lines: list[str]) -> None:
+    """Write a backup readable by its owner only (0600): it holds every token's hash. An existing
+    file is narrowed to 0600 before its old content is replaced."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.fchmod(fd, 0o600)
+    os.ftruncate(fd, 0)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
 
 
 def _parse(lines: Iterable[str]) -> Iterator[dict[str, Any]]:

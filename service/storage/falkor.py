@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from falkordb.asyncio import FalkorDB
 from redis import exceptions as redis_errors
@@ -19,6 +20,8 @@ from service.storage.queries import QueryLibrary, split_statements
 from service.storage.values import plain
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+PROBE_TIMEOUT_S = 1.0
 
 SCHEMA_FILE = "schema/schema.falkordb"
 CONSTRAINTS_FILE = "schema/constraints.falkordb"
@@ -70,18 +73,41 @@ class _Client(FalkorDB):
         self.execute_command = connection.execute_command
 
 
+@dataclass
+class _Watch:
+    """One statement under the stall watch: set ``done`` when it returns, ``stalled`` by the probe."""
+
+    done: bool = False
+    stalled: bool = False
+    handle: asyncio.TimerHandle | None = None
+    probe: asyncio.Task[None] | None = None
+
+
 class FalkorStore:
-    """GraphStore on FalkorDB: reads go through ``GRAPH.RO_QUERY``, writes through ``GRAPH.QUERY``."""
+    """GraphStore on FalkorDB: reads go through ``GRAPH.RO_QUERY``, writes through ``GRAPH.QUERY``.
+
+    A stalled server (paused, wedged) would hold a statement for the socket timeout (60 s). So a
+    statement that has not answered after ``stall_s`` makes the store PING the server on a
+    connection of its own; no PONG within a second, and the statement gives up with ``Unavailable``
+    (STORE_UNAVAILABLE, 503). A server that answers the PING is busy, not stalled: long imports and
+    snapshot reads run on (reads stay bounded by FalkorDB's own ``timeout_s``).
+    ``on_unavailable`` is told of every ``Unavailable``: the runtime revives a dead embedded server."""
 
     observed: set[str] | None = None  # names of statements run, when a test asks
     backend = "falkordb"
+    on_unavailable: Callable[[], None] | None = None
 
-    def __init__(self, db: FalkorDB, graph: str, queries: QueryLibrary, timeout_s: float) -> None:
+    def __init__(
+        self, db: FalkorDB, graph: str, queries: QueryLibrary, timeout_s: float,
+        stall_s: float = 3.0, probe: Redis | None = None,
+    ) -> None:  # fmt: skip
         self._db = db
         self._graph_name = graph
         self._graph = db.select_graph(graph)
         self._queries = queries
         self._timeout_ms = max(1, int(timeout_s * 1000))
+        self._stall_s = stall_s
+        self._probe = probe
 
     @classmethod
     def connect(
@@ -96,6 +122,7 @@ class FalkorStore:
         username: str | None = None,
         pool_size: int = 16,
         timeout_s: float = 10.0,
+        stall_s: float = 3.0,
     ) -> FalkorStore:
         kwargs: dict[str, Any] = {
             "max_connections": pool_size,
@@ -115,7 +142,63 @@ class FalkorStore:
         else:
             kwargs.update(host=host, port=port)
         pool = BlockingConnectionPool(**kwargs)
-        return cls(_Client(Redis(connection_pool=pool)), graph, queries, timeout_s)
+        probe_pool = BlockingConnectionPool(
+            **{**kwargs, "max_connections": 2, "timeout": PROBE_TIMEOUT_S, "socket_timeout": PROBE_TIMEOUT_S,
+               "socket_connect_timeout": PROBE_TIMEOUT_S}
+        )  # fmt: skip
+        probe = Redis(connection_pool=probe_pool)
+        return cls(_Client(Redis(connection_pool=pool)), graph, queries, timeout_s, stall_s, probe)
+
+    async def _answers_ping(self) -> bool:
+        if self._probe is None:
+            return True
+        try:
+            return bool(await asyncio.wait_for(self._probe.ping(), PROBE_TIMEOUT_S + 0.5))
+        except (TimeoutError, redis_errors.RedisError, OSError):
+            return False
+
+    async def _guarded(self, call: Awaitable[T]) -> T:
+        """Await ``call``; if it outlasts ``stall_s`` and the server answers no PING, give up."""
+        loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+        watch = _Watch()
+
+        async def probe() -> None:
+            answers = await self._answers_ping()
+            if watch.done:
+                return
+            if answers:  # busy, not stalled: look again later
+                watch.handle = loop.call_later(self._stall_s, suspect)
+            else:
+                watch.stalled = True
+                assert task is not None
+                task.cancel()
+
+        def suspect() -> None:
+            if not watch.done:
+                watch.probe = loop.create_task(probe())
+
+        if task is not None:
+            watch.handle = loop.call_later(self._stall_s, suspect)
+        try:
+            return await call
+        except asyncio.CancelledError:
+            if watch.stalled and task is not None and task.uncancel() == 0:
+                raise Unavailable(
+                    f"FalkorDB gave no answer within {self._stall_s:g} s and no PONG within {PROBE_TIMEOUT_S:g} s: stalled"
+                ) from None
+            raise
+        finally:
+            watch.done = True
+            if watch.handle is not None:
+                watch.handle.cancel()
+            if watch.probe is not None and not watch.probe.done():
+                watch.probe.cancel()
+
+    def _unavailable(self, error: StoreError) -> StoreError:
+        if isinstance(error, Unavailable) and self.on_unavailable is not None:
+            self.on_unavailable()
+        return error
 
     async def _run(self, name: str, params: Mapping[str, Any] | None, read_only: bool) -> list[Row]:
         text = self._queries[name]
@@ -123,15 +206,16 @@ class FalkorStore:
             self.observed.add(name)
         try:
             if read_only:
-                result = await self._graph.ro_query(text, without_nul(dict(params or {})), timeout=self._timeout_ms)
+                call = self._graph.ro_query(text, without_nul(dict(params or {})), timeout=self._timeout_ms)
             else:
-                result = await self._graph.query(text, without_nul(dict(params or {})))
+                call = self._graph.query(text, without_nul(dict(params or {})))
+            result = await self._guarded(call)
         except redis_errors.ResponseError as exc:
             if read_only and "empty key" in str(exc):
                 return []  # the graph has never been written to: nothing to read yet
-            raise translate(exc) from exc
+            raise self._unavailable(translate(exc)) from exc
         except Exception as exc:  # noqa: BLE001 - every failure is translated
-            raise translate(exc) from exc
+            raise self._unavailable(translate(exc)) from exc
         columns = [c[1] if isinstance(c, (list, tuple)) else c for c in (result.header or [])]
         return [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in result.result_set]
 
@@ -142,10 +226,10 @@ class FalkorStore:
         return await self._run(name, params, read_only=False)
 
     async def ping(self) -> None:
-        try:
-            await self._graph.query("RETURN 1")  # GRAPH.QUERY: RO_QUERY fails on a graph not yet created
+        try:  # GRAPH.QUERY: RO_QUERY fails on a graph not yet created
+            await self._guarded(self._graph.query("RETURN 1"))
         except Exception as exc:  # noqa: BLE001
-            raise translate(exc) from exc
+            raise self._unavailable(translate(exc)) from exc
 
     async def apply_schema(self) -> None:
         """Run the FalkorDB schema file: Cypher index statements, then ``GRAPH.CONSTRAINT`` commands
@@ -231,5 +315,20 @@ class FalkorStore:
         except Exception as exc:  # noqa: BLE001
             raise translate(exc) from exc
 
+    async def relocate(self, unix_socket: str | None, port: int | None) -> None:
+        """Point the pools at a restarted embedded server's address (a new TCP port when its socket
+        path was too long); the socket path itself never changes."""
+        for client in (self._db.connection, self._probe):
+            if client is None:
+                continue
+            pool = client.connection_pool
+            if unix_socket:
+                pool.connection_kwargs["path"] = unix_socket
+            else:
+                pool.connection_kwargs["port"] = port
+            await pool.disconnect()
+
     async def close(self) -> None:
         await self._db.connection.aclose()
+        if self._probe is not None:
+            await self._probe.aclose()

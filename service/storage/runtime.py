@@ -1,16 +1,23 @@
-"""Open the configured store (starting the embedded one if asked) and keep it answering."""
+"""Open the configured store (starting the embedded one if asked) and keep it answering.
+
+An embedded server that dies (``kill -9``, a crash) is started again by the first request that
+meets it: the store reports each ``Unavailable`` to ``heal_soon``, which starts one supervised
+restart at a time however many requests fail meanwhile. A server that still holds its data dir's
+owner lock (paused or busy) is never replaced: those requests answer STORE_UNAVAILABLE until it
+answers again."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 
 from service.settings import Settings
 from service.storage.embedded import EmbeddedServer, open_embedded
 from service.storage.errors import Unavailable
 from service.storage.falkor import FalkorStore
-from service.storage.neo4j_store import Neo4jStore
 from service.storage.port import GraphStore
 from service.storage.queries import QueryLibrary
 from service.storage.target import parse_target
@@ -26,27 +33,62 @@ class StoreRuntime:
     settings: Settings
     server: EmbeddedServer | None = None
     schema_applied: bool = False
+    restarts: int = 0  # times this runtime revived a dead embedded server (or found it revived)
+    _healing: asyncio.Task[bool] | None = field(default=None, repr=False)
 
     async def ready(self) -> None:
         """Ping the store; an embedded server that died is started again, then pinged."""
         try:
             await self.store.ping()
         except Unavailable:
-            if self.server is None or self.server.alive():
+            if not await self.heal():
                 raise
-            log.warning("the embedded store stopped answering; starting it again")
-            self.server = await asyncio.to_thread(
-                open_embedded, self.settings.data_dir, self.settings.appendfsync
-            )
             await self.store.ping()
         if not self.schema_applied:
             await self.store.apply_schema()
             self.schema_applied = True
 
+    def heal_soon(self) -> None:
+        """Called on every ``Unavailable``: start the single supervised revival unless one runs."""
+        if self.server is None or (self._healing is not None and not self._healing.done()):
+            return
+        self._healing = asyncio.get_running_loop().create_task(self._revive())
+        self._healing.add_done_callback(_log_failure)
+
+    async def heal(self) -> bool:
+        """Revive a dead embedded server (joining a revival under way); True when one was started."""
+        if self.server is None:
+            return False
+        if self._healing is None or self._healing.done():
+            self._healing = asyncio.get_running_loop().create_task(self._revive())
+        return await asyncio.shield(self._healing)
+
+    async def _revive(self) -> bool:
+        server = self.server
+        if server is None or await asyncio.to_thread(server.running):  # paused or busy, not dead
+            return False
+        started = time.monotonic()
+        log.warning("the embedded store (pid %s) is dead; starting it again", server.pid)
+        again = await asyncio.to_thread(open_embedded, self.settings.data_dir, self.settings.appendfsync)
+        if (again.socket, again.port) != (server.socket, server.port) and isinstance(self.store, FalkorStore):
+            await self.store.relocate(again.socket, again.port)
+        self.server = again
+        self.restarts += 1
+        log.warning("the embedded store is back (pid %s) after %.2f s", again.pid, time.monotonic() - started)
+        return True
+
     async def close(self) -> None:
+        if self._healing is not None and not self._healing.done():
+            with contextlib.suppress(Exception):
+                await self._healing
         await self.store.close()
         if self.server is not None:
             await asyncio.to_thread(self.server.stop)
+
+
+def _log_failure(task: asyncio.Task[bool]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("could not start the embedded store again: %s", task.exception())
 
 
 async def open_store(settings: Settings, queries: QueryLibrary | None = None) -> StoreRuntime:
@@ -56,6 +98,8 @@ async def open_store(settings: Settings, queries: QueryLibrary | None = None) ->
     server: EmbeddedServer | None = None
     store: GraphStore
     if target.kind == "neo4j":
+        from service.storage.neo4j_store import Neo4jStore  # the driver takes 0.3-0.6 s to import: only when asked for
+
         store = Neo4jStore.connect(
             queries=queries,
             uri=target.uri,
@@ -78,9 +122,12 @@ async def open_store(settings: Settings, queries: QueryLibrary | None = None) ->
             username=target.user,
             pool_size=settings.pool_size,
             timeout_s=settings.store_timeout_s,
+            stall_s=settings.store_stall_s,
             **location,  # type: ignore[arg-type]
         )
     runtime = StoreRuntime(store=store, settings=settings, server=server)
+    if server is not None and isinstance(store, FalkorStore):
+        store.on_unavailable = runtime.heal_soon
     try:
         await runtime.ready()
     except Unavailable as exc:  # a remote store may come later: /readyz says 503 until then

@@ -105,4 +105,4 @@ def test_template_lists_every_sheet_with_a_persian_guide(registry: GraphQL) -> N
 
 def test_unreadable_upload_is_refused(registry: GraphQL) -> None:
     response = registry.post("/registry/import", files={"file": ("x.xlsx", b"not a workbook")})
-    assert response.status_code == 400 and response.json()["error"]["code"] == "BAD_FILE"
+    assert response.status_code == 422 and response.json()["error"]["code"] == "BAD_FILE"

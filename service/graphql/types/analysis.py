@@ -8,14 +8,14 @@ import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from service.analysis import alignment as al
-from service.analysis import duplication as du
-from service.analysis import winwin as ww
-from service.analysis.matrix import AgencyMatrix as Matrix
 from service.graphql.types.common import from_row
 from service.registry.specs import CAPACITY, DUTY
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the analysis modules (numpy, scipy, networkx) are imported when an analysis first runs
+    from service.analysis import alignment as al
+    from service.analysis import duplication as du
+    from service.analysis import winwin as ww
+    from service.analysis.matrix import AgencyMatrix as Matrix
     from service.graphql.types.duty import Duty
     from service.graphql.types.resources import Capacity
 
@@ -43,7 +43,7 @@ class MatrixCell:
 class AgencyMatrix:
     name: str
     directed: bool
-    source: strawberry.Private[Matrix]
+    source: strawberry.Private[Any]  # service.analysis.matrix.AgencyMatrix
 
     @strawberry.field(description="Rows/columns; by default ordered so that blocks show (reverse Cuthill–McKee)")
     def agencies(self, block_order: bool = True, involved_only: bool = False) -> list[MatrixAgency]:
@@ -129,7 +129,7 @@ class DuplicationReport:
     parameters: JSON
     areas: list[FragmentedArea]
     matrix: AgencyMatrix
-    result: strawberry.Private[du.DuplicationResult]
+    result: strawberry.Private[Any]  # service.analysis.duplication.DuplicationResult
 
     @strawberry.field
     def findings(self, classification: list[Classification] | None = None,  # type: ignore[valid-type]
@@ -270,6 +270,8 @@ class GenericReport:
 
     @staticmethod
     def of(result: Any) -> GenericReport:
+        from service.analysis.matrix import AgencyMatrix as Matrix
+
         matrix = getattr(result, "matrix", None)
         data = {k: v for k, v in result.as_dict().items() if k != "matrix"}
         return GenericReport(data=data, matrix=AgencyMatrix.of(matrix) if isinstance(matrix, Matrix) else None)

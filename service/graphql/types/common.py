@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from functools import cache
 import datetime as dt
 from enum import Enum
+from functools import cache
 from typing import Any, NewType, TypeVar, get_type_hints
 
 import strawberry
 
 from service.domain import enums as e
-from service.text.jalali import to_jalali
+from service.text.jalali import stored_day, to_jalali
 
 T = TypeVar("T")
 
@@ -30,11 +30,13 @@ MoneyUnit = strawberry.enum(e.MoneyUnit, description="Rials as stored, or tomans
 
 
 def iso_date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value[:10]) if value else None
+    """The stored day, or None when what is stored is no date (never an error: see ``stored_day``)."""
+    return stored_day(value)
 
 
 def jalali(value: str | None) -> str | None:
-    return to_jalali(value) if value else None
+    """The Jalali form, or None when the calendar cannot show the stored day (``date`` still has it)."""
+    return to_jalali(value)
 
 
 def money(rials: int | None, unit: e.MoneyUnit) -> float | None:

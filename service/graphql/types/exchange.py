@@ -10,7 +10,14 @@ from strawberry.types import Info
 
 from service.domain.enums import MoneyUnit as MoneyUnitEnum
 from service.graphql.types.common import (
-    ExchangeKind, ExchangeStatus, MoneyUnit, from_row, iso_date, jalali, load_agency, money,
+    ExchangeKind,
+    ExchangeStatus,
+    MoneyUnit,
+    from_row,
+    iso_date,
+    jalali,
+    load_agency,
+    money,
 )  # fmt: skip
 from service.registry.specs import DUTY
 from service.text.jalali import jalali_year
@@ -56,7 +63,7 @@ class Exchange:
 
     @strawberry.field
     def jalali_year(self) -> int | None:
-        return jalali_year(self.date_iso) if self.date_iso else None
+        return jalali_year(self.date_iso)
 
     @strawberry.field
     async def provider(self, info: Info) -> _agency | None:

@@ -64,9 +64,10 @@ class RegistryStats:
         rows = await info.context.repo.store.read("exchange/totals_by_day")
         totals: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
         for r in rows:
-            if not r["date"]:
+            year = jalali_year(r["date"])
+            if year is None:  # undated, or a stored date the Jalali calendar cannot show
                 continue
-            slot = totals[(r["kind"], jalali_year(r["date"]))]
+            slot = totals[(r["kind"], year)]
             slot[0] += int(r["count"])
             slot[1] += int(r["amount"] or 0)
         return [

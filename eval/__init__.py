@@ -1,0 +1,1 @@
+"""Labelled evaluations of the analyses (``make eval``): one module per analysis."""

@@ -1,0 +1,41 @@
+"""Where a duty applies, as a hierarchy: the country, the province, the registry's city (``city``,
+Mashhad) with its 13 districts and Samen (the shrine district), and the province's other cities.
+
+Two duties' geographies overlap only where one area contains the other: ``city`` contains its own
+districts and nothing in another city; a district another city's generator calls ``D17`` is read as a
+district of the registry's city. Codes nobody knows overlap only themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from service.analysis.vocab.hierarchy import Hierarchy, load
+
+CITY = "city"
+_DISTRICT = re.compile(r"^D\d{1,3}$")
+
+
+def _infer(code: str) -> str | None:
+    return CITY if _DISTRICT.match(code) else None
+
+
+@cache
+def geography() -> Hierarchy:
+    return load("geography.csv", _infer)
+
+
+def geo_overlap(left: Iterable[str] | None, right: Iterable[str] | None) -> list[str]:
+    """The areas both cover (an empty list means the city, as the domain model's default)."""
+    return geography().overlap(list(left or [CITY]), list(right or [CITY]))
+
+
+def geo_code(text: str) -> str | None:
+    """A free-text place («منطقه ۹», «شهر نیشابور») as a code, or None."""
+    return geography().code_of(text)
+
+
+def geo_label(code: str) -> str:
+    return geography().label(code)

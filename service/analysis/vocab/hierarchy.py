@@ -1,0 +1,81 @@
+"""A code hierarchy read from a CSV (``code,broader,…,fa,en``): containment, overlap and free text
+to codes. Geography and beneficiaries are both this shape."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+
+from service.analysis.vocab.stem import tokens
+
+
+@dataclass
+class Hierarchy:
+    parent: dict[str, str | None]
+    labels_fa: dict[str, tuple[str, ...]]
+    labels_en: dict[str, tuple[str, ...]]
+    # a code not in the file may still have a known parent (D17 → city, residents:D9 → residents)
+    infer: Callable[[str], str | None] = lambda code: None
+    index: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # later rows and longer labels win ties; the code itself is also a label
+        for code in self.parent:
+            for label in (code, *self.labels_fa.get(code, ()), *self.labels_en.get(code, ())):
+                key = "".join(tokens(label)) or label.casefold()
+                self.index.setdefault(key, code)
+
+    def parent_of(self, code: str) -> str | None:
+        return self.parent[code] if code in self.parent else self.infer(code)
+
+    def chain(self, code: str) -> list[str]:
+        """The code and its ancestors, nearest first."""
+        out = [code]
+        seen = {code}
+        while (p := self.parent_of(out[-1])) is not None and p not in seen:
+            out.append(p)
+            seen.add(p)
+        return out
+
+    def contains(self, outer: str, inner: str) -> bool:
+        return outer in self.chain(inner)
+
+    def meet(self, a: str, b: str) -> str | None:
+        """The narrower of two codes when one contains the other, else None."""
+        if self.contains(a, b):
+            return b
+        if self.contains(b, a):
+            return a
+        return None
+
+    def overlap(self, left: Iterable[str], right: Iterable[str]) -> list[str]:
+        """Codes where the two sets meet (each the narrower of a containing pair), sorted."""
+        out = {m for a in left for b in right if (m := self.meet(a, b)) is not None}
+        return sorted(out)
+
+    def label(self, code: str) -> str:
+        labels = self.labels_fa.get(code)
+        if labels:
+            return labels[0]
+        p = self.parent_of(code)
+        return f"{self.label(p)} ({code})" if p else code
+
+    def code_of(self, text: str) -> str | None:
+        """The code a free text names, if one label matches it whole."""
+        key = "".join(tokens(text)) or text.strip().casefold()
+        return self.index.get(key)
+
+
+def load(name: str, infer: Callable[[str], str | None]) -> Hierarchy:
+    text = resources.files("service.analysis.vocab").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    parent: dict[str, str | None] = {}
+    fa: dict[str, tuple[str, ...]] = {}
+    en: dict[str, tuple[str, ...]] = {}
+    for row in csv.DictReader(text.splitlines()):
+        code = row["code"]
+        parent[code] = row["broader"] or None
+        fa[code] = tuple(p.strip() for p in row["fa"].split("|") if p.strip())
+        en[code] = tuple(p.strip() for p in row["en"].split("|") if p.strip())
+    return Hierarchy(parent, fa, en, infer)

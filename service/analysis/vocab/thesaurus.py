@@ -1,0 +1,154 @@
+"""The Persian municipal thesaurus: concepts (activities and objects) with synonym rings and
+broader/narrower links, loaded from ``data/thesaurus.csv`` (SKOS in table form: one row a concept,
+``fa``/``en`` hold the preferred label first and alternative labels after it, ``|``-separated).
+
+``concepts(text)`` finds the concepts a text names, longest label first, after normalisation and
+light stemming; ``related(a, b)`` says how close two concepts are in the hierarchy. Terms the
+directorate adds through the API come in as ``extra`` labels and make a new ``Thesaurus``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from service.analysis.vocab.stem import tokens
+
+MAX_SPAN = 6
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    type: str  # activity | object
+    broader: tuple[str, ...]
+    related: tuple[str, ...]
+    labels_fa: tuple[str, ...]
+    labels_en: tuple[str, ...]
+
+    @property
+    def label_fa(self) -> str:
+        return self.labels_fa[0] if self.labels_fa else self.id
+
+
+def _key(label: str) -> str:
+    """A label's match key: its stems joined without spaces, so joined, split and half-spaced spellings
+    (جمع‌آوری, جمع آوری, جمعآوری) give one key."""
+    return "".join(tokens(label))
+
+
+@dataclass
+class Thesaurus:
+    concepts: dict[str, Concept]
+    index: dict[str, frozenset[str]] = field(default_factory=dict)
+    ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        index: dict[str, set[str]] = {}
+        for c in self.concepts.values():
+            for label in c.labels_fa + c.labels_en:
+                key = _key(label)
+                if key:
+                    index.setdefault(key, set()).add(c.id)
+        self.index = {k: frozenset(v) for k, v in index.items()}
+        self.ancestors = {cid: frozenset(self._walk(cid)) for cid in self.concepts}
+
+    def _walk(self, cid: str) -> set[str]:
+        out: set[str] = set()
+        todo = list(self.concepts[cid].broader)
+        while todo:
+            b = todo.pop()
+            if b in out or b not in self.concepts:
+                continue
+            out.add(b)
+            todo.extend(self.concepts[b].broader)
+        return out
+
+    def with_terms(self, extra: Iterable[tuple[str, str]]) -> Thesaurus:
+        """A copy with more labels: ``(concept id, label)``; an unknown id makes a new object concept."""
+        concepts = dict(self.concepts)
+        for cid, label in extra:
+            c = concepts.get(cid) or Concept(cid, "object", (), (), (), ())
+            concepts[cid] = Concept(c.id, c.type, c.broader, c.related, c.labels_fa + (label,), c.labels_en)
+        return Thesaurus(concepts)
+
+    def concepts_of(self, text: str | None) -> frozenset[str]:
+        """Concepts named in ``text``. Every label found counts except one inside a longer label found
+        at the same place («پروانه» inside «پروانه ساختمانی»); labels may overlap («صدور پروانه» and
+        «پروانه ساختمانی» in «صدور پروانه ساختمانی»)."""
+        stems = tokens(text)
+        n = len(stems)
+        spans: list[tuple[int, int, frozenset[str]]] = []
+        for i in range(n):
+            for j in range(i + 1, min(n, i + MAX_SPAN) + 1):
+                hit = self.index.get("".join(stems[i:j]))
+                if hit:
+                    spans.append((i, j, hit))
+        found: set[str] = set()
+        for i, j, hit in spans:
+            if not any(a <= i and j <= b and b - a > j - i for a, b, _ in spans):
+                found |= hit
+        return frozenset(found)
+
+    def related(self, a: str, b: str) -> float:
+        """1 for the same concept, 0.8 parent/child, 0.6 two steps apart, 0.5 for a declared
+        ``related`` link, 0.3 for siblings under one broader concept, else 0."""
+        if a == b:
+            return 1.0
+        if a not in self.concepts or b not in self.concepts:
+            return 0.0
+        ca, cb = self.concepts[a], self.concepts[b]
+        if b in ca.broader or a in cb.broader:
+            return 0.8
+        if b in self.ancestors[a] or a in self.ancestors[b]:
+            return 0.6
+        if b in ca.related or a in cb.related:
+            return 0.5
+        if set(ca.broader) & set(cb.broader):
+            return 0.3
+        return 0.0
+
+    def similarity(self, left: Iterable[str], right: Iterable[str]) -> float:
+        """How well two concept sets meet: the mean, over the smaller set, of each concept's best
+        ``related`` score in the other set (0 when either is empty)."""
+        a, b = set(left), set(right)
+        if not a or not b:
+            return 0.0
+        small, big = (a, b) if len(a) <= len(b) else (b, a)
+        return sum(max(self.related(x, y) for y in big) for x in small) / len(small)
+
+    def of_type(self, ids: Iterable[str], kind: str) -> frozenset[str]:
+        return frozenset(c for c in ids if c in self.concepts and self.concepts[c].type == kind)
+
+    def label(self, cid: str) -> str:
+        c = self.concepts.get(cid)
+        return c.label_fa if c else cid
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in (cell or "").split("|") if p.strip())
+
+
+@cache
+def default_thesaurus() -> Thesaurus:
+    """The shipped thesaurus, read once per process."""
+    text = resources.files("service.analysis.vocab").joinpath("data/thesaurus.csv").read_text(encoding="utf-8")
+    concepts = {
+        row["id"]: Concept(row["id"], row["type"], _split(row["broader"]), _split(row["related"]),
+                           _split(row["fa"]), _split(row["en"]))
+        for row in csv.DictReader(text.splitlines())
+    }
+    return Thesaurus(concepts)
+
+
+def concepts(text: str) -> frozenset[str]:
+    """Concept ids a text names, with the shipped thesaurus (stable API: win-win uses it)."""
+    return default_thesaurus().concepts_of(text)
+
+
+def related(a: str, b: str) -> float:
+    """How close two concept ids are, 0..1, with the shipped thesaurus (stable API)."""
+    return default_thesaurus().related(a, b)

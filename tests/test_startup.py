@@ -1,0 +1,42 @@
+"""Start-up: importing the app loads no library that only some routes or backends need, and the
+FtM routes say clearly when the optional ``followthemoney`` package is missing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from service.interop import ftm
+from tests.conftest import GraphQL
+
+ROOT = Path(__file__).resolve().parents[1]
+# each took 0.1-1.3 s of the import (python -X importtime), for a route or backend most starts never use
+ON_DEMAND = ("followthemoney", "neo4j", "scipy", "numpy", "openpyxl", "pyvis", "matplotlib")
+
+
+def test_importing_the_app_leaves_route_only_libraries_unloaded() -> None:
+    code = "import sys, service.app; print(' '.join(sorted(m for m in sys.modules if '.' not in m)))"
+    loaded = set(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                                check=True).stdout.split())  # fmt: skip
+    assert "fastapi" in loaded and "strawberry" in loaded
+    assert loaded.isdisjoint(ON_DEMAND), sorted(loaded & set(ON_DEMAND))
+
+
+def test_ftm_routes_without_followthemoney_answer_501_in_both_languages(demo: GraphQL, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "followthemoney", None)  # what `import followthemoney` meets when not installed
+    ftm._ftm.cache_clear()
+    try:
+        response = demo.get("/interop/export.ftm")
+        upload = demo.post("/interop/import", files={"file": ("x.ftm.json", b"{}\n")})
+    finally:
+        monkeypatch.undo()
+        ftm._ftm.cache_clear()
+    for answer in (response, upload):
+        assert answer.status_code == 501
+        error = answer.json()["error"]
+        assert error["code"] == "FTM_UNAVAILABLE"
+        assert "hamahang[ftm]" in error["messageEn"] and "FollowTheMoney" in error["messageFa"]
+    assert demo.get("/interop/export.ftm").status_code == 200  # and back once it is there
