@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from service.text.persian import to_persian_digits
 from tests.browser import browser_page, needs_chromium
 from tests.conftest import GraphQL
 
@@ -15,7 +16,7 @@ DRAWN = """() => { const n = window.hamahangNetwork; const ids = n.body.data.nod
   const pos = n.getPositions(ids); const canvas = document.querySelector('#mynetwork canvas');
   return {nodes: ids.length, edges: n.body.data.edges.getIds().length, placed: Object.keys(pos).length,
           canvas: canvas ? canvas.width * canvas.height : 0, physics: n.physics.options.enabled,
-          font: document.fonts.check('16px Vazirmatn'), info: document.getElementById('hh-info').textContent,
+          font: document.fonts.check('16px Vazirmatn'), info: document.getElementById('hh-counts').textContent,
           direction: getComputedStyle(document.body).direction, ids: ids}; }"""
 
 
@@ -38,7 +39,7 @@ def test_whole_registry_page(demo: GraphQL, tmp_path: Path) -> None:
     assert state["placed"] == state["nodes"] >= counts["agencies"]["totalCount"] + counts["duties"]["totalCount"]
     assert state["edges"] > state["nodes"] and state["canvas"] > 0
     assert state["physics"] is False and state["font"] is True and state["direction"] == "rtl"
-    assert f"{state['nodes']} گره" in state["info"]
+    assert f"{to_persian_digits(str(state['nodes']))} گره" in state["info"]
 
 
 @needs_chromium
