@@ -135,4 +135,7 @@ async def matrix_page(name: str, runtime: RuntimeDep, settings: SettingsDep, act
     from service.pictures import heatmap
 
     _see_all(actor)
-    return HTMLResponse(heatmap.page(await _matrix(name, runtime, settings), MATRICES[name], name))
+    matrix = await _matrix(name, runtime, settings)
+    snap = await load_snapshot(runtime.store, ("duty", "capacity", "need", "issue", "exchange", "request"))
+    titles = {r["id"]: str(r.get("titleFa") or r.get("subject") or r["id"]) for rows in snap.rows.values() for r in rows}
+    return HTMLResponse(heatmap.page(matrix, MATRICES[name], name, titles))

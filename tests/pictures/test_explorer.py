@@ -175,3 +175,24 @@ def test_overlays_speak_persian(demo: GraphQL, tmp_path: Path, path: str) -> Non
         for english in ("duplication", "overlap", "['", "utility_company", "Agency)", "(Duty"):
             assert english not in text and english not in titles, english
         assert traffic.errors == [], traffic.errors
+
+
+@needs_chromium
+def test_matrix_evidence_in_persian_and_row_marked(demo: GraphQL, tmp_path: Path) -> None:
+    """The duplication cell names both duties in Persian; #row-<id> (the explorer's link) marks the row."""
+    duties = demo.ok('{ d9: duty(id: "du-d9-green") { titleFa } parks: duty(id: "du-parks-green") { titleFa } }')
+    base = str(demo.client.base_url)
+    with browser_page(base, demo.token) as (page, traffic):
+        page.goto(base + "/matrix/duplication#row-ag-parks")
+        page.wait_for_function("() => document.fonts.status === 'loaded'")
+        assert page.locator(".row-name.hl").count() == 1 and page.locator(".row-name.hl").get_attribute("data-agency") == "ag-parks"
+        page.locator('rect.cell[data-row="ag-d9"][data-col="ag-parks"]').hover()
+        detail = page.locator("#detail").inner_text()
+        assert duties["d9"]["titleFa"] in detail and duties["parks"]["titleFa"] in detail, detail
+        assert "duplication" not in detail and "overlap" not in detail and "findingId" not in detail
+        shoot(page, tmp_path, "matrix-evidence")
+        page.goto(base + "/matrix/followup")
+        page.locator("rect.cell").first.hover()
+        follow = page.locator("#detail").inner_text()
+        assert "مهلت ۱۴" in follow and " is " not in follow and "due" not in follow, follow
+        assert traffic.errors == [], traffic.errors

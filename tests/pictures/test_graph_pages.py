@@ -68,7 +68,7 @@ def test_heatmap_page_shows_evidence_on_hover(demo: GraphQL, tmp_path: Path) -> 
         assert cells.count() >= 6  # three planted pairs, both ways
         cell = page.locator('rect.cell[data-row="ag-d9"][data-col="ag-parks"]')
         cell.hover()
-        assert "du-d9-green" in page.locator("#detail").text_content() or "duplication" in page.locator("#detail").text_content()
+        assert "دوباره‌کاری" in page.locator("#detail").text_content()  # Persian evidence (tests/pictures/test_explorer.py)
         page.screenshot(path=str(tmp_path / "heatmap.png"))
         assert traffic.blocked == []
 
