@@ -7,9 +7,9 @@ from __future__ import annotations
 import html
 import io
 import json
-from typing import Any
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.pictures.offline import font_face
