@@ -9,7 +9,8 @@ from typing import Any
 
 from service.pictures import words
 from service.pictures.registry_graph import GraphFilter
-from service.text.persian import normalize, search_key
+from service.text.names import find_agency
+from service.text.persian import normalize
 
 FUNCTION = re.compile(r"^\d{2}(\.\d{1,2})?$")
 
@@ -29,22 +30,6 @@ def _year(text: str, name: str, errors: dict[str, str]) -> int | None:
         errors[name] = "سال شمسی را با چهار رقم بنویسید، میان ۱۳۰۰ و ۱۵۰۰ (مثلاً ۱۴۰۲)."
         return None
     return int(digits)
-
-
-def find_agency(text: str, agencies: dict[str, str]) -> tuple[str | None, str | None]:
-    """(id, None) for an id or a name that names one agency; (None, Persian message) otherwise."""
-    if text in agencies:
-        return text, None
-    key = search_key(text)
-    exact = [i for i, n in agencies.items() if search_key(n) == key]
-    found = exact or [i for i, n in agencies.items() if key in search_key(n)]
-    if len(found) == 1:
-        return found[0], None
-    if not found:
-        return None, f"دستگاهی با نام «{text}» پیدا نشد."
-    names = "، ".join(agencies[i] for i in found[:5])
-    more = f" و {words.num(len(found) - 5)} دستگاه دیگر" if len(found) > 5 else ""
-    return None, f"چند دستگاه با این نام هست: {names}{more}. نام را کامل‌تر بنویسید."
 
 
 def parse(params: dict[str, str], agencies: dict[str, str]) -> Parsed:
