@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 import math
@@ -14,7 +15,7 @@ from pyvis.network import Network
 
 from service.data.taxonomy import function_name
 from service.pictures import words
-from service.pictures.measures import measures
+from service.pictures.measures import measures, tree_positions
 from service.pictures.offline import finish
 from service.pictures.style import LOOKS, PALETTE, rtl
 
@@ -35,6 +36,7 @@ OPTIONS: dict[str, Any] = {
         "stabilization": {"enabled": True, "iterations": 300, "fit": True},
     },
 }
+SMALL = 80  # nodes: below this the layout spreads labels apart rather than packing the view
 INSIDE = ("box", "ellipse", "database", "circle", "text")  # shapes whose label is drawn inside them
 COLOUR_BY = (("type", "نوع رکورد"), ("kind", "نوع دستگاه"), ("level", "سطح دستگاه"), ("division", "بخش کارکردی COFOG"),
              ("community", "اجتماع (لووَن)"))  # fmt: skip
@@ -131,11 +133,14 @@ def render(g: nx.MultiDiGraph, *, title: str, info: str = "", form: str = "", ex
             width=data.get("width") or edge_width(data.get("amount"), data.get("count")),
             color=data.get("color", "#9aa3b2"), dashes=bool(data.get("dashes")), arrows="to" if data.get("arrow", True) else "",
         )  # fmt: skip
-    net.set_options(json.dumps(OPTIONS))
+    options = copy.deepcopy(OPTIONS)
+    if g.number_of_nodes() <= SMALL:  # few nodes, mostly labelled boxes: room enough to keep them apart
+        options["physics"]["forceAtlas2Based"] |= {"avoidOverlap": 1.0, "gravitationalConstant": -90, "springLength": 120}
+    net.set_options(json.dumps(options))
     payload = {
         "nodes": data_nodes, "file": file,
         "types": {t: {"name": LOOKS[t].name_fa, "color": LOOKS[t].color} for t in LOOKS},
-        "palettes": _palettes(g, measured),
+        "palettes": _palettes(g, measured), "tree": tree_positions(g),
     }  # fmt: skip
     counts = f"{words.num(g.number_of_nodes())} گره و {words.num(g.number_of_edges())} یال"
     controls = _controls(g, node_types, edge_types, extra_legend or [], graphml)
@@ -166,6 +171,7 @@ def _controls(g: nx.MultiDiGraph, node_types: list[str], edge_types: list[str], 
 <ul id="hh-suggest" role="listbox" hidden></ul><span id="hh-search-none" class="muted" hidden>یافت نشد</span></div>
 <label>اندازه بر پایهٔ <select id="hh-size">{size}</select></label>
 <label>رنگ بر پایهٔ <select id="hh-colour">{colour}</select></label>
+<label>چیدمان <select id="hh-layout"><option value="force">نیرو (خوشه‌ها)</option><option value="tree">درختی (ساختار دستگاه‌ها)</option></select></label>
 <button type="button" id="hh-fit">نمای کامل</button><button type="button" id="hh-png">خروجی PNG</button>{export}
 </div>
 <details class="hh-layers" open><summary>لایه‌ها</summary><div class="hh-toggles">{node_boxes}</div><div class="hh-toggles edges">{edge_boxes}</div></details>

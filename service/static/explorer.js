@@ -160,6 +160,28 @@
     document.getElementById("hh-counts").textContent = faNum(shown) + " گره و " + faNum(shownEdges) + " یال نمایش داده می‌شود";
   }
 
+  /* ---------- layout ---------- */
+  /* The tree shows agencies only, on the server's top-down positions of PART_OF (parents above
+     their parts); back to the force layout restores the toggles and the saved positions. */
+  var forcePositions = null;
+  function setChecks(selector, on) { document.querySelectorAll(selector).forEach(function (c) { c.checked = on(c); }); }
+  function applyLayout(kind) {
+    if (kind === "tree") {
+      forcePositions = network.getPositions();
+      setChecks("input[data-node-type]", function (c) { return c.dataset.nodeType === "Agency"; });
+      setChecks("input[data-edge-type]", function (c) { return c.dataset.edgeType === "PART_OF"; });
+      applyToggles();
+      Object.keys(HH.tree).forEach(function (id) { network.moveNode(id, HH.tree[id][0], HH.tree[id][1]); });
+      network.setOptions({nodes: {scaling: {label: {drawThreshold: 5}}}});  /* every agency named; zoom to read */
+    } else {
+      network.setOptions({nodes: {scaling: {label: {drawThreshold: 9}}}});
+      setChecks("input[data-node-type], input[data-edge-type]", function () { return true; });
+      applyToggles();
+      if (forcePositions) Object.keys(forcePositions).forEach(function (id) { network.moveNode(id, forcePositions[id].x, forcePositions[id].y); });
+    }
+    network.fit();
+  }
+
   /* ---------- export ---------- */
   function exportPng() {
     var canvas = document.querySelector("#mynetwork canvas");
@@ -183,6 +205,8 @@
     colour.addEventListener("change", function () { applyColour(colour.value); });
     document.querySelectorAll("input[data-node-type], input[data-edge-type]").forEach(function (c) { c.addEventListener("change", applyToggles); });
     document.getElementById("hh-png").addEventListener("click", exportPng);
+    var layout = document.getElementById("hh-layout");
+    layout.addEventListener("change", function () { applyLayout(layout.value); });
     document.getElementById("hh-fit").addEventListener("click", function () { network.fit({animation: {duration: 300}}); });
     applyColour(colour.value);
     applyToggles();

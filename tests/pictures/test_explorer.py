@@ -127,6 +127,12 @@ def test_size_colour_legend_and_toggles_without_reload(demo: GraphQL, tmp_path: 
         assert hidden and all(h.startswith("du-") for h in hidden) and page.url == url  # no reload
         page.uncheck('input[data-edge-type="PART_OF"]')
         assert page.evaluate("() => window.hamahangNetwork.body.data.edges.get({filter: e => e.hidden}).every(e => e.rel === 'PART_OF')")
+        page.check('input[data-edge-type="PART_OF"]')
+        page.select_option("#hh-layout", "tree")  # the agency tree: a parent sits above its parts
+        above = page.evaluate("""() => { const n = window.hamahangNetwork, p = n.getPositions(['ag-d9', 'ag-mm']);
+                                         return p['ag-mm'].y < p['ag-d9'].y; }""")
+        assert above
+        shoot(page, tmp_path, "tree-layout")
         assert traffic.errors == [], traffic.errors
 
 
