@@ -7,7 +7,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import http_exception_handler
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -122,5 +123,12 @@ def create_app(settings: Settings) -> FastAPI:
             fa = {404: "این نشانی در هماهنگ نیست.", 405: "این نشانی این کار را نمی‌پذیرد."}.get(exc.status_code, "خطا")
             return site_errors.error_page(request, exc.status_code, fa, str(exc.detail))
         return await http_exception_handler(request, exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameters(request: Request, exc: RequestValidationError) -> Response:
+        if site_errors.wants_page(request):  # e.g. /graph/agency/x?hops=9 typed into the address bar
+            fields = "، ".join(str(e.get("loc", ["?"])[-1]) for e in exc.errors())
+            return site_errors.error_page(request, 422, f"نشانی پارامتر نادرستی دارد: {fields}", "invalid parameters: " + fields)
+        return await request_validation_exception_handler(request, exc)
 
     return app

@@ -57,6 +57,9 @@ def test_errors_are_persian_pages_for_browsers_and_json_for_clients(demo: GraphQ
         assert "این دستگاه پیدا نشد" in missing.text and 'class="site"' in missing.text and 'dir="rtl"' in missing.text
         unknown = browser.get("/no/such/page", headers=HTML)
         assert unknown.status_code == 404 and "این نشانی در هماهنگ نیست" in unknown.text
+        bad = browser.get("/graph/agency/ag-parks?hops=9", headers=HTML)
+        assert bad.status_code == 422 and "پارامتر نادرستی" in bad.text and "hops" in bad.text
+    assert demo.get("/graph/agency/ag-parks?hops=9").json()["detail"][0]["loc"][-1] == "hops"  # API clients: JSON
     parks = demo.as_role("agency", "ag-parks")
     assert parks.get("/graph/agency/ag-nowhere").status_code == 403  # agencies may not read these pages
     assert demo.get("/graph/agency/ag-nowhere").json()["error"]["code"] == "NOT_FOUND"
@@ -94,9 +97,11 @@ def test_pages_as_a_person_sees_them(demo: GraphQL, tmp_path: Path, width: int) 
         page.fill("input[name=token]", demo.token)
         page.click("button[type=submit]")
         page.wait_for_url(base + "/matrix/followup")
-        for path, words in (("/", "دریافت تحلیل‌ها"), ("/matrix/followup", "ماتریس درخواست‌های باز"),
+        for path, words in (("/", "دریافت تحلیل‌ها"), ("/matrix/followup", "ماتریس درخواست‌های باز"), ("/graph", "جست‌وجو"),
                             ("/graph/agency/ag-nowhere", "این دستگاه پیدا نشد"), ("/nowhere", "پیدا نشد")):  # fmt: skip
             page.goto(base + path)
+            if path == "/graph":
+                page.wait_for_function("() => window.hamahangStable === true", timeout=90_000)
             seen = look(page)
             name = path.strip("/").replace("/", "-") or "home"
             shoot(page, tmp_path, f"{name}-{width}")
