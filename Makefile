@@ -1,5 +1,5 @@
 # Two commands: `make run` (install, start the embedded store, load the demo, serve) and
-# `make test` (install, check every Cypher file with Neo4j's checker, run the tests).
+# `make test` (install, type and lint gates, check every Cypher file with Neo4j's checker, run the tests).
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -12,7 +12,7 @@ WEB_VENDOR := tools/web-vendor
 STATIC_VENDOR := service/static/vendor
 HAMAHANG_PORT ?= 8000
 
-.PHONY: run test install lock vendor lint-cypher chromium pytest schema notebooks bench eval clean
+.PHONY: run test check install lock vendor lint-cypher chromium pytest schema notebooks bench eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,12 +67,18 @@ chromium:
 pytest: $(TEST_STAMP) vendor
 	$(BIN)/python -m pytest
 
-test: lint-cypher chromium pytest
+# The type and lint gates (settings in pyproject.toml): a type error or a lint finding fails `make test`.
+check: $(TEST_STAMP)
+	$(BIN)/python -m ruff check service tests
+	$(BIN)/python -m mypy
+
+test: check lint-cypher chromium pytest
 
 # The benchmark suite (separate from the tests; about 20 minutes on 2 cores): city and province,
 # figures and ratios printed as measured, the table written to bench/RESULTS.md.
 BENCH_ARGS ?= --scales city,province
 bench: $(TEST_STAMP)
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 # Labelled evaluations of the analyses (eval/): precision, recall and class accuracy on the held-out

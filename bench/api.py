@@ -2,8 +2,8 @@
 
 * ``graphql``: the real service, ``python -m uvicorn service.asgi:app`` (one worker, production
   settings, the suite's graph), with a directorate token on every request.
-* ``plain``: ``bench/plain_app.py`` under the same uvicorn, serving the same data from one hand-written
-  statement per call as plain JSON.
+* ``plain``: ``bench/plain_app.py`` under the same uvicorn, doing the service's work for lookups and
+  pages (its token check, its statements and fields, its JSON encoder) without GraphQL.
 * ``direct``: the same hand-written statement called on the store from this process, no HTTP.
 
 Scenarios (the GraphQL documents are in ``DOCS``):
@@ -180,14 +180,14 @@ def merged(parts: list[RunStats]) -> RunStats:
 
 
 class Server:
-    """A uvicorn subprocess (one worker) on a free loopback port."""
+    """A uvicorn subprocess (one worker unless told) on a free loopback port."""
 
-    def __init__(self, app: str, graph: str, ready_path: str) -> None:
+    def __init__(self, app: str, graph: str, ready_path: str, workers: int = 1) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, HAMAHANG_DATA_DIR=str(DATA), HAMAHANG_GRAPH_NAME=graph, HAMAHANG_ENV="production",
                    HAMAHANG_LOAD_DEMO="false", PYTHONPATH=str(ROOT))  # fmt: skip
-        cmd = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(self.port), "--workers", "1",
+        cmd = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(workers),
                "--log-level", "warning", "--no-access-log"]  # fmt: skip
         self.command = " ".join(cmd[1:])
         self.process = subprocess.Popen(cmd, env=env, cwd=ROOT, stdin=subprocess.DEVNULL)
@@ -263,13 +263,13 @@ def plain_calls(client: httpx.AsyncClient, token: str, sample: Sample) -> dict[s
     headers = {"Authorization": f"Bearer {token}"}
 
     async def lookup(i: int) -> None:
-        _ok(await client.get(f"/agency/{sample.agency(i)}"))
+        _ok(await client.get(f"/agency/{sample.agency(i)}", headers=headers))
 
-    async def lookup_auth(i: int) -> None:
-        _ok(await client.get(f"/auth/agency/{sample.agency(i)}", headers=headers))
+    async def bare(i: int) -> None:
+        _ok(await client.get(f"/bare/agency/{sample.agency(i)}"))
 
     async def page(i: int) -> None:
-        data = _ok(await client.get(f"/agency/{sample.agency(i)}/page"))
+        data = _ok(await client.get(f"/agency/{sample.agency(i)}/page", headers=headers))
         [r for r in data["requests"] if r["status"] in OPEN_PLAIN]
 
     async def listing(i: int) -> None:
@@ -278,7 +278,7 @@ def plain_calls(client: httpx.AsyncClient, token: str, sample: Sample) -> dict[s
     async def file(i: int) -> None:
         _ok(await client.post("/requests", json=sample.filing(i)))
 
-    return {"lookup": lookup, "lookup+token": lookup_auth, "page": page, "list": listing, "file": file}
+    return {"lookup": lookup, "bare": bare, "page": page, "list": listing, "file": file}
 
 
 def direct_calls(store: Any, sample: Sample) -> dict[str, Call]:
@@ -316,7 +316,7 @@ async def same_data(gql: httpx.AsyncClient, plain: httpx.AsyncClient, token: str
     for i in range(5):
         ident = sample.agency(i)
         g = _gql_ok(await gql.post("/graphql", json={"query": DOCS["page"], "variables": {"id": ident}}, headers=headers))["agency"]
-        p = _ok(await plain.get(f"/agency/{ident}/page"))
+        p = _ok(await plain.get(f"/agency/{ident}/page", headers=headers))
         for gk, pk in (("duties", "duties"), ("capacities", "capacities")):
             if sorted(r["id"] for r in g[gk]) != sorted(r["id"] for r in p[pk]):
                 problems.append(f"{ident}: {gk} differ ({len(g[gk])} vs {len(p[pk])})")
@@ -350,7 +350,7 @@ async def measure(graph: str, store: Any, store_pid: int, token: str, log_run: C
             }
             for scenario in scenarios:
                 order = ["direct", "plain", "graphql"]
-                order[1:1] = ["plain:lookup+token", "graphql:typename"] if scenario == "lookup" else []
+                order[1:1] = ["plain:bare", "graphql:typename"] if scenario == "lookup" else []
                 slices: dict[tuple[str, int], list[RunStats]] = {}
                 for clients, bounds in ((1, SEQUENTIAL), (CLIENTS, CONCURRENT)):
                     part = {"max_requests": bounds["max_requests"] // ROUNDS, "max_seconds": bounds["max_seconds"] / ROUNDS,

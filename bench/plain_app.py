@@ -1,14 +1,18 @@
-"""The HTTP baseline: a tiny FastAPI app serving the suite's hand-written queries as plain JSON.
+"""The HTTP baseline: a tiny FastAPI app serving the suite's reads as plain JSON, doing the same work
+as the service so that the ratio is about GraphQL alone.
 
-Same process model as the service (uvicorn, one worker, the same embedded store, the same FalkorDB
-client and pool), none of the service's layers: no GraphQL, no DataLoaders, no policy, no audit.
-``/auth/...`` does the one thing the service does on every request besides the query, the token
-look-up (``token/find``), so the two can be told apart. Run by ``bench/api.py`` as
-``python -m uvicorn bench.plain_app:app`` with ``HAMAHANG_DATA_DIR`` and ``HAMAHANG_GRAPH_NAME`` set.
+Same process model as the service (uvicorn, the same workers, the same embedded store, the same
+FalkorDB client and pool), the same token check (``service.auth.tokens.resolve`` with the service's
+``ActorCache``), the same statements with the same parameters and fields, and the same JSON encoder
+(``service.replies``: orjson). None of the service's layers: no GraphQL, no DataLoaders, no policy,
+no audit. ``/bare/...`` keeps the hand-written one-statement reads without a token (the rung below).
+Run by ``bench/api.py`` and ``bench/wrk.py`` as ``python -m uvicorn bench.plain_app:app`` with
+``HAMAHANG_DATA_DIR`` and ``HAMAHANG_GRAPH_NAME`` set.
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -19,8 +23,10 @@ from fastapi import FastAPI, HTTPException, Request
 from pydantic import BaseModel
 
 from bench.common import library
-from service.auth.tokens import digest
+from service.auth.cache import ActorCache
+from service.auth.tokens import resolve
 from service.registry.clock import new_id, now_iso
+from service.replies import JSONReply
 from service.storage.embedded import open_embedded
 from service.storage.falkor import FalkorStore
 from service.text.jalali import parse_date
@@ -36,13 +42,18 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         host="127.0.0.1", port=server.port or 0, pool_size=int(os.environ.get("HAMAHANG_POOL_SIZE", "16")),
     )  # fmt: skip
     app.state.store = store
+    app.state.actors = ActorCache(float(os.environ.get("HAMAHANG_TOKEN_CACHE_S", "30")))  # the service's default
     try:
         yield
     finally:
         await store.close()
 
 
-app = FastAPI(lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+app = FastAPI(lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None, default_response_class=JSONReply)
+# the page's lists and the fields the GraphQL page document reads, as the service's *_fields statements take them
+PAGE_LISTS = (("duties", "duty/by_agency_fields", ["id", "titleFa"]),
+              ("capacities", "capacity/by_agency_fields", ["id", "titleFa"]),
+              ("requests", "request/received_by_fields", ["id", "status", "subject"]))  # fmt: skip
 
 
 def _store(request: Request) -> FalkorStore:
@@ -50,8 +61,9 @@ def _store(request: Request) -> FalkorStore:
 
 
 async def _check_token(request: Request) -> None:
-    token = request.headers.get("authorization", "").partition(" ")[2].strip()
-    if not token or not await _store(request).read("token/find", {"hash": digest(token)}):
+    """The service's check: the bearer token resolved through the same cache (one store read when cold)."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or await resolve(_store(request), token.strip(), request.app.state.actors) is None:
         raise HTTPException(401, "unknown token")
 
 
@@ -60,23 +72,48 @@ async def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
+async def _agency(request: Request, ident: str) -> dict[str, Any]:
+    rows = await _store(request).read("agency/get", {"ids": [ident]})  # the statement GraphQL's agency(id) runs
+    if not rows:
+        raise HTTPException(404, "no such agency")
+    return rows[0]["node"]  # type: ignore[no-any-return]
+
+
 @app.get("/agency/{ident}")
 async def lookup(ident: str, request: Request) -> dict[str, Any]:
+    """What ``agency(id) { id nameFa code }`` does: token, ``agency/get``, three fields."""
+    await _check_token(request)
+    node = await _agency(request, ident)
+    return {"id": node["id"], "nameFa": node["nameFa"], "code": node["code"]}
+
+
+@app.get("/agency/{ident}/page")
+async def page(ident: str, request: Request) -> dict[str, Any]:
+    """What the GraphQL page does: token, ``agency/get``, then the three lists' ``*_fields`` statements
+    at once (as its DataLoaders send them), the same fields."""
+    await _check_token(request)
+    store = _store(request)
+    node = await _agency(request, ident)
+    reads = [store.read(name, {"ids": [ident], "includeArchived": False, "fields": fields}) for _, name, fields in PAGE_LISTS]
+    lists = await asyncio.gather(*reads)
+    out: dict[str, Any] = {"nameFa": node["nameFa"]}
+    for (key, _, fields), rows in zip(PAGE_LISTS, lists, strict=True):
+        out[key] = [dict(zip(fields, r["values"], strict=True)) for r in rows]
+    return out
+
+
+@app.get("/bare/agency/{ident}")
+async def bare_lookup(ident: str, request: Request) -> dict[str, Any]:
+    """Hand-written: three fields from one statement, no token."""
     rows = await _store(request).read("bench/lookup", {"id": ident})
     if not rows:
         raise HTTPException(404, "no such agency")
     return rows[0]
 
 
-@app.get("/auth/agency/{ident}")
-async def lookup_with_token(ident: str, request: Request) -> dict[str, Any]:
-    await _check_token(request)
-    return await lookup(ident, request)
-
-
-@app.get("/agency/{ident}/page")
-async def page(ident: str, request: Request) -> dict[str, Any]:
-    """The agency page: its duties, capacities and the requests addressed to it (the client keeps the open ones)."""
+@app.get("/bare/agency/{ident}/page")
+async def bare_page(ident: str, request: Request) -> dict[str, Any]:
+    """Hand-written: the page from one statement, no token."""
     rows = await _store(request).read("bench/page", {"id": ident})
     if not rows:
         raise HTTPException(404, "no such agency")

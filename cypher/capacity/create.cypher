@@ -3,7 +3,7 @@ MATCH (a:Agency {id: $agencyId})
 CREATE (n:Capacity {id: $id})
 SET n += $props
 CREATE (a)-[:OFFERS]->(n)
-FOREACH (_ IN CASE WHEN $idempotencyKey IS NULL THEN [] ELSE [1] END | CREATE (:IdempotencyKey {key: $idempotencyKey, entityId: $id, at: $now}))
+FOREACH (_ IN CASE WHEN $idempotencyKey IS NULL THEN [] ELSE [1] END | CREATE (:IdempotencyKey {key: $idempotencyKey, entityId: $id, at: $now, inputHash: $inputHash}))
 CREATE (ev:AuditEvent {id: $audit.id})
 SET ev += $audit
 RETURN n {.*, agencyId: a.id} AS node

@@ -8,7 +8,7 @@ CREATE (n:Exchange {id: $id})
 SET n += $props
 CREATE (p)-[:GAVE]->(n)-[:TO]->(r)
 FOREACH (_ IN CASE WHEN d IS NULL THEN [] ELSE [1] END | CREATE (n)-[:SERVES]->(d))
-FOREACH (_ IN CASE WHEN $idempotencyKey IS NULL THEN [] ELSE [1] END | CREATE (:IdempotencyKey {key: $idempotencyKey, entityId: $id, at: $now}))
+FOREACH (_ IN CASE WHEN $idempotencyKey IS NULL THEN [] ELSE [1] END | CREATE (:IdempotencyKey {key: $idempotencyKey, entityId: $id, at: $now, inputHash: $inputHash}))
 CREATE (ev:AuditEvent {id: $audit.id})
 SET ev += $audit
 RETURN n {.*, providerId: p.id, receiverId: r.id, dutyId: $dutyId} AS node

@@ -1,4 +1,6 @@
-// Exchange totals per kind and day; the service folds days into Jalali years.
+// Exchange totals per kind and day; the service folds days into Jalali years. $viewerId (an
+// agency) totals only the exchanges it gave or received.
 MATCH (n:Exchange)
 WHERE NOT n.archived AND n.status <> 'cancelled'
+  AND ($viewerId IS NULL OR ((:Agency {id: $viewerId})-[:GAVE]->(n) OR (n)-[:TO]->(:Agency {id: $viewerId})))
 RETURN n.kind AS kind, n.date AS date, count(n) AS count, sum(coalesce(n.amountRials, 0)) AS amount

@@ -12,7 +12,7 @@ SET n += $props
 CREATE (r)-[:RAISED]->(n)
 FOREACH (c IN concerned | CREATE (n)-[:CONCERNS]->(c))
 FOREACH (_ IN CASE WHEN d IS NULL THEN [] ELSE [1] END | CREATE (n)-[:BLOCKS]->(d))
-FOREACH (_ IN CASE WHEN $idempotencyKey IS NULL THEN [] ELSE [1] END | CREATE (:IdempotencyKey {key: $idempotencyKey, entityId: $id, at: $now}))
+FOREACH (_ IN CASE WHEN $idempotencyKey IS NULL THEN [] ELSE [1] END | CREATE (:IdempotencyKey {key: $idempotencyKey, entityId: $id, at: $now, inputHash: $inputHash}))
 CREATE (ev:AuditEvent {id: $audit.id})
 SET ev += $audit
 RETURN n {.*, raisedById: r.id, concernsIds: [c IN concerned | c.id], blocksDutyId: $blocksDutyId} AS node

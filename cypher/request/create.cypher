@@ -11,7 +11,7 @@ CREATE (n:Request {id: $id})
 SET n += $props
 CREATE (s)-[:SENT]->(n)-[:ADDRESSED_TO]->(r)
 FOREACH (_ IN CASE WHEN x IS NULL THEN [] ELSE [1] END | CREATE (n)-[:ABOUT]->(x))
-FOREACH (_ IN CASE WHEN $idempotencyKey IS NULL THEN [] ELSE [1] END | CREATE (:IdempotencyKey {key: $idempotencyKey, entityId: $id, at: $now}))
+FOREACH (_ IN CASE WHEN $idempotencyKey IS NULL THEN [] ELSE [1] END | CREATE (:IdempotencyKey {key: $idempotencyKey, entityId: $id, at: $now, inputHash: $inputHash}))
 CREATE (ev:AuditEvent {id: $audit.id})
 SET ev += $audit
 RETURN n {.*, senderId: s.id, receiverId: r.id, aboutId: $aboutId} AS node

@@ -1,5 +1,10 @@
 // Move a request one step in its workflow and keep the step; guarded by status and version.
 MATCH (n:Request {id: $id})
+// write to the node before reading its version: under Neo4j's read committed isolation this takes
+// the node's write lock first, so a concurrent writer's committed version is what WHERE sees
+SET n._lock = true
+REMOVE n._lock
+WITH n
 WHERE n.status = $fromStatus AND n.version = $expectedVersion
 SET n.status = $toStatus, n.version = n.version + 1, n.updatedAt = $now
 CREATE (n)-[:HAS_STEP]->(:Transition {id: $stepId, fromStatus: $fromStatus, toStatus: $toStatus, at: $now, by: $by, byAgencyId: $byAgencyId, comment: $comment})

@@ -1,5 +1,10 @@
 // Seat an agency in a working group with a role (or change its role); guarded by the group's version.
 MATCH (n:WorkingGroup {id: $id})
+// write to the node before reading its version: under Neo4j's read committed isolation this takes
+// the node's write lock first, so a concurrent writer's committed version is what WHERE sees
+SET n._lock = true
+REMOVE n._lock
+WITH n
 WHERE n.version = $expectedVersion
 MATCH (a:Agency {id: $agencyId})
 MERGE (a)-[m:MEMBER_OF]->(n)

@@ -1,5 +1,10 @@
 // Remove an agency from a working group; guarded by the group's version.
 MATCH (n:WorkingGroup {id: $id})
+// write to the node before reading its version: under Neo4j's read committed isolation this takes
+// the node's write lock first, so a concurrent writer's committed version is what WHERE sees
+SET n._lock = true
+REMOVE n._lock
+WITH n
 WHERE n.version = $expectedVersion
 OPTIONAL MATCH (:Agency {id: $agencyId})-[m:MEMBER_OF]->(n)
 DELETE m

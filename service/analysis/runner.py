@@ -3,6 +3,14 @@
 GraphQL, the downloads, the CLI and the notebooks all come through here, so they agree. Each
 analysis module is imported when it first runs (scipy, networkx and numpy took about 0.5 s of the
 service's start, for routes most requests never take).
+
+Who may run them: the directorate and analysts (``Query.analyses`` and ``/analyses/*`` refuse
+every other role with FORBIDDEN), since an analysis of the whole registry is made of the private
+records of every agency. The one analysis an agency gets is its win-win opportunities on the
+portal, and that one runs on the agency's own view: each function takes a store (the whole
+registry) or a reader's Repository, whose snapshot holds only what that reader may read. A
+refusal would have taken the portal's opportunities away; a registry-wide run shown redacted
+would still have told the agency which others have private needs its capacities answer.
 """
 
 from __future__ import annotations
@@ -10,9 +18,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
-from service.analysis.snapshot import Snapshot, load_snapshot
+from service.analysis.snapshot import Snapshot, load_snapshot, repository_of
 from service.analysis.verdicts import load_verdicts
 from service.registry.clock import today_iso
+from service.registry.repository import Repository
 from service.settings import Settings
 from service.storage.port import GraphStore
 
@@ -26,50 +35,50 @@ DUPLICATION_NEEDS = ("agency", "duty")
 WINWIN_NEEDS = ("agency", "capacity", "need", "issue")
 
 
-async def duplication(store: GraphStore, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
+async def duplication(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
     """``snap`` lets a caller that already read the records (a picture page) not read them twice."""
     from service.analysis.duplication import analyse_duplication
 
-    snap = snap or await load_snapshot(store, DUPLICATION_NEEDS)
-    return analyse_duplication(snap, settings.analysis.duplication, await load_verdicts(store))
+    snap = snap or await load_snapshot(source, DUPLICATION_NEEDS)
+    return analyse_duplication(snap, settings.analysis.duplication, await load_verdicts(repository_of(source).store))
 
 
-async def winwin(store: GraphStore, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
+async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
     from service.analysis.winwin import analyse_winwin
 
-    snap = snap or await load_snapshot(store, WINWIN_NEEDS)
+    snap = snap or await load_snapshot(source, WINWIN_NEEDS)
     return analyse_winwin(snap, settings.analysis.winwin)
 
 
-async def alignment(store: GraphStore, settings: Settings) -> AlignmentResult:
+async def alignment(source: GraphStore | Repository, settings: Settings) -> AlignmentResult:
     from service.analysis.alignment import analyse_alignment
 
-    snap = await load_snapshot(store, ("agency", "duty", "capacity", "exchange", "request"))
+    snap = await load_snapshot(source, ("agency", "duty", "capacity", "exchange", "request"))
     return analyse_alignment(snap, settings.analysis.alignment)
 
 
-async def followup(store: GraphStore, settings: Settings) -> Any:
+async def followup(source: GraphStore | Repository, settings: Settings) -> Any:
     from service.analysis.followup import analyse_followup
 
-    snap = await load_snapshot(store, ("agency", "request"), with_steps=True)
+    snap = await load_snapshot(source, ("agency", "request"), with_steps=True)
     return analyse_followup(snap, today_iso())
 
 
-async def issues(store: GraphStore, settings: Settings) -> Any:
+async def issues(source: GraphStore | Repository, settings: Settings) -> Any:
     from service.analysis.issue_clusters import cluster_issues
 
-    snap = await load_snapshot(store, ("agency", "issue"))
+    snap = await load_snapshot(source, ("agency", "issue"))
     return cluster_issues(snap)
 
 
-async def collaboration(store: GraphStore, settings: Settings) -> Any:
+async def collaboration(source: GraphStore | Repository, settings: Settings) -> Any:
     from service.analysis.collaboration import analyse_collaboration
 
-    snap = await load_snapshot(store, ("agency", "exchange", "working_group"))
+    snap = await load_snapshot(source, ("agency", "exchange", "working_group"))
     return analyse_collaboration(snap)
 
 
-ANALYSES: dict[str, Callable[[GraphStore, Settings], Awaitable[Any]]] = {
+ANALYSES: dict[str, Callable[[GraphStore | Repository, Settings], Awaitable[Any]]] = {
     "duplication": duplication,
     "winwin": winwin,
     "alignment": alignment,

@@ -29,15 +29,21 @@ class Snapshot:
         return {a["id"]: a for a in self["agency"]}
 
 
-async def load_snapshot(store: GraphStore, keys: tuple[str, ...] = ALL, with_steps: bool = False) -> Snapshot:
-    """Read each entity type once (archived records left out)."""
-    repo = Repository(store)
+def repository_of(source: GraphStore | Repository) -> Repository:
+    """A reader's repository reads that reader's view; a bare store is the service's whole view."""
+    return source if isinstance(source, Repository) else Repository(source)
+
+
+async def load_snapshot(source: GraphStore | Repository, keys: tuple[str, ...] = ALL, with_steps: bool = False) -> Snapshot:
+    """Read each entity type once (archived records left out), as the repository's reader sees
+    them: through an agency's repository, only the private records it is party to."""
+    repo = repository_of(source)
     snap = Snapshot()
     for key in keys:
         snap.rows[key] = await repo.page(SPECS[key], filters={}, include_archived=False, limit=10**9)
         snap.queries += 1
     if with_steps and snap["request"]:
-        rows = await store.read("request/steps", {"ids": [r["id"] for r in snap["request"]]})
+        rows = await repo.store.read("request/steps", {"ids": [r["id"] for r in snap["request"]]})
         snap.queries += 1
         steps: dict[str, list[Row]] = defaultdict(list)
         for r in rows:

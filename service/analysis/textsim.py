@@ -37,7 +37,9 @@ def tfidf(docs: list[str], ngram: tuple[int, int] = (3, 5), max_df: float = 0.1,
     vocab: dict[str, int] = {}
     word_ids: dict[str, list[int]] = {}
     low, high = ngram
-    indptr, indices, counts = [0], [], []
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    counts: list[int] = []
     for doc in docs:
         ids: list[int] = []
         for word in normalize(doc).split():

@@ -35,7 +35,7 @@ async def load_verdicts(store: GraphStore) -> dict[str, Verdict]:
     rows = await store.read("finding/list")
     return {
         r["node"]["id"]: Verdict(r["node"]["id"], r["node"]["verdict"], r["node"]["fingerprint"],
-                                 r["node"].get("by"), r["node"].get("at"), r["node"].get("note"))  # fmt: skip
+                                 r["node"].get("by"), r["node"].get("at"), r["node"].get("note"))
         for r in rows
     }
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 
 from service.analysis.runner import ANALYSES
 from service.api.deps import ActorDep, RuntimeDep, SettingsDep
 from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.errors import ServiceError
+from service.registry.repository import Repository
 
 router = APIRouter(prefix="/analyses", tags=["analyses"])
 MEDIA = {
@@ -29,9 +30,9 @@ async def download(name: str, fmt: str, runtime: RuntimeDep, settings: SettingsD
         )  # fmt: skip
     from service.analysis import export  # numpy, scipy: only when a download is asked for
 
-    result = await ANALYSES[name](runtime.store, settings)
-    body: str | bytes = {"csv": export.to_csv, "json": export.to_json, "xlsx": export.to_xlsx}[fmt](result)
-    return Response(
-        body, media_type=MEDIA[fmt],
-        headers={"Content-Disposition": f'attachment; filename="hamahang-{name}.{fmt}"'},
-    )  # fmt: skip
+    result = await ANALYSES[name](Repository(runtime.store, actor, settings.shared_with_agencies), settings)
+    headers = {"Content-Disposition": f'attachment; filename="hamahang-{name}.{fmt}"'}
+    if fmt == "json":  # sent as it is written (about 20 MB for the city's duplication), not built whole first
+        return StreamingResponse(export.json_chunks(result), media_type=MEDIA[fmt], headers=headers)
+    body: str | bytes = export.WRITERS[fmt](result)
+    return Response(body, media_type=MEDIA[fmt], headers=headers)

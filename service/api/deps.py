@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, cast
 
 from fastapi import Depends, Request
 
@@ -15,11 +15,11 @@ from service.storage.runtime import StoreRuntime
 
 
 def get_runtime(request: Request) -> StoreRuntime:
-    return request.app.state.runtime  # type: ignore[no-any-return]
+    return cast(StoreRuntime, request.app.state.runtime)  # starlette's State holds Any
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings  # type: ignore[no-any-return]
+    return cast(Settings, request.app.state.settings)
 
 
 def get_actor_cache(request: Request) -> ActorCache | None:

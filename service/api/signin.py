@@ -1,7 +1,8 @@
 """Sign-in for the directorate and analysts who open the picture pages in a browser.
 
-The cookie is the portal's sealed session (token digest, nonce, expiry; HMAC-signed), scoped to
-the whole site, so a stolen cookie is not an API token and expires. Agency staff use /portal.
+The cookie is a sealed session (token digest, nonce; signed and time-stamped, service/portal/session.py)
+for the ``viewer`` purpose only, scoped to the whole site: a stolen cookie is not an API token and
+expires, and the portal's session cookie is refused here (and this one there). Agency staff use /portal.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from service.auth.tokens import resolve
-from service.domain.actor import Role
+from service.domain.actor import Actor, Role
 from service.portal import session as sessions
 
 router = APIRouter(tags=["sign-in"])
@@ -54,15 +55,15 @@ async def sign_in(request: Request, token: str = Form(""), next: str = Form("/")
     if actor.role not in (Role.DIRECTORATE, Role.ANALYST):
         return _page("این بخش برای دبیرخانه و تحلیلگران است؛ دستگاه‌ها از درگاه وارد شوند.", status=403)
     key = sessions.secret_of(request)
-    cookie, _ = sessions.new_session(key, token.strip())
+    cookie, _ = sessions.new_session(key, token.strip(), sessions.VIEWER)
     response = RedirectResponse(target, status_code=303)
     sessions.set_cookie(request, response, VIEWER_COOKIE, cookie, sessions.SESSION_SECONDS, path="/")
     return response
 
 
-async def viewer_actor(request: Request):  # type: ignore[no-untyped-def]
+async def viewer_actor(request: Request) -> Actor | None:
     """The actor of a signed-in browser, or None (deps.get_actor falls back to it)."""
-    data = sessions.unseal(sessions.secret_of(request), "session", request.cookies.get(VIEWER_COOKIE))
+    data = sessions.unseal(sessions.secret_of(request), sessions.VIEWER, request.cookies.get(VIEWER_COOKIE))
     if data is None:
         return None
     return await sessions.actor_for_digest(request.app.state.runtime.store, str(data["d"]))

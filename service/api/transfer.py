@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 
 from fastapi import APIRouter, File, Query, UploadFile
@@ -62,16 +61,18 @@ async def import_file(
 ) -> JSONResponse:
     """All rows or none: a report of every bad row (sheet, row, column, reason) otherwise.
 
-    The file is read on a worker thread, within ``Settings.import_max_*`` (rows, cells, unzipped
-    bytes, seconds): a 100k-row workbook read on the event loop stalled /healthz for 12 s."""
-    from service.io.workbook import ImportLimits, read_bundle_file  # openpyxl: imported only for imports
+    The file is read in a child process (``service.io.offload``), within ``Settings.import_max_*`` (rows,
+    cells, unzipped bytes, seconds), and checked on a worker thread: a 100k-row workbook read on the
+    event loop stalled /healthz for 12 s."""
+    from service.io.offload import read_upload  # openpyxl: imported only for imports
+    from service.io.workbook import ImportLimits
 
     require_role(actor, Role.DIRECTORATE)
     data = await file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
         return JSONResponse({"imported": False, "error": "file larger than 50 MB"}, status_code=413)
     limits = ImportLimits.from_settings(settings)
-    bundle = await asyncio.to_thread(read_bundle_file, file.filename or "upload.json", data, sheet, limits)
+    bundle = await read_upload(file.filename or "upload.json", data, sheet, limits)
     prepared = await import_bundle(runtime.store, bundle, actor, limits=limits)
     if prepared.problems:
         return JSONResponse(

@@ -4,11 +4,17 @@ directorate: everything. analyst: reads everything, runs analyses, writes nothin
 agency: reads the shared registry (agencies, duties, capacities, working groups by default)
 and, of the private kinds, only what it is a party to; writes only its own capacities and
 needs, the issues it raises and the requests it sends; moves requests as their party.
+
+Reads are enforced in one place: ``View`` is carried by the Repository, which restricts every
+list, count, aggregate, lookup and traversal it serves (GraphQL, the portal, REST and the
+analyses' snapshots all read through it), so no resolver has to remember the policy. A record
+the reader may not read is answered exactly like one that does not exist.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from service.domain.actor import Actor, Role
@@ -21,6 +27,8 @@ PARTIES: dict[str, tuple[str, ...]] = {
     "exchange": ("providerId", "receiverId"),
     "request": ("senderId", "receiverId"),
 }
+# what every agency reads unless HAMAHANG_SHARED_WITH_AGENCIES says otherwise
+DEFAULT_SHARED: frozenset[str] = frozenset({"agency", "duty", "capacity", "working_group"})
 # the field that says which agency owns a record an agency may write
 OWNER: dict[str, str] = {"capacity": "agencyId", "need": "agencyId", "issue": "raisedById", "request": "senderId"}
 
@@ -48,6 +56,25 @@ def viewer(actor: Actor, key: str, shared: frozenset[str]) -> str | None:
     if actor.role == Role.AGENCY and key in PARTIES and key not in shared:
         return actor.agency_id or "-"
     return None
+
+
+@dataclass(frozen=True)
+class View:
+    """What one reader may see. ``actor`` None is the service itself (imports, exports made for
+    the directorate or analysts, the CLI): it sees everything."""
+
+    actor: Actor | None = None
+    shared: frozenset[str] = DEFAULT_SHARED
+
+    def viewer(self, key: str) -> str | None:
+        """The agency a list, count or aggregate of ``key`` is restricted to (None: none)."""
+        return viewer(self.actor, key, self.shared) if self.actor is not None else None
+
+    def restricted(self, key: str) -> bool:
+        return self.viewer(key) is not None
+
+    def readable(self, key: str, row: Mapping[str, Any]) -> bool:
+        return self.actor is None or can_read(self.actor, key, row, self.shared)
 
 
 def require_role(actor: Actor, *roles: Role) -> None:

@@ -55,7 +55,8 @@ async def revoke_token(store: GraphStore, ident: str, actor: Actor | None = None
         cache.forget_all()
     if not rows:
         raise not_found("ApiToken", ident)
-    return rows[0]["node"]  # type: ignore[no-any-return]
+    node: dict[str, Any] = rows[0]["node"]
+    return node
 
 
 async def resolve(store: GraphStore, token: str, cache: ActorCache | None = None) -> Actor | None:
@@ -77,7 +78,8 @@ async def resolve_digest(store: GraphStore, token_digest: str) -> Actor | None:
     if not rows:
         return None
     node = rows[0]["node"]
-    return Actor(name=node.get("name") or node["id"], role=Role(node["role"]), agency_id=node.get("agencyId"))
+    return Actor(name=node.get("name") or node["id"], role=Role(node["role"]), agency_id=node.get("agencyId"),
+                 token_id=node["id"])  # fmt: skip
 
 
 async def ensure_development_token(store: GraphStore) -> str | None:

@@ -14,9 +14,13 @@ class Role(str, Enum):
 
 @dataclass(frozen=True)
 class Actor:
+    """``name`` is a display label (every CLI agency token is called "agency"); ``token_id`` is what
+    identifies the caller, e.g. to scope idempotency keys. None: not a token (the CLI, the service)."""
+
     name: str
     role: Role
     agency_id: str | None = None
+    token_id: str | None = None
 
 
 DEVELOPMENT_ACTOR = Actor(name="development", role=Role.DIRECTORATE)

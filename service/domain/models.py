@@ -177,7 +177,7 @@ def patch_of(model: type[Input], *keep: str) -> type[Input]:
         base = info.annotation
         union = get_origin(base) in (Union, UnionType)
         bare = next(a for a in get_args(base) if a is not type(None)) if union else base  # X | None -> X
-        typed = Annotated[bare, *info.metadata] if info.metadata else bare
+        typed: Any = Annotated[bare, *info.metadata] if info.metadata else bare
         fields[name] = (typed | None, None)
     return create_model(model.__name__.removesuffix("In") + "Patch", __base__=Input, **fields)
 

@@ -8,13 +8,17 @@ import strawberry
 from strawberry.types import Info
 
 from service.analysis import runner
-from service.auth.policy import require_role
-from service.domain.actor import Role
 from service.analysis.opportunities import draft_requests
 from service.analysis.verdicts import fingerprint, save_verdict
+from service.auth.policy import require_role
+from service.domain.actor import Role
 from service.errors import ServiceError
 from service.graphql.types.analysis import (
-    AlignmentReport, DuplicationReport, FindingVerdict, GenericReport, WinWinReport,
+    AlignmentReport,
+    DuplicationReport,
+    FindingVerdict,
+    GenericReport,
+    WinWinReport,
 )  # fmt: skip
 from service.graphql.types.common import from_row
 from service.graphql.types.request import Request
@@ -29,31 +33,32 @@ class Verdict(Enum):
 
 @strawberry.type(description="Duplicated work, win-win, mission alignment, follow-up, issue merging, collaboration")
 class Analyses:
-    """Reached through Query.analyses, which admits the directorate and analysts only."""
+    """Reached through Query.analyses, which admits the directorate and analysts only; each runs on
+    the request's repository, so it could only ever see what the reader may read."""
 
     @strawberry.field(description="Duty pairs of different agencies classified as duplication, overlap or fragmentation")
     async def duplication(self, info: Info) -> DuplicationReport:
-        return DuplicationReport.of(await runner.duplication(info.context.repo.store, info.context.settings))
+        return DuplicationReport.of(await runner.duplication(info.context.repo, info.context.settings))
 
     @strawberry.field(description="Capacities answering needs and issues; reciprocal pairs, cycles and the best set")
     async def win_win(self, info: Info) -> WinWinReport:
-        return WinWinReport.of(await runner.winwin(info.context.repo.store, info.context.settings))
+        return WinWinReport.of(await runner.winwin(info.context.repo, info.context.settings))
 
     @strawberry.field(description="Exchanges and done requests checked against the provider's duties")
     async def alignment(self, info: Info) -> AlignmentReport:
-        return AlignmentReport.of(await runner.alignment(info.context.repo.store, info.context.settings))
+        return AlignmentReport.of(await runner.alignment(info.context.repo, info.context.settings))
 
     @strawberry.field(description="Open requests sender × receiver, overdue counts, median days to close")
     async def follow_up(self, info: Info) -> GenericReport:
-        return GenericReport.of(await runner.followup(info.context.repo.store, info.context.settings))
+        return GenericReport.of(await runner.followup(info.context.repo, info.context.settings))
 
     @strawberry.field(description="Near-identical issues of different agencies merged and ranked")
     async def issue_clusters(self, info: Info) -> GenericReport:
-        return GenericReport.of(await runner.issues(info.context.repo.store, info.context.settings))
+        return GenericReport.of(await runner.issues(info.context.repo, info.context.settings))
 
     @strawberry.field(description="Communities by exchange volume (suggested working groups) and brokers")
     async def collaboration(self, info: Info) -> GenericReport:
-        return GenericReport.of(await runner.collaboration(info.context.repo.store, info.context.settings))
+        return GenericReport.of(await runner.collaboration(info.context.repo, info.context.settings))
 
 
 async def set_finding_verdict(info: Info, finding_id: strawberry.ID, verdict: Verdict, note: str | None = None) -> FindingVerdict:
@@ -70,13 +75,13 @@ async def set_finding_verdict(info: Info, finding_id: strawberry.ID, verdict: Ve
         raise ServiceError("NOT_FOUND", f"duty {missing[0]!r} does not exist", "وظیفه پیدا نشد", field="findingId", status=404)
     saved = await save_verdict(info.context.repo.store, str(finding_id), verdict.value,
                                fingerprint(found.values()), info.context.actor, note)  # fmt: skip
-    return FindingVerdict(finding_id=saved.id, verdict=saved.verdict, fingerprint=saved.fingerprint,  # type: ignore[arg-type]
+    return FindingVerdict(finding_id=strawberry.ID(saved.id), verdict=saved.verdict, fingerprint=saved.fingerprint,
                           by=saved.by, at=saved.at, note=saved.note)  # fmt: skip
 
 
 async def draft_opportunity_requests(info: Info, opportunity_id: strawberry.ID) -> list[Request]:
     """Turn a win-win opportunity into draft requests: each receiver asks its provider."""
     require_role(info.context.actor, Role.DIRECTORATE)
-    result = await runner.winwin(info.context.repo.store, info.context.settings)
+    result = await runner.winwin(info.context.repo, info.context.settings)
     rows = await draft_requests(info.context.repo, result, str(opportunity_id))
     return [from_row(Request, r) for r in rows]

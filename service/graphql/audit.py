@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.scalars import JSON
@@ -30,14 +30,14 @@ class AuditEvent:
     after: JSON | None
 
     @staticmethod
-    def of(row: dict) -> AuditEvent:  # type: ignore[type-arg]
+    def of(row: dict[str, Any]) -> AuditEvent:
         return AuditEvent(
             id=row["id"], actor=row.get("actor", "?"), role=row.get("role", "?"), agency_id=row.get("agencyId"),
             action=row.get("action", "?"), entity=row.get("entity", "?"), entity_id=row.get("entityId", "?"),
             at=row.get("at", ""), fields=row.get("fields") or [],
             before=json.loads(row["before"]) if row.get("before") else None,
             after=json.loads(row["after"]) if row.get("after") else None,
-        )  # type: ignore[arg-type]  # fmt: skip
+        )  # fmt: skip
 
 
 async def audit_events(

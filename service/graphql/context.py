@@ -1,21 +1,24 @@
-"""Per-request context: the repository (on a query-counting store), DataLoaders and the actor."""
+"""Per-request context: the repository (on a query-counting store), DataLoaders and the actor.
+
+Every read here goes through the Repository, which carries the reader's view (the access
+policy): the loaders never see a record the reader may not read, whichever resolver asks.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 from strawberry.types import Info
 
 from service.auth.cache import ActorCache
-from service.auth.policy import can_read, viewer
 from service.domain.actor import Actor
 from service.graphql.narrow import Narrow, narrow_for, wanted_keys
-from service.registry.repository import Repository, public
+from service.registry.repository import Repository, returns
 from service.registry.specs import EntitySpec
 from service.settings import Settings
 from service.storage.port import GraphStore, Row
@@ -49,8 +52,6 @@ class Loaders:
     """DataLoaders made on first use, one per entity and per traversal query (and selection)."""
 
     repo: Repository
-    can_read: Callable[[str, Row], bool]
-    restricted: Callable[[str], bool]
     _made: dict[str, DataLoader[Any, Any]] = field(default_factory=dict)
     _keys: dict[tuple[str, ...], tuple[str, ...] | None] = field(default_factory=dict)
 
@@ -72,30 +73,25 @@ class Loaders:
     def related(self, query: str, keys: tuple[str, ...] | None = None) -> DataLoader[str, list[Row]]:
         """Rows of a ``key, node[, extra columns]`` statement, grouped by key. ``keys``: the
         stored fields the selection reads, when it reads only those (``wanted_keys``)."""
-        entity = "transition" if query == "request/steps" else query.split("/")[0]
-        narrow = None if self.restricted(entity) else narrow_for(query, keys)
+        narrow = None if self.repo.view.restricted(returns(query)) else narrow_for(query, keys)
         if narrow is not None and keys is not None:
-            return self._narrow(narrow, keys)
+            return self._narrow(query, narrow, keys)
 
         async def load(ids: list[str]) -> list[list[Row]]:
-            rows = await self.repo.store.read(query, {"ids": list(ids), "includeArchived": False})
             grouped: dict[str, list[Row]] = defaultdict(list)
-            for row in rows:
-                extra = {k: v for k, v in row.items() if k not in ("key", "node")}
-                node = public(row["node"]) | extra
-                if self.can_read(entity, node):
-                    grouped[row["key"]].append(node)
+            for row in await self.repo.related(query, ids):
+                grouped[row["key"]].append(row["node"])
             return [grouped.get(k, []) for k in ids]
 
         return self._made.setdefault(f"related:{query}", DataLoader(load_fn=load))
 
-    def _narrow(self, narrow: Narrow, keys: tuple[str, ...]) -> DataLoader[str, list[Row]]:
-        """The ``*_fields`` twin: values in ``keys`` order; no policy filter, since it is only
-        used for readers who may read every record of the kind."""
+    def _narrow(self, query: str, narrow: Narrow, keys: tuple[str, ...]) -> DataLoader[str, list[Row]]:
+        """The ``*_fields`` twin: values in ``keys`` order; the repository serves it only to
+        readers who may read every record of the kind."""
         fields = [k for k in keys if k != narrow.key_as]
 
         async def load(ids: list[str]) -> list[list[Row]]:
-            rows = await self.repo.store.read(narrow.statement, {"ids": list(ids), "includeArchived": False, "fields": fields})
+            rows = await self.repo.related_fields(query, narrow.statement, ids, fields)
             grouped: dict[str, list[Row]] = defaultdict(list)
             for row in rows:
                 node = dict(zip(fields, row["values"], strict=True))
@@ -113,15 +109,7 @@ class Context(BaseContext):
         super().__init__()
         self.actors = actors  # the app's token cache: a revocation here must empty it
         self.counter = CountingStore(store)
-        self.repo = Repository(self.counter, actor)
+        self.repo = Repository(cast(GraphStore, self.counter), actor, settings.shared_with_agencies)  # the rest of the port reaches the store by __getattr__
         self.settings = settings
         self.actor = actor
-        self.loaders = Loaders(self.repo, self.can_read, self.restricted)
-
-    def restricted(self, entity: str) -> bool:
-        """Does the policy filter this reader's view of the kind (an agency, on private kinds)?"""
-        return viewer(self.actor, entity, self.settings.shared_with_agencies) is not None
-
-    def can_read(self, entity: str, row: Row) -> bool:
-        """Traversals and lookups show an agency only what the policy lets it read."""
-        return can_read(self.actor, entity, row, self.settings.shared_with_agencies)
+        self.loaders = Loaders(self.repo)

@@ -9,7 +9,6 @@ and ``GET`` (queries in the URL, the GraphiQL page) stays on the router.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 

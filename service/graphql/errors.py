@@ -8,11 +8,12 @@ from typing import Any
 
 from fastapi import Request, Response
 from fastapi.responses import HTMLResponse
-from graphql import ExecutionResult, GraphQLError
+from graphql import GraphQLError
 from pydantic import ValidationError
 from strawberry.extensions import SchemaExtension
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.types.execution import ExecutionResult
 
 from service.errors import ServiceError, from_store, from_validation
 from service.replies import dumps
@@ -49,7 +50,8 @@ def _literal_field(error: GraphQLError) -> str | None:
     """The input field a bad literal was given for: the name before the ``:`` in the document."""
     if error.source is None or not error.positions:
         return None
-    found = _FIELD_BEFORE.search(error.source.body[max(0, error.positions[0] - 200) : error.positions[0]])
+    at = next(iter(error.positions))
+    found = _FIELD_BEFORE.search(error.source.body[max(0, at - 200) : at])
     return found.group(1) if found else None
 
 
@@ -79,10 +81,10 @@ def store_was_out(response_data: Any) -> bool:
     """A store outage is a 503 whatever part of the operation met it (the token check, now
     usually answered from memory, used to meet it first), so clients and balancers retry."""
     errors = response_data.get("errors") if isinstance(response_data, dict) else None
-    return bool(errors) and any((e.get("extensions") or {}).get("code") == "STORE_UNAVAILABLE" for e in errors)
+    return bool(errors) and any((e.get("extensions") or {}).get("code") == "STORE_UNAVAILABLE" for e in errors or ())
 
 
-class ShapedGraphQLRouter(GraphQLRouter):  # type: ignore[type-arg]
+class ShapedGraphQLRouter(GraphQLRouter):
     """GET /graphql (queries in the URL, the GraphiQL page); POST has its own route
     (``service.graphql.endpoint``). Errors are shaped the same way on both."""
 

@@ -5,6 +5,19 @@ from __future__ import annotations
 from strawberry.experimental.pydantic import input as pydantic_input
 
 from service.domain import models as m
+
+# The patch models are made by create_model (variables to mypy): imported by name, the strawberry
+# mypy plugin types their to_pydantic() as Any instead of crashing on a MemberExpr to a Var.
+from service.domain.models import (
+    AgencyPatch as AgencyPatchModel,
+    CapacityPatch as CapacityPatchModel,
+    DutyPatch as DutyPatchModel,
+    ExchangePatch as ExchangePatchModel,
+    IssuePatch as IssuePatchModel,
+    NeedPatch as NeedPatchModel,
+    RequestPatch as RequestPatchModel,
+    WorkingGroupPatch as WorkingGroupPatchModel,
+)
 from service.graphql.types.common import Rials
 
 
@@ -13,7 +26,7 @@ class AgencyInput:
     pass
 
 
-@pydantic_input(model=m.AgencyPatch, all_fields=True)
+@pydantic_input(model=AgencyPatchModel, all_fields=True)
 class AgencyPatch:
     pass
 
@@ -23,29 +36,29 @@ class DutyInput:
     pass
 
 
-@pydantic_input(model=m.DutyPatch, all_fields=True)
+@pydantic_input(model=DutyPatchModel, all_fields=True)
 class DutyPatch:
     pass
 
 
 @pydantic_input(model=m.CapacityIn, all_fields=True, description="Dates: 1403/02/15 (Jalali) or 2024-05-04")
 class CapacityInput:
-    costRials: Rials | None = None  # type: ignore[valid-type]
+    costRials: Rials | None = None
 
 
-@pydantic_input(model=m.CapacityPatch, all_fields=True)
+@pydantic_input(model=CapacityPatchModel, all_fields=True)
 class CapacityPatch:
-    costRials: Rials | None = None  # type: ignore[valid-type]
+    costRials: Rials | None = None
 
 
 @pydantic_input(model=m.NeedIn, all_fields=True, description="Dates: 1403/02/15 (Jalali) or 2024-05-04")
 class NeedInput:
-    valueRials: Rials | None = None  # type: ignore[valid-type]
+    valueRials: Rials | None = None
 
 
-@pydantic_input(model=m.NeedPatch, all_fields=True)
+@pydantic_input(model=NeedPatchModel, all_fields=True)
 class NeedPatch:
-    valueRials: Rials | None = None  # type: ignore[valid-type]
+    valueRials: Rials | None = None
 
 
 @pydantic_input(model=m.IssueIn, all_fields=True)
@@ -53,19 +66,19 @@ class IssueInput:
     pass
 
 
-@pydantic_input(model=m.IssuePatch, all_fields=True)
+@pydantic_input(model=IssuePatchModel, all_fields=True)
 class IssuePatch:
     pass
 
 
 @pydantic_input(model=m.ExchangeIn, all_fields=True, description="amountRials is required for financial exchanges")
 class ExchangeInput:
-    amountRials: Rials | None = None  # type: ignore[valid-type]
+    amountRials: Rials | None = None
 
 
-@pydantic_input(model=m.ExchangePatch, all_fields=True)
+@pydantic_input(model=ExchangePatchModel, all_fields=True)
 class ExchangePatch:
-    amountRials: Rials | None = None  # type: ignore[valid-type]
+    amountRials: Rials | None = None
 
 
 @pydantic_input(model=m.RequestIn, all_fields=True, description="dueDate: 1403/02/15 (Jalali) or 2024-05-04")
@@ -73,7 +86,7 @@ class RequestInput:
     pass
 
 
-@pydantic_input(model=m.RequestPatch, all_fields=True)
+@pydantic_input(model=RequestPatchModel, all_fields=True)
 class RequestPatch:
     pass
 
@@ -88,6 +101,6 @@ class WorkingGroupInput:
     pass
 
 
-@pydantic_input(model=m.WorkingGroupPatch, all_fields=True)
+@pydantic_input(model=WorkingGroupPatchModel, all_fields=True)
 class WorkingGroupPatch:
     pass

@@ -5,9 +5,12 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from service.auth.policy import require_role
+from service.domain.actor import Role
 from service.graphql import inputs as i
 from service.graphql.analyses import draft_opportunity_requests, set_finding_verdict
 from service.graphql.resolvers import archiver, creator, updater
+from service.graphql.tokens import create_api_token, revoke_api_token
 from service.graphql.types.agency import Agency
 from service.graphql.types.common import MemberRole, RequestStatus, from_row
 from service.graphql.types.duty import Duty
@@ -16,9 +19,6 @@ from service.graphql.types.issue import Issue
 from service.graphql.types.request import Request
 from service.graphql.types.resources import Capacity, Need
 from service.graphql.types.working_group import WorkingGroup
-from service.auth.policy import require_role
-from service.domain.actor import Role
-from service.graphql.tokens import create_api_token, revoke_api_token
 from service.registry import specs as s
 from service.registry.agencies import move_agency
 from service.registry.requests import move_request
@@ -71,7 +71,7 @@ class Mutation:
         expected_version: int | None = None,
     ) -> Request:
         require_role(info.context.actor, Role.DIRECTORATE, Role.AGENCY)
-        row = await move_request(info.context.repo, str(id), to, info.context.actor, comment, expected_version)  # type: ignore[arg-type]
+        row = await move_request(info.context.repo, str(id), to, info.context.actor, comment, expected_version)
         return from_row(Request, row)
 
     @strawberry.mutation(description="Put an agency under another (parentId null: a root); cycles are refused")
@@ -88,7 +88,7 @@ class Mutation:
         expected_version: int | None = None,
     ) -> WorkingGroup:  # fmt: skip
         require_role(info.context.actor, Role.DIRECTORATE)
-        row = await set_member(info.context.repo, str(id), str(agency_id), role, expected_version)  # type: ignore[arg-type]
+        row = await set_member(info.context.repo, str(id), str(agency_id), role, expected_version)
         return from_row(WorkingGroup, row)
 
     @strawberry.mutation(description="Take an agency out of a working group")

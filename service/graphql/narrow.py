@@ -18,6 +18,7 @@ from functools import cache
 from typing import Any
 
 from strawberry.types import Info
+from strawberry.types.base import get_object_definition
 from strawberry.types.nodes import SelectedField
 from strawberry.utils.str_converters import to_camel_case
 
@@ -51,7 +52,7 @@ NARROW: dict[str, Narrow] = {
 def _field_keys(node: type) -> dict[str, str | None]:
     """GraphQL field name -> the stored key it shows, or None for a computed field."""
     stored = data_keys(node)
-    definition: Any = node.__strawberry_definition__  # type: ignore[attr-defined]
+    definition: Any = get_object_definition(node, strict=True)
     return {
         (f.graphql_name or to_camel_case(f.python_name)): stored.get(f.python_name)
         for f in definition.fields

@@ -8,10 +8,10 @@ from strawberry.types import Info
 from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.graphql import filters as f
-from service.graphql.audit import audit_events
-from service.graphql.tokens import Me, api_tokens
 from service.graphql.analyses import Analyses
+from service.graphql.audit import audit_events
 from service.graphql.resolvers import listing, lookup
+from service.graphql.tokens import Me, api_tokens
 from service.graphql.types.agency import Agency
 from service.graphql.types.duty import Duty
 from service.graphql.types.exchange import Exchange
@@ -53,7 +53,7 @@ class Query:
     @strawberry.field(description="Who the presented token stands for")
     def me(self, info: Info) -> Me:
         actor = info.context.actor
-        return Me(name=actor.name, role=actor.role.value, agency_id=actor.agency_id)  # type: ignore[arg-type]
+        return Me(name=actor.name, role=actor.role.value, agency_id=actor.agency_id)
 
     @strawberry.field(description="Counts and totals across the registry")
     def stats(self) -> RegistryStats:

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
+from graphql import ASTValidationRule
 from strawberry.extensions import (
-    AddValidationRules, DisableIntrospection, MaxTokensLimiter, ParserCache, ValidationCache,
+    AddValidationRules,
+    DisableIntrospection,
+    MaxTokensLimiter,
+    ParserCache,
+    ValidationCache,
 )  # fmt: skip
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
@@ -23,8 +30,8 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or Settings()
     # The limit rules are made once: a new rule class per request would change the validation
     # cache's key every time, so every document would be validated again (seen in the benchmark).
-    rules = [depth_rule(settings.graphql_max_depth, None), alias_rule(settings.graphql_max_aliases)]
-    extensions: list = [
+    rules: list[type[ASTValidationRule]] = [depth_rule(settings.graphql_max_depth, None), alias_rule(settings.graphql_max_aliases)]
+    extensions: list[Any] = [
         lambda: MaxTokensLimiter(max_token_count=settings.graphql_max_tokens),
         lambda: AddValidationRules(rules),
         lambda: ParserCache(maxsize=512),

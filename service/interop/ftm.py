@@ -66,7 +66,7 @@ def ftm_id(kind: str, *parts: str) -> str:
 
 def _entity(schema: str, ident: str, **props: Any) -> EntityProxy:
     model, _ = _ftm()
-    entity = model.make_entity(schema)
+    entity: EntityProxy = model.make_entity(schema)
     entity.id = ident
     for prop, value in props.items():
         if value is not None and value != []:
@@ -123,7 +123,7 @@ def validate_entities(entities: list[dict[str, Any]]) -> list[str]:
     for n, data in enumerate(entities, 1):
         try:
             proxy = model.get_proxy(data, cleaned=False)
-            proxy.schema.validate(data)  # type: ignore[arg-type]  # a plain entity dict is what it reads
+            proxy.schema.validate(data)  # a plain entity dict is what it reads
         except InvalidData as exc:
             problems.append(f"entity {n}: {exc}")
             continue

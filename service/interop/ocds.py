@@ -129,7 +129,7 @@ def bundle_to_package(bundle: Bundle, *, uri: str = "urn:hamahang:ocds", prefix:
             contracts[x["contractRef"]].append(x)
     releases = [_release(ref, sorted(rows, key=lambda r: (r["date"], r["id"])), agencies, prefix)
                 for ref, rows in sorted(contracts.items())]  # fmt: skip
-    now = published or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    now = published or dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
     return {"uri": uri, "version": "1.1", "publishedDate": now,
             "publisher": {"name": "Hamahang inter-agency coordination registry"}, "releases": releases}  # fmt: skip
 

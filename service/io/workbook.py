@@ -18,7 +18,6 @@ from pathlib import PurePath
 from typing import Any, get_args, get_origin
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.worksheet.worksheet import Worksheet
 
 from service.errors import ServiceError
 from service.io import cells, safejson
@@ -154,7 +153,7 @@ def _cell_in(section: str, name: str, value: Any) -> Any:
 def bundle_to_xlsx(bundle: dict[str, list[dict[str, Any]]], guide: bool = False) -> bytes:
     """A workbook with one sheet per section (and a Persian guide sheet for templates)."""
     book = Workbook()
-    first: Worksheet = book.active  # type: ignore[assignment]
+    first = book.worksheets[0]
     book.remove(first)
     if guide:
         sheet = book.create_sheet("guide")
@@ -218,7 +217,7 @@ def xlsx_to_bundle(data: bytes, limits: ImportLimits | None = None) -> dict[str,
             if sheet.title not in SECTIONS:
                 bundle[sheet.title] = []
                 continue
-            sheet.reset_dimensions()  # type: ignore[union-attr]  # a lying <dimension> must not pad every row
+            sheet.reset_dimensions()  # a lying <dimension> must not pad every row
             rows = sheet.iter_rows(values_only=True)
             header = next(rows, None)
             if header is None:

@@ -100,7 +100,9 @@ def svg(matrix: AgencyMatrix, title: str, embed_font: bool = True, titles: dict[
                        f"<title>{html.escape(tip)}</title></rect>")  # fmt: skip
     out.append(f'<rect x="{grid_right - n * CELL}" y="{LABEL}" width="{n * CELL}" height="{n * CELL}" fill="none" stroke="#d9dee7"/>')
     y0 = LABEL + n * CELL + 20
-    out.append('<defs><linearGradient id="scale" x1="1" x2="0"><stop offset="0" stop-color="%s"/><stop offset="1" stop-color="%s"/></linearGradient></defs>' % SCALE)
+    low, high = SCALE
+    out.append(f'<defs><linearGradient id="scale" x1="1" x2="0"><stop offset="0" stop-color="{low}"/>'
+               f'<stop offset="1" stop-color="{high}"/></linearGradient></defs>')
     out.append(f'<rect x="{width - 210}" y="{y0}" width="200" height="12" fill="url(#scale)" stroke="#d9dee7"/>')
     out.append(f'<text x="{width - 10}" y="{y0 + 28}" text-anchor="start">{scale_label(0.0)}</text>')
     out.append(f'<text x="{width - 210}" y="{y0 + 28}" text-anchor="end">{scale_label(peak)}</text>')

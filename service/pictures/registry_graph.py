@@ -171,7 +171,7 @@ def cluster_by_kind(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for n, d in g.nodes(data=True):
         if d["type"] == "Agency":
             owner[n] = f"kind:{d.get('kind')}"
-    for n, d in g.nodes(data=True):
+    for n in g.nodes:
         if n not in owner:
             agencies = [m for m in nx.all_neighbors(g, n) if m in owner]
             if agencies:
@@ -185,7 +185,7 @@ def cluster_by_kind(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
         c.add_node(group, type="Cluster", label=f"{kind} ({words.num(size)})", title=f"{kind}: {words.num(size)} دستگاه", size=size,
                    fields=[("گروه", kind), ("دستگاه‌ها", words.num(size))])  # fmt: skip
     weights: dict[tuple[str, str], float] = {}
-    for a, b, d in g.edges(data=True):
+    for a, b in g.edges():
         ga, gb = owner.get(a), owner.get(b)
         if ga and gb and ga != gb:
             weights[(ga, gb)] = weights.get((ga, gb), 0.0) + 1.0

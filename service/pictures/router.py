@@ -7,7 +7,7 @@ draws: together they were about 0.4 s of the service's start.
 from __future__ import annotations
 
 import html
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
@@ -21,6 +21,9 @@ from service.domain.actor import Role
 from service.errors import ServiceError
 from service.pictures.style import CLASS_COLORS
 from service.site.errors import page
+
+if TYPE_CHECKING:  # numpy: loaded only when a matrix is drawn (tests/test_startup.py)
+    from service.analysis.matrix import AgencyMatrix
 
 router = APIRouter(tags=["pictures"])
 TITLE = "شبکهٔ دستگاه‌های اجرایی"
@@ -106,10 +109,11 @@ async def winwin_overlay(runtime: RuntimeDep, settings: SettingsDep, actor: Acto
                                info="هر چرخه و جفت دوسویه رنگ خود را دارد؛ یال‌های ضخیم: مجموعهٔ برگزیده", current="/graph/overlay/winwin"))  # fmt: skip
 
 
-async def _matrix(name: str, runtime: RuntimeDep, settings: SettingsDep):  # type: ignore[no-untyped-def]
+async def _matrix(name: str, runtime: RuntimeDep, settings: SettingsDep) -> AgencyMatrix:
     if name not in MATRICES:
         raise ServiceError("NOT_FOUND", f"use /matrix/<{'|'.join(MATRICES)}>", "چنین ماتریسی نیست", status=404)
-    return (await runner.ANALYSES[name](runtime.store, settings)).matrix
+    matrix: AgencyMatrix = (await runner.ANALYSES[name](runtime.store, settings)).matrix
+    return matrix
 
 
 @router.get("/matrix/{name}.svg")

@@ -51,14 +51,14 @@ class Session:
 async def current_session(request: Request) -> Session | None:
     """The session behind the cookie, re-checked against the live token on every request."""
     key = s.secret_of(request)
-    data = s.unseal(key, "session", request.cookies.get(s.SESSION_COOKIE))
+    data = s.unseal(key, s.PORTAL, request.cookies.get(s.SESSION_COOKIE))
     if data is None:
         return None
     store = request.app.state.runtime.store
     actor = await s.actor_for_digest(store, str(data["d"]))
     if actor is None or actor.role != Role.AGENCY or not actor.agency_id:
         return None
-    repo = Repository(store, actor)
+    repo = Repository(store, actor, request.app.state.settings.shared_with_agencies)
     agency = (await repo.get_many(AGENCY, [actor.agency_id])).get(actor.agency_id)
     if agency is None:
         return None

@@ -1,9 +1,9 @@
 """What an agency's pages show, read through the same repository and policy as GraphQL.
 
-Lists pass ``viewerId`` from policy.viewer, so the store itself returns only what the agency may
-read; single records are checked with policy.can_read. Win-win opportunities come from the
-analysis runner; a matched need or issue of another agency is private, so the page names only
-its owner unless the policy lets this agency read it.
+The session's Repository carries the agency's view: lists, lookups and histories hold only what
+it may read. Win-win opportunities come from the analysis runner run on that same view, so they
+are made only of the agency's own needs and issues, the issues that concern it, and the shared
+capacities: the page never learns of another agency's private need.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from service.analysis import runner
-from service.auth.policy import can_read, viewer
 from service.domain.actor import Actor
 from service.domain.enums import AgencyKind, RequestStatus
 from service.domain.workflow import OPEN_STATUSES, TRANSITIONS, Party
@@ -44,21 +43,15 @@ class Dashboard:
 
 
 class Reader:
-    """One agency's reads: every list restricted by the policy's viewer, every record checked."""
+    """One agency's reads, through its session's Repository (which applies the policy)."""
 
     def __init__(self, repo: Repository, actor: Actor, settings: Settings) -> None:
         self.repo = repo
         self.actor = actor
         self.settings = settings
-        self.shared = settings.shared_with_agencies
-
-    def readable(self, key: str, row: Row) -> bool:
-        return can_read(self.actor, key, row, self.shared)
 
     async def page(self, spec: EntitySpec, sort: str = "created", desc: bool = True, **filters: Any) -> list[Row]:
-        filters["viewerId"] = viewer(self.actor, spec.key, self.shared)
-        rows = await self.repo.page(spec, filters=filters, sort=sort, desc=desc, limit=LIMIT)
-        return [r for r in rows if self.readable(spec.key, r)]
+        return await self.repo.page(spec, filters=filters, sort=sort, desc=desc, limit=LIMIT)
 
     async def agencies(self, ids: set[str]) -> dict[str, Row]:
         return await self.repo.get_many(AGENCY, sorted(i for i in ids if i))
@@ -97,28 +90,27 @@ class Reader:
                 "overdue": sum(1 for r in received + sent if overdue(r, today))}  # fmt: skip
 
     async def opportunities(self) -> list[dict[str, Any]]:
-        """Win-win opportunities this agency is part of, with only what it may read named."""
-        result = await runner.winwin(self.repo.store, self.settings)
-        mine = [o for o in result.opportunities if self.actor.agency_id in o.agencies]
-        matches = [m for o in mine for m in o.matches]
+        """Win-win opportunities found in what this agency may read: the cycles it takes part in,
+        then one-way offers (another agency's capacity answering its own need or issue) that no
+        shown cycle already holds. Another agency's private needs are not in its view, so cycles
+        are rare here; the offers are what its view can tell it."""
+        me = self.actor.agency_id
+        result = await runner.winwin(self.repo, self.settings)
+        found = [(o.id, o.kind, o.chosen, o.agencies, o.matches) for o in result.opportunities if me in o.agencies]
+        held = {(m.capacity_id, m.target_id) for *_, matches in found for m in matches}
+        found += [(f"offer:{m.capacity_id}:{m.target_id}", "offer", False, [m.provider, m.receiver], [m])
+                  for m in result.matches if m.receiver == me and (m.capacity_id, m.target_id) not in held]  # fmt: skip
+        matches = [m for *_, ms in found for m in ms]
         capacities = await self.repo.get_many(CAPACITY, [m.capacity_id for m in matches])
         targets = await self.repo.get_many(NEED, [m.target_id for m in matches if m.target_kind == "need"])
         targets |= await self.repo.get_many(ISSUE, [m.target_id for m in matches if m.target_kind == "issue"])
-        shown = []
-        for opp in mine:
-            rows = []
-            for m in opp.matches:
-                target = targets.get(m.target_id)
-                readable = target is not None and self.readable(m.target_kind, target)
-                rows.append({
-                    "provider": m.provider, "receiver": m.receiver, "targetKind": m.target_kind,
-                    "capacity": capacities.get(m.capacity_id, {"titleFa": m.capacity_id}),
-                    "target": target if readable else None,
-                })  # fmt: skip
-            shown.append(
-                {"id": opp.id, "kind": opp.kind, "chosen": opp.chosen, "agencies": opp.agencies, "matches": rows}
-            )
-        return shown
+        return [
+            {"id": ident, "kind": kind, "chosen": chosen, "agencies": agencies, "matches": [
+                {"provider": m.provider, "receiver": m.receiver, "targetKind": m.target_kind,
+                 "capacity": capacities.get(m.capacity_id, {"titleFa": m.capacity_id}), "target": targets.get(m.target_id)}
+                for m in ms]}
+            for ident, kind, chosen, agencies, ms in found
+        ]  # fmt: skip
 
     async def about(self, ident: str | None) -> tuple[str, Row] | None:
         """What a request is about (capacity, need, issue or duty), when this agency may read it."""
@@ -127,12 +119,11 @@ class Reader:
         for spec in (CAPACITY, NEED, ISSUE, DUTY):
             found = await self.repo.get_many(spec, [ident])
             if ident in found:
-                return (spec.key, found[ident]) if self.readable(spec.key, found[ident]) else None
+                return spec.key, found[ident]
         return None
 
     async def steps(self, request_id: str) -> list[Row]:
-        rows = await self.repo.store.read("request/steps", {"ids": [request_id]})
-        return [r["node"] for r in rows]
+        return (await self.repo.steps([request_id])).get(request_id, [])
 
     async def receivers(self) -> list[Row]:
         """Agencies a request can go to: every agency but this one and the stakeholder groups

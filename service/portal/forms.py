@@ -53,10 +53,10 @@ FORMS: dict[str, FormSpec] = {
         Field("receiverId", "picker", True, "receivers"), Field("subject", required=True),
         Field("body", "textarea"), Field("aboutId", "select", False, "about"), Field("dueDate", "date"),
     ), today=("filedOn",)),
-    "capacities": FormSpec("capacity", specs.CAPACITY, "agencyId", "new_capacity", _RESOURCE + (
+    "capacities": FormSpec("capacity", specs.CAPACITY, "agencyId", "new_capacity", (*_RESOURCE,
         Field("availableFrom", "date"), Field("availableTo", "date"), Field("costRials", "number"),
     )),
-    "needs": FormSpec("need", specs.NEED, "agencyId", "new_need", _RESOURCE + (
+    "needs": FormSpec("need", specs.NEED, "agencyId", "new_need", (*_RESOURCE,
         Field("neededFrom", "date"), Field("neededTo", "date"), Field("valueRials", "number"),
     )),
     "issues": FormSpec("issue", specs.ISSUE, "raisedById", "new_issue", (

@@ -124,7 +124,6 @@ WORDS: dict[str, tuple[str, str]] = {
         "The form expired or came from elsewhere; open the page again.",
     ),
     "forbidden": ("دسترسی ندارید", "Access denied"),
-    "forbidden_request": ("این درخواست خصوصیِ دستگاه‌های طرف آن است.", "This request is private to its two agencies."),
     "not_found": ("پیدا نشد", "Not found"),
     "error": ("خطا", "Error"),
     "back": ("بازگشت به پیشخوان", "Back to the dashboard"),
@@ -149,7 +148,7 @@ VALUES: dict[str, tuple[str, str]] = {
     "financial": ("مالی", "financial"), "legal": ("حقوقی", "legal"), "data_sharing": ("اشتراک داده", "data sharing"),
     "permits": ("مجوزها", "permits"), "service_delivery": ("ارائهٔ خدمت", "service delivery"),
     "low": ("کم", "low"), "medium": ("متوسط", "medium"), "high": ("زیاد", "high"), "critical": ("بحرانی", "critical"),
-    "reciprocal": ("دوجانبه", "reciprocal"), "cycle": ("چرخه‌ای", "cycle"),
+    "reciprocal": ("دوجانبه", "reciprocal"), "cycle": ("چرخه‌ای", "cycle"), "offer": ("یک‌سویه", "one-way"),
     "need": ("نیاز", "need"), "issue": ("مسئله", "issue"), "capacity": ("ظرفیت", "capacity"),
 }  # fmt: skip
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import secrets
-import time
 from typing import Any
 
 from fastapi import APIRouter
@@ -53,7 +52,7 @@ def login_page(request: Request, error: str | None = None, status: int = 200) ->
     nonce = secrets.token_urlsafe(16)
     context = {"csrf": s.csrf_token(key, nonce), "error": error, "flash": flash_of(request)}
     response = render(request, "login.html", context, status=status)
-    sealed = s.seal(key, "login", {"n": nonce, "e": int(time.time()) + s.LOGIN_SECONDS})
+    sealed = s.seal(key, s.LOGIN, {"n": nonce})
     s.set_cookie(request, response, s.LOGIN_COOKIE, sealed, max_age=s.LOGIN_SECONDS)
     return response
 
@@ -76,7 +75,7 @@ async def login(request: Request) -> Response:
     lang = lang_of(request)
     form = await request.form()
     key = s.secret_of(request)
-    pending = s.unseal(key, "login", request.cookies.get(s.LOGIN_COOKIE))
+    pending = s.unseal(key, s.LOGIN, request.cookies.get(s.LOGIN_COOKIE))
     if pending is None or not s.csrf_ok(key, str(pending["n"]), form.get("csrf")):
         return login_page(request, t(lang, "csrf"), status=403)
     token = str(form.get("token") or "").strip()
@@ -85,7 +84,7 @@ async def login(request: Request) -> Response:
         return login_page(request, t(lang, "bad_token"), status=401)
     if actor.role != Role.AGENCY:
         return login_page(request, t(lang, "not_agency"), status=403)
-    value, _ = s.new_session(key, token)
+    value, _ = s.new_session(key, token, s.PORTAL)
     response = see_other("/portal/dashboard")
     s.set_cookie(request, response, s.SESSION_COOKIE, value, max_age=s.SESSION_SECONDS)
     s.clear_cookie(response, s.LOGIN_COOKIE)
@@ -220,6 +219,8 @@ async def create(request: Request, kind: str) -> Response:
             row = await session.repo.create(form.spec, data, idempotency_key=idem)
         except ServiceError as exc:
             state.add_service_error(form, exc, lang)
+            if exc.code == "IDEMPOTENCY_MISMATCH":  # the key made another record (a resent old form): sent again, this is new
+                idem = secrets.token_urlsafe(18)
         else:
             if form.key == "request":
                 return see_other(f"/portal/requests/{row['id']}?flash=done_request")
@@ -233,12 +234,11 @@ DESTRUCTIVE = {RequestStatus.WITHDRAWN, RequestStatus.REJECTED}  # final and unw
 async def request_page(request: Request, session: Session, request_id: str, errors: dict[str, str] | None = None,
                        general: list[str] | None = None, status: int = 200,
                        confirm: dict[str, str] | None = None) -> Response:  # fmt: skip
-    """One request with its history and the moves open to this agency; 403 for a non-party."""
+    """One request with its history and the moves open to this agency; for a non-party the same
+    404 page as for a request that does not exist (the session's repository reads only its own)."""
     lang = lang_of(request)
     reader = Reader(session.repo, session.actor, request.app.state.settings)
     row = await session.repo.get(REQUEST, request_id)
-    if not reader.readable("request", row):
-        return error_page(request, 403, t(lang, "forbidden_request"), "forbidden")
     agencies = await reader.agencies({row["senderId"], row["receiverId"]})
     steps = await reader.steps(request_id)
     context = session.context(request) | {
@@ -269,9 +269,7 @@ async def move(request: Request, request_id: str) -> Response:
     posted = await request.form()
     if not session.csrf_ok(posted.get("csrf")):
         return error_page(request, 403, t(lang, "csrf"), "forbidden")
-    reader = Reader(session.repo, session.actor, request.app.state.settings)
-    if not reader.readable("request", await session.repo.get(REQUEST, request_id)):
-        return error_page(request, 403, t(lang, "forbidden_request"), "forbidden")
+    await session.repo.get(REQUEST, request_id)  # NOT_FOUND, a 404 page, for a non-party as for a missing one
     try:
         to = RequestStatus(str(posted.get("to") or ""))
     except ValueError:

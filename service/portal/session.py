@@ -1,33 +1,39 @@
-"""Portal sessions: a signed cookie that holds the token's SHA-256, never the token itself.
+"""Browser sessions: signed cookies that hold the token's SHA-256, never the token itself.
 
-Why not the raw token: a stolen portal cookie must not double as an API bearer token, and
-must expire. The cookie is ``payload.signature`` where the payload carries the token digest,
-a random nonce and an expiry, signed with HMAC-SHA256 under a server secret. Every request
-looks the digest up again, so a revoked token ends its portal sessions at once. The nonce
-also keys the CSRF token that every form carries (``csrf_token``); the sign-in form, which
-has no session yet, uses a separate short-lived nonce cookie (double submit, signed).
+Why not the raw token: a stolen cookie must not double as an API bearer token, and must
+expire. A cookie is signed and time-stamped by ``itsdangerous`` (URLSafeTimedSerializer,
+HMAC-SHA256) with one salt per purpose, so a cookie made for one purpose is refused by every
+other: the agency portal's session (``portal``), the analysts' viewer session for the picture
+pages (``viewer``, service/api/signin.py) and the portal's sign-in nonce (``login``). It carries
+the token digest and a random nonce. Every request looks the digest up again, so a revoked token
+ends its sessions at once. The nonce also keys the CSRF token that every form carries
+(``csrf_token``); the sign-in form, which has no session yet, uses the ``login`` cookie's nonce
+(double submit, signed).
 
-The secret comes from ``HAMAHANG_PORTAL_SECRET`` when set (several hosts behind one
-balancer), else from ``<data_dir>/portal-secret.key`` made once with mode 0600 (every worker
-on one host agrees).
+The key is ``Settings.portal_secret`` (``HAMAHANG_PORTAL_SECRET``), read once when the app is
+made. Production refuses to start without it (32 characters or more, the same on every host
+behind the balancer). Development and tests make one per data dir (``portal-secret.key``,
+mode 0600) rather than per process: every worker on the host agrees, and a restart (or a
+``--reload``) does not sign everyone out.
 """
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
-import json
 import os
 import secrets
-import time
 from pathlib import Path
+from typing import Any
 
+from itsdangerous import BadSignature, Signer, URLSafeTimedSerializer
 from starlette.requests import Request
 from starlette.responses import Response
 
 from service.auth.tokens import digest, resolve_digest
 from service.domain.actor import Actor
+from service.errors import ServiceError
+from service.settings import Settings
 from service.storage.port import GraphStore
 
 SESSION_COOKIE = "hmh_portal"
@@ -36,28 +42,22 @@ LANG_COOKIE = "hmh_lang"
 PATH = "/portal"
 SESSION_SECONDS = 8 * 3600
 LOGIN_SECONDS = 3600
-SECRET_ENV = "HAMAHANG_PORTAL_SECRET"
+MIN_SECRET_CHARS = 32
+
+PORTAL = "portal"  # an agency's portal session (/portal)
+VIEWER = "viewer"  # a directorate or analyst browser on the picture pages (/signin)
+LOGIN = "login"  # the portal sign-in form's nonce
+MAX_AGE = {PORTAL: SESSION_SECONDS, VIEWER: SESSION_SECONDS, LOGIN: LOGIN_SECONDS}
 
 
-def _b64(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def _unb64(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-def load_secret(data_dir: Path) -> bytes:
-    """The signing key: from the environment, else a key file created once in the data dir."""
-    configured = os.environ.get(SECRET_ENV)
-    if configured:
-        return configured.encode()
+def _key_file(data_dir: Path) -> bytes:
+    """Development and tests: a key made once in the data dir (0600), shared by its workers."""
     path = data_dir / "portal-secret.key"
     try:
         return path.read_bytes()
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = secrets.token_bytes(32)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -68,50 +68,61 @@ def load_secret(data_dir: Path) -> bytes:
     return key
 
 
+def signing_key(settings: Settings) -> bytes:
+    """The cookies' key; production without ``HAMAHANG_PORTAL_SECRET`` (or with a short one) is refused."""
+    configured = settings.portal_secret.get_secret_value() if settings.portal_secret is not None else ""
+    if settings.env == "production" and len(configured) < MIN_SECRET_CHARS:
+        problem = "is not set" if not configured else f"is shorter than {MIN_SECRET_CHARS} characters"
+        raise ServiceError(
+            "CONFIGURATION",
+            f"HAMAHANG_PORTAL_SECRET {problem}: production signs browser sessions with it. Set it to "
+            f"{MIN_SECRET_CHARS} or more random characters, the same on every host (e.g. the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(48))'`)",
+            "HAMAHANG_PORTAL_SECRET تنظیم نشده یا کوتاه است: در محیط عملیاتی نشست‌های مرورگر با آن امضا "
+            f"می‌شوند. آن را دست‌کم {MIN_SECRET_CHARS} نویسهٔ تصادفی بگذارید، در همهٔ میزبان‌ها یکسان",
+            status=500,
+        )
+    if configured:
+        return configured.encode()
+    return _key_file(settings.data_dir)
+
+
 def secret_of(request: Request) -> bytes:
-    """The app's key, loaded on first use and kept on app.state."""
-    state = request.app.state
-    key: bytes | None = getattr(state, "portal_secret", None)
-    if key is None:
-        key = load_secret(state.settings.data_dir)
-        state.portal_secret = key
+    """The app's key (``create_app`` puts it on app.state)."""
+    key: bytes = request.app.state.portal_secret
     return key
 
 
-def _sign(key: bytes, purpose: str, payload: str) -> str:
-    return _b64(hmac.new(key, f"{purpose}|{payload}".encode(), hashlib.sha256).digest())
+def _serializer(key: bytes, purpose: str) -> URLSafeTimedSerializer:
+    if purpose not in MAX_AGE:
+        raise ValueError(f"unknown cookie purpose {purpose!r}")
+    return URLSafeTimedSerializer(key, salt=f"hamahang.{purpose}", signer_kwargs={"digest_method": hashlib.sha256})
 
 
 def seal(key: bytes, purpose: str, data: dict[str, object]) -> str:
-    payload = _b64(json.dumps(data, separators=(",", ":")).encode())
-    return f"{payload}.{_sign(key, purpose, payload)}"
+    return _serializer(key, purpose).dumps(data)
 
 
-def unseal(key: bytes, purpose: str, value: str | None) -> dict[str, object] | None:
-    """The signed data, or None when the value is missing, forged or expired."""
-    if not value or "." not in value:
-        return None
-    payload, signature = value.rsplit(".", 1)
-    if not hmac.compare_digest(signature, _sign(key, purpose, payload)):
+def unseal(key: bytes, purpose: str, value: str | None) -> dict[str, Any] | None:
+    """The signed data, or None when the value is missing, forged, made for another purpose or expired."""
+    if not value:
         return None
     try:
-        data = json.loads(_unb64(payload))
-    except ValueError:
+        data = _serializer(key, purpose).loads(value, max_age=MAX_AGE[purpose])
+    except BadSignature:  # SignatureExpired is one too
         return None
-    if not isinstance(data, dict) or float(data.get("e", 0)) < time.time():
-        return None
-    return data
+    return data if isinstance(data, dict) else None
 
 
-def new_session(key: bytes, token: str) -> tuple[str, str]:
+def new_session(key: bytes, token: str, purpose: str) -> tuple[str, str]:
     """(cookie value, nonce) for a freshly verified token."""
     nonce = secrets.token_urlsafe(16)
-    return seal(key, "session", {"d": digest(token), "n": nonce, "e": int(time.time()) + SESSION_SECONDS}), nonce
+    return seal(key, purpose, {"d": digest(token), "n": nonce}), nonce
 
 
 def csrf_token(key: bytes, nonce: str) -> str:
     """The hidden form field: bound to this session (or sign-in attempt), useless elsewhere."""
-    return _sign(key, "csrf", nonce)
+    return Signer(key, salt="hamahang.csrf", digest_method=hashlib.sha256).get_signature(nonce).decode()
 
 
 def csrf_ok(key: bytes, nonce: str | None, presented: object) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from service.domain.actor import Actor
 from service.errors import ServiceError
@@ -30,14 +31,14 @@ class BatchedImport:
     statements: int = 0
 
 
-async def import_in_batches(store: GraphStore, bundle: dict[str, list[dict]], actor: Actor | None = None,  # type: ignore[type-arg]
+async def import_in_batches(store: GraphStore, bundle: dict[str, list[dict[str, Any]]], actor: Actor | None = None,
                             batch_rows: int = 2000, progress: Progress | None = None) -> BatchedImport:  # fmt: skip
     prepared = await prepare(store, bundle)
     result = BatchedImport(prepared)
     if prepared.problems:
         return result
     params = import_params(prepared)
-    empty = {name: [] for name in params}
+    empty: dict[str, list[dict[str, Any]]] = {name: [] for name in params}
     total = sum(len(rows) for rows in params.values())
     for name in ORDER:
         rows = params[name]

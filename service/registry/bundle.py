@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -74,7 +74,7 @@ def _as_list(value: Any) -> list[str]:
     if value is None:
         return []
     if isinstance(value, list):
-        return [v["agencyId"] if isinstance(v, dict) else getattr(v, "agencyId", v) for v in value]
+        return cast(list[str], [v["agencyId"] if isinstance(v, dict) else getattr(v, "agencyId", v) for v in value])
     return [value]
 
 
@@ -102,7 +102,7 @@ def _meta_problems(section: str, number: int, raw: dict[str, Any]) -> list[Probl
     return out
 
 
-def _validate_rows(section: str, rows: list[dict[str, Any]], prepared: Prepared) -> list[tuple[int, dict[str, Any], BaseModel]]:
+def _validate_rows(section: str, rows: list[dict[str, Any]], prepared: Prepared) -> list[tuple[int, dict[str, Any], Any]]:  # Any: the section's model
     spec = SECTIONS[section]
     good = []
     for index, raw in enumerate(rows):
@@ -154,7 +154,7 @@ async def prepare(store: GraphStore, bundle: dict[str, list[dict[str, Any]]], li
         return await _prepare(store, bundle, limits)
 
 
-Validated = dict[str, list[tuple[int, dict[str, Any], BaseModel]]]
+Validated = dict[str, list[tuple[int, dict[str, Any], Any]]]  # Any: each section's own model
 
 
 async def _prepare(store: GraphStore, bundle: dict[str, list[dict[str, Any]]], limits: Any = None) -> Prepared:
@@ -183,9 +183,9 @@ def _check_rows(bundle: dict[str, list[dict[str, Any]]], prepared: Prepared
     ids: dict[str, set[str]] = {s: set() for s in SECTIONS}
     for section, rows in validated.items():
         spec = SECTIONS[section]
-        for number, raw, model in rows:
+        for number, _, model in rows:
             ident = model.__dict__.get("id") or new_id(spec.prefix)
-            model.id = ident  # type: ignore[attr-defined]
+            model.id = ident
             if ident in ids[section]:
                 prepared.problems.append(Problem(section, number, "id", f"id {ident!r} appears twice", "شناسهٔ تکراری"))
             ids[section].add(ident)
@@ -218,22 +218,22 @@ async def _check_against_store(store: GraphStore, validated: Validated, refs: di
     for section, rows in validated.items():
         taken = stored[section] & ids[section]
         for number, _, model in rows:
-            if model.id in taken:  # type: ignore[attr-defined]
+            if model.id in taken:
                 prepared.problems.append(
-                    Problem(section, number, "id", f"{model.id!r} is already in the registry", "این شناسه از پیش ثبت شده است")  # type: ignore[attr-defined]
+                    Problem(section, number, "id", f"{model.id!r} is already in the registry", "این شناسه از پیش ثبت شده است")
                 )
     for section, missing in refs.items():
         for number, fld, ref in missing:
             if not any(ref in stored[t] for t in REFS[fld]):
                 prepared.problems.append(Problem(section, number, fld, f"{ref!r} does not exist", f"«{ref}» وجود ندارد"))
 
-    duty_agencies = {m.id: {m.agencyId, *m.supportAgencyIds} for _, _, m in validated["duties"]}  # type: ignore[attr-defined]
-    stored_duties = {m.dutyId for _, _, m in validated["exchanges"] if m.dutyId and m.dutyId not in duty_agencies}  # type: ignore[attr-defined]
+    duty_agencies = {m.id: {m.agencyId, *m.supportAgencyIds} for _, _, m in validated["duties"]}
+    stored_duties = {m.dutyId for _, _, m in validated["exchanges"] if m.dutyId and m.dutyId not in duty_agencies}
     if stored_duties:
-        rows = await store.read("duty/holders", {"ids": sorted(stored_duties)})
-        duty_agencies |= {r["id"]: set(r["agencyIds"]) for r in rows}
+        holders = await store.read("duty/holders", {"ids": sorted(stored_duties)})
+        duty_agencies |= {r["id"]: set(r["agencyIds"]) for r in holders}
     for number, _, m in validated["exchanges"]:
-        if m.dutyId and m.dutyId in duty_agencies and m.providerId not in duty_agencies[m.dutyId]:  # type: ignore[attr-defined]
+        if m.dutyId and m.dutyId in duty_agencies and m.providerId not in duty_agencies[m.dutyId]:
             prepared.problems.append(
                 Problem("exchanges", number, "dutyId", "the duty is not one of the provider's", "این وظیفه از آنِ دستگاه ارائه‌دهنده نیست")
             )
@@ -266,7 +266,7 @@ def _history(number: int, raw: dict[str, Any], request_id: str, prepared: Prepar
             return status.value
         when = step.get("at") or step.get("on")
         try:
-            if when is not None and (not isinstance(when, str) or stored_day(when) is None and "T" in when):
+            if when is not None and (not isinstance(when, str) or (stored_day(when) is None and "T" in when)):
                 raise DateError(f"not a date: {when!r}")
             at = when if when and "T" in when else parse_date(when).isoformat() + "T00:00:00.000+00:00" if when else now
         except DateError as exc:

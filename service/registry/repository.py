@@ -1,17 +1,25 @@
-"""Generic create / read / list / update / archive over the storage port, for every entity."""
+"""Generic create / read / list / update / archive over the storage port, for every entity.
+
+The access policy lives here, beneath GraphQL, the portal and the REST routes: a Repository made
+for a reader (``actor``) restricts every list, count, aggregate, lookup and traversal it serves to
+what that reader may read, and a record it may not read is answered exactly like a missing one.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel
 
+from service.auth.policy import DEFAULT_SHARED, View
 from service.domain.actor import Actor
 from service.errors import ServiceError, not_found, version_conflict
 from service.registry.audit import audit_event
 from service.registry.clock import new_id, now_iso
-from service.registry.specs import AGENCY, DUTY, SPECS, EntitySpec
+from service.registry.specs import AGENCY, DUTY, REQUEST, SPECS, EntitySpec
 from service.storage import errors as store_errors
 from service.storage.port import GraphStore, Row
 from service.text.persian import search_key, search_text
@@ -26,11 +34,34 @@ REFERENCES: dict[str, tuple[EntitySpec, ...]] = {
     "aboutId": (SPECS["capacity"], SPECS["need"], SPECS["issue"], DUTY),
 }  # fmt: skip
 INITIAL: dict[str, dict[str, Any]] = {"request": {"status": "submitted"}}
+# the kind of record a traversal statement returns, where its folder does not say it
+RETURNS: dict[str, str] = {"request/steps": "transition"}
 
 
 def public(row: Row) -> Row:
     """A stored node without the fields only the store needs."""
     return {k: v for k, v in row.items() if k not in HIDDEN}
+
+
+def returns(query: str) -> str:
+    """The entity kind a ``key, node`` statement returns (the policy's key for its rows)."""
+    return RETURNS.get(query, query.split("/")[0])
+
+
+def input_hash(operation: str, data: BaseModel, extra: Mapping[str, Any] | None) -> str:
+    """What an idempotency key remembers of its request: the operation and its validated input."""
+    payload = {"operation": operation, "input": data.model_dump(mode="json"), "extra": dict(extra or {})}
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def idempotency_mismatch(key: str) -> ServiceError:
+    return ServiceError(
+        "IDEMPOTENCY_MISMATCH",
+        f"the idempotency key {key!r} was already used with a different input; use a new key for a new record",
+        f"کلید تکرارناپذیری «{key}» پیش‌تر با ورودی دیگری به کار رفته است؛ برای رکورد تازه کلید تازه بفرستید",
+        field="idempotencyKey", status=422,
+    )  # fmt: skip
 
 
 def _ids(value: Any) -> list[str]:
@@ -44,23 +75,68 @@ def _ids(value: Any) -> list[str]:
 class Repository:
     """The registry's reads and writes; every statement is a named file under ``cypher/``."""
 
-    def __init__(self, store: GraphStore, actor: Actor | None = None) -> None:
+    def __init__(self, store: GraphStore, actor: Actor | None = None, shared: frozenset[str] = DEFAULT_SHARED) -> None:
+        """``actor`` is the reader whose view every read is restricted to (None: the service
+        itself, which sees everything); ``shared`` the kinds every agency reads."""
         self.store = store
         self.actor = actor
+        self.view = View(actor, shared)
 
     async def get_many(self, spec: EntitySpec, ids: list[str]) -> dict[str, Row]:
+        """The records with these ids that the reader may read (the others are simply absent)."""
         rows = await self.store.read(f"{spec.key}/get", {"ids": list(ids)})
-        return {r["node"]["id"]: public(r["node"]) for r in rows}
+        found = (public(r["node"]) for r in rows)
+        return {row["id"]: row for row in found if self.view.readable(spec.key, row)}
 
     async def get(self, spec: EntitySpec, ident: str, field: str = "id") -> Row:
+        """One record; NOT_FOUND when it is missing or the reader may not read it (the same answer)."""
         found = await self.get_many(spec, [ident])
         if ident not in found:
             raise not_found(spec.label, ident, field)
         return found[ident]
 
+    async def related(self, query: str, ids: list[str]) -> list[Row]:
+        """The rows (``key``, ``node``, extra columns) of a traversal statement, batched by ``ids``,
+        without the records the reader may not read."""
+        kind = returns(query)
+        rows = await self.store.read(query, {"ids": list(ids), "includeArchived": False})
+        kept = []
+        for row in rows:
+            node = public(row["node"]) | {k: v for k, v in row.items() if k not in ("key", "node")}
+            if self.view.readable(kind, node):
+                kept.append({"key": row["key"], "node": node})
+        return kept
+
+    async def related_fields(self, query: str, statement: str, ids: list[str], fields: list[str]) -> list[Row]:
+        """The ``*_fields`` twin of traversal ``query``: only for a reader the policy does not
+        restrict on its kind, since the twin lacks the joined fields the party check needs."""
+        if self.view.restricted(returns(query)):
+            raise ValueError(f"{statement} cannot be read for a restricted reader")
+        return await self.store.read(statement, {"ids": list(ids), "includeArchived": False, "fields": fields})
+
+    async def status_counts(self, key: str) -> list[Row]:
+        """Live records of a kind per status, over what the reader may read."""
+        return await self.store.read(f"{key}/status_counts", {"viewerId": self.view.viewer(key)})
+
+    async def exchange_totals_by_day(self) -> list[Row]:
+        """Exchange counts and amounts per kind and day, over the exchanges the reader may read."""
+        return await self.store.read("exchange/totals_by_day", {"viewerId": self.view.viewer("exchange")})
+
+    async def steps(self, request_ids: list[str]) -> dict[str, list[Row]]:
+        """The workflow history of each request the reader may read."""
+        readable = await self.get_many(REQUEST, request_ids)
+        if not readable:
+            return {}
+        grouped: dict[str, list[Row]] = {}
+        for row in await self.store.read("request/steps", {"ids": sorted(readable)}):
+            grouped.setdefault(row["key"], []).append(row["node"])
+        return grouped
+
     def _list_params(self, spec: EntitySpec, filters: Mapping[str, Any], q: str | None,
                      include_archived: bool, sort: str, desc: bool) -> dict[str, Any]:  # fmt: skip
         params: dict[str, Any] = {name: filters.get(name) for name in spec.filters}
+        if "viewerId" in spec.filters:  # the policy's, whatever the caller passed
+            params["viewerId"] = self.view.viewer(spec.key)
         params.update(
             q=search_key(q) or None,
             includeArchived=include_archived,
@@ -74,7 +150,8 @@ class Repository:
                    skip: int = 0, limit: int = 20) -> list[Row]:  # fmt: skip
         params = self._list_params(spec, filters, q, include_archived, sort, desc)
         rows = await self.store.read(f"{spec.key}/list", params | {"skip": skip, "limit": limit})
-        return [public(r["node"]) for r in rows]
+        found = (public(r["node"]) for r in rows)
+        return [row for row in found if self.view.readable(spec.key, row)]  # the statement did it; this keeps it so
 
     async def count(self, spec: EntitySpec, *, filters: Mapping[str, Any], q: str | None = None,
                     include_archived: bool = False) -> int:  # fmt: skip
@@ -101,21 +178,34 @@ class Repository:
                      idempotency_key: str | None = None) -> Row:  # fmt: skip
         """Create one record; ``extra`` sets stored fields the input does not carry (a draft's status).
 
-        With an idempotency key, a retry of the same create returns the record made the first time.
+        With an idempotency key, a retry of the same create by the same token with the same input
+        returns the record made the first time; the same key with another input is
+        IDEMPOTENCY_MISMATCH (as Stripe does). Keys are scoped by the token's id and the operation,
+        never by a display name, so two callers never share one. Two concurrent creates with one
+        key make one record: the key is unique in the store, and the loser reads the winner's.
+        A reference to a record the creator may not read is NOT_FOUND, as if it did not exist.
         """
+        if self.view.restricted(spec.key) and getattr(data, "id", None):
+            raise ServiceError(
+                "VALIDATION", f"an agency does not choose the id of a {spec.label}; the registry gives one",
+                "شناسهٔ این رکورد را ثبت می‌دهد، نه دستگاه", field="id",
+            )  # fmt: skip  # else DUPLICATE would tell it that another agency's private record has that id
+        operation = f"create:{spec.key}"
+        key = f"{self._scope()}:{operation}:{idempotency_key}" if idempotency_key else None
+        digest = input_hash(operation, data, extra) if key else None
+        if key is not None and (earlier := await self._replay(spec, key, digest, str(idempotency_key))) is not None:
+            return earlier
         now = now_iso()
         ident, props, relations = self.new_props(spec, data, now, extra)
-        key = f"{self.actor.name if self.actor else 'system'}:{idempotency_key}" if idempotency_key else None
+        await self._check_readable_references(relations)
         after = {k: v for k, v in {**props, **relations}.items() if k != "search"}
-        params = {"id": ident, "props": props, "now": now, "idempotencyKey": key, **relations,
+        params = {"id": ident, "props": props, "now": now, "idempotencyKey": key, "inputHash": digest, **relations,
                   "audit": audit_event(self.actor, "create", spec.label, ident, None, after)}  # fmt: skip
         try:
             rows = await self.store.write(f"{spec.key}/create", params)
         except store_errors.Conflict:
-            if key is not None:
-                earlier = await self.store.read("idempotency/get", {"key": key})
-                if earlier:
-                    return await self.get(spec, earlier[0]["entityId"])
+            if key is not None and (earlier := await self._replay(spec, key, digest, str(idempotency_key))) is not None:
+                return earlier
             raise ServiceError(
                 "DUPLICATE", f"{spec.label} {ident!r} already exists",
                 f"«{ident}» از پیش ثبت شده است", field="id", status=409,
@@ -124,14 +214,49 @@ class Repository:
             raise await self._missing_reference(spec, relations)
         return public(rows[0]["node"])
 
+    def _scope(self) -> str:
+        """Whose idempotency keys these are: the token's id; without a token (the CLI, the service)
+        the role, agency and name, which then are all there is to tell callers apart."""
+        if self.actor is None:
+            return "system"
+        if self.actor.token_id:
+            return f"token:{self.actor.token_id}"
+        return f"actor:{self.actor.role.value}:{self.actor.agency_id or '-'}:{self.actor.name}"
+
+    async def _replay(self, spec: EntitySpec, key: str, digest: str | None, given: str) -> Row | None:
+        """The record an earlier create under ``key`` made (None: the key is unused)."""
+        earlier = await self.store.read("idempotency/get", {"key": key})
+        if not earlier:
+            return None
+        if earlier[0].get("inputHash") != digest:
+            raise idempotency_mismatch(given)
+        return await self.get(spec, earlier[0]["entityId"])
+
+    async def _unreadable_reference(self, field: str, ident: str) -> ServiceError | None:
+        """NOT_FOUND for a referenced id that no target kind has, or has only where the reader
+        may not read it: both are the same answer, so a refusal says nothing about the record."""
+        targets = REFERENCES.get(field, ())
+        for target in targets:
+            if ident in await self.get_many(target, [ident]):
+                return None
+        return not_found(targets[0].label if targets else "record", ident, field)
+
+    async def _check_readable_references(self, relations: Mapping[str, Any]) -> None:
+        """Refuse a link to a record the creator may not read (a request about another agency's
+        private need): only fields that may point at a kind the policy restricts need a look."""
+        for field, value in relations.items():
+            if not any(self.view.restricted(t.key) for t in REFERENCES.get(field, ())):
+                continue
+            for ident in _ids(value):
+                if (error := await self._unreadable_reference(field, ident)) is not None:
+                    raise error
+
     async def _missing_reference(self, spec: EntitySpec, relations: Mapping[str, Any]) -> ServiceError:
         """After a create matched nothing: name the first reference that does not exist."""
         for field, value in relations.items():
             for ident in _ids(value):
-                targets = REFERENCES.get(field, ())
-                found = [await self.get_many(t, [ident]) for t in targets]
-                if not any(ident in f for f in found):
-                    return not_found(targets[0].label if targets else "record", ident, field)
+                if (error := await self._unreadable_reference(field, ident)) is not None:
+                    return error
         return ServiceError(
             "INVALID_REFERENCE",
             f"the references of this {spec.label} do not fit together (e.g. the duty is not the provider's)",

@@ -1,32 +1,60 @@
-"""The Neo4j backend: the official async driver, managed transactions with its retries."""
+"""The Neo4j backend: the official async driver (5.x), managed transactions with its retries."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction
-from neo4j import exceptions as neo4j_errors
+from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, exceptions as neo4j_errors, unit_of_work
 
 from service.storage.errors import BadQuery, Conflict, StoreError, Unavailable
+from service.storage.falkor import UNWATCHED
 from service.storage.port import Row
 from service.storage.queries import QueryLibrary, split_statements
 from service.storage.values import plain
 
+log = logging.getLogger(__name__)
 SCHEMA_FILE = "schema/schema.neo4j"
+# Neo4j ends a transaction that outlives its timeout with one of these codes: the store is slow.
+TIMED_OUT = ("TransactionTimedOut", "Transaction.Terminated")
 
 
 def translate(exc: Exception) -> StoreError:
-    """Map a Neo4j driver exception onto the port's small error family."""
+    """Map a Neo4j driver exception onto the port's small error family.
+
+    An outage or refused credentials is ``Unavailable`` with a fixed detail: the driver's own text
+    (server address, user name, the server's words) is logged here and never reaches a reply,
+    not even /readyz's, which anyone may call."""
     if isinstance(exc, StoreError):
         return exc
+    if isinstance(exc, (neo4j_errors.AuthError, neo4j_errors.Forbidden)):  # TokenExpired is an AuthError
+        log.error("Neo4j refused the service's credentials: %s", exc)
+        return Unavailable("Neo4j refused the credentials")
     if isinstance(exc, (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired, OSError)):
-        return Unavailable(f"Neo4j unreachable: {exc}")
+        log.warning("Neo4j unreachable: %s", exc)
+        return Unavailable("Neo4j unreachable")
     if isinstance(exc, neo4j_errors.ConstraintError):
         return Conflict(str(exc))
-    if isinstance(exc, neo4j_errors.TransientError):
-        return Unavailable(str(exc))
+    if isinstance(exc, neo4j_errors.TransientError) or any(code in str(getattr(exc, "code", "")) for code in TIMED_OUT):
+        log.warning("Neo4j could not answer now: %s", exc)
+        return Unavailable("Neo4j is busy or timed out")
     return BadQuery(str(exc))
+
+
+async def _collect(tx: AsyncManagedTransaction, text: str, params: dict[str, Any]) -> list[Row]:
+    result = await tx.run(text, params)
+    return [{k: plain(v) for k, v in record.items()} async for record in result]
+
+
+def _timed(timeout_s: float) -> Callable[[AsyncManagedTransaction, str, dict[str, Any]], Awaitable[list[Row]]]:
+    """The read work with a server-side transaction timeout, as FalkorDB's reads have one."""
+
+    async def read(tx: AsyncManagedTransaction, text: str, params: dict[str, Any]) -> list[Row]:
+        return await _collect(tx, text, params)
+
+    return unit_of_work(timeout=timeout_s)(read)
 
 
 class Neo4jStore:
@@ -35,10 +63,19 @@ class Neo4jStore:
     observed: set[str] | None = None  # names of statements run, when a test asks
     backend = "neo4j"
 
-    def __init__(self, driver: AsyncDriver, database: str | None, queries: QueryLibrary) -> None:
+    def __init__(
+        self, driver: AsyncDriver, database: str | None, queries: QueryLibrary, timeout_s: float = 10.0,
+        stall_s: float = 3.0,
+    ) -> None:  # fmt: skip
         self._driver = driver
         self._database = database or None
         self._queries = queries
+        self._read = _timed(timeout_s)
+        # A Neo4j that accepts connections and never answers (paused, wedged) held a read 21 s, and
+        # a pooled connection to a paused server would wait for ever: every call has a client-side
+        # bound, past the server's own read timeout; bulk writes are left to run.
+        self._bound_s = timeout_s + stall_s
+        self._ping_bound_s = stall_s + 1.0
 
     @classmethod
     def connect(
@@ -51,32 +88,40 @@ class Neo4jStore:
         database: str | None,
         pool_size: int = 16,
         timeout_s: float = 10.0,
+        retry_s: float = 3.0,
     ) -> Neo4jStore:
+        """``retry_s`` bounds the driver's retries of a failed transaction and each connection attempt."""
         auth = (user, password or "") if user else None
         driver = AsyncGraphDatabase.driver(
             uri,
             auth=auth,
             max_connection_pool_size=pool_size,
-            connection_acquisition_timeout=timeout_s,
-            connection_timeout=min(timeout_s, 5.0),
+            connection_acquisition_timeout=retry_s + 1.0,  # a pool or a server that gives no connection in time is an outage
+            connection_timeout=min(timeout_s, retry_s, 5.0),
+            # the driver retries a failed managed transaction for 30 s by default: a Neo4j that is down
+            # held every request that long. Lock waits and deadlocks still get this long to clear.
+            max_transaction_retry_time=retry_s,
         )
-        return cls(driver, database, queries)
-
-    @staticmethod
-    async def _collect(tx: AsyncManagedTransaction, text: str, params: dict[str, Any]) -> list[Row]:
-        result = await tx.run(text, params)
-        return [{k: plain(v) for k, v in record.items()} async for record in result]
+        return cls(driver, database, queries, timeout_s, retry_s)
 
     async def _run(self, name: str, params: Mapping[str, Any] | None, read_only: bool) -> list[Row]:
         text = self._queries[name]
         if self.observed is not None:
             self.observed.add(name)
         try:
-            async with self._driver.session(database=self._database) as session:
-                run = session.execute_read if read_only else session.execute_write
-                return await run(self._collect, text, dict(params or {}))
-        except Exception as exc:  # noqa: BLE001 - every failure is translated
+            work = self._session_run(text, dict(params or {}), read_only)
+            return await (work if name in UNWATCHED else asyncio.wait_for(work, self._bound_s))
+        except TimeoutError:
+            log.warning("Neo4j gave no answer to %s within %.1f s", name, self._bound_s)
+            raise Unavailable("Neo4j did not answer in time") from None
+        except Exception as exc:  # every failure is translated
             raise translate(exc) from exc
+
+    async def _session_run(self, text: str, params: dict[str, Any], read_only: bool) -> list[Row]:
+        async with self._driver.session(database=self._database) as session:
+            if read_only:
+                return await session.execute_read(self._read, text, params)
+            return await session.execute_write(_collect, text, params)
 
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return await self._run(name, params, read_only=True)
@@ -86,11 +131,17 @@ class Neo4jStore:
 
     async def ping(self) -> None:
         try:
-            await self._driver.verify_connectivity()
-            async with self._driver.session(database=self._database) as session:
-                await (await session.run("RETURN 1")).consume()
-        except Exception as exc:  # noqa: BLE001
+            await asyncio.wait_for(self._ping(), self._ping_bound_s)
+        except TimeoutError:
+            log.warning("Neo4j gave no answer to a ping within %.1f s", self._ping_bound_s)
+            raise Unavailable("Neo4j did not answer in time") from None
+        except Exception as exc:
             raise translate(exc) from exc
+
+    async def _ping(self) -> None:
+        await self._driver.verify_connectivity()
+        async with self._driver.session(database=self._database) as session:
+            await (await session.run("RETURN 1")).consume()
 
     async def apply_schema(self) -> None:
         """Constraints and indexes use ``IF NOT EXISTS``, so this is idempotent."""
@@ -98,14 +149,14 @@ class Neo4jStore:
             async with self._driver.session(database=self._database) as session:
                 for statement in split_statements(self._queries[SCHEMA_FILE]):
                     await (await session.run(statement)).consume()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise translate(exc) from exc
 
     async def wipe(self) -> None:
         try:
             async with self._driver.session(database=self._database) as session:
                 await (await session.run("MATCH (n) DETACH DELETE n")).consume()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             raise translate(exc) from exc
 
     async def close(self) -> None:

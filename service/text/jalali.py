@@ -56,7 +56,8 @@ def parse_date(text: str) -> dt.date:
     try:
         if year >= _GREGORIAN_FROM:
             return dt.date(year, month, day)
-        return jdatetime.date(year, month, day).togregorian()
+        gregorian: dt.date = jdatetime.date(year, month, day).togregorian()
+        return gregorian
     except ValueError as exc:
         raise DateError(f"no such date: {text!r} ({exc})") from exc
 

@@ -6,7 +6,6 @@ import itertools
 import json
 from typing import Any
 
-
 from service.analysis.collaboration import analyse_collaboration, exchange_graph
 from service.analysis.snapshot import Snapshot
 from tests.factories import agency

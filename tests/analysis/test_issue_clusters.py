@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-
 from service.analysis.issue_clusters import cluster_issues
 from service.analysis.snapshot import Snapshot
 

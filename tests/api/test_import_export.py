@@ -86,7 +86,7 @@ def test_csv_import_of_one_sheet(registry: GraphQL) -> None:
     assert status == 200 and body["counts"]["agencies"] == 2
     data = registry.ok('{ agency(id: "ag-y") { parent { nameFa } } }')
     assert data["agency"]["parent"]["nameFa"] == "دستگاه ایکس"
-    status, body = _upload(registry, "agencies.csv", "id,code,nameFa,kind,level\nag-z,Z,,ngo,external\n".encode())
+    status, body = _upload(registry, "agencies.csv", b"id,code,nameFa,kind,level\nag-z,Z,,ngo,external\n")
     assert status == 422 and body["problems"][0] == {
         "sheet": "agencies", "row": 2, "column": "nameFa", "reason": body["problems"][0]["reason"],
         "reasonFa": body["problems"][0]["reasonFa"],
@@ -106,3 +106,27 @@ def test_template_lists_every_sheet_with_a_persian_guide(registry: GraphQL) -> N
 def test_unreadable_upload_is_refused(registry: GraphQL) -> None:
     response = registry.post("/registry/import", files={"file": ("x.xlsx", b"not a workbook")})
     assert response.status_code == 422 and response.json()["error"]["code"] == "BAD_FILE"
+
+
+def test_formula_titles_leave_as_text_and_come_back_unchanged(registry: GraphQL, settings) -> None:  # type: ignore[no-untyped-def]
+    """OWASP CSV injection: a title that starts like a formula is written with a leading ' (text in
+    every spreadsheet), and importing our own workbook takes the ' off again: nothing is lost."""
+    from tests.conftest import make_token, run_on_store
+
+    bundle = small_bundle()
+    bundle["capacities"][0]["titleFa"] = '=HYPERLINK("http://evil.example","click")'
+    bundle["needs"][0]["titleFa"] = "-1+2"
+    bundle["needs"][0]["valueRials"] = 5000
+    assert _upload(registry, "s.json", json.dumps(bundle, ensure_ascii=False).encode())[0] == 200
+    first = registry.get("/registry/export.json").json()
+    workbook = registry.get("/registry/export.xlsx").content
+    book = load_workbook(io.BytesIO(workbook))
+    titles = {c.value: c.data_type for row in book["capacities"].iter_rows() for c in row} | {
+        c.value: c.data_type for row in book["needs"].iter_rows() for c in row}
+    assert titles["'=HYPERLINK(\"http://evil.example\",\"click\")"] == "s" and titles["'-1+2"] == "s"
+    assert titles[5000] == "n"
+    run_on_store(settings, lambda store: store.wipe())
+    registry.token = make_token(settings, "directorate")
+    status, body = _upload(registry, "again.xlsx", workbook)
+    assert status == 200, body
+    assert registry.get("/registry/export.json").json() == first

@@ -8,7 +8,8 @@ AGENCIES = """mutation {
   a: createAgency(input: {id: "ag-a", code: "A", nameFa: "دستگاه الف", kind: NGO, level: EXTERNAL}) { id }
   b: createAgency(input: {id: "ag-b", code: "B", nameFa: "دستگاه ب", kind: NGO, level: EXTERNAL}) { id }
 }"""
-MOVE = "mutation($id: ID!, $to: RequestStatus!, $c: String) { moveRequest(id: $id, to: $to, comment: $c) { status version history { fromStatus toStatus comment by } } }"
+MOVE = ("mutation($id: ID!, $to: RequestStatus!, $c: String) { moveRequest(id: $id, to: $to, comment: $c) "
+        "{ status version history { fromStatus toStatus comment by } } }")
 
 
 def test_request_goes_through_its_workflow(registry: GraphQL) -> None:
@@ -99,7 +100,8 @@ def test_working_group_membership_changes(registry: GraphQL) -> None:
     registry.ok(AGENCIES)
     group = registry.ok('mutation { createWorkingGroup(input: {nameFa: "کارگروه", members: [{agencyId: "ag-a", role: LEAD}]}) { id version } }')
     gid = group["createWorkingGroup"]["id"]
-    seat = "mutation($g: ID!, $a: ID!, $r: MemberRole!, $v: Int) { setWorkingGroupMember(id: $g, agencyId: $a, role: $r, expectedVersion: $v) { version members { agencyId role } } }"
+    seat = ("mutation($g: ID!, $a: ID!, $r: MemberRole!, $v: Int) { setWorkingGroupMember(id: $g, agencyId: $a, role: $r, "
+            "expectedVersion: $v) { version members { agencyId role } } }")
     added = registry.ok(seat, g=gid, a="ag-b", r="SUPERVISOR", v=1)["setWorkingGroupMember"]
     assert sorted((m["agencyId"], m["role"]) for m in added["members"]) == [("ag-a", "LEAD"), ("ag-b", "SUPERVISOR")]
     assert registry.errors(seat, g=gid, a="ag-b", r="MEMBER", v=1)[0]["extensions"]["code"] == "VERSION_CONFLICT"

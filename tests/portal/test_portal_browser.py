@@ -159,11 +159,15 @@ def test_a_bad_due_date_is_shown_next_to_the_field_and_nothing_is_filed(portal: 
     assert sent_count(portal, "ag-parks") == before
 
 
-def test_another_agencies_request_is_a_403_page(portal: GraphQL, live: LiveServer, new_page: Any) -> None:
+def test_another_agencies_request_is_the_same_404_page_as_a_missing_one(portal: GraphQL, live: LiveServer,
+                                                                        new_page: Any) -> None:  # fmt: skip
     assert portal.settings is not None
     page = new_page()
     sign_in(page, live, agency_token(portal.settings, "ag-parks"))
     response = page.goto(f"{live.url}/portal/requests/rq-ict-ducts")
-    assert response is not None and response.status == 403
-    assert page.inner_text("h1") == "دسترسی ندارید"
-    assert "این درخواست خصوصیِ دستگاه‌های طرف آن است." in page.inner_text("#error-message")
+    assert response is not None and response.status == 404
+    title, message = page.inner_text("h1"), page.inner_text("#error-message")
+    assert "rq-ict-ducts" in message
+    response = page.goto(f"{live.url}/portal/requests/rq-nope-xyz")
+    assert response is not None and response.status == 404
+    assert (page.inner_text("h1"), page.inner_text("#error-message").replace("rq-nope-xyz", "rq-ict-ducts")) == (title, message)

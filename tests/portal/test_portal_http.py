@@ -20,6 +20,11 @@ def sent_count(portal: GraphQL, agency_id: str) -> int:
     return int(data["requests"]["totalCount"])
 
 
+def same_page(page: str, ident: str) -> str:
+    """A page with this id and its per-response CSP nonce blanked, to compare two answers."""
+    return re.sub(r'nonce="[^"]*"', 'nonce=""', page).replace(ident, "X")
+
+
 def post_form(client: httpx.Client, path: str, data: dict[str, Any]) -> httpx.Response:
     page = client.get(path)
     return client.post(path, data={"csrf": csrf_of(page.text), **data})
@@ -124,20 +129,25 @@ def test_dashboard_shows_the_agency_and_only_what_it_may_read(portal: GraphQL, a
     done = re.search(r'<tr data-request="rq-parks-compost"[^>]*>.*?</tr>', html, re.DOTALL)
     assert done and "overdue" not in done.group(0) and "انجام‌شده" in done.group(0)
     assert "rq-ict-ducts" not in html and "rq-coord-plans-gas" not in html  # other agencies' requests
-    assert 'data-opportunity="' in html  # parks takes part in demo win-win cycles
+    assert 'data-opportunity="' in html  # other agencies' capacities answer parks' own needs
+    assert "یک رکورد خصوصیِ" not in html  # opportunities come from parks' own view: no one else's private record
     assert not EXTERNAL.findall(html)
 
 
 def test_an_agency_cannot_open_or_move_another_agencies_request(portal: GraphQL, agency_client: Any) -> None:
     parks = agency_client("ag-parks")
+    """Another agency's request answers exactly as a request that does not exist: a 404 page."""
     page = parks.get("/portal/requests/rq-ict-ducts")
-    assert page.status_code == 403 and "این درخواست خصوصیِ دستگاه‌های طرف آن است" in page.text
+    missing = parks.get("/portal/requests/rq-nope-xyz")
+    assert page.status_code == missing.status_code == 404
+    assert same_page(page.text, "rq-ict-ducts") == same_page(missing.text, "rq-nope-xyz")
     csrf = csrf_of(parks.get("/portal/dashboard").text)
     moved = parks.post("/portal/requests/rq-ict-ducts/move", data={"csrf": csrf, "to": "done"})
-    assert moved.status_code == 403
+    nowhere = parks.post("/portal/requests/rq-nope-xyz/move", data={"csrf": csrf, "to": "done"})
+    assert moved.status_code == nowhere.status_code == 404
+    assert same_page(moved.text, "rq-ict-ducts") == same_page(nowhere.text, "rq-nope-xyz")
     status = portal.ok('{ request(id: "rq-ict-ducts") { status } }')["request"]["status"]
     assert status == "IN_PROGRESS"
-    assert parks.get("/portal/requests/rq-nope").status_code == 404
 
 
 def test_workflow_rules_come_from_move_request(portal: GraphQL, agency_client: Any) -> None:
@@ -224,3 +234,42 @@ def test_english_switch(portal: GraphQL, agency_client: Any) -> None:
     bad = post_form(parks, "/portal/requests/new", {"receiverId": "ag-abfa", "subject": "x", "dueDate": "1404/14/40"})
     assert "no such date" in bad.text.split('id="field-dueDate"')[1].split("</div>")[0]
     assert '<html lang="fa" dir="rtl">' in parks.get("/portal/dashboard?lang=fa").text
+
+
+IDEM = re.compile(r'name="idem" value="([^"]+)"')
+
+
+def test_form_idempotency_keys_belong_to_the_token_and_to_one_input(portal: GraphQL, agency_client: Any) -> None:
+    """Two agencies posting the need form with one key each get their own need; a resent form with
+    the same input makes nothing new; the same key with another input is refused, and the page
+    offers a fresh key so that sending it again is a new record."""
+    parks, water = agency_client("ag-parks"), agency_client("ag-abfa")
+    page = parks.get("/portal/needs/new").text
+    key = IDEM.search(page).group(1)  # type: ignore[union-attr]
+    need = {"csrf": csrf_of(page), "idem": key, "titleFa": "نیاز با کلید مشترک", "kind": "data"}
+    assert parks.post("/portal/needs/new", data=need).status_code == 303
+    assert parks.post("/portal/needs/new", data=need).status_code == 303  # the double click
+    theirs = need | {"csrf": csrf_of(water.get("/portal/needs/new").text), "titleFa": "نیاز آبفا با همان کلید"}
+    assert water.post("/portal/needs/new", data=theirs).status_code == 303
+    query = '{ needs(filter: {q: "کلید"}, first: 10) { nodes { agencyId titleFa } } }'
+    assert sorted((n["agencyId"], n["titleFa"]) for n in portal.ok(query)["needs"]["nodes"]) == [
+        ("ag-abfa", "نیاز آبفا با همان کلید"), ("ag-parks", "نیاز با کلید مشترک"),
+    ]  # fmt: skip
+    changed = parks.post("/portal/needs/new", data=need | {"titleFa": "نیاز دیگری با همان کلید"})
+    assert changed.status_code == 422 and "کلید تکرارناپذیری" in changed.text
+    fresh = IDEM.search(changed.text).group(1)  # type: ignore[union-attr]
+    assert fresh != key
+    again = parks.post("/portal/needs/new", data=need | {"titleFa": "نیاز دیگری با همان کلید", "idem": fresh,
+                                                          "csrf": csrf_of(changed.text)})  # fmt: skip
+    assert again.status_code == 303 and len(portal.ok(query)["needs"]["nodes"]) == 3
+
+
+def test_a_request_form_may_not_be_about_another_agencies_private_need(portal: GraphQL, agency_client: Any) -> None:
+    parks = agency_client("ag-parks")
+    other = portal.ok('{ needs(filter: {agencyId: "ag-fire"}, first: 1) { nodes { id } } }')["needs"]["nodes"][0]["id"]
+    before = sent_count(portal, "ag-parks")
+    refused = post_form(parks, "/portal/requests/new", {"receiverId": "ag-fire", "subject": "درباره نیاز شما", "aboutId": other})
+    missing = post_form(parks, "/portal/requests/new", {"receiverId": "ag-fire", "subject": "درباره نیاز شما", "aboutId": "ne-nope-xyz"})
+    assert refused.status_code == missing.status_code == 422
+    assert 'id="err-aboutId"' in refused.text and other in refused.text
+    assert sent_count(portal, "ag-parks") == before

@@ -26,7 +26,7 @@ WRITE_AGENCY = "agency/create"
 def _agency(ident: str) -> dict[str, object]:
     props = {"code": ident, "nameFa": "آزمون", "kind": "ngo", "level": "external", "version": 1, "archived": False}
     audit = {"id": f"au-{ident}", "action": "create", "entity": "Agency", "entityId": ident}
-    return {"id": ident, "props": props, "parentId": None, "now": "2026-01-01T00:00:00Z", "idempotencyKey": None, "audit": audit}
+    return {"id": ident, "props": props, "parentId": None, "now": "2026-01-01T00:00:00Z", "idempotencyKey": None, "inputHash": None, "audit": audit}
 
 
 def _wait_dead(pid: int) -> None:

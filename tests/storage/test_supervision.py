@@ -48,10 +48,10 @@ def servers_on(root: Path) -> list[int]:
 class App:
     """A live app on its own embedded store, a directorate token, and GraphQL over HTTP."""
 
-    def __init__(self, tmp_path: Path) -> None:
-        self.settings = Settings(env="test", data_dir=tmp_path, graph_name="supervised", appendfsync="always")
+    def __init__(self, tmp_path: Path, appendfsync: str = "always") -> None:
+        self.settings = Settings(env="test", data_dir=tmp_path, graph_name="supervised", appendfsync=appendfsync)
 
-    def __enter__(self) -> App:  # noqa: PYI034 - App is final
+    def __enter__(self) -> App:  # App is final
         self.live = LiveServer(self.settings).__enter__()
         self.client = httpx.Client(base_url=self.live.url, timeout=30)
         self.token = asyncio.run(self._token())
@@ -97,9 +97,18 @@ def app(tmp_path: Path) -> Iterator[App]:
     assert servers_on(running.server.root) == []  # the app stopped the server it started
 
 
-def test_kill_9_heals_on_graphql_traffic_alone_with_one_restart_and_no_lost_write(app: App) -> None:
+@pytest.fixture(params=["always", "everysec"])
+def app_fsync(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[App]:
+    with App(tmp_path, request.param) as running:
+        yield running
+    assert servers_on(running.server.root) == []
+
+
+def test_kill_9_heals_on_graphql_traffic_alone_with_one_restart_and_no_lost_write(app_fsync: App) -> None:
     """Only GraphQL requests after ``kill -9``: no /readyz. Eight clients hammer the dead store;
-    one supervised restart revives it; every acknowledged write is still there."""
+    one supervised restart revives it; every acknowledged write is still there (both fsync modes:
+    a killed process leaves its written pages to the kernel)."""
+    app = app_fsync
     acknowledged: list[str] = []
     for n in range(5):
         assert app.create(f"PRE-{n}").status_code == 200
@@ -141,7 +150,7 @@ def test_kill_9_heals_on_graphql_traffic_alone_with_one_restart_and_no_lost_writ
     for t in threads:
         t.join(timeout=30)
     failed = sum(1 for s in statuses if s != 200)
-    print(f"\nkill -9 -> GraphQL answers again after {recovered} s (no /readyz); {len(statuses)} requests, "
+    print(f"\n[appendfsync {app.settings.appendfsync}] kill -9 -> GraphQL answers again after {recovered} s (no /readyz); {len(statuses)} requests, "
           f"{failed} answered 503 meanwhile; restarts: {app.runtime.restarts}")  # fmt: skip
     assert recovered is not None and recovered < 10
     assert set(statuses) <= {200, 503}
@@ -208,6 +217,14 @@ def test_a_second_owner_is_refused_in_persian_and_english(tmp_path: Path) -> Non
         (server.root / "server.json").unlink()  # an owner we cannot attach to: refused, not doubled
         with pytest.raises(DataDirBusy):
             open_embedded(tmp_path)
+        import subprocess
+        import sys
+
+        env = {**os.environ, "HAMAHANG_DATA_DIR": str(tmp_path), "HAMAHANG_ENV": "test"}
+        cli = subprocess.run([sys.executable, "-m", "service", "token", "list"], env=env, capture_output=True, check=False,
+                             text=True, timeout=120)  # fmt: skip
+        assert cli.returncode == 2 and "Traceback" not in cli.stderr
+        assert "STORE_UNAVAILABLE: the data dir" in cli.stderr and "پایگاه دادهٔ دوم" in cli.stderr
         assert servers_on(server.root) == [server.pid]
     finally:
         server.stop()
@@ -258,3 +275,75 @@ def test_store_files_and_backups_are_private(tmp_path: Path) -> None:
     assert {str(p.relative_to(tmp_path)): oct(mode(p)) for p in files} == {
         str(p.relative_to(tmp_path)): oct(0o600) for p in files}  # fmt: skip
     assert all(mode(p) == 0o700 for p in (tmp_path / "falkordb").rglob("*") if p.is_dir())
+
+
+async def test_a_busy_store_is_not_taken_for_a_stalled_one(tmp_path: Path) -> None:
+    """A statement that outlasts the stall bound on a server that answers PING runs to its end."""
+    from service.storage.falkor import FalkorStore
+    from service.storage.queries import QueryLibrary
+
+    server = open_embedded(tmp_path)
+    slow = "UNWIND range(1, 4000000) AS i WITH i WHERE i % 7 = 0 RETURN count(i) AS c"
+    library = QueryLibrary(root=tmp_path, texts={"slow": slow, "make": "CREATE (:Seed) RETURN 1 AS ok"})
+    store = FalkorStore.connect(queries=library, graph="busy", unix_socket=server.socket, stall_s=0.2, timeout_s=60)
+    try:
+        await store.write("make")
+        started = time.monotonic()
+        assert await store.read("slow") == [{"c": 4000000 // 7}]
+        took = time.monotonic() - started
+        print(f"\na {took:.2f} s read with a 0.2 s stall bound ran to its end")
+        assert took > 0.4  # it did outlast the bound, and was probed more than once
+    finally:
+        await store.close()
+        server.stop()
+
+
+def test_a_lock_left_by_an_orphan_of_a_dead_server_is_waited_for_then_the_store_starts(tmp_path: Path) -> None:
+    """Alive means pid and lock. A dead server's forked child (an AOF rewrite) can hold the lock a
+    moment after its parent died: the opener waits for it, then starts one server, not two."""
+    import json
+    import subprocess
+    import sys
+
+    root = tmp_path / "falkordb"
+    root.mkdir()
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    (root / "server.json").write_text(json.dumps({"pid": gone.pid, "socket": str(root / "redis.sock"), "port": None}))
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, os, sys, time\n"
+        f"fd = os.open({str(root / 'owner.lock')!r}, os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\nprint('held', flush=True)\ntime.sleep(1.5)\n")], stdout=subprocess.PIPE)  # fmt: skip
+    assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+    started = time.monotonic()
+    server = open_embedded(tmp_path)
+    try:
+        waited = time.monotonic() - started
+        assert server.owned and server.pid != gone.pid and server.running()
+        assert holder.poll() is not None and waited > 0.5  # it started only once the orphan let go
+        assert servers_on(server.root) == [server.pid]
+    finally:
+        server.stop()
+        holder.wait()
+
+
+def test_a_store_that_will_not_start_is_not_spawned_per_request(app: App) -> None:
+    """kill -9, then a broken AOF manifest: every request answers 503 at once, and revivals are
+    tried at most about once a second, not once per request."""
+    manifest = app.server.root / "appendonlydir" / "appendonly.aof.manifest"
+    os.kill(app.server.pid, signal.SIGKILL)
+    time.sleep(0.2)
+    manifest.write_text("this is not a manifest\n")
+    log = app.server.root / "server.log"
+    starts_before = log.read_text(errors="replace").count("Redis is starting")
+    answers, slowest = 0, 0.0
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        assert app.post(READ_ALL).status_code == 503
+        slowest = max(slowest, time.monotonic() - started)
+        answers += 1
+    attempts = log.read_text(errors="replace").count("Redis is starting") - starts_before
+    print(f"\n{answers} requests in 3 s against a store that will not start: {attempts} start attempts, slowest {slowest:.2f} s")
+    assert answers > 20 and 1 <= attempts <= 5 and slowest < 2
+    assert app.runtime.restarts == 0

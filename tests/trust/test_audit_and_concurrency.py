@@ -73,7 +73,7 @@ def test_concurrent_writers_lose_no_update(registry: GraphQL) -> None:
     assert trail == final  # the create plus one event per accepted update
 
     # 12 receivers racing to acknowledge one request: it moves once, its history has one step
-    results = _hammer(url, registry.token or "", 'mutation { moveRequest(id: "%s", to: ACKNOWLEDGED) { status } }' % rid, {}, 12)
+    results = _hammer(url, registry.token or "", f'mutation {{ moveRequest(id: "{rid}", to: ACKNOWLEDGED) {{ status }} }}', {}, 12)
     assert sum(1 for r in results if not r.get("errors")) == 1
     request = registry.ok('query($id: ID!) { request(id: $id) { status version history { toStatus } } }', id=rid)["request"]
     assert request == {"status": "ACKNOWLEDGED", "version": 2, "history": [{"toStatus": "ACKNOWLEDGED"}]}

@@ -104,3 +104,31 @@ def test_store_outage_is_explained_and_heals_by_itself(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_restore_of_a_backup_missing_a_node_refuses_naming_each_dangling_edge(
+    demo: GraphQL, settings: Settings, tmp_path: Path
+) -> None:
+    """Issue 13, item 12: a backup missing ag-abfa used to restore everything else and drop its edges."""
+    import json
+    import os
+    import sys
+
+    lines = _backup(settings)
+    missing = next(line for line in lines if '"labels"' in line and json.loads(line)["props"].get("id") == "ag-abfa")
+    edges = [line for line in lines if '"rel"' in line and "ag-abfa" in (json.loads(line)["rel"]["fromId"],
+                                                                          json.loads(line)["rel"]["toId"])]  # fmt: skip
+    assert len(edges) >= 4
+    broken = [line for line in lines if line != missing]
+    path = tmp_path / "broken.jsonl"
+    path.write_text("\n".join(broken) + "\n", encoding="utf-8")
+    run_on_store(settings, lambda store: store.wipe())
+    env = {**os.environ, "HAMAHANG_DATA_DIR": str(settings.data_dir), "HAMAHANG_GRAPH_NAME": settings.graph_name}
+    cli = subprocess.run([sys.executable, "-m", "service", "restore", str(path)], env=env, capture_output=True,
+                         text=True, timeout=120, check=False)  # fmt: skip
+    assert cli.returncode == 1 and "restored" not in cli.stdout, cli.stdout + cli.stderr
+    assert f"{len(edges)} problem(s)" in cli.stderr
+    for line in edges:
+        rel = json.loads(line)["rel"]
+        assert f"dangling {rel['type']} edge ({rel['fromLabel']} {rel['fromId']!r} -> {rel['toLabel']} {rel['toId']!r})" in cli.stderr
+    assert run_on_store(settings, lambda store: store.read("backup/nodes")) == []  # nothing was written

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import httpx
 from graphql import GraphQLError
+from pydantic import SecretStr
 
 from service.graphql.errors import shaped
 from service.settings import Settings
@@ -42,7 +43,7 @@ def test_internal_errors_are_masked() -> None:
 
 
 def test_production_turns_off_introspection_graphiql_and_docs(tmp_path: Path) -> None:
-    settings = Settings(env="production", data_dir=tmp_path, graph_name="prod")
+    settings = Settings(env="production", data_dir=tmp_path, graph_name="prod", portal_secret=SecretStr("p" * 40))
     with LiveServer(settings) as live, httpx.Client(base_url=live.url) as client:
         token = make_token(settings, "directorate")
         auth = {"Authorization": f"Bearer {token}"}

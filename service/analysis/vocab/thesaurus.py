@@ -72,7 +72,7 @@ class Thesaurus:
         concepts = dict(self.concepts)
         for cid, label in extra:
             c = concepts.get(cid) or Concept(cid, "object", (), (), (), ())
-            concepts[cid] = Concept(c.id, c.type, c.broader, c.related, c.labels_fa + (label,), c.labels_en)
+            concepts[cid] = Concept(c.id, c.type, c.broader, c.related, (*c.labels_fa, label), c.labels_en)
         return Thesaurus(concepts)
 
     def concepts_of(self, text: str | None) -> frozenset[str]:

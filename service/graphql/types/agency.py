@@ -13,11 +13,11 @@ from service.graphql.types.common import AgencyKind, AgencyLevel, MemberRole, fr
 from service.registry.specs import AGENCY
 
 if TYPE_CHECKING:
+    from service.graphql.types.duty import Duty
     from service.graphql.types.exchange import Exchange
     from service.graphql.types.issue import Issue
     from service.graphql.types.request import Request
     from service.graphql.types.resources import Capacity, Need
-    from service.graphql.types.duty import Duty
     from service.graphql.types.working_group import Membership
 
 _duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
@@ -98,7 +98,7 @@ class Agency:
         from service.graphql.types.working_group import Membership, WorkingGroup
 
         rows = await info.context.loaders.related("working_group/of_agency").load(self.id)
-        return [Membership(role=MemberRole(r["role"]), group=from_row(WorkingGroup, r)) for r in rows]  # type: ignore[arg-type]
+        return [Membership(role=MemberRole(r["role"]), group=from_row(WorkingGroup, r)) for r in rows]
 
 
 # GraphQL field -> (traversal statement, module and type of its records)
@@ -119,7 +119,8 @@ TRAVERSALS: dict[str, tuple[str, str, str]] = {
 @cache
 def _record_type(field: str) -> type:
     _, module, name = TRAVERSALS[field]
-    return getattr(import_module(module), name)  # type: ignore[no-any-return]
+    found: type = getattr(import_module(module), name)
+    return found
 
 
 async def _traverse(info: Info, agency_id: str, field: str) -> list[Any]:

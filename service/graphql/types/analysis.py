@@ -2,22 +2,48 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Any
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import strawberry
+from strawberry import ID
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
+from service.errors import ServiceError
+from service.graphql.pagination import page_size
 from service.graphql.types.common import from_row
 from service.registry.specs import CAPACITY, DUTY
 
 if TYPE_CHECKING:  # the analysis modules (numpy, scipy, networkx) are imported when an analysis first runs
-    from service.analysis import alignment as al
-    from service.analysis import duplication as du
-    from service.analysis import winwin as ww
+    from service.analysis import alignment as al, duplication as du, winwin as ww
     from service.analysis.matrix import AgencyMatrix as Matrix
     from service.graphql.types.duty import Duty
     from service.graphql.types.resources import Capacity
+
+T = TypeVar("T")
+# Results are paged: the city's duplication result is 22,000 findings (20 MB of JSON); a page is read
+# with `first` records after the record whose id is `after` (the last of the previous page).
+PAGE_DEFAULT, PAGE_MAX = 500, 5000
+FIRST = strawberry.argument(description=f"how many records (default {PAGE_DEFAULT}, at most {PAGE_MAX})")
+AFTER = strawberry.argument(description="the id of the last record of the previous page; none for the first page")
+
+
+def page(items: Sequence[T], ident: Callable[[T], str], first: int | None, after: str | None) -> list[T]:
+    """``first`` records after the one whose id is ``after``; an id not in the result is the client's error
+    (the registry changed since the previous page: start again)."""
+    size = page_size(first, PAGE_DEFAULT, PAGE_MAX)
+    start = 0
+    if after is not None:
+        found = next((i for i, item in enumerate(items) if ident(item) == after), None)
+        if found is None:
+            raise ServiceError("BAD_CURSOR", f"no record {after!r} in this result (it changed): start from the first page",
+                               f"رکورد «{after}» در این نتیجه نیست (نتیجه تغییر کرده است)؛ از صفحهٔ نخست آغاز کنید",
+                               field="after")  # fmt: skip
+        start = found + 1
+    return list(items[start:start + size])
+
 
 _duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
 _capacity = Annotated["Capacity", strawberry.lazy("service.graphql.types.resources")]
@@ -51,12 +77,12 @@ class AgencyMatrix:
         if involved_only:
             involved = {a for key in self.source.cells for a in key}
             order = [a for a in order if a.id in involved]
-        return [MatrixAgency(id=a.id, name_fa=a.name_fa, name_en=a.name_en, code=a.code) for a in order]  # type: ignore[arg-type]
+        return [MatrixAgency(id=ID(a.id), name_fa=a.name_fa, name_en=a.name_en, code=a.code) for a in order]
 
     @strawberry.field
     def cells(self, min_value: float = 0.0) -> list[MatrixCell]:
         return [
-            MatrixCell(row=c.row, col=c.col, value=c.value, evidence=c.evidence)  # type: ignore[arg-type]
+            MatrixCell(row=ID(c.row), col=ID(c.col), value=c.value, evidence=JSON(c.evidence))
             for c in sorted(self.source.cells.values(), key=lambda c: (-c.value, c.row, c.col))
             if c.value >= min_value
         ]
@@ -66,16 +92,17 @@ class AgencyMatrix:
         return AgencyMatrix(name=matrix.name, directed=matrix.directed, source=matrix)
 
 
-Classification = strawberry.enum(
-    __import__("enum").Enum("Classification", {"DUPLICATION": "duplication", "OVERLAP": "overlap", "FRAGMENTATION": "fragmentation"}),
-    description="GAO: duplication (same activity, same people) > overlap (similar) > fragmentation (same broad area)",
-)
+@strawberry.enum(description="GAO: duplication (same activity, same people) > overlap (similar) > fragmentation (same broad area)")
+class Classification(Enum):
+    DUPLICATION = "duplication"
+    OVERLAP = "overlap"
+    FRAGMENTATION = "fragmentation"
 
 
 @strawberry.type
 class DuplicationFinding:
     id: strawberry.ID
-    classification: Classification  # type: ignore[valid-type]
+    classification: Classification
     score: float
     text_similarity: float
     same_group: bool
@@ -101,14 +128,14 @@ class DuplicationFinding:
     @staticmethod
     def of(f: du.DuplicationFinding) -> DuplicationFinding:
         return DuplicationFinding(
-            id=f.id, classification=Classification(f.classification), score=f.score, text_similarity=f.text_similarity,
+            id=ID(f.id), classification=Classification(f.classification), score=f.score, text_similarity=f.text_similarity,
             same_group=f.same_group, same_division=f.same_division, beneficiaries_shared=f.beneficiaries_shared,
-            geography_overlap=f.geography_overlap, duty_a_id=f.duty_a, duty_b_id=f.duty_b, agency_a_id=f.agency_a,
-            agency_b_id=f.agency_b, why=f.why, verdict=f.verdict, verdict_stale=f.verdict_stale,
-        )  # type: ignore[arg-type]  # fmt: skip
+            geography_overlap=f.geography_overlap, duty_a_id=ID(f.duty_a), duty_b_id=ID(f.duty_b), agency_a_id=ID(f.agency_a),
+            agency_b_id=ID(f.agency_b), why=f.why, verdict=f.verdict, verdict_stale=f.verdict_stale,
+        )  # fmt: skip
 
 
-async def _duty_of(info: Info, ident: str) -> Any:
+async def _duty_of(info: Info, ident: str) -> Duty | None:
     from service.graphql.types.duty import Duty
 
     row = await info.context.loaders.entity(DUTY).load(ident)
@@ -131,24 +158,37 @@ class DuplicationReport:
     matrix: AgencyMatrix
     result: strawberry.Private[Any]  # service.analysis.duplication.DuplicationResult
 
-    @strawberry.field
-    def findings(self, classification: list[Classification] | None = None,  # type: ignore[valid-type]
-                 include_dismissed: bool = False) -> list[DuplicationFinding]:  # fmt: skip
+    def _findings(self, classification: list[Any] | None, include_dismissed: bool) -> list[Any]:
         wanted = {c.value for c in classification} if classification else None
-        return [
-            DuplicationFinding.of(f) for f in self.result.findings
-            if (wanted is None or f.classification in wanted) and (include_dismissed or f.verdict != "dismissed")
-        ]  # fmt: skip
+        return [f for f in self.result.findings
+                if (wanted is None or f.classification in wanted) and (include_dismissed or f.verdict != "dismissed")]  # fmt: skip
+
+    @strawberry.field(description="Duplication, then overlap, then fragmentation, strongest first; a page at a time (first, after)")
+    def findings(self, classification: list[Classification] | None = None,
+                 include_dismissed: bool = False, first: Annotated[int | None, FIRST] = None,
+                 after: Annotated[strawberry.ID | None, AFTER] = None) -> list[DuplicationFinding]:  # fmt: skip
+        chosen = page(self._findings(classification, include_dismissed), lambda f: f.id, first, after)
+        return [DuplicationFinding.of(f) for f in chosen]
+
+    @strawberry.field(description="How many findings the same filters select, all pages together")
+    def finding_count(self, classification: list[Classification] | None = None,
+                      include_dismissed: bool = False) -> int:  # fmt: skip
+        return len(self._findings(classification, include_dismissed))
 
     @staticmethod
     def of(r: du.DuplicationResult) -> DuplicationReport:
-        areas = [FragmentedArea(division=a.division, name_fa=a.name_fa, name_en=a.name_en, agency_ids=a.agency_ids,  # type: ignore[arg-type]
+        areas = [FragmentedArea(division=a.division, name_fa=a.name_fa, name_en=a.name_en, agency_ids=[ID(x) for x in a.agency_ids],
                                 duty_count=a.duty_count) for a in r.areas]  # fmt: skip
-        return DuplicationReport(parameters=r.parameters, areas=areas, matrix=AgencyMatrix.of(r.matrix), result=r)
+        return DuplicationReport(parameters=JSON(r.parameters), areas=areas, matrix=AgencyMatrix.of(r.matrix), result=r)
+
+
+def match_id(m: Any) -> str:
+    return f"{m.capacity_id}>{m.target_id}"
 
 
 @strawberry.type(description="A capacity of the provider answering a need or an issue of the receiver")
 class WinWinMatch:
+    id: strawberry.ID = strawberry.field(description="capacityId>targetId: what `after` takes")
     capacity_id: strawberry.ID
     target_id: strawberry.ID
     target_kind: str
@@ -171,10 +211,10 @@ class WinWinMatch:
     @staticmethod
     def of(m: ww.Match) -> WinWinMatch:
         return WinWinMatch(
-            capacity_id=m.capacity_id, target_id=m.target_id, target_kind=m.target_kind, provider_id=m.provider,
-            receiver_id=m.receiver, score=m.score, text_similarity=m.text_similarity, benefit_rials=m.benefit_rials,
+            id=ID(match_id(m)), capacity_id=ID(m.capacity_id), target_id=ID(m.target_id), target_kind=m.target_kind, provider_id=ID(m.provider),
+            receiver_id=ID(m.receiver), score=m.score, text_similarity=m.text_similarity, benefit_rials=m.benefit_rials,
             cost_rials=m.cost_rials, net_rials=m.net, why=m.why,
-        )  # type: ignore[arg-type]  # fmt: skip
+        )  # fmt: skip
 
 
 @strawberry.type(description="A reciprocal pair or an exchange cycle: agencies[i] gives to agencies[i+1], the last to the first")
@@ -188,38 +228,60 @@ class Opportunity:
 
     @staticmethod
     def of(o: ww.Opportunity) -> Opportunity:
-        return Opportunity(id=o.id, kind=o.kind, agency_ids=o.agencies, matches=[WinWinMatch.of(m) for m in o.matches],  # type: ignore[arg-type]
+        return Opportunity(id=ID(o.id), kind=o.kind, agency_ids=[ID(x) for x in o.agencies], matches=[WinWinMatch.of(m) for m in o.matches],
                            net_benefit_rials=o.net_benefit_rials, chosen=o.chosen)  # fmt: skip
 
 
 @strawberry.type
 class WinWinReport:
     parameters: JSON
-    matches: list[WinWinMatch]
-    opportunities: list[Opportunity]
     total_chosen_rials: float
     cycles_truncated: bool
     optimal: bool = strawberry.field(description="False when the solver's time limit ended it before proving the set best")
     matrix: AgencyMatrix
+    result: strawberry.Private[Any]  # service.analysis.winwin.WinWinResult
+
+    def _opportunities(self, kind: str | None, first: int | None, after: str | None) -> list[Opportunity]:
+        found = [o for o in self.result.opportunities if kind is None or o.kind == kind]
+        return [Opportunity.of(o) for o in page(found, lambda o: o.id, first, after)]
+
+    @strawberry.field(description="Every match, a page at a time (first, after)")
+    def matches(self, first: Annotated[int | None, FIRST] = None,
+                after: Annotated[strawberry.ID | None, AFTER] = None) -> list[WinWinMatch]:  # fmt: skip
+        return [WinWinMatch.of(m) for m in page(self.result.matches, match_id, first, after)]
+
+    @strawberry.field(description="Reciprocal pairs and cycles, a page at a time (first, after)")
+    def opportunities(self, first: Annotated[int | None, FIRST] = None,
+                      after: Annotated[strawberry.ID | None, AFTER] = None) -> list[Opportunity]:  # fmt: skip
+        return self._opportunities(None, first, after)
+
+    @strawberry.field
+    def match_count(self) -> int:
+        return len(self.result.matches)
+
+    @strawberry.field
+    def opportunity_count(self) -> int:
+        return len(self.result.opportunities)
 
     @strawberry.field(description="The best set: an exact cycle-packing integer programme")
     def chosen(self) -> list[Opportunity]:
-        return [o for o in self.opportunities if o.chosen]
+        return [Opportunity.of(o) for o in self.result.opportunities if o.chosen]
 
-    @strawberry.field
-    def reciprocal_pairs(self) -> list[Opportunity]:
-        return [o for o in self.opportunities if o.kind == "reciprocal"]
+    @strawberry.field(description="A page at a time (first, after)")
+    def reciprocal_pairs(self, first: Annotated[int | None, FIRST] = None,
+                         after: Annotated[strawberry.ID | None, AFTER] = None) -> list[Opportunity]:  # fmt: skip
+        return self._opportunities("reciprocal", first, after)
 
-    @strawberry.field
-    def cycles(self) -> list[Opportunity]:
-        return [o for o in self.opportunities if o.kind == "cycle"]
+    @strawberry.field(description="A page at a time (first, after)")
+    def cycles(self, first: Annotated[int | None, FIRST] = None,
+               after: Annotated[strawberry.ID | None, AFTER] = None) -> list[Opportunity]:  # fmt: skip
+        return self._opportunities("cycle", first, after)
 
     @staticmethod
     def of(r: ww.WinWinResult) -> WinWinReport:
         return WinWinReport(
-            parameters=r.parameters, matches=[WinWinMatch.of(m) for m in r.matches],
-            opportunities=[Opportunity.of(o) for o in r.opportunities], total_chosen_rials=r.total_chosen_rials,
-            cycles_truncated=r.cycles_truncated, optimal=r.optimal, matrix=AgencyMatrix.of(r.matrix),
+            parameters=JSON(r.parameters), total_chosen_rials=r.total_chosen_rials, cycles_truncated=r.cycles_truncated,
+            optimal=r.optimal, matrix=AgencyMatrix.of(r.matrix), result=r,
         )  # fmt: skip
 
 
@@ -256,11 +318,11 @@ class AlignmentReport:
 
     @staticmethod
     def of(r: al.AlignmentResult) -> AlignmentReport:
-        items = [AlignmentItem(kind=i.kind, id=i.id, title=i.title, provider_id=i.provider, aligned=i.aligned,  # type: ignore[arg-type]
-                               duty_id=i.duty_id, similarity=i.similarity, why=i.why) for i in r.items]  # fmt: skip
-        agencies = [AgencyAlignment(agency_id=a.agency_id, name_fa=a.name_fa, aligned=a.aligned, total=a.total,  # type: ignore[arg-type]
+        items = [AlignmentItem(kind=i.kind, id=ID(i.id), title=i.title, provider_id=ID(i.provider), aligned=i.aligned,
+                               duty_id=ID(i.duty_id) if i.duty_id is not None else None, similarity=i.similarity, why=i.why) for i in r.items]  # fmt: skip
+        agencies = [AgencyAlignment(agency_id=ID(a.agency_id), name_fa=a.name_fa, aligned=a.aligned, total=a.total,
                                     ratio=a.ratio) for a in r.agencies]  # fmt: skip
-        return AlignmentReport(parameters=r.parameters, items=items, agencies=agencies)
+        return AlignmentReport(parameters=JSON(r.parameters), items=items, agencies=agencies)
 
 
 @strawberry.type(description="An analysis whose details come as JSON, with its matrix when it has one")
@@ -274,7 +336,7 @@ class GenericReport:
 
         matrix = getattr(result, "matrix", None)
         data = {k: v for k, v in result.as_dict().items() if k != "matrix"}
-        return GenericReport(data=data, matrix=AgencyMatrix.of(matrix) if isinstance(matrix, Matrix) else None)
+        return GenericReport(data=JSON(data), matrix=AgencyMatrix.of(matrix) if isinstance(matrix, Matrix) else None)
 
 
 @strawberry.type

@@ -4,29 +4,47 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Sequence
 from enum import Enum
 from functools import cache
-from typing import Any, NewType, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Any, NewType, TypeVar, get_type_hints
 
 import strawberry
 
 from service.domain import enums as e
 from service.text.jalali import stored_day, to_jalali
 
+if TYPE_CHECKING:
+    from service.graphql.types.agency import Agency
+
 T = TypeVar("T")
 
-AgencyKind = strawberry.enum(e.AgencyKind, description="What sort of body an agency is")
-AgencyLevel = strawberry.enum(e.AgencyLevel, description="Where an agency sits: headquarters, organisation, district or outside the municipality")
-DutyRole = strawberry.enum(e.DutyRole)
-ResourceKind = strawberry.enum(e.ResourceKind, description="What a capacity offers or a need asks for")
-IssueCategory = strawberry.enum(e.IssueCategory)
-Severity = strawberry.enum(e.Severity)
-IssueStatus = strawberry.enum(e.IssueStatus)
-ExchangeKind = strawberry.enum(e.ExchangeKind)
-ExchangeStatus = strawberry.enum(e.ExchangeStatus)
-RequestStatus = strawberry.enum(e.RequestStatus)
-MemberRole = strawberry.enum(e.MemberRole)
-MoneyUnit = strawberry.enum(e.MoneyUnit, description="Rials as stored, or tomans (rials / 10)")
+strawberry.enum(e.AgencyKind, description="What sort of body an agency is")
+strawberry.enum(e.AgencyLevel, description="Where an agency sits: headquarters, organisation, district or outside the municipality")
+strawberry.enum(e.DutyRole)
+strawberry.enum(e.ResourceKind, description="What a capacity offers or a need asks for")
+strawberry.enum(e.IssueCategory)
+strawberry.enum(e.Severity)
+strawberry.enum(e.IssueStatus)
+strawberry.enum(e.ExchangeKind)
+strawberry.enum(e.ExchangeStatus)
+strawberry.enum(e.RequestStatus)
+strawberry.enum(e.MemberRole)
+strawberry.enum(e.MoneyUnit, description="Rials as stored, or tomans (rials / 10)")
+# strawberry.enum marks the domain enum itself and returns it; the names below are plain aliases,
+# so mypy reads them as types (an assignment from a call is a variable to it).
+AgencyKind = e.AgencyKind
+AgencyLevel = e.AgencyLevel
+DutyRole = e.DutyRole
+ResourceKind = e.ResourceKind
+IssueCategory = e.IssueCategory
+Severity = e.Severity
+IssueStatus = e.IssueStatus
+ExchangeKind = e.ExchangeKind
+ExchangeStatus = e.ExchangeStatus
+RequestStatus = e.RequestStatus
+MemberRole = e.MemberRole
+MoneyUnit = e.MoneyUnit
 
 
 def iso_date(value: str | None) -> dt.date | None:
@@ -69,7 +87,8 @@ def from_row(cls: type[T], row: dict[str, Any]) -> T:
     for one selection (``service.graphql.narrow``) lacks the fields nobody asked for: those are
     None, and GraphQL never shows them."""
     values: dict[str, Any] = {}
-    for name, key, enum_type, required in _plan(cls):
+    # a class is hashable; typeshed's lru_cache cannot see it through type[T]
+    for name, key, enum_type, required in _plan(cls):  # type: ignore[arg-type]
         if key in row:
             value = row[key]
             values[name] = enum_type(value) if enum_type is not None and value is not None else value
@@ -83,7 +102,7 @@ def camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-async def load_agency(info: Any, agency_id: str | None) -> Any:
+async def load_agency(info: Any, agency_id: str | None) -> Agency | None:
     """Resolve an agency id through the request's DataLoader."""
     from service.graphql.types.agency import Agency
     from service.registry.specs import AGENCY
@@ -94,7 +113,7 @@ async def load_agency(info: Any, agency_id: str | None) -> Any:
     return from_row(Agency, row) if row else None
 
 
-async def load_agencies(info: Any, agency_ids: list[str]) -> list[Any]:
+async def load_agencies(info: Any, agency_ids: Sequence[str]) -> list[Agency]:
     """Resolve several agency ids in one DataLoader batch, keeping their order."""
     from service.graphql.types.agency import Agency
     from service.registry.specs import AGENCY

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from service.domain.workflow import OPEN_STATUSES, TRANSITIONS
 from service.domain.enums import RequestStatus as Status
+from service.domain.workflow import OPEN_STATUSES, TRANSITIONS
 from service.graphql.types.common import RequestStatus, from_row, iso_date, jalali, load_agency
 from service.registry.clock import today_iso
 
@@ -68,11 +68,11 @@ class Request:
 
     @strawberry.field(description="Open and past its due date")
     def overdue(self) -> bool:
-        return bool(self.due_date_iso) and Status(self.status) in OPEN_STATUSES and self.due_date_iso < today_iso()  # type: ignore[operator]
+        return bool(self.due_date_iso and Status(self.status) in OPEN_STATUSES and self.due_date_iso < today_iso())
 
     @strawberry.field(description="Statuses this request may move to next")
     def next_statuses(self) -> list[RequestStatus]:
-        return list(TRANSITIONS[Status(self.status)])  # type: ignore[arg-type]
+        return list(TRANSITIONS[Status(self.status)])
 
     @strawberry.field
     async def sender(self, info: Info) -> _agency | None:

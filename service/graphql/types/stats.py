@@ -1,4 +1,5 @@
-"""Aggregates for the directorate: counts by status, exchange totals by kind and Jalali year."""
+"""Aggregates: counts by status, exchange totals by kind and Jalali year, each computed by the
+repository over what the reader may read (an agency's stats count only its own private records)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,7 @@ import strawberry
 from strawberry.types import Info
 
 from service.data.taxonomy import functions
-from service.domain.enums import ExchangeKind as ExchangeKindEnum
-from service.domain.enums import MoneyUnit as MoneyUnitEnum
+from service.domain.enums import ExchangeKind as ExchangeKindEnum, MoneyUnit as MoneyUnitEnum
 from service.graphql.types.common import ExchangeKind, MoneyUnit, money
 from service.text.jalali import jalali_year
 
@@ -40,8 +40,8 @@ class Function:
     name_en: str
 
 
-async def _counts(info: Info, query: str) -> list[StatusCount]:
-    rows = await info.context.repo.store.read(query)
+async def _counts(info: Info, key: str) -> list[StatusCount]:
+    rows = await info.context.repo.status_counts(key)
     return [StatusCount(status=r["status"], count=int(r["count"])) for r in rows]
 
 
@@ -49,19 +49,19 @@ async def _counts(info: Info, query: str) -> list[StatusCount]:
 class RegistryStats:
     @strawberry.field
     async def requests_by_status(self, info: Info) -> list[StatusCount]:
-        return await _counts(info, "request/status_counts")
+        return await _counts(info, "request")
 
     @strawberry.field
     async def issues_by_status(self, info: Info) -> list[StatusCount]:
-        return await _counts(info, "issue/status_counts")
+        return await _counts(info, "issue")
 
     @strawberry.field
     async def exchanges_by_status(self, info: Info) -> list[StatusCount]:
-        return await _counts(info, "exchange/status_counts")
+        return await _counts(info, "exchange")
 
     @strawberry.field(description="Exchanges that are not cancelled, per kind and Jalali year")
     async def exchange_totals(self, info: Info) -> list[ExchangeTotal]:
-        rows = await info.context.repo.store.read("exchange/totals_by_day")
+        rows = await info.context.repo.exchange_totals_by_day()
         totals: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
         for r in rows:
             year = jalali_year(r["date"])
@@ -71,7 +71,7 @@ class RegistryStats:
             slot[0] += int(r["count"])
             slot[1] += int(r["amount"] or 0)
         return [
-            ExchangeTotal(kind=ExchangeKindEnum(kind), jalali_year=year, count=c, amount_rials=a)  # type: ignore[arg-type]
+            ExchangeTotal(kind=ExchangeKindEnum(kind), jalali_year=year, count=c, amount_rials=a)
             for (kind, year), (c, a) in sorted(totals.items())
         ]
 

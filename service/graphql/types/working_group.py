@@ -44,7 +44,7 @@ class WorkingGroup:
 
     @strawberry.field(name="members")
     def member_list(self) -> list[Member]:
-        return [Member(agency_id=m["agencyId"], role=MemberRole(m["role"])) for m in self.members]  # type: ignore[arg-type]
+        return [Member(agency_id=strawberry.ID(m["agencyId"]), role=MemberRole(m["role"])) for m in self.members]
 
     @strawberry.field
     async def duties(self, info: Info) -> list[_duty]:

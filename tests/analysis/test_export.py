@@ -1,0 +1,64 @@
+"""JSON downloads of the analyses are written as they are made (one record a line, orjson) and hold
+exactly what ``as_dict`` holds, through the CLI, the HTTP download and ``export`` itself."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from service.analysis import export
+from service.analysis.runner import ANALYSES
+from service.demo.loader import load_demo
+from service.settings import Settings
+from tests.conftest import GraphQL, run_on_store
+
+
+def _run(settings: Settings, name: str) -> Any:
+    return run_on_store(settings, lambda store: ANALYSES[name](store, settings))
+
+
+@pytest.mark.parametrize("name", sorted(ANALYSES))
+def test_streamed_json_holds_what_as_dict_holds(demo: GraphQL, settings: Settings, name: str) -> None:
+    result = _run(settings, name)
+    expected = json.loads(json.dumps(result.as_dict(), ensure_ascii=False))
+    out = io.BytesIO()
+    size = export.write_json(result, out)
+    body = out.getvalue()
+    assert size == len(body) and json.loads(body) == expected
+    assert b"\\u06" not in body  # Persian as written
+    for key, value in expected.items():  # each list's records on lines of their own
+        if isinstance(value, list) and len(value) > 1 and isinstance(value[0], dict):
+            assert body.count(b"\n") > len(value), key
+
+
+def test_duplication_download_is_streamed_and_whole(demo: GraphQL, settings: Settings) -> None:
+    response = demo.get("/analyses/duplication.json")
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "application/json; charset=utf-8"
+    assert "content-length" not in response.headers  # sent as written, not built whole first
+    assert response.json() == json.loads(json.dumps(_run(settings, "duplication").as_dict()))
+
+
+def test_cli_writes_json_to_a_file_and_to_stdout(tmp_path: Path, settings: Settings) -> None:
+    env = {**os.environ, "HAMAHANG_DATA_DIR": str(settings.data_dir), "HAMAHANG_GRAPH_NAME": settings.graph_name}
+
+    async def reload(store: Any) -> None:
+        await store.wipe()
+        await load_demo(store)
+
+    run_on_store(settings, reload)
+    expected = json.loads(json.dumps(_run(settings, "duplication").as_dict()))
+    out = tmp_path / "dup.json"
+    command = [sys.executable, "-m", "service", "analyze", "duplication", "--format", "json"]
+    done = subprocess.run([*command, "-o", str(out)], env=env, check=True, capture_output=True, text=True, timeout=120)
+    assert f"wrote {out}" in done.stderr
+    assert json.loads(out.read_bytes()) == expected
+    printed = subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
+    assert json.loads(printed.stdout) == expected
