@@ -31,9 +31,8 @@ from service.pictures import router as pictures
 from service.portal import router as portal_router
 from service.portal.session import signing_key
 from service.replies import JSONReply
-from service.site import errors as site_errors
-from service.site import router as site
 from service.settings import Settings
+from service.site import errors as site_errors, router as site
 from service.storage.errors import StoreError
 from service.storage.runtime import StoreRuntime, open_store
 

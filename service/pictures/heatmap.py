@@ -124,7 +124,8 @@ main{{display:flex;flex-wrap:wrap;gap:1rem;padding:1rem}} .row-name.hl{{font-wei
 .wrap{{overflow:auto;background:#fff;border:1px solid #d9dee7}}</style></head>
 <body>{nav_bar("/matrix/" + name)}<header class="hm"><h1>{html.escape(title)}</h1><span id="count">{to_persian_digits(str(count))} دستگاه</span>
 <a href="/matrix/{name}.svg" download>SVG</a><a href="/matrix/{name}.png" download>PNG</a><a href="/analyses/{name}.xlsx" download>اکسل شواهد</a></header>
-<main><div class="wrap">{svg(matrix, title, embed_font=False, titles=titles)}</div><div id="detail">نشانگر را روی یک خانه ببرید تا شواهد آن دیده شود.</div></main>
+<main><div class="wrap">{svg(matrix, title, embed_font=False, titles=titles)}</div>
+<div id="detail">نشانگر را روی یک خانه ببرید تا شواهد آن دیده شود.</div></main>
 <script>
 function show(r){{
   var lines=JSON.parse(r.dataset.lines);

@@ -58,13 +58,15 @@ div.vis-tooltip{font-family:"Vazirmatn",Tahoma,sans-serif!important;direction:rt
 .hh-toggles.edges{color:#4a5263}
 #hh-stage{display:flex;gap:.6rem;padding:.3rem 1rem;align-items:flex-start}
 #hh-stage>.card{flex:1;min-width:0;border:none}
-#hh-panel{width:22rem;max-width:100%;max-height:74vh;overflow:auto;background:#fff;border:1px solid #d9dee7;border-radius:6px;padding:.5rem .8rem;font-size:.88rem}
+#hh-panel{width:22rem;max-width:100%;max-height:74vh;overflow:auto;background:#fff;border:1px solid #d9dee7;border-radius:6px;
+  padding:.5rem .8rem;font-size:.88rem}
 #hh-panel h2{font-size:1.05rem;margin:.2rem 0}
 #hh-panel dl{display:grid;grid-template-columns:auto 1fr;gap:.15rem .6rem;margin:.4rem 0}
 #hh-panel dt{color:#4a5263} #hh-panel dd{margin:0}
 #hh-panel .actions{display:flex;flex-wrap:wrap;gap:.35rem}
 #hh-panel a.button{background:#0f6e5a;color:#fff;border-radius:4px;padding:.15rem .5rem;text-decoration:none;font-size:.85rem}
-#hh-panel ul.near{list-style:none;padding:0;margin:0} #hh-panel ul.near button{background:none;border:none;color:#0b5c4b;cursor:pointer;font-family:inherit;text-align:start;padding:.1rem 0}
+#hh-panel ul.near{list-style:none;padding:0;margin:0}
+#hh-panel ul.near button{background:none;border:none;color:#0b5c4b;cursor:pointer;font-family:inherit;text-align:start;padding:.1rem 0}
 @media (max-width:800px){#hh-stage{flex-direction:column}#hh-panel{width:auto}}
 """
 

@@ -68,7 +68,7 @@ def build(snap: Snapshot) -> nx.MultiDiGraph:
     """Every record a node (``type``, ``label``, ``title`` for hover, ``fields`` for the side panel, in
     Persian), every relation an edge (``type``)."""
     g = nx.MultiDiGraph()
-    names = {a["id"]: a["nameFa"] for a in snap["agency"]}
+    names: dict[str, str] = {a["id"]: str(a["nameFa"]) for a in snap["agency"]}
 
     def name(ident: str | None) -> str:
         return names.get(ident or "", ident or "")

@@ -52,7 +52,7 @@ async def whole(request: Request, runtime: RuntimeDep, actor: ActorDep) -> HTMLR
     if parsed.errors:
         body = (f'<h1>{TITLE}</h1>{form}<p class="alert" role="alert" id="filter-errors">'
                 + html.escape(" ".join(parsed.errors.values())) + "</p>")  # fmt: skip
-        return page(TITLE, body, current="/graph", status=422)  # type: ignore[return-value]
+        return page(TITLE, body, current="/graph", status=422)
     graph = registry_graph.apply(full, parsed.wanted)
     info = ""
     if graph.number_of_nodes() > registry_graph.DRAW_LIMIT:

@@ -96,7 +96,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "picker_placeholder": ("نام دستگاه…", "Agency name…"),
     "picker_hint": ("چند حرف از نام دستگاه را بنویسید و از فهرست برگزینید.", "Type part of the agency's name and pick it from the list."),
     "show_capacities": ("نمایش ظرفیت‌های این گیرنده در «دربارهٔ»", "List this receiver's capacities under «About»"),
-    "about_after_receiver": ("ظرفیت‌های گیرنده پس از انتخاب گیرنده و «نمایش ظرفیت‌ها» می‌آیند", "The receiver's capacities appear once a receiver is chosen and listed"),
+    "about_after_receiver": (
+        "ظرفیت‌های گیرنده پس از انتخاب گیرنده و «نمایش ظرفیت‌ها» می‌آیند",
+        "The receiver's capacities appear once a receiver is chosen and listed",
+    ),
     "filed_step": ("ثبت درخواست", "Request filed"),
     "confirm_title": ("تأیید گام", "Confirm the step"),
     "confirm_text": ("«{to}» را نمی‌توان پس گرفت. این گام ثبت شود؟", "«{to}» cannot be undone. Record this step?"),
