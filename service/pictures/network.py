@@ -175,6 +175,7 @@ def _controls(g: nx.MultiDiGraph, node_types: list[str], edge_types: list[str], 
 <button type="button" id="hh-fit">نمای کامل</button><button type="button" id="hh-png">خروجی PNG</button>{export}
 </div>
 <details class="hh-layers" open><summary>لایه‌ها</summary><div class="hh-toggles">{node_boxes}</div><div class="hh-toggles edges">{edge_boxes}</div></details>
+<div class="hh-legend"><span id="hh-size-note">اندازه: شمار پیوندها (دستگاه‌ها درشت‌تر از رکوردها)</span></div>
 <div class="hh-legend" id="hh-colour-legend" aria-label="راهنمای رنگ"></div><div class="hh-legend">{extra_html}</div>"""
 
 

@@ -201,7 +201,11 @@
     stage.insertBefore(card, stage.firstChild);
     network.on("click", function (p) { if (p.nodes.length) showPanel(p.nodes[0]); });
     var size = document.getElementById("hh-size"), colour = document.getElementById("hh-colour");
-    size.addEventListener("change", function () { applySize(size.value); });
+    size.addEventListener("change", function () {
+      applySize(size.value);
+      document.getElementById("hh-size-note").textContent = size.value === "none" ? "اندازه: یکسان (دستگاه‌ها درشت‌تر از رکوردها)"
+        : "اندازه: " + size.options[size.selectedIndex].text + " (دستگاه‌ها درشت‌تر از رکوردها)";
+    });
     colour.addEventListener("change", function () { applyColour(colour.value); });
     document.querySelectorAll("input[data-node-type], input[data-edge-type]").forEach(function (c) { c.addEventListener("change", applyToggles); });
     document.getElementById("hh-png").addEventListener("click", exportPng);

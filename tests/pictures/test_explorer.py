@@ -117,6 +117,7 @@ def test_size_colour_legend_and_toggles_without_reload(demo: GraphQL, tmp_path: 
         by_degree = page.evaluate(value)
         page.select_option("#hh-size", "volume")
         assert page.evaluate(value) != by_degree
+        assert "حجم مبادلات" in page.locator("#hh-size-note").inner_text()  # the legend says what size means
         page.select_option("#hh-colour", "kind")
         legend = page.locator("#hh-colour-legend").inner_text()
         assert "شرکت خدمات‌رسان" in legend and "منطقهٔ شهرداری" in legend and "utility" not in legend
