@@ -195,6 +195,42 @@
   }
   window.hamahangExportPng = exportPng;
 
+  /* The view as SVG: what is visible, where it is drawn; text stays text (right to left, searchable). */
+  function esc(t) { return String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;"); }
+  function exportSvg() {
+    var shown = nodes.get({filter: function (n) { return !n.hidden; }});
+    var ids = shown.map(function (n) { return n.id; }), pos = network.getPositions(ids), keep = {};
+    ids.forEach(function (id) { keep[id] = true; });
+    var xs = ids.map(function (id) { return pos[id].x; }), ys = ids.map(function (id) { return pos[id].y; });
+    var pad = 120, minX = Math.min.apply(null, xs) - pad, minY = Math.min.apply(null, ys) - pad;
+    var w = Math.max.apply(null, xs) - minX + pad, h = Math.max.apply(null, ys) - minY + pad;
+    var out = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="' + [minX, minY, w, h].join(" ") + '" width="' + Math.round(w) +
+               '" height="' + Math.round(h) + '" font-family="Vazirmatn, Tahoma, sans-serif" direction="rtl">',
+               '<rect x="' + minX + '" y="' + minY + '" width="' + w + '" height="' + h + '" fill="#ffffff"/>'];
+    edges.get({filter: function (e) { return !e.hidden && keep[e.from] && keep[e.to]; }}).forEach(function (e) {
+      var a = pos[e.from], b = pos[e.to], c = (e.color && e.color.color) || e.color || "#9aa3b2";
+      out.push('<line x1="' + a.x + '" y1="' + a.y + '" x2="' + b.x + '" y2="' + b.y + '" stroke="' + esc(c) + '" stroke-width="' + (e.width || 1) + '"/>');
+    });
+    shown.forEach(function (n) {
+      var p = pos[n.id], data = HH.nodes[n.id] || {name: n.id, type: ""}, colour = (n.color && n.color.background) || n.color || "#999";
+      if (data.type === "Agency" || data.type === "Cluster") {
+        var width = 16 + 9 * data.name.length;
+        out.push('<rect x="' + (p.x - width / 2) + '" y="' + (p.y - 14) + '" width="' + width + '" height="28" rx="5" fill="' + esc(colour) + '"/>');
+        out.push('<text x="' + p.x + '" y="' + (p.y + 5) + '" font-size="15" fill="#ffffff" text-anchor="middle">' + esc(data.name) + "</text>");
+      } else {
+        out.push('<circle cx="' + p.x + '" cy="' + p.y + '" r="8" fill="' + esc(colour) + '"><title>' + esc(data.name) + "</title></circle>");
+        var short = data.name.length > 34 ? data.name.slice(0, 33) + "…" : data.name;
+        out.push('<text x="' + p.x + '" y="' + (p.y + 22) + '" font-size="10" fill="#1d2330" text-anchor="middle">' + esc(short) + "</text>");
+      }
+    });
+    out.push("</svg>");
+    var url = URL.createObjectURL(new Blob([out.join("\n")], {type: "image/svg+xml"}));
+    var a = el("a", {href: url, download: HH.file + ".svg"});
+    document.body.appendChild(a); a.click(); a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+  window.hamahangExportSvg = exportSvg;
+
   /* ---------- wiring, once the network is drawn ---------- */
   function start() {
     var stage = document.getElementById("hh-stage"), card = document.querySelector("#mynetwork").parentNode;
@@ -209,6 +245,7 @@
     colour.addEventListener("change", function () { applyColour(colour.value); });
     document.querySelectorAll("input[data-node-type], input[data-edge-type]").forEach(function (c) { c.addEventListener("change", applyToggles); });
     document.getElementById("hh-png").addEventListener("click", exportPng);
+    document.getElementById("hh-svg").addEventListener("click", exportSvg);
     var layout = document.getElementById("hh-layout");
     layout.addEventListener("change", function () { applyLayout(layout.value); });
     document.getElementById("hh-fit").addEventListener("click", function () { network.fit({animation: {duration: 300}}); });

@@ -168,6 +168,15 @@ def test_export_png_of_the_view(demo: GraphQL, tmp_path: Path) -> None:
         path = tmp_path / "export.png"
         info.value.save_as(path)
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and path.stat().st_size > 5_000
+        page.uncheck('input[data-node-type="Duty"]')
+        with page.expect_download() as info:
+            page.click("#hh-svg")
+        svg = tmp_path / "export.svg"
+        info.value.save_as(svg)
+        text = svg.read_text(encoding="utf-8")
+        shown = page.evaluate("() => window.hamahangNetwork.body.data.nodes.get({filter: n => !n.hidden}).length")
+        assert text.startswith("<svg") and "سازمان پارک‌ها و فضای سبز شهرداری مشهد" in text
+        assert text.count("<rect ") + text.count("<circle ") - 1 == shown  # what is visible, nothing hidden
 
 
 @needs_chromium
