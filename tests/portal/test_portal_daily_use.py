@@ -105,3 +105,14 @@ def test_portal_at_phone_width(portal: GraphQL, live: LiveServer, browser: Any, 
         assert errors == [], errors
     finally:
         context.close()
+
+
+def test_the_new_parts_speak_english_when_switched(portal: GraphQL, agency_client: Any) -> None:
+    abfa = agency_client("ag-abfa")
+    board = abfa.get("/portal/dashboard", params={"lang": "en"})
+    assert board.status_code == 200 and 'dir="ltr"' in board.text and "Overdue only" in board.text
+    assert "m³/day" in board.text and "متر مکعب" not in board.text
+    form = abfa.get("/portal/requests/new", params={"lang": "en"}).text
+    assert "List this receiver" in form and "Agency name…" in form
+    asked = abfa.get("/portal/requests/rq-abfa-gis", params={"lang": "en"}).text
+    assert "Request filed" in asked
