@@ -163,6 +163,7 @@ def test_export_png_of_the_view(demo: GraphQL, tmp_path: Path) -> None:
     base = str(demo.client.base_url)
     with browser_page(base, demo.token) as (page, _):
         _open(page, base, "/graph/agency/ag-parks")
+        shoot(page, tmp_path, "neighbourhood")
         with page.expect_download() as info:
             page.click("#hh-png")
         path = tmp_path / "export.png"
