@@ -135,7 +135,7 @@ def render(g: nx.MultiDiGraph, *, title: str, info: str = "", form: str = "", ex
         )  # fmt: skip
     options = copy.deepcopy(OPTIONS)
     if g.number_of_nodes() <= SMALL:  # few nodes, mostly labelled boxes: room enough to keep them apart
-        options["physics"]["forceAtlas2Based"] |= {"avoidOverlap": 1.0, "gravitationalConstant": -90, "springLength": 120}
+        options["physics"]["forceAtlas2Based"] |= {"avoidOverlap": 1.0, "gravitationalConstant": -150, "springLength": 200, "centralGravity": 0.01}
     net.set_options(json.dumps(options))
     payload = {
         "nodes": data_nodes, "file": file,
