@@ -36,8 +36,28 @@ def _service_error(error: GraphQLError) -> ServiceError:
         # a value that cannot be coerced (NaN for a Float, "1.5" for Rials, an unknown enum value),
         # in a variable or a literal: the client's input, not the server's fault
         return coercion_error(error.message, _literal_field(error))
-    log.error("unexpected error in a resolver", exc_info=original)
     return ServiceError("INTERNAL", "internal error", "خطای داخلی", status=500)
+
+
+_SUGGESTION = re.compile(r" ?Did you mean [^?]*\?")  # names never hold "?"; "Found: ..." may follow
+
+
+def without_suggestions(message: str) -> str:
+    """graphql-core's message less its "Did you mean 'nodes'?" (fields, arguments, types, enum values)."""
+    return _SUGGESTION.sub("", message)
+
+
+def log_error(error: GraphQLError) -> None:
+    """One line for what the client caused (a refusal, a bad document: INFO; an unavailable store:
+    WARNING); the traceback only for INTERNAL, where someone has to read it."""
+    problem = _service_error(error)
+    where = ".".join(str(p) for p in error.path) if error.path else "document"
+    if problem.code == "INTERNAL":
+        log.error("INTERNAL at %s: %s", where, error.message, exc_info=error.original_error)
+    elif problem.status >= 500:
+        log.warning("%s at %s: %s", problem.code, where, problem.message_en)
+    else:
+        log.info("%s at %s: %s", problem.code, where, problem.message_en.splitlines()[0] if problem.message_en else "")
 
 
 _VARIABLE_AT = re.compile(r"at '[^'.]+\.([^']+)'|Variable '\$([^']+)'")
