@@ -81,6 +81,14 @@ def winwin_graph(snap: Snapshot, result: WinWinResult) -> tuple[nx.MultiDiGraph,
             g.add_edge(m.provider, m.receiver, type=opp.kind, color=color, width=5 if opp.chosen else 2.5,
                        title=match_text(m), opportunity=opp.id)  # fmt: skip
             in_opportunity.add((m.capacity_id, m.target_id))
+    for m in result.in_place:  # already arranged: drawn dashed, with its record
+        agency_node(m.provider)
+        agency_node(m.receiver)
+        record = (m.in_place or {}).get("title") or (m.in_place or {}).get("id", "")
+        g.add_edge(m.provider, m.receiver, type="in_place", color="#8a94a6", width=1.5, dashes=True,
+                   title=f"{capacities.get(m.capacity_id, {}).get('titleFa', m.capacity_id)}: از پیش در جریان با «{record}»")  # fmt: skip
+    if result.in_place:
+        legend.append(("از پیش در جریان (خط‌چین)", "#8a94a6"))
     for m in result.matches:
         if (m.capacity_id, m.target_id) not in in_opportunity:
             agency_node(m.provider)

@@ -56,7 +56,8 @@ def test_overlays(demo: GraphQL, tmp_path: Path) -> None:
     dup = _open(demo, "/graph/overlay/duplication", tmp_path / "dup.png")
     assert {"du-d9-green", "du-parks-green", "du-traffic-cameras", "du-police-cameras"} <= set(dup["ids"])
     win = _open(demo, "/graph/overlay/winwin", tmp_path / "winwin.png")
-    assert {"ag-ict", "ag-abfa", "ag-waste", "ag-parks", "ag-fire"} <= set(win["ids"])
+    assert {"ag-gas", "ag-abfa", "ag-d11", "ag-fum-water", "ag-regwater"} <= set(win["ids"])  # the chosen cycle and pair
+    assert {"ag-ict", "ag-parks"} <= set(win["ids"])  # in place: fibre ducts, effluent for the parks (dashed)
 
 
 @needs_chromium
@@ -75,7 +76,7 @@ def test_heatmap_page_shows_evidence_on_hover(demo: GraphQL, tmp_path: Path) -> 
 
 def test_heatmap_downloads(demo: GraphQL) -> None:
     svg = demo.get("/matrix/winwin.svg")
-    assert svg.headers["content-type"].startswith("image/svg+xml") and 'data-row="ag-ict"' in svg.text
+    assert svg.headers["content-type"].startswith("image/svg+xml") and 'data-row="ag-gas"' in svg.text  # the new HDD match
     assert "@font-face" in svg.text and "http" not in svg.text.split("<svg", 1)[1].replace("http://www.w3.org", "")
     png = demo.get("/matrix/followup.png")
     assert png.headers["content-type"] == "image/png" and png.content[:8] == b"\x89PNG\r\n\x1a\n"

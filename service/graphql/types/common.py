@@ -25,6 +25,7 @@ strawberry.enum(e.AgencyKind, description="What sort of body an agency is")
 strawberry.enum(e.AgencyLevel, description="Where an agency sits: headquarters, organisation, district or outside the municipality")
 strawberry.enum(e.DutyRole)
 strawberry.enum(e.ResourceKind, description="What a capacity offers or a need asks for")
+strawberry.enum(e.ResourceStatus, description="Where a capacity or need stands (expired: its window ended)")
 strawberry.enum(e.IssueCategory)
 strawberry.enum(e.Severity)
 strawberry.enum(e.IssueStatus)
@@ -39,6 +40,7 @@ AgencyKind = e.AgencyKind
 AgencyLevel = e.AgencyLevel
 DutyRole = e.DutyRole
 ResourceKind = e.ResourceKind
+ResourceStatus = e.ResourceStatus
 IssueCategory = e.IssueCategory
 Severity = e.Severity
 IssueStatus = e.IssueStatus
