@@ -204,7 +204,8 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
             why = "the provider has no duties" if not mine else f"no duty of the provider resembles it (best {best}, {sim:.2f})"
             _set(item, False, best, sim, "none", why)
         if item.declared_verified is False:
-            item.why = f"declared duty {linked} not verified ({'another agency' + chr(39) + 's duty' if duty_index[linked] not in mine else 'its text does not fit'}); " + item.why
+            reason = "another agency's duty" if duty_index[linked] not in mine else "its text does not fit"
+            item.why = f"declared duty {linked} not verified ({reason}); " + item.why
         items.append(item)
     goals = _serve_goals(items, item_c, city_plans if city_plans is not None else plans(), params)
     return AlignmentResult(params.model_dump(), items, _per_agency(snap, items), goals)

@@ -172,7 +172,8 @@ def _controls(g: nx.MultiDiGraph, node_types: list[str], edge_types: list[str], 
 <label>اندازه بر پایهٔ <select id="hh-size">{size}</select></label>
 <label>رنگ بر پایهٔ <select id="hh-colour">{colour}</select></label>
 <label>چیدمان <select id="hh-layout"><option value="force">نیرو (خوشه‌ها)</option><option value="tree">درختی (ساختار دستگاه‌ها)</option></select></label>
-<button type="button" id="hh-fit">نمای کامل</button><button type="button" id="hh-png">خروجی PNG</button><button type="button" id="hh-svg">خروجی SVG</button>{export}
+<button type="button" id="hh-fit">نمای کامل</button><button type="button" id="hh-png">خروجی PNG</button>
+<button type="button" id="hh-svg">خروجی SVG</button>{export}
 </div>
 <details class="hh-layers" open><summary>لایه‌ها</summary><div class="hh-toggles">{node_boxes}</div><div class="hh-toggles edges">{edge_boxes}</div></details>
 <div class="hh-legend"><span id="hh-size-note">اندازه: شمار پیوندها (دستگاه‌ها درشت‌تر از رکوردها)</span></div>

@@ -100,7 +100,8 @@ class Reader:
         its view, so cycles are rare here; the offers are what its view can tell it."""
         me = self.actor.agency_id
         result = await runner.winwin(self.repo, self.settings)
-        found = [(o.id, o.kind, o.chosen, o.agencies, o.matches, o) for o in result.opportunities if me in o.agencies]
+        found: list[tuple[str, str, bool, list[str], list[Any], Any]] = [
+            (o.id, o.kind, o.chosen, o.agencies, o.matches, o) for o in result.opportunities if me in o.agencies]
         held = {(m.capacity_id, m.target_id) for *_, matches, _ in found for m in matches}
         found += [(f"offer:{m.capacity_id}:{m.target_id}", "offer", False, [m.provider, m.receiver], [m], None)
                   for m in result.matches if m.receiver == me and (m.capacity_id, m.target_id) not in held]  # fmt: skip

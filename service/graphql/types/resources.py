@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from service.domain.enums import MoneyUnit as MoneyUnitEnum
-from service.domain.enums import ResourceStatus as Status
+from service.domain.enums import MoneyUnit as MoneyUnitEnum, ResourceStatus as Status
 from service.graphql.types.common import MoneyUnit, ResourceKind, ResourceStatus, iso_date, jalali, load_agency, money
 from service.registry.clock import today_iso
 
