@@ -13,7 +13,7 @@ from typing import Any
 
 from service.analysis import runner
 from service.domain.actor import Actor
-from service.domain.enums import RequestStatus
+from service.domain.enums import AgencyKind, RequestStatus
 from service.domain.workflow import OPEN_STATUSES, TRANSITIONS, Party
 from service.registry.clock import today_iso
 from service.registry.repository import Repository
@@ -84,6 +84,14 @@ class Reader:
         board.agencies = await self.agencies(ids)
         return board
 
+    async def counts(self) -> dict[str, int]:
+        """For the navigation bar: requests received and not yet acknowledged, and overdue ones."""
+        me, today = self.actor.agency_id, today_iso()
+        received = await self.page(REQUEST, sort="filed", receiverId=me)
+        sent = await self.page(REQUEST, sort="filed", senderId=me)
+        return {"new": sum(1 for r in received if r["status"] == RequestStatus.SUBMITTED.value),
+                "overdue": sum(1 for r in received + sent if overdue(r, today))}  # fmt: skip
+
     async def opportunities(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Win-win opportunities found in what this agency may read: the cycles it takes part in (with
         its share: what it gains, what it gives, whether it carries the cost), then one-way offers
@@ -92,7 +100,8 @@ class Reader:
         its view, so cycles are rare here; the offers are what its view can tell it."""
         me = self.actor.agency_id
         result = await runner.winwin(self.repo, self.settings)
-        found = [(o.id, o.kind, o.chosen, o.agencies, o.matches, o) for o in result.opportunities if me in o.agencies]
+        found: list[tuple[str, str, bool, list[str], list[Any], Any]] = [
+            (o.id, o.kind, o.chosen, o.agencies, o.matches, o) for o in result.opportunities if me in o.agencies]
         held = {(m.capacity_id, m.target_id) for *_, matches, _ in found for m in matches}
         found += [(f"offer:{m.capacity_id}:{m.target_id}", "offer", False, [m.provider, m.receiver], [m], None)
                   for m in result.matches if m.receiver == me and (m.capacity_id, m.target_id) not in held]  # fmt: skip
@@ -128,15 +137,50 @@ class Reader:
     async def steps(self, request_id: str) -> list[Row]:
         return (await self.repo.steps([request_id])).get(request_id, [])
 
-    async def about_choices(self) -> list[tuple[str, list[tuple[str, str]]]]:
-        """The request form's «about» list: our needs and issues, and other agencies' capacities."""
+    async def receivers(self) -> list[Row]:
+        """Agencies a request can go to: every agency but this one and the stakeholder groups
+        (citizens, elites: they hold no office that could act on a request)."""
+        return [a for a in await self.all_agencies()
+                if a["id"] != self.actor.agency_id and a.get("kind") != AgencyKind.STAKEHOLDER_GROUP.value]  # fmt: skip
+
+    async def about_choices(self, receiver: str | None = None) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The request form's «about» list: our needs and issues, and the chosen receiver's
+        capacities (none until a receiver is chosen)."""
         me = self.actor.agency_id
-        others = [c for c in await self.page(CAPACITY, sort="title", desc=False) if c.get("agencyId") != me]
+        theirs = await self.page(CAPACITY, sort="title", desc=False, agencyId=receiver) if receiver and receiver != me else []
         return [
             ("our_needs", [(n["id"], n["titleFa"]) for n in await self.page(NEED, sort="title", desc=False, agencyId=me)]),
             ("our_issues", [(i["id"], i["titleFa"]) for i in await self.page(ISSUE, sort="title", desc=False, raisedById=me)]),
-            ("their_capacities", [(c["id"], c["titleFa"]) for c in others]),
+            ("their_capacities", [(c["id"], c["titleFa"]) for c in theirs]),
         ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RequestView:
+    """The dashboard's sort and filter for its two request tables (query parameters)."""
+
+    status: str = ""
+    overdue_only: bool = False
+    counterpart: str = ""
+    sort: str = "due"  # due | filed
+
+    @classmethod
+    def of(cls, params: Any) -> RequestView:
+        status = params.get("status", "")
+        sort = params.get("sort", "due")
+        return cls(status if status in {s.value for s in RequestStatus} else "", params.get("overdue") == "1",
+                   str(params.get("counterpart", ""))[:100], sort if sort in ("due", "filed") else "due")  # fmt: skip
+
+    def apply(self, rows: list[Row], side: str) -> list[Row]:
+        """Filtered, then overdue first, then the chosen order (due soonest; or filed newest)."""
+        keep = [r for r in rows if (not self.status or r["status"] == self.status) and (not self.overdue_only or r.get("overdue"))
+                and (not self.counterpart or r.get(side) == self.counterpart)]  # fmt: skip
+        if self.sort == "filed":
+            keep.sort(key=lambda r: str(r.get("filedOn") or r.get("createdAt") or ""), reverse=True)
+        else:
+            keep.sort(key=lambda r: (r.get("status") not in {s.value for s in OPEN_STATUSES}, str(r.get("dueDate") or "9999")))
+        keep.sort(key=lambda r: not r.get("overdue"))  # stable: overdue first, each part in the chosen order
+        return keep
 
 
 def moves_for(actor: Actor, row: Row) -> list[str]:

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from service.domain.enums import MoneyUnit as MoneyUnitEnum
-from service.domain.enums import ResourceStatus as Status
+from service.domain.enums import MoneyUnit as MoneyUnitEnum, ResourceStatus as Status
 from service.graphql.types.common import MoneyUnit, ResourceKind, ResourceStatus, iso_date, jalali, load_agency, money
 from service.registry.clock import today_iso
 
@@ -33,7 +32,7 @@ class Offerable:
     quantity: float | None = None
     unit: str | None = None
     location: str | None = None
-    status: ResourceStatus = strawberry.field(default=Status.OPEN, description="As recorded: open, partly met, met, withdrawn")  # type: ignore[valid-type]
+    status: ResourceStatus = strawberry.field(default=Status.OPEN, description="As recorded: open, partly met, met, withdrawn")
     version: int = 1
     archived: bool = False
     created_at: str = ""
@@ -52,7 +51,7 @@ class Capacity(Offerable):
     quantity_committed: float | None = strawberry.field(default=None, description="Already promised to others")
 
     @strawberry.field(description="The status today: an open or partly met capacity whose window has ended is expired")
-    def status_today(self) -> ResourceStatus:  # type: ignore[valid-type]
+    def status_today(self) -> ResourceStatus:
         return _today(self.status, self.available_to_iso)
 
     @strawberry.field
@@ -85,7 +84,7 @@ class Need(Offerable):
     quantity_met: float | None = strawberry.field(default=None, description="Already met: the rest is still wanted")
 
     @strawberry.field(description="The status today: an open or partly met need whose window has ended is expired")
-    def status_today(self) -> ResourceStatus:  # type: ignore[valid-type]
+    def status_today(self) -> ResourceStatus:
         return _today(self.status, self.needed_to_iso)
 
     @strawberry.field
