@@ -67,8 +67,9 @@ PORTAL_SECRET = os.environ.get("HAMAHANG_PORTAL_SECRET") or secrets.token_urlsaf
 
 
 def settings(graph: str) -> Settings:
+    # the generator's windows lie in 1401-1404: judge its registries on a day inside them (1403/01/01)
     return Settings(env="production", data_dir=DATA, graph_name=graph, appendfsync="everysec", store_timeout_s=600,
-                    portal_secret=PORTAL_SECRET)  # fmt: skip
+                    today="2024-03-20", portal_secret=PORTAL_SECRET)  # fmt: skip
 
 
 async def connect(server: EmbeddedServer, graph: str, pool_size: int = 16, schema: bool = True) -> FalkorStore:

@@ -188,14 +188,13 @@ def _analysis_miss(name: str, a: dict[str, Any]) -> str:
 
 # what would meet the analysis target, by where the time went (the first keyword found in the top samples)
 ANALYSIS_FIX = (
-    (("_choose", "milp", "highs", "_highs"),
-     ("the exact cycle packing is the cost: `simple_cycles(length_bound=3)` on the agency 'can help' graph stops only "
-     "at `max_cycles` (20,000), and `milp` then solves a packing with one binary variable per cycle. Rank the cycles "
-     "by net benefit and give the MILP only the best few thousand (or pack greedily and keep the MILP for a small "
-     "top slice), and keep only the best k outgoing edges per agency before enumerating cycles.")),
-    (("simple_cycles", "_opportunity"),
-     ("enumerating cycles is the cost: the agency graph is dense, so cap the out-degree (best k edges per agency) "
-     "before `simple_cycles`, and lower `max_cycles`.")),
+    (("packing", "milp", "linprog", "highs", "_highs"),
+     ("the exact cycle packing is the cost (service/analysis/packing.py: LP pricing rounds, then the MILP over the "
+     "generated columns with mip_rel_gap 0). Fewer matches per need (`matches_per_need`) shrink the columns; a "
+     "time limit keeps the plan but reports `optimal: false` with the gap.")),
+    (("agency_cycles", "_walk", "_opportunit"),
+     ("listing the agency cycles is the cost: the 'can help' graph is dense; fewer matches per need, or a "
+     "`max_cycle_length` of 2 (pairs only), shrink it.")),
     (("top_k", "__matmul__", "_mul_sparse"),
      ("the sparse product is the cost: character n-grams shared by almost every Persian text make `left @ right.T` "
      "nearly dense, so the 'sparse' top-k is an all-pairs product in blocks. Drop more common grams (a lower "
