@@ -8,7 +8,7 @@ import math
 from collections.abc import Sequence
 from enum import Enum
 from functools import cache
-from typing import TYPE_CHECKING, Any, NewType, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Any, NewType, TypeVar, get_origin, get_type_hints
 
 import strawberry
 from strawberry.types.private import is_private
@@ -89,6 +89,8 @@ _INT32 = range(-(2**31), 2**31)  # GraphQL's Int
 
 def _number_of(hint: Any) -> Any:
     """float (GraphQL Float), int (GraphQL Int, 32 bits) or ``Rials`` (any whole number), else None."""
+    if get_origin(hint) in (list, tuple, Sequence):
+        return None  # a list of numbers (a duty's budget years) is shown as it is stored
     options = (hint, *getattr(hint, "__args__", ()))
     if float in options:
         return float
