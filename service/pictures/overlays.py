@@ -25,7 +25,7 @@ def duplication_graph(snap: Snapshot, result: DuplicationResult, classes: set[st
             g.add_node(agency_id, type="Agency", label=agency["nameFa"], title=agency["nameFa"])
             g.add_edge(agency_id, duty_id, type="HAS_DUTY", color="#c9ced8", width=1)
         g.add_edge(f.duty_a, f.duty_b, type=f.classification, color=CLASS_COLORS[f.classification],
-                   width=round(1 + 6 * f.score, 2), title=f.why, arrow=False, dashes=f.classification == "fragmentation")  # fmt: skip
+                   width=round(1 + 6 * f.score, 2), title=f.summary_fa or f.why, arrow=False, dashes=f.classification == "fragmentation")  # fmt: skip
     return g
 
 

@@ -138,6 +138,10 @@ class DuplicationFinding:
     def explanation_fa(self) -> str:
         return self.source.explanation_fa
 
+    @strawberry.field(description="One Persian line: the class and the evidence that agrees")
+    def summary_fa(self) -> str:
+        return str(self.source.summary_fa)
+
     @strawberry.field(description="GAO step 2 in Persian: the cost at stake and the effect on the service")
     def effect_fa(self) -> str:
         return self.source.effect_fa
