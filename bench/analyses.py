@@ -163,7 +163,7 @@ async def _run(graph: str, name: str, profile: bool, interval: float) -> dict[st
         size = await _sizes(server, graph, ("Capacity", "Need"), open_issues=True)
         summary = {"capacities+needs+open issues": size, "matches": len(result.matches),
                    "opportunities": len(result.opportunities), "chosen": len(result.chosen),
-                   "cycles truncated": result.cycles_truncated}  # fmt: skip
+                   "optimal": result.optimal, "gap": result.gap}  # fmt: skip
     top = None
     if profiler:
         stats = pstats.Stats(profiler)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 
 DUPLICATION_NEEDS = ("agency", "duty")
-WINWIN_NEEDS = ("agency", "capacity", "need", "issue")
+WINWIN_NEEDS = ("agency", "capacity", "need", "issue", "exchange", "request")
 
 
 async def duplication(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
@@ -58,13 +58,13 @@ async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snap
     from service.analysis.winwin import analyse_winwin
 
     snap = snap or await load_snapshot(source, WINWIN_NEEDS)
-    return analyse_winwin(snap, settings.analysis.winwin)
+    return analyse_winwin(snap, settings.analysis.winwin, settings.today or today_iso())
 
 
 async def alignment(source: GraphStore | Repository, settings: Settings) -> AlignmentResult:
     from service.analysis.alignment import analyse_alignment
 
-    snap = await load_snapshot(source, ("agency", "duty", "capacity", "exchange", "request"))
+    snap = await load_snapshot(source, ("agency", "duty", "capacity", "need", "issue", "exchange", "request"))
     return analyse_alignment(snap, settings.analysis.alignment)
 
 
@@ -72,7 +72,7 @@ async def followup(source: GraphStore | Repository, settings: Settings) -> Any:
     from service.analysis.followup import analyse_followup
 
     snap = await load_snapshot(source, ("agency", "request"), with_steps=True)
-    return analyse_followup(snap, today_iso())
+    return analyse_followup(snap, settings.today or today_iso())
 
 
 async def issues(source: GraphStore | Repository, settings: Settings) -> Any:

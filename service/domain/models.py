@@ -88,6 +88,8 @@ class CapacityIn(_Resource):
     availableFrom: IsoDate | None = None
     availableTo: IsoDate | None = None
     costRials: Rials | None = None
+    status: e.ResourceStatus = e.ResourceStatus.OPEN
+    quantityCommitted: Quantity | None = None  # already promised to others: the rest is still offered
 
     @model_validator(mode="after")
     def _window(self) -> CapacityIn:
@@ -102,6 +104,9 @@ class NeedIn(_Resource):
     neededFrom: IsoDate | None = None
     neededTo: IsoDate | None = None
     valueRials: Rials | None = None
+    valueSource: Text | None = None  # where the value comes from (a budget line, an estimate): shown beside it
+    status: e.ResourceStatus = e.ResourceStatus.OPEN
+    quantityMet: Quantity | None = None  # already met: the rest is still wanted
 
     @model_validator(mode="after")
     def _window(self) -> NeedIn:
@@ -210,8 +215,12 @@ class DutyPatch(_DutyPatch):  # type: ignore[misc,valid-type]
     def _budgets(self) -> DutyPatch:
         _budgets_ok(self.budgetYears, self.budgetRials)  # type: ignore[attr-defined]
         return self
-CapacityPatch = patch_of(CapacityIn, *_TEXT, "kind", "quantity", "unit", "location", "availableFrom", "availableTo", "costRials")
-NeedPatch = patch_of(NeedIn, *_TEXT, "kind", "quantity", "unit", "location", "neededFrom", "neededTo", "valueRials")
+
+
+CapacityPatch = patch_of(CapacityIn, *_TEXT, "kind", "quantity", "unit", "location", "availableFrom", "availableTo", "costRials",
+                         "status", "quantityCommitted")
+NeedPatch = patch_of(NeedIn, *_TEXT, "kind", "quantity", "unit", "location", "neededFrom", "neededTo", "valueRials",
+                     "valueSource", "status", "quantityMet")
 IssuePatch = patch_of(IssueIn, *_TEXT, "category", "severity", "status")
 ExchangePatch = patch_of(ExchangeIn, "titleFa", "titleEn", "descriptionFa", "amountRials", "date", "status", "contractRef")
 RequestPatch = patch_of(RequestIn, "subject", "body", "dueDate")

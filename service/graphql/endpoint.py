@@ -22,6 +22,7 @@ from strawberry.types.execution import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from service.errors import ServiceError
+from service.graphql.compiled import Plans, run_plan
 from service.graphql.errors import shaped, store_was_out
 from service.io import safejson
 from service.replies import dumps
@@ -67,22 +68,35 @@ class GraphQLPost:
     """The route's endpoint (``handle``): ``context_getter`` raises ``ServiceError`` (401 and the like), which
     the app's exception handler answers in the GraphQL error shape."""
 
-    def __init__(self, schema: BaseSchema, context_getter: Callable[[Request], Awaitable[Any]]) -> None:
+    def __init__(self, schema: BaseSchema, context_getter: Callable[[Request], Awaitable[Any]],
+                 count_queries: bool = False) -> None:  # fmt: skip
         self.schema = schema
         self.context_getter = context_getter
+        self.plans = Plans(schema._schema)  # type: ignore[attr-defined]
+        self.count_queries = count_queries  # the StoreQueryCount extension is on (not in production)
+
+    async def compiled(self, data: dict[str, Any], context: Any) -> ExecutionResult | None:
+        """The compiled plan's answer (``service.graphql.compiled``), or None: the executor answers."""
+        query, name = data.get("query"), data.get("operationName")
+        if not isinstance(query, str) or data.get("extensions") or not isinstance(name, (str, type(None))):
+            return None
+        plan = self.plans.get(query, name)
+        if plan is None:
+            return None
+        try:
+            answer = await run_plan(plan, context, data.get("variables"))
+        except Exception:  # noqa: BLE001 - Fallback or anything else: the executor decides, as before
+            return None
+        extensions = {"storeQueries": context.counter.count} if self.count_queries else None
+        return ExecutionResult(data=answer, errors=None, extensions=extensions)
 
     async def handle(self, request: Request) -> Response:
         context = await self.context_getter(request)
         try:
             data = operation(await request.body(), request.headers.get("content-type", ""))
-            result = await self.schema.execute(
-                data.get("query"),
-                variable_values=data.get("variables"),
-                context_value=context,
-                operation_name=data.get("operationName"),
-                allowed_operation_types=POST_OPERATIONS,
-                operation_extensions=data.get("extensions"),
-            )
+            result = await self.compiled(data, context)
+            if result is None:
+                result = await self.execute(data, context)
         except Refused as exc:
             return PlainTextResponse(str(exc), status_code=400)
         except MissingQueryError:
@@ -91,3 +105,19 @@ class GraphQLPost:
             return PlainTextResponse(exc.as_http_error_reason(), status_code=400)
         body, status = response_body(result)
         return Response(dumps(body), status_code=status, media_type="application/json")
+
+    async def execute(self, data: dict[str, Any], context: Any) -> ExecutionResult:
+        """The executor; a text it answers without errors is then compiled, when it can be."""
+        result = await self.schema.execute(
+            data.get("query"),
+            variable_values=data.get("variables"),
+            context_value=context,
+            operation_name=data.get("operationName"),
+            allowed_operation_types=POST_OPERATIONS,
+            operation_extensions=data.get("extensions"),
+        )
+        query, name = data.get("query"), data.get("operationName")
+        if not result.errors and isinstance(query, str) and isinstance(name, (str, type(None))) \
+                and not self.plans.known(query, name):  # fmt: skip
+            self.plans.learn(query, name)
+        return result

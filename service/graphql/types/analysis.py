@@ -334,6 +334,11 @@ class WinWinMatch:
     cost_rials: float
     net_rials: float
     why: str
+    benefit_source: str = strawberry.field(description="Where the benefit comes from: the need's stated value or the default used")
+    cost_source: str = strawberry.field(description="Where the provider's cost comes from")
+    cover: float | None = strawberry.field(description="Share of the need the capacity covers, in the need's unit (null: not comparable)")
+    unit: str | None
+    in_place: JSON | None = strawberry.field(description="The exchange or request that already arranges this match (kind, id, status, title, date)")
 
     @strawberry.field
     async def capacity(self, info: Info) -> _capacity | None:
@@ -347,8 +352,27 @@ class WinWinMatch:
         return WinWinMatch(
             id=ID(match_id(m)), capacity_id=ID(m.capacity_id), target_id=ID(m.target_id), target_kind=m.target_kind, provider_id=ID(m.provider),
             receiver_id=ID(m.receiver), score=m.score, text_similarity=m.text_similarity, benefit_rials=m.benefit_rials,
-            cost_rials=m.cost_rials, net_rials=m.net, why=m.why,
+            cost_rials=m.cost_rials, net_rials=m.net, why=m.why, benefit_source=m.benefit_source,
+            cost_source=m.cost_source, cover=m.cover, unit=m.unit, in_place=JSON(m.in_place) if m.in_place else None,
         )  # fmt: skip
+
+
+@strawberry.type(description="What one agency gets and gives in an opportunity")
+class WinWinParty:
+    agency_id: strawberry.ID
+    gains_rials: float
+    gives_rials: float
+    net_rials: float
+
+
+@strawberry.type(description="The plan solved again with values moved: does the chosen set hold?")
+class SensitivityScenario:
+    scenario: str
+    same_set: bool
+    added: list[strawberry.ID]
+    removed: list[strawberry.ID]
+    total_rials: float
+    optimal: bool
 
 
 @strawberry.type(description="A reciprocal pair or an exchange cycle: agencies[i] gives to agencies[i+1], the last to the first")
@@ -359,19 +383,32 @@ class Opportunity:
     matches: list[WinWinMatch]
     net_benefit_rials: float
     chosen: bool
+    parties: list[WinWinParty]
+    everyone_gains: bool = strawberry.field(description="Every party ends better off")
+    carriers: list[strawberry.ID] = strawberry.field(description="Parties that end even or worse off: they carry the cost")
 
     @staticmethod
     def of(o: ww.Opportunity) -> Opportunity:
+        parties = [WinWinParty(agency_id=ID(p.agency_id), gains_rials=p.gains_rials, gives_rials=p.gives_rials,
+                               net_rials=p.net_rials) for p in o.parties]  # fmt: skip
         return Opportunity(id=ID(o.id), kind=o.kind, agency_ids=[ID(x) for x in o.agencies], matches=[WinWinMatch.of(m) for m in o.matches],
-                           net_benefit_rials=o.net_benefit_rials, chosen=o.chosen)  # fmt: skip
+                           net_benefit_rials=o.net_benefit_rials, chosen=o.chosen, parties=parties,
+                           everyone_gains=o.everyone_gains, carriers=[ID(x) for x in o.carriers])  # fmt: skip
 
 
 @strawberry.type
 class WinWinReport:
     parameters: JSON
     total_chosen_rials: float
-    cycles_truncated: bool
-    optimal: bool = strawberry.field(description="False when the solver's time limit ended it before proving the set best")
+    cycles_truncated: bool = strawberry.field(description="Always false: every cycle is priced (column generation)")
+    optimal: bool = strawberry.field(description="True only when the whole problem was solved to proven optimality")
+    gap: float = strawberry.field(description="(bound - total) / bound: 0 when optimal")
+    bound_rials: float = strawberry.field(description="The best upper bound on the plan's total known to the solver")
+    today: str = strawberry.field(description="The day (ISO) the registry was judged on")
+    in_place: list[WinWinMatch] = strawberry.field(description="Matches already arranged by an exchange or a live request: never recommended")
+    left_out: JSON = strawberry.field(description="Capacities and needs left out of the matching, counted by status today")
+    assumptions: list[str]
+    solver: JSON
     matrix: AgencyMatrix
     result: strawberry.Private[Any]  # service.analysis.winwin.WinWinResult
 
@@ -388,6 +425,12 @@ class WinWinReport:
     def opportunities(self, first: Annotated[int | None, FIRST] = None,
                       after: Annotated[strawberry.ID | None, AFTER] = None) -> list[Opportunity]:  # fmt: skip
         return self._opportunities(None, first, after)
+
+    @strawberry.field(description="The plan solved again with benefits or costs moved ±25% (computed when asked for)")
+    def sensitivity(self) -> list[SensitivityScenario]:
+        return [SensitivityScenario(scenario=x["scenario"], same_set=x["sameSet"], added=[ID(a) for a in x["added"]],
+                                    removed=[ID(a) for a in x["removed"]], total_rials=x["totalRials"], optimal=x["optimal"])
+                for x in self.result.sensitivity]  # fmt: skip
 
     @strawberry.field
     def match_count(self) -> int:
@@ -415,7 +458,9 @@ class WinWinReport:
     def of(r: ww.WinWinResult) -> WinWinReport:
         return WinWinReport(
             parameters=JSON(r.parameters), total_chosen_rials=r.total_chosen_rials, cycles_truncated=r.cycles_truncated,
-            optimal=r.optimal, matrix=AgencyMatrix.of(r.matrix), result=r,
+            optimal=r.optimal, gap=r.gap, bound_rials=r.bound_rials, today=r.parameters.get("today", ""),
+            in_place=[WinWinMatch.of(m) for m in r.in_place], left_out=JSON(r.left_out), assumptions=r.assumptions,
+            solver=JSON(r.solver), matrix=AgencyMatrix.of(r.matrix), result=r,
         )  # fmt: skip
 
 
@@ -429,6 +474,24 @@ class AlignmentItem:
     duty_id: strawberry.ID | None
     similarity: float | None
     why: str
+    rule: str = strawberry.field(description="declared, own_capacity, own_issue, reporting, resembles or none")
+    declared_duty_id: strawberry.ID | None
+    declared_verified: bool | None = strawberry.field(description="A declared duty link checked: the provider's and fitting (null: none declared)")
+    goals: list[strawberry.ID] = strawberry.field(description="Goals of the city's plans the record serves")
+    goal_why: str
+    amount_rials: float | None
+
+
+@strawberry.type(description="A goal of the city's plans and what serves it")
+class PlanGoalUse:
+    goal_id: strawberry.ID
+    plan_id: strawberry.ID
+    title_fa: str
+    focus: str
+    level: str
+    duty_ids: list[strawberry.ID]
+    items: int
+    amount_rials: float
 
 
 @strawberry.type
@@ -445,6 +508,8 @@ class AlignmentReport:
     parameters: JSON
     items: list[AlignmentItem]
     agencies: list[AgencyAlignment]
+    goals: list[PlanGoalUse]
+    unserved: JSON = strawberry.field(description="Spending and effort that serve no goal of the plans, in total and per provider")
 
     @strawberry.field
     def misaligned(self) -> list[AlignmentItem]:
@@ -453,10 +518,15 @@ class AlignmentReport:
     @staticmethod
     def of(r: al.AlignmentResult) -> AlignmentReport:
         items = [AlignmentItem(kind=i.kind, id=ID(i.id), title=i.title, provider_id=ID(i.provider), aligned=i.aligned,
-                               duty_id=ID(i.duty_id) if i.duty_id is not None else None, similarity=i.similarity, why=i.why) for i in r.items]  # fmt: skip
+                               duty_id=ID(i.duty_id) if i.duty_id is not None else None, similarity=i.similarity, why=i.why,
+                               rule=i.rule, declared_duty_id=ID(i.declared_duty_id) if i.declared_duty_id else None,
+                               declared_verified=i.declared_verified, goals=[ID(g) for g in i.goals], goal_why=i.goal_why,
+                               amount_rials=i.amount_rials) for i in r.items]  # fmt: skip
+        goals = [PlanGoalUse(goal_id=ID(g.goal_id), plan_id=ID(g.plan_id), title_fa=g.title_fa, focus=g.focus, level=g.level,
+                             duty_ids=[ID(d) for d in g.duty_ids], items=g.items, amount_rials=g.amount_rials) for g in r.goals]  # fmt: skip
         agencies = [AgencyAlignment(agency_id=ID(a.agency_id), name_fa=a.name_fa, aligned=a.aligned, total=a.total,
                                     ratio=a.ratio) for a in r.agencies]  # fmt: skip
-        return AlignmentReport(parameters=JSON(r.parameters), items=items, agencies=agencies)
+        return AlignmentReport(parameters=JSON(r.parameters), items=items, agencies=agencies, goals=goals, unserved=JSON(r.unserved))
 
 
 @strawberry.type(description="An analysis whose details come as JSON, with its matrix when it has one")
