@@ -199,7 +199,7 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
         findings.append(finding)
         rows.append(learn_features(kind, e, finding.at_stake_rials))
     learning = learn(findings, rows)
-    findings.sort(key=lambda f: (ORDER[f.classification], -(f.confidence if learning.active else f.score), f.id))
+    findings.sort(key=lambda f: (ORDER[f.classification], -(f.confidence or 0.0 if learning.active else f.score), f.id))
     for f in findings:
         if f.classification != "fragmentation" and f.verdict != "dismissed":
             matrix.add(f.agency_a, f.agency_b, f.score,

@@ -11,8 +11,7 @@ from strawberry import ID
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from service.analysis.money import SpendRow as SpendRowData
-from service.analysis.money import in_period, spend_by_area
+from service.analysis.money import SpendRow as SpendRowData, in_period, spend_by_area
 from service.errors import ServiceError
 from service.graphql.pagination import page_size
 from service.graphql.types.common import Rials, from_row
