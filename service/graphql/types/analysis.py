@@ -303,6 +303,20 @@ class DuplicationReport:
                                    active=info.active, brier=info.brier, calibration=bins,
                                    coefficients=JSON(info.coefficients), note=info.note)  # fmt: skip
 
+    @strawberry.field(description="The agency matrix weighted by rials: what duplication and overlap findings put at stake in the period")
+    def matrix_rials(self, from_year: int | None = None, to_year: int | None = None) -> AgencyMatrix:
+        from service.analysis.matrix import AgencyMatrix as Money
+
+        money = Money("duplication_rials", self.result.matrix.agencies, directed=False)
+        for f in self.result.findings:
+            if f.classification == "fragmentation" or f.verdict == "dismissed":
+                continue
+            at_stake = sum(f.at_stake(from_year, to_year).values())
+            if at_stake:
+                money.add(f.agency_a, f.agency_b, float(at_stake),
+                          {"findingId": f.id, "class": f.classification, "rials": at_stake, "why": f.summary_fa})  # fmt: skip
+        return AgencyMatrix.of(money)
+
     @strawberry.field(description="Duplicated and overlapping spend by COFOG group and Jalali year (dismissed findings left out)")
     def spend(self, from_year: int | None = None, to_year: int | None = None) -> list[SpendRow]:
         rows = spend_by_area(self.result, self.result.groups, from_year, to_year).rows
