@@ -32,6 +32,7 @@ import numpy as np
 from service.analysis import meaning
 from service.analysis.snapshot import Snapshot
 from service.analysis.textsim import tfidf
+from service.analysis.vocab.thesaurus import Thesaurus
 from service.settings import AlignmentParams
 
 COORDINATION = "obj.governance"  # «هماهنگی دستگاه‌ها»: the concept of a duty to coordinate the agencies
@@ -130,7 +131,9 @@ def _text(*parts: str | None) -> str:
     return " ".join(p for p in parts if p)
 
 
-def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[dict[str, Any]] | None = None) -> AlignmentResult:
+def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[dict[str, Any]] | None = None,
+                      thesaurus: Thesaurus | None = None) -> AlignmentResult:  # fmt: skip
+    th = thesaurus
     duties = sorted(snap["duty"], key=lambda d: d["id"])
     duty_index = {d["id"]: i for i, d in enumerate(duties)}
     duties_of: dict[str, list[int]] = defaultdict(list)
@@ -147,14 +150,14 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
     item_docs = [p["text"] for p in provided]
     vectors = tfidf(duty_docs + item_docs)
     duty_v, item_v = vectors[: len(duties)], vectors[len(duties) :]
-    duty_c = [meaning.concepts_of(_text(d.get("titleFa"), d.get("descriptionFa"))) for d in duties]
+    duty_c = [meaning.concepts_of(_text(d.get("titleFa"), d.get("descriptionFa")), th) for d in duties]
     names = {a["id"]: a.get("nameFa") or "" for a in snap["agency"]}
-    item_c = [meaning.concepts_of(_without_name(p["text_fa"], names.get(p["provider"], ""))) for p in provided]
+    item_c = [meaning.concepts_of(_without_name(p["text_fa"], names.get(p["provider"], "")), th) for p in provided]
     coordinators = {d["agencyId"] for d, c in zip(duties, duty_c, strict=True) if COORDINATION in c}
 
     def fit(n: int, k: int) -> float:
         sim = float((item_v[n] @ duty_v[k].T).toarray()[0, 0]) if vectors.shape[1] else 0.0
-        return max(sim, meaning.meet(item_c[n], duty_c[k]) * params.concept_weight)
+        return max(sim, meaning.meet(item_c[n], duty_c[k], th) * params.concept_weight)
 
     def best_own(n: int, provider: str) -> tuple[str | None, float, list[str]]:
         """The provider's duty the record fits best, its score, and the objects both name."""
@@ -165,9 +168,9 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
         k = int(np.argmax(scores))
         if scores[k] < params.min_text:  # no text close enough: a duty naming the same object will do
             for j in mine:
-                shared = meaning.objects(item_c[n] & duty_c[j])
+                shared = meaning.objects(item_c[n] & duty_c[j], th)
                 if shared:
-                    return duties[j]["id"], scores[mine.index(j)], meaning.labels(shared)
+                    return duties[j]["id"], scores[mine.index(j)], meaning.labels(shared, th)
         return duties[mine[k]]["id"], float(scores[k]), []
 
     items: list[AlignmentItem] = []
@@ -180,11 +183,11 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
             item.declared_duty_id = linked
             sim = fit(n, k)
             money_to_budget = p["financial"] and bool(duty_c[k] & BUDGET)
-            shared = meaning.objects(item_c[n] & duty_c[k])
+            shared = meaning.objects(item_c[n] & duty_c[k], th)
             item.declared_verified = k in mine and (sim >= params.min_text or bool(shared) or money_to_budget)
             if item.declared_verified:
                 reason = (f"the text fits it ({sim:.2f})" if sim >= params.min_text else
-                          f"both name {'، '.join(meaning.labels(shared))}" if shared else "money under a budget duty")  # fmt: skip
+                          f"both name {'، '.join(meaning.labels(shared, th))}" if shared else "money under a budget duty")  # fmt: skip
                 _set(item, True, linked, sim, "declared", f"declared duty {linked} verified: the provider's, {reason}")
                 items.append(item)
                 continue
@@ -204,10 +207,10 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
             why = "the provider has no duties" if not mine else f"no duty of the provider resembles it (best {best}, {sim:.2f})"
             _set(item, False, best, sim, "none", why)
         if item.declared_verified is False:
-            reason = "another agency's duty" if duty_index[linked] not in mine else "its text does not fit"
-            item.why = f"declared duty {linked} not verified ({reason}); " + item.why
+            wrong = "another agency's duty" if duty_index[str(linked)] not in mine else "its text does not fit"
+            item.why = f"declared duty {linked} not verified ({wrong}); " + item.why
         items.append(item)
-    goals = _serve_goals(items, item_c, city_plans if city_plans is not None else plans(), params)
+    goals = _serve_goals(items, item_c, city_plans if city_plans is not None else plans(), th)
     return AlignmentResult(params.model_dump(), items, _per_agency(snap, items), goals)
 
 
@@ -248,7 +251,7 @@ def _provided(snap: Snapshot) -> list[dict[str, Any]]:
 
 
 def _serve_goals(items: list[AlignmentItem], item_c: list[frozenset[str]], city_plans: list[dict[str, Any]],
-                 params: AlignmentParams) -> list[GoalUse]:  # fmt: skip
+                 th: Thesaurus | None) -> list[GoalUse]:  # fmt: skip
     """Each record serves the goals linked to the duty it fits, and the goals whose text it names."""
     uses: list[GoalUse] = []
     by_duty: dict[str, list[GoalUse]] = defaultdict(list)
@@ -257,7 +260,7 @@ def _serve_goals(items: list[AlignmentItem], item_c: list[frozenset[str]], city_
         for g in plan["goals"]:
             use = GoalUse(g["id"], plan["id"], g["titleFa"], g.get("focus", ""), g.get("level", ""), sorted(g.get("dutyIds") or []))
             uses.append(use)
-            goal_c.append(meaning.concepts_of(_text(g["titleFa"], *g.get("strategies", []))))
+            goal_c.append(meaning.concepts_of(_text(g["titleFa"], *g.get("strategies", [])), th))
             for d in use.duty_ids:
                 by_duty[d].append(use)
     for n, item in enumerate(items):
@@ -266,9 +269,9 @@ def _serve_goals(items: list[AlignmentItem], item_c: list[frozenset[str]], city_
             for use in by_duty.get(item.duty_id, []):
                 served[use.goal_id] = f"through duty {item.duty_id}"
         for use, concepts in zip(uses, goal_c, strict=True):
-            shared = meaning.objects(item_c[n] & concepts)
+            shared = meaning.objects(item_c[n] & concepts, th)
             if use.goal_id not in served and shared:
-                served[use.goal_id] = f"names {'، '.join(meaning.labels(shared))}"
+                served[use.goal_id] = f"names {'، '.join(meaning.labels(shared, th))}"
         item.goals = sorted(served)
         item.goal_why = "; ".join(f"{g}: {served[g]}" for g in item.goals) or "serves no goal of the city's plans"
         for use in uses:

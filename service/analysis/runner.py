@@ -58,14 +58,21 @@ async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snap
     from service.analysis.winwin import analyse_winwin
 
     snap = snap or await load_snapshot(source, WINWIN_NEEDS)
-    return analyse_winwin(snap, settings.analysis.winwin, settings.today or today_iso())
+    return analyse_winwin(snap, settings.analysis.winwin, settings.today or today_iso(), await _thesaurus(source))
 
 
 async def alignment(source: GraphStore | Repository, settings: Settings) -> AlignmentResult:
     from service.analysis.alignment import analyse_alignment
 
     snap = await load_snapshot(source, ("agency", "duty", "capacity", "need", "issue", "exchange", "request"))
-    return analyse_alignment(snap, settings.analysis.alignment)
+    return analyse_alignment(snap, settings.analysis.alignment, thesaurus=await _thesaurus(source))
+
+
+async def _thesaurus(source: GraphStore | Repository) -> Any:
+    """The shipped thesaurus with the directorate's added terms (read on each run)."""
+    from service.analysis.vocab.terms import load_terms, thesaurus_with
+
+    return thesaurus_with(await load_terms(repository_of(source).store))
 
 
 async def followup(source: GraphStore | Repository, settings: Settings) -> Any:

@@ -27,6 +27,7 @@ from service.analysis.snapshot import Snapshot
 from service.analysis.textsim import tfidf, top_k
 from service.analysis.units import cover
 from service.analysis.vocab import default_thesaurus
+from service.analysis.vocab.thesaurus import Thesaurus
 from service.settings import WinWinParams
 
 # objects that only restate a resource's kind: two funding records both name a budget whatever they fund
@@ -163,9 +164,10 @@ class _Text:
     """Relatedness of records: the thesaurus's concepts (synonym rings, broader/narrower) on
     normalised Persian, with character n-gram cosine as a floor for what it does not know."""
 
-    def __init__(self, docs: list[str], kinds: list[str] | None = None, concept_docs: list[str] | None = None) -> None:
+    def __init__(self, docs: list[str], kinds: list[str] | None = None, concept_docs: list[str] | None = None,
+                 thesaurus: Thesaurus | None = None) -> None:  # fmt: skip
         self.vectors = tfidf(docs)
-        self.thesaurus = default_thesaurus()
+        self.thesaurus = thesaurus if thesaurus is not None else default_thesaurus()
         self.concepts: list[frozenset[str]] = [frozenset()] * len(docs)
         if kinds is not None and concept_docs is not None:
             self.concepts = [self.thesaurus.concepts_of(d) - KIND_OBJECTS.get(k, frozenset())
@@ -186,7 +188,8 @@ class _Text:
 
     def meet(self, i: int, j: int) -> tuple[float, list[str]]:
         """How well two records' concepts meet (``meaning.meet``) and the labels both name."""
-        return meaning.meet(self.concepts[i], self.concepts[j]), meaning.labels(self.concepts[i] & self.concepts[j])
+        th = self.thesaurus
+        return meaning.meet(self.concepts[i], self.concepts[j], th), meaning.labels(self.concepts[i] & self.concepts[j], th)
 
 
 def _live(rows: list[dict[str, Any]], key: str, today: str, left_out: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
@@ -201,8 +204,8 @@ def _live(rows: list[dict[str, Any]], key: str, today: str, left_out: dict[str, 
     return out
 
 
-def find_matches(snap: Snapshot, params: WinWinParams, today: str,
-                 left_out: dict[str, dict[str, int]] | None = None) -> tuple[list[Match], list[Match]]:  # fmt: skip
+def find_matches(snap: Snapshot, params: WinWinParams, today: str, left_out: dict[str, dict[str, int]] | None = None,
+                 thesaurus: Thesaurus | None = None) -> tuple[list[Match], list[Match]]:  # fmt: skip
     """(new matches, matches already in place), each in a fixed order."""
     left_out = left_out if left_out is not None else {}
     caps = _live(snap["capacity"], "capacity", today, left_out)
@@ -210,7 +213,7 @@ def find_matches(snap: Snapshot, params: WinWinParams, today: str,
     issues = sorted((i for i in snap["issue"] if i.get("status") in OPEN_ISSUE), key=lambda i: i["id"])
     arranged = present.Arranged(snap["exchange"], snap["request"], today)
     text = _Text([_doc(r) for r in caps + needs + issues], [r.get("kind") or "" for r in caps + needs + issues],
-                 [_doc_fa(r) for r in caps + needs + issues])
+                 [_doc_fa(r) for r in caps + needs + issues], thesaurus)
     n_caps, n_needs = len(caps), len(needs)
     cap_v, need_v, issue_v = text.vectors[:n_caps], text.vectors[n_caps : n_caps + n_needs], text.vectors[n_caps + n_needs :]
 
@@ -389,11 +392,12 @@ SCENARIOS = (
 )
 
 
-def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str) -> WinWinResult:
-    """``today`` (ISO) is when the registry is judged: passed in, never read from the clock here."""
+def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus | None = None) -> WinWinResult:
+    """``today`` (ISO) is when the registry is judged: passed in, never read from the clock here.
+    ``thesaurus``: the shipped one with the directorate's terms (default: the shipped one)."""
     agencies = snap.agencies()
     left_out: dict[str, dict[str, int]] = {}
-    matches, in_place = find_matches(snap, params, today, left_out)
+    matches, in_place = find_matches(snap, params, today, left_out, thesaurus)
     matrix = AgencyMatrix("winwin", [AgencyRef(a["id"], a["nameFa"], a.get("nameEn"), a.get("code")) for a in
                                      sorted(agencies.values(), key=lambda a: a["id"])])  # fmt: skip
     arcs: dict[tuple[str, str], list[packing.Arc]] = defaultdict(list)

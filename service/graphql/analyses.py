@@ -15,6 +15,7 @@ from service.domain.actor import Role
 from service.errors import ServiceError
 from service.graphql.types.analysis import (
     AlignmentReport,
+    CityPlan,
     DuplicationReport,
     FindingOption,
     FindingVerdict,
@@ -63,6 +64,12 @@ class Analyses:
     @strawberry.field(description="Exchanges and done requests checked against the provider's duties")
     async def alignment(self, info: Info) -> AlignmentReport:
         return AlignmentReport.of(await runner.alignment(info.context.repo, info.context.settings))
+
+    @strawberry.field(description="The city's plans the alignment scores against: goals, strategies, focus areas, levels, duties")
+    def city_plans(self) -> list[CityPlan]:
+        from service.analysis.alignment import plans
+
+        return [CityPlan.of(p) for p in plans()]
 
     @strawberry.field(description="Open requests sender × receiver, overdue counts, median days to close")
     async def follow_up(self, info: Info) -> GenericReport:

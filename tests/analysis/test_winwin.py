@@ -213,3 +213,16 @@ def test_a_withdrawn_need_leaves_through_graphql(demo: GraphQL) -> None:
 def test_match_dataclass_net() -> None:
     m = Match("c", "t", "need", "a", "b", 1.0, 1.0, 10.0, 4.0, "")
     assert m.net == 6.0
+
+
+def test_a_term_added_through_the_api_makes_a_need_meet_a_capacity(demo: GraphQL) -> None:
+    """Win-win reads the directorate's vocabulary terms on each run, as duplication does."""
+    made = demo.ok("""mutation { createNeed(input: {agencyId: "ag-d3", titleFa: "نیلوفرخانه", kind: BUILDING,
+        quantity: 2, unit: "room", neededFrom: "1405/10/01", neededTo: "1406/03/31", valueRials: 900000000}) { id } }""")
+    need = made["createNeed"]["id"]
+    query = "{ analyses { winWin { matches(first: 500) { capacityId targetId } } } }"
+    before = {(m["capacityId"], m["targetId"]) for m in demo.ok(query)["analyses"]["winWin"]["matches"]}
+    assert ("ca-d11-halls", need) not in before  # «نیلوفرخانه» means nothing to the shipped thesaurus
+    demo.ok('mutation { addVocabularyTerm(concept: "obj.venue", label: "نیلوفرخانه") { id } }')
+    after = {(m["capacityId"], m["targetId"]) for m in demo.ok(query)["analyses"]["winWin"]["matches"]}
+    assert ("ca-d11-halls", need) in after

@@ -495,6 +495,34 @@ class AlignmentItem:
     amount_rials: float | None
 
 
+@strawberry.type(description="A goal of a city plan: its strategies, focus area, level and the duties that carry it")
+class PlanGoal:
+    id: ID
+    title_fa: str
+    focus: str
+    level: str
+    strategies: list[str]
+    duty_ids: list[ID]
+
+
+@strawberry.type(description="A city plan (seed 001's mid-term plan, seed 003's strategic plan shape)")
+class CityPlan:
+    id: ID
+    title_fa: str
+    title_en: str | None
+    source: str
+    levels: list[str]
+    goals: list[PlanGoal]
+
+    @staticmethod
+    def of(p: dict[str, Any]) -> CityPlan:
+        goals = [PlanGoal(id=ID(g["id"]), title_fa=g["titleFa"], focus=g.get("focus", ""), level=g.get("level", ""),
+                          strategies=list(g.get("strategies") or []), duty_ids=[ID(d) for d in g.get("dutyIds") or []])
+                 for g in p["goals"]]  # fmt: skip
+        return CityPlan(id=ID(p["id"]), title_fa=p["titleFa"], title_en=p.get("titleEn"), source=p.get("source", ""),
+                        levels=list(p.get("levels") or []), goals=goals)  # fmt: skip
+
+
 @strawberry.type(description="A goal of the city's plans and what serves it")
 class PlanGoalUse:
     goal_id: strawberry.ID

@@ -89,8 +89,8 @@ _INT32 = range(-(2**31), 2**31)  # GraphQL's Int
 
 def _number_of(hint: Any) -> Any:
     """float (GraphQL Float), int (GraphQL Int, 32 bits) or ``Rials`` (any whole number), else None."""
-    if get_origin(hint) in (list, tuple):
-        return None  # a list's items are not checked one by one (a duty's budgetYears: list[int])
+    if get_origin(hint) in (list, tuple, Sequence):
+        return None  # a list of numbers (a duty's budget years) is shown as it is stored
     options = (hint, *getattr(hint, "__args__", ()))
     if float in options:
         return float
