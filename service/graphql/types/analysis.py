@@ -137,6 +137,10 @@ class DuplicationFinding:
     def explanation_fa(self) -> str:
         return self.source.explanation_fa
 
+    @strawberry.field(description="One Persian line: the class and the evidence that agrees")
+    def summary_fa(self) -> str:
+        return str(self.source.summary_fa)
+
     @strawberry.field(description="GAO step 2 in Persian: the cost at stake and the effect on the service")
     def effect_fa(self) -> str:
         return self.source.effect_fa
@@ -298,6 +302,20 @@ class DuplicationReport:
         return DuplicationLearning(verdicts=info.verdicts, confirmed=info.confirmed, dismissed=info.dismissed,
                                    active=info.active, brier=info.brier, calibration=bins,
                                    coefficients=JSON(info.coefficients), note=info.note)  # fmt: skip
+
+    @strawberry.field(description="The agency matrix weighted by rials: what duplication and overlap findings put at stake in the period")
+    def matrix_rials(self, from_year: int | None = None, to_year: int | None = None) -> AgencyMatrix:
+        from service.analysis.matrix import AgencyMatrix as Money
+
+        money = Money("duplication_rials", self.result.matrix.agencies, directed=False)
+        for f in self.result.findings:
+            if f.classification == "fragmentation" or f.verdict == "dismissed":
+                continue
+            at_stake = sum(f.at_stake(from_year, to_year).values())
+            if at_stake:
+                money.add(f.agency_a, f.agency_b, float(at_stake),
+                          {"findingId": f.id, "class": f.classification, "rials": at_stake, "why": f.summary_fa})  # fmt: skip
+        return AgencyMatrix.of(money)
 
     @strawberry.field(description="Duplicated and overlapping spend by COFOG group and Jalali year (dismissed findings left out)")
     def spend(self, from_year: int | None = None, to_year: int | None = None) -> list[SpendRow]:
