@@ -17,6 +17,7 @@ from service.graphql.types.common import (
     ExchangeStatus,
     IssueCategory,
     IssueStatus,
+    Jurisdiction,
     RequestStatus,
     ResourceKind,
     Rials,
@@ -32,6 +33,7 @@ DATE_FIELDS = {"from", "to", "dueFrom", "dueTo", "activeOn", "overdueOn"}
 class AgencyFilter:
     kind: AgencyKind | None = None
     level: AgencyLevel | None = None
+    jurisdiction: Jurisdiction | None = strawberry.field(default=None, description="Tier of government")
     parent_id: strawberry.ID | None = None
     q: str | None = strawberry.field(default=None, description="Free text, Persian or English")
     include_archived: bool = False
