@@ -44,3 +44,25 @@ def test_unknown_geography_code_is_refused_in_both_languages(registry: GraphQL) 
     assert "unknown geography code" in err["message"]
     assert "کد جغرافیا شناخته نیست" in err["extensions"]["messageFa"]
     assert registry.ok("{ agencies { totalCount } }")["agencies"]["totalCount"] == 0  # nothing stored
+
+
+def test_demo_has_samen_tiers_for_every_body_and_flags_invented_names(demo: GraphQL) -> None:
+    q = """{ agencies(first: 100) { totalCount nodes { id code kind jurisdiction geographyCode fictional } } }"""
+    nodes = {n["id"]: n for n in demo.ok(q)["agencies"]["nodes"]}
+    assert all(n["jurisdiction"] and n["geographyCode"] for n in nodes.values())  # every body has a tier
+    samen = nodes["ag-samen"]
+    assert (samen["kind"], samen["jurisdiction"], samen["geographyCode"]) == ("DISTRICT", "DISTRICT", "samen")
+    assert nodes["ag-governorate"]["jurisdiction"] == "PROVINCIAL" and nodes["ag-d8"]["geographyCode"] == "D8"
+    assert nodes["ag-dep-urban"]["jurisdiction"] == "CITY"
+    firms = [n for n in nodes.values() if n["kind"] == "KNOWLEDGE_BASED_FIRM"]
+    assert len(firms) == 4 and all(n["fictional"] for n in firms)
+    assert not nodes["ag-abfa"]["fictional"] and not nodes["ag-fum-water"]["fictional"]
+    # the shrine-area issue concerns Samen now, not district 8
+    fire = demo.ok('{ issue(id: "is-fire-access") { concerns { id } } }')["issue"]
+    assert {a["id"] for a in fire["concerns"]} == {"ag-traffic", "ag-samen"}
+    # seed 000 names no firm as a group's lead: the process group is led by the secretariat's institute
+    groups = demo.ok("{ workingGroups(first: 20) { nodes { id members { role agency { id fictional } } } } }")
+    for g in groups["workingGroups"]["nodes"]:
+        assert not any(m["role"] == "LEAD" and m["agency"]["fictional"] for m in g["members"]), g["id"]
+    process = next(g for g in groups["workingGroups"]["nodes"] if g["id"] == "wg-wsc-process")
+    assert {m["agency"]["id"] for m in process["members"] if m["role"] == "LEAD"} == {"ag-fum-water"}
