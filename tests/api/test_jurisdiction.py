@@ -66,3 +66,17 @@ def test_demo_has_samen_tiers_for_every_body_and_flags_invented_names(demo: Grap
         assert not any(m["role"] == "LEAD" and m["agency"]["fictional"] for m in g["members"]), g["id"]
     process = next(g for g in groups["workingGroups"]["nodes"] if g["id"] == "wg-wsc-process")
     assert {m["agency"]["id"] for m in process["members"] if m["role"] == "LEAD"} == {"ag-fum-water"}
+
+
+def test_within_lists_the_bodies_inside_an_area_of_the_hierarchy(demo: GraphQL) -> None:
+    q = "query($f: AgencyFilter) { agencies(filter: $f, first: 100) { totalCount nodes { id geographyCode } } }"
+    city = demo.ok(q, f={"within": "city"})["agencies"]
+    codes = {n["geographyCode"] for n in city["nodes"]}
+    assert {"city", "D8", "samen"} <= codes and "province" not in codes
+    assert demo.ok(q, f={"within": "samen"})["agencies"]["nodes"] == [{"id": "ag-samen", "geographyCode": "samen"}]
+    province = demo.ok(q, f={"within": "province"})["agencies"]["totalCount"]
+    assert province == demo.ok("{ agencies { totalCount } }")["agencies"]["totalCount"] > city["totalCount"]
+    both = demo.ok(q, f={"within": "city", "jurisdiction": "DISTRICT"})["agencies"]["totalCount"]
+    assert both == 14
+    err = demo.errors(q, f={"within": "atlantis"})[0]
+    assert err["extensions"]["code"] == "VALIDATION" and "کد جغرافیا شناخته نیست" in err["extensions"]["messageFa"]
