@@ -80,3 +80,33 @@ def test_within_lists_the_bodies_inside_an_area_of_the_hierarchy(demo: GraphQL) 
     assert both == 14
     err = demo.errors(q, f={"within": "atlantis"})[0]
     assert err["extensions"]["code"] == "VALIDATION" and "کد جغرافیا شناخته نیست" in err["extensions"]["messageFa"]
+
+
+def test_tier_geography_and_flag_travel_through_csv_and_xlsx(registry: GraphQL, settings) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from openpyxl import load_workbook
+
+    from tests.conftest import make_token, run_on_store
+
+    text = ("id,code,nameFa,nameEn,kind,level,jurisdiction,geographyCode,fictional\n"
+            "ag-gov,GOV,استانداری,Governorate,government_agency,external,provincial,province,false\n"
+            "ag-kbf,KBF,شرکت نمونه,Sample firm,knowledge_based_firm,external,city,city,true\n")
+    response = registry.post("/registry/import", files={"file": ("agencies.csv", text.encode("utf-8-sig"))})
+    assert response.status_code == 200, response.text
+    q = '{ agencies { nodes { id jurisdiction geographyCode fictional } } }'
+    before = {n["id"]: n for n in registry.ok(q)["agencies"]["nodes"]}
+    assert before["ag-kbf"]["fictional"] is True and before["ag-gov"]["jurisdiction"] == "PROVINCIAL"
+    workbook = registry.get("/registry/export.xlsx").content
+    header = [c.value for c in next(load_workbook(io.BytesIO(workbook))["agencies"].iter_rows(max_row=1))]
+    assert {"jurisdiction", "geographyCode", "fictional"} <= set(header)
+    run_on_store(settings, lambda store: store.wipe())
+    registry.token = make_token(settings, "directorate")  # the wipe took the tokens too
+    response = registry.post("/registry/import", files={"file": ("again.xlsx", workbook)})
+    assert response.status_code == 200, response.text
+    assert {n["id"]: n for n in registry.ok(q)["agencies"]["nodes"]} == before
+    bad = "id,code,nameFa,kind,level,geographyCode\nag-z,Z,نامعلوم,ngo,external,D42x\n"
+    response = registry.post("/registry/import", files={"file": ("agencies.csv", bad.encode("utf-8-sig"))})
+    assert response.status_code == 422
+    problem = response.json()["problems"][0]
+    assert problem["column"] == "geographyCode" and "کد جغرافیا" in problem["reasonFa"]
