@@ -67,20 +67,24 @@ class Query:
         return RegistryStats()
 
     @strawberry.field(description="Beneficiary codes for what was typed (ساکنان منطقه ۹ → residents:D9, then suggestions)")
-    def beneficiary_suggestions(self, text: str) -> list[VocabularyCode]:
+    async def beneficiary_suggestions(self, info: Info, text: str) -> list[VocabularyCode]:
         from service.analysis.vocab.beneficiaries import beneficiaries, beneficiary_code, beneficiary_label
+        from service.analysis.vocab.terms import load_terms, vocabularies
 
-        exact = beneficiary_code(text)
-        codes = ([exact] if exact else []) + [c for c in beneficiaries().suggest(text) if c != exact]
-        return [VocabularyCode(code=c, label_fa=beneficiary_label(c), exact=c == exact) for c in codes]
+        with vocabularies(await load_terms(info.context.repo.store)):  # the directorate's terms too
+            exact = beneficiary_code(text)
+            codes = ([exact] if exact else []) + [c for c in beneficiaries().suggest(text) if c != exact]
+            return [VocabularyCode(code=c, label_fa=beneficiary_label(c), exact=c == exact) for c in codes]
 
     @strawberry.field(description="Geography codes for what was typed (منطقه ۹ → D9, نیشابور → neyshabur, then suggestions)")
-    def geography_suggestions(self, text: str) -> list[VocabularyCode]:
+    async def geography_suggestions(self, info: Info, text: str) -> list[VocabularyCode]:
         from service.analysis.vocab.geography import geo_code, geo_label, geography
+        from service.analysis.vocab.terms import load_terms, vocabularies
 
-        exact = geo_code(text)
-        codes = ([exact] if exact else []) + [c for c in geography().suggest(text) if c != exact]
-        return [VocabularyCode(code=c, label_fa=geo_label(c), exact=c == exact) for c in codes]
+        with vocabularies(await load_terms(info.context.repo.store)):  # the directorate's terms too
+            exact = geo_code(text)
+            codes = ([exact] if exact else []) + [c for c in geography().suggest(text) if c != exact]
+            return [VocabularyCode(code=c, label_fa=geo_label(c), exact=c == exact) for c in codes]
 
     @strawberry.field(description="The COFOG function taxonomy; give a division for its groups")
     def functions(self, division: str | None = None) -> list[Function]:
