@@ -8,6 +8,7 @@ from strawberry.types import Info
 from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.graphql import filters as f
+from service.graphql.aggregate import aggregator
 from service.graphql.analyses import Analyses
 from service.graphql.audit import audit_events
 from service.graphql.resolvers import listing, lookup
@@ -41,6 +42,14 @@ class Query:
     requests = strawberry.field(resolver=listing(s.REQUEST, Request, f.RequestFilter))
     working_group = strawberry.field(resolver=lookup(s.WORKING_GROUP, WorkingGroup))
     working_groups = strawberry.field(resolver=listing(s.WORKING_GROUP, WorkingGroup, f.WorkingGroupFilter))
+    agencies_aggregate = strawberry.field(resolver=aggregator(s.AGENCY))
+    duties_aggregate = strawberry.field(resolver=aggregator(s.DUTY))
+    capacities_aggregate = strawberry.field(resolver=aggregator(s.CAPACITY))
+    needs_aggregate = strawberry.field(resolver=aggregator(s.NEED))
+    issues_aggregate = strawberry.field(resolver=aggregator(s.ISSUE))
+    exchanges_aggregate = strawberry.field(resolver=aggregator(s.EXCHANGE))
+    requests_aggregate = strawberry.field(resolver=aggregator(s.REQUEST))
+    working_groups_aggregate = strawberry.field(resolver=aggregator(s.WORKING_GROUP))
 
     @strawberry.field(description="The directorate's analyses, computed from the registry as it is now")
     def analyses(self, info: Info) -> Analyses:
