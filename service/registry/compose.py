@@ -184,7 +184,7 @@ class Composer:
         elif f.kind is Kind.SEARCH:
             value = search_key(str(value))
         if op == "_STARTS_WITH":
-            frag = "word_starts_with" if f.kind is Kind.SEARCH else "starts_with"
+            frag = "field_starts_with" if f.kind is Kind.SEARCH else "starts_with"
             return fill(frag, lhs=lhs, p=self.param(value))
         if op == "_CONTAINS":
             return fill("contains", lhs=lhs, p=self.param(value))
