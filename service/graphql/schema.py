@@ -20,7 +20,7 @@ from strawberry.schema.config import StrawberryConfig
 from service.graphql.errors import StoreQueryCount
 from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
-from service.graphql.types.common import RIALS_SCALAR, Rials
+from service.graphql.types.common import DATETIME_SCALAR, RIALS_SCALAR, DateTime, Rials
 from service.settings import Settings
 
 
@@ -45,7 +45,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         extensions=extensions,
-        config=StrawberryConfig(auto_camel_case=True, scalar_map={Rials: RIALS_SCALAR}),
+        config=StrawberryConfig(auto_camel_case=True, scalar_map={Rials: RIALS_SCALAR, DateTime: DATETIME_SCALAR}),
     )
 
 

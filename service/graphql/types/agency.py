@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from service.graphql.types.common import AgencyKind, AgencyLevel, MemberRole, from_row
+from service.graphql.types.common import AgencyKind, AgencyLevel, DateTime, MemberRole, from_row
+from service.graphql.types.node import Node
 from service.registry.specs import AGENCY
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ _wRequest = Annotated["RequestWhere", _where]  # type: ignore[name-defined]  # n
 
 
 @strawberry.type(description="An executive body: a deputy, district, organisation, company, agency or firm")
-class Agency:
+class Agency(Node):
     id: strawberry.ID
     code: str
     name_fa: str
@@ -51,8 +52,8 @@ class Agency:
     contact_address: str | None = None
     version: int
     archived: bool = False
-    created_at: str
-    updated_at: str
+    created_at: DateTime
+    updated_at: DateTime
 
     @strawberry.field(description="The agency this one is PART_OF")
     async def parent(self, info: Info) -> Agency | None:

@@ -8,7 +8,8 @@ import strawberry
 from strawberry.types import Info
 
 from service.data.taxonomy import function_name
-from service.graphql.types.common import DutyRole, load_agencies, load_agency
+from service.graphql.types.common import DateTime, DutyRole, load_agencies, load_agency
+from service.graphql.types.node import Node
 
 if TYPE_CHECKING:
     from service.graphql.types.agency import Agency
@@ -17,7 +18,7 @@ _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
 
 
 @strawberry.type(description="A mission or legal function an agency carries")
-class Duty:
+class Duty(Node):
     id: strawberry.ID
     title_fa: str
     title_en: str | None = None
@@ -32,8 +33,8 @@ class Duty:
     role: DutyRole | None = strawberry.field(default=None, description="The agency's role, when reached from an agency")
     version: int = 1
     archived: bool = False
-    created_at: str = ""
-    updated_at: str = ""
+    created_at: DateTime = DateTime("")
+    updated_at: DateTime = DateTime("")
 
     @strawberry.field(description="The COFOG function's name in Persian")
     def function_name_fa(self) -> str | None:

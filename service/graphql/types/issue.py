@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from service.graphql.types.common import IssueCategory, IssueStatus, Severity, from_row, iso_date, jalali, load_agencies, load_agency
+from service.graphql.types.common import DateTime, IssueCategory, IssueStatus, Severity, from_row, iso_date, jalali, load_agencies, load_agency
+from service.graphql.types.node import Node
 from service.registry.specs import DUTY
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ _duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
 
 
 @strawberry.type(description="A problem between agencies")
-class Issue:
+class Issue(Node):
     id: strawberry.ID
     title_fa: str
     title_en: str | None = None
@@ -35,8 +36,8 @@ class Issue:
     raised_on_iso: strawberry.Private[str | None] = None
     version: int = 1
     archived: bool = False
-    created_at: str = ""
-    updated_at: str = ""
+    created_at: DateTime = DateTime("")
+    updated_at: DateTime = DateTime("")
 
     @strawberry.field
     def raised_on(self) -> dt.date | None:

@@ -9,7 +9,8 @@ import strawberry
 from strawberry.types import Info
 
 from service.domain.enums import MoneyUnit as MoneyUnitEnum
-from service.graphql.types.common import MoneyUnit, ResourceKind, iso_date, jalali, load_agency, money
+from service.graphql.types.common import DateTime, MoneyUnit, ResourceKind, iso_date, jalali, load_agency, money
+from service.graphql.types.node import Node
 
 if TYPE_CHECKING:
     from service.graphql.types.agency import Agency
@@ -18,7 +19,7 @@ _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
 
 
 @strawberry.interface(name="Offerable", description="What capacities and needs have in common")
-class Offerable:
+class Offerable(Node):
     """Fields a capacity and a need share."""
 
     id: strawberry.ID
@@ -33,8 +34,8 @@ class Offerable:
     location: str | None = None
     version: int = 1
     archived: bool = False
-    created_at: str = ""
-    updated_at: str = ""
+    created_at: DateTime = DateTime("")
+    updated_at: DateTime = DateTime("")
 
     @strawberry.field
     async def agency(self, info: Info) -> _agency | None:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from service.graphql.types.common import MemberRole, from_row, load_agency
+from service.graphql.types.common import DateTime, MemberRole, from_row, load_agency
+from service.graphql.types.node import Node
 from service.registry.specs import DUTY
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ class Member:
 
 
 @strawberry.type(description="A working group (کارگروه) of several agencies")
-class WorkingGroup:
+class WorkingGroup(Node):
     id: strawberry.ID
     name_fa: str
     name_en: str | None = None
@@ -39,8 +40,8 @@ class WorkingGroup:
     duty_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
     version: int = 1
     archived: bool = False
-    created_at: str = ""
-    updated_at: str = ""
+    created_at: DateTime = DateTime("")
+    updated_at: DateTime = DateTime("")
 
     @strawberry.field(name="members")
     def member_list(self) -> list[Member]:
