@@ -84,7 +84,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
     schema = build_schema(settings)
     # first: routes are matched in order, and these are the busiest
-    app.router.add_route("/graphql", GraphQLPost(schema, graphql_context).handle, methods=["POST"])
+    app.router.add_route("/graphql", GraphQLPost(schema, graphql_context, settings.graphql_max_rows, settings.default_page_size).handle, methods=["POST"])
     graphql = ShapedGraphQLRouter(schema, context_getter=graphql_context, graphql_ide=None if production else "graphiql")
     graphql.routes = [r for r in graphql.routes if "POST" not in getattr(r, "methods", ())]  # served above
     app.include_router(graphql, prefix="/graphql")

@@ -22,7 +22,9 @@ from strawberry.types.execution import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from service.errors import ServiceError
+from service.graphql.cost import check_cost
 from service.graphql.errors import shaped, store_was_out
+from service.graphql.persisted import NOT_FOUND_BODY, PersistedQueries, PersistedQueryNotFound
 from service.io import safejson
 from service.replies import dumps
 
@@ -67,16 +69,24 @@ class GraphQLPost:
     """The route's endpoint (``handle``): ``context_getter`` raises ``ServiceError`` (401 and the like), which
     the app's exception handler answers in the GraphQL error shape."""
 
-    def __init__(self, schema: BaseSchema, context_getter: Callable[[Request], Awaitable[Any]]) -> None:
+    def __init__(self, schema: BaseSchema, context_getter: Callable[[Request], Awaitable[Any]],
+                 max_rows: int | None = None, default_first: int = 20) -> None:  # fmt: skip
         self.schema = schema
         self.context_getter = context_getter
+        self.persisted = PersistedQueries()
+        self.max_rows = max_rows  # the cost limit (estimated rows); None: none
+        self.default_first = default_first
 
     async def handle(self, request: Request) -> Response:
         context = await self.context_getter(request)
         try:
             data = operation(await request.body(), request.headers.get("content-type", ""))
+            query = self.persisted.resolve(data)
+            if query is not None and self.max_rows is not None:
+                check_cost(self.schema._schema, query, data.get("variables"), data.get("operationName"),  # type: ignore[attr-defined]
+                           self.default_first, self.max_rows)  # fmt: skip
             result = await self.schema.execute(
-                data.get("query"),
+                query,
                 variable_values=data.get("variables"),
                 context_value=context,
                 operation_name=data.get("operationName"),
@@ -85,6 +95,8 @@ class GraphQLPost:
             )
         except Refused as exc:
             return PlainTextResponse(str(exc), status_code=400)
+        except PersistedQueryNotFound:
+            return Response(dumps(NOT_FOUND_BODY), status_code=200, media_type="application/json")
         except MissingQueryError:
             return PlainTextResponse("No GraphQL query found in the request", status_code=400)
         except CannotGetOperationTypeError as exc:
