@@ -74,7 +74,7 @@ check: $(TEST_STAMP)
 
 test: check lint-cypher chromium pytest
 
-# The benchmark suite (separate from the tests; about 20 minutes on 2 cores): city and province,
+# The benchmark suite (separate from the tests; about 24 minutes on 2 cores, wrk included): city and province,
 # figures and ratios printed as measured, the table written to bench/RESULTS.md.
 BENCH_ARGS ?= --scales city,province
 bench: $(TEST_STAMP)

@@ -215,6 +215,7 @@ class Unit:
         self.caps_of: dict[str, list[Row]] = defaultdict(list)
         self.needs_of: dict[str, list[str]] = defaultdict(list)
         self.issues_of: dict[str, list[str]] = defaultdict(list)
+        self.planted_duplicates: list[tuple[str, str]] = []  # (source duty, its rewrite): what must be found
 
     def aid(self, n: int, unit: int | None = None) -> str:
         return f"ag-{self.tag if unit is None else f'{unit:03d}'}-{n:04d}"
@@ -312,6 +313,7 @@ class Unit:
                                descriptionFa=_variant(src["descriptionFa"], rng) if src.get("descriptionFa") else None)  # fmt: skip
                     rows.append(row)
                     self.lead_duties[agency].append(ident)
+                    self.planted_duplicates.append((src["id"], ident))
                     continue
             title = c["duty"].walk(rng, 4, 12)
             if rng.random() < 0.5:
@@ -486,14 +488,19 @@ class Unit:
         return {s: self.out[s] for s in sections}
 
 
-def generate(units: int, seed: int = 1403, sections: Sequence[str] = SECTIONS, shrink: int = 1) -> Bundle:
+def generate(units: int, seed: int = 1403, sections: Sequence[str] = SECTIONS, shrink: int = 1,
+             truth: dict[str, list[tuple[str, str]]] | None = None) -> Bundle:  # fmt: skip
     """``units`` cities' worth of registry (1: city, 10: province, 100: country), in the import shape;
-    ``shrink`` divides every count but the agencies' and working groups' (for a quick smoke run)."""
+    ``shrink`` divides every count but the agencies' and working groups' (for a quick smoke run).
+    ``truth``, when given, receives what the analyses must find: ``duplicates`` (planted duty pairs)."""
     bundle: Bundle = {s: [] for s in sections}
     for u in range(units):
-        part = Unit(u, seed, shrink).build(sections)
+        unit = Unit(u, seed, shrink)
+        part = unit.build(sections)
         for s in sections:
             bundle[s].extend(part[s])
+        if truth is not None:
+            truth.setdefault("duplicates", []).extend(unit.planted_duplicates)
     return bundle
 
 

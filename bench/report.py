@@ -145,26 +145,21 @@ def _api_fix(dominant: str, scenario: str) -> str:
         return ("What would meet it: a longer token cache (`HAMAHANG_TOKEN_CACHE_S`, 5 s by default), at the price "
                 "of revocations made by another process taking that long to bite.")
     if dominant.startswith("other store"):
-        return ("What would meet it: fewer statements per page. The lists already read only the selected fields "
-                "(the `*_fields` statements: no joins, no whole records to parse), but a page is still four "
-                "statements where the plain endpoint runs one: the agency, then its three lists side by side, on "
-                "the two cores the store shares with the server and the load generator, each with FalkorDB's fixed "
-                "cost (parse, plan-cache look-up, reply). Starting the lists alongside the agency's read was tried "
-                "and gained nothing, since the store is CPU-bound here. One statement planned from the whole "
-                "selection (a selection-to-Cypher compiler) would meet it.")
+        return ("What would meet it: fewer statements per page, or a store with cores of its own. The plain "
+                "endpoint runs the same four statements (the agency, then its three lists side by side), so with "
+                "wrk the ratio is GraphQL's own cost; here the store's time is shared by both. One statement for "
+                "the whole page would need a Cypher file per combination of lists (statements are files, never "
+                "text built at run time).")
     if scenario == "lookup":
-        return ("What would meet it: a smaller fixed cost per GraphQL request. `POST /graphql` already executes the "
-                "schema from its own route (strawberry's router solved four FastAPI dependencies per request). What "
-                "remains is graphql-core's execution, the extension hooks (four stages per extension) and the "
-                "DataLoader's scheduling, about 0.4 ms in-process, and a store call that reads the whole record with "
-                "its parent (`agency/get`, shared by every look-up) where the plain endpoint reads three fields. A "
-                "compiled executor for known documents, and look-ups narrowed to their selection as the lists "
-                "are, would meet it.")
-    return ("What would meet it: less Python per field. graphql-core completes every field of every object "
-            "(resolver call, type check, result dict) in Python: a page of a few hundred records is a few thousand "
-            "field completions, where the plain endpoint serialises the same rows in one `json.dumps`. "
-            "Serving whole-object fields from the row without a per-field resolver, or a compiled executor, "
-            "would meet it; more workers raise throughput, not this per-request ratio.")
+        return ("What would meet it: a smaller fixed cost per GraphQL request. `agency(id)` documents that read "
+                "stored fields are answered by a compiled plan (`service/graphql/compiled.py`) after their first "
+                "answer; what remains is the request's context (repository, DataLoaders), the body check and the "
+                "token cache, shared with the plain endpoint, which does the same store work. Measure with wrk: the "
+                "Python client adds its own cost to both sides.")
+    return ("What would meet it: less Python per field. Documents the compiled plan cannot take (computed or "
+            "joined fields, fragments, restricted readers) go through graphql-core, which completes every field "
+            "of every object in Python; widening what the plan takes (computed fields with their own resolvers "
+            "excepted) would meet it. More workers raise throughput, not this per-request ratio.")
 
 
 def _rps_miss(scale: str, rps: float, target: float, s: dict[str, Any]) -> str:
@@ -193,14 +188,13 @@ def _analysis_miss(name: str, a: dict[str, Any]) -> str:
 
 # what would meet the analysis target, by where the time went (the first keyword found in the top samples)
 ANALYSIS_FIX = (
-    (("_choose", "milp", "highs", "_highs"),
-     ("the exact cycle packing is the cost: `simple_cycles(length_bound=3)` on the agency 'can help' graph stops only "
-     "at `max_cycles` (20,000), and `milp` then solves a packing with one binary variable per cycle. Rank the cycles "
-     "by net benefit and give the MILP only the best few thousand (or pack greedily and keep the MILP for a small "
-     "top slice), and keep only the best k outgoing edges per agency before enumerating cycles.")),
-    (("simple_cycles", "_opportunity"),
-     ("enumerating cycles is the cost: the agency graph is dense, so cap the out-degree (best k edges per agency) "
-     "before `simple_cycles`, and lower `max_cycles`.")),
+    (("packing", "milp", "linprog", "highs", "_highs"),
+     ("the exact cycle packing is the cost (service/analysis/packing.py: LP pricing rounds, then the MILP over the "
+     "generated columns with mip_rel_gap 0). Fewer matches per need (`matches_per_need`) shrink the columns; a "
+     "time limit keeps the plan but reports `optimal: false` with the gap.")),
+    (("agency_cycles", "_walk", "_opportunit"),
+     ("listing the agency cycles is the cost: the 'can help' graph is dense; fewer matches per need, or a "
+     "`max_cycle_length` of 2 (pairs only), shrink it.")),
     (("top_k", "__matmul__", "_mul_sparse"),
      ("the sparse product is the cost: character n-grams shared by almost every Persian text make `left @ right.T` "
      "nearly dense, so the 'sparse' top-k is an all-pairs product in blocks. Drop more common grams (a lower "
@@ -306,7 +300,7 @@ def _scale(scale: str, s: dict[str, Any]) -> list[str]:
                   "eight (throughput). Each figure: the median round (lowest-highest). The plain endpoint does the service's "
                   "work (its token check, statements, fields and JSON encoder), so the ratio is GraphQL's own cost. These "
                   "are the API verdicts that count; the httpx table below adds the Python client's own cost to both."), ""]
-        lines += wrk.table(wrk_summary(w)) + [""]
+        lines += [*wrk.table(wrk_summary(w)), ""]
     elif s.get("wrk skipped"):
         lines += [f"- wrk comparison skipped: {s['wrk skipped']}", ""]
     if s.get("api"):

@@ -56,7 +56,9 @@ async def load_scale(scale: str, units: int, server: Any, results: dict[str, Any
     """Generate and load one scale; returns the graph kept for the API and the analyses."""
     out = results["scales"].setdefault(scale, {})
     t = time.perf_counter()
-    bundle = generate(units, shrink=shrink)
+    truth: dict[str, list[tuple[str, str]]] = {}
+    bundle = generate(units, shrink=shrink, truth=truth)
+    analyses.write_truth(scale, truth)  # what the analyses must find: recall is checked beside each time
     n = records(bundle)
     out["generate seconds"], out["counts"], out["records"] = time.perf_counter() - t, counts(bundle), n
     log(f"[{scale}] generated {n:,} records in {out['generate seconds']:.1f} s: {out['counts']}")
@@ -191,6 +193,10 @@ def analyses_scale(scale: str, graph: str, results: dict[str, Any], profile: boo
         else:
             log(f"[{scale}] {name}: {run.seconds:.2f} s end to end (read {run.read_seconds:.2f} s, compute "
                 f"{run.compute_seconds:.2f} s), size {run.size:,}: {run.summary}")  # fmt: skip
+            recall = run.summary.get("planted recall")
+            if recall is not None:
+                counts_ = "counts" if recall >= analyses.RECALL_TARGET else "does NOT count (the analysis lost what it must find)"
+                log(f"[{scale}]     planted duplicates found: recall {recall:.3f}; the time {counts_}")
         for where, share in run.samples or []:
             log(f"[{scale}]     {share:4.0%} of stack samples: {where}")
         entry = vars(run)

@@ -182,13 +182,14 @@ async def _main(args: argparse.Namespace) -> int:
     from service.domain.actor import Role
     from service.storage.embedded import open_embedded
 
-    server = open_embedded(DATA)
+    server = open_embedded(DATA)  # attaches to a running store, or starts one (then stopped at the end)
     store = await connect(server, args.graph, schema=False)
     try:
         token, _ = await create_token(store, Role.DIRECTORATE, None, "bench-wrk")
         summary = await measure(args.graph, token, store, args.rounds, args.seconds, args.workers)
     finally:
         await store.close()
+        server.stop()
     print("\n".join(table(summary)))
     return 0
 

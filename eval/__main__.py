@@ -11,6 +11,7 @@ import sys
 
 MODULES = [
     "duplication",
+    "winwin",
 ]
 
 

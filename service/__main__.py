@@ -18,6 +18,10 @@ def _serve(settings: Settings, _: argparse.Namespace) -> int:
 
     from service.app import create_app
 
+    if settings.workers > 1:  # each worker imports service.asgi (settings from the same environment); the
+        # first to open the embedded store's data dir starts it, the others attach
+        uvicorn.run("service.asgi:app", host=settings.host, port=settings.port, workers=settings.workers, log_level="info")
+        return 0
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
     return 0
 

@@ -7,7 +7,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from service import __version__
 from service.api import analyses, health, ide, signin, transfer
@@ -28,6 +32,7 @@ from service.portal import router as portal_router
 from service.portal.session import signing_key
 from service.replies import JSONReply
 from service.settings import Settings
+from service.site import errors as site_errors, router as site
 from service.storage.errors import StoreError
 from service.storage.runtime import StoreRuntime, open_store
 
@@ -84,7 +89,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
     schema = build_schema(settings)
     # first: routes are matched in order, and these are the busiest
-    app.router.add_route("/graphql", GraphQLPost(schema, graphql_context, settings.graphql_max_rows, settings.default_page_size).handle, methods=["POST"])
+    graphql_post = GraphQLPost(schema, graphql_context, count_queries=not production,
+                               max_rows=settings.graphql_max_rows, default_first=settings.default_page_size)  # fmt: skip
+    app.router.add_route("/graphql", graphql_post.handle, methods=["POST"])
     graphql = ShapedGraphQLRouter(schema, context_getter=graphql_context, graphql_ide=None if production else "graphiql")
     graphql.routes = [r for r in graphql.routes if "POST" not in getattr(r, "methods", ())]  # served above
     app.include_router(graphql, prefix="/graphql")
@@ -97,17 +104,34 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(transfer.router)
     app.include_router(analyses.router)
     app.include_router(pictures.router)
+    app.include_router(site.router)
     app.include_router(interop.router)
 
     @app.exception_handler(ServiceError)
-    async def service_error(request: Request, exc: ServiceError) -> JSONReply:
+    async def service_error(request: Request, exc: ServiceError) -> Response:
+        if site_errors.wants_page(request):  # a person's browser: /signin for a 401, else a Persian page
+            return site_errors.error_page(request, exc.status, exc.message_fa, exc.message_en)
         if request.url.path.startswith("/graphql"):  # GraphQL clients get their own error shape
             body = {"data": None, "errors": [{"message": exc.message_en, "extensions": exc.extensions}]}
             return JSONReply(body, status_code=exc.status)
         return JSONReply({"error": exc.extensions, "message": exc.message_en}, status_code=exc.status)
 
     @app.exception_handler(StoreError)
-    async def store_error(request: Request, exc: StoreError) -> JSONReply:
+    async def store_error(request: Request, exc: StoreError) -> Response:
         return await service_error(request, from_store(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if site_errors.wants_page(request):
+            fa = {404: "این نشانی در هماهنگ نیست.", 405: "این نشانی این کار را نمی‌پذیرد."}.get(exc.status_code, "خطا")
+            return site_errors.error_page(request, exc.status_code, fa, str(exc.detail))
+        return await http_exception_handler(request, exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_parameters(request: Request, exc: RequestValidationError) -> Response:
+        if site_errors.wants_page(request):  # e.g. /graph/agency/x?hops=9 typed into the address bar
+            fields = "، ".join(str(e.get("loc", ["?"])[-1]) for e in exc.errors())
+            return site_errors.error_page(request, 422, f"نشانی پارامتر نادرستی دارد: {fields}", "invalid parameters: " + fields)
+        return await request_validation_exception_handler(request, exc)
 
     return app

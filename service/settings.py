@@ -14,12 +14,15 @@ from service.auth.policy import DEFAULT_SHARED
 class DuplicationParams(BaseModel):
     """Duplicated work (GAO: fragmentation, overlap, duplication) between duties of different agencies."""
 
-    neighbours: int = Field(10, ge=1, description="text neighbours kept per duty (top-k)")
-    min_text: float = Field(0.25, ge=0, le=1, description="text similarity that makes a pair a candidate")
-    duplication_text: float = Field(0.45, ge=0, le=1, description="same activity: text at least this, same group")
-    overlap_text: float = Field(0.30, ge=0, le=1, description="similar activity: text at least this")
-    weight_text: float = 0.5
-    weight_function: float = 0.2
+    neighbours: int = Field(5, ge=1, description="text neighbours kept per duty in a big COFOG-group block (top-k)")
+    concept_neighbours: int = Field(3, ge=1, description="text neighbours kept per duty in a big thesaurus-concept block")
+    min_text: float = Field(0.1, ge=0, le=1, description="text similarity that makes a pair a candidate in a big block")
+    duplication_text: float = Field(0.45, ge=0, le=1, description="same activity by text (one COFOG group, no thesaurus object)")
+    overlap_text: float = Field(0.30, ge=0, le=1, description="similar activity by text (one COFOG group, no thesaurus object)")
+    fragmentation_per_duty: int = Field(10, ge=1, description="a duty's best fragmentation pairs kept (bounded output; both duties must be full to drop one)")
+    weight_activity: float = 0.35
+    weight_text: float = 0.2
+    weight_function: float = 0.15
     weight_beneficiaries: float = 0.15
     weight_geography: float = 0.15
 
@@ -29,7 +32,10 @@ class WinWinParams(BaseModel):
 
     neighbours: int = Field(10, ge=1, description="candidate capacities looked at per need (top-k by text)")
     matches_per_need: int = Field(3, ge=1, description="best matches kept per need or issue")
-    min_text: float = Field(0.15, ge=0, le=1)
+    min_text: float = Field(0.15, ge=0, le=1, description="n-gram cosine that makes a capacity a candidate")
+    concept_candidates: int = Field(10, ge=0, description="capacities looked at per need by shared concepts (thesaurus), most shared first")
+    min_related: float = Field(0.5, ge=0, le=1, description="relatedness a match needs: shared concepts, or n-gram cosine / 0.6")
+    arranged_text: float = Field(0.2, ge=0, le=1, description="an exchange between the parties this close to the need arranges it")
     min_score: float = Field(0.5, ge=0, le=1, description="a match needs at least this score")
     issue_min_text: float = Field(0.35, ge=0, le=1, description="a capacity answers an issue above this")
     weight_text: float = 0.6
@@ -38,14 +44,14 @@ class WinWinParams(BaseModel):
     default_value_rials: int = Field(1_000_000_000, ge=0, description="worth of a need that states none")
     issue_value_rials: int = Field(500_000_000, ge=0, description="worth of an issue per severity step")
     max_cycle_length: int = Field(3, ge=2, le=6)
-    max_cycles: int = Field(3_000, ge=1, description="opportunities enumerated at most (the rest reported as truncated)")
-    solver_seconds: float = Field(5.0, gt=0, description="time limit of the integer programme (the result says if it was optimal)")
+    solver_seconds: float = Field(5.0, gt=0, description="time limit of each integer programme (the result says if it was proven optimal)")
 
 
 class AlignmentParams(BaseModel):
     """An exchange or done request fits the provider's mission when it links or resembles a duty."""
 
-    min_text: float = Field(0.2, ge=0, le=1)
+    min_text: float = Field(0.2, ge=0, le=1, description="a record fits a duty whose text it resembles at least this much")
+    concept_weight: float = Field(0.5, ge=0, le=1, description="a thesaurus meet counts this much toward fitting a duty")
 
 
 class AnalysisSettings(BaseModel):
@@ -65,12 +71,21 @@ class Settings(BaseSettings):
     env: Literal["development", "test", "production"] = "development"
     host: str = "127.0.0.1"
     port: int = 8000
+    workers: int = Field(
+        1, ge=1, le=16,
+        description="uvicorn worker processes for `serve` (2 on the bench's 2 cores: lookups/s +40-60% under wrk)",
+    )  # fmt: skip
 
     graph_url: str = Field(
         "embedded",
         description="embedded | falkordb://host:port/graph | neo4j://user:pass@host:7687/db",
     )
     data_dir: Path = Path("./var")
+    today: str | None = Field(
+        None, pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description="the day (ISO) the analyses judge the registry on; unset: the clock's today. For replaying a "
+        "past state and for generated registries, whose windows lie in 1401-1404",
+    )  # fmt: skip
     graph_name: str = "hamahang"
     appendfsync: Literal["everysec", "always", "no"] = "everysec"
     pool_size: int = Field(16, ge=1, le=512)

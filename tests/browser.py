@@ -20,17 +20,19 @@ needs_chromium = pytest.mark.skipif(shutil.which("chromium") is None, reason="De
 class Traffic:
     blocked: list[str] = field(default_factory=list)
     local: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # console errors and uncaught exceptions
 
 
 @contextmanager
-def browser_page(base_url: str, token: str | None = None) -> Iterator[tuple[object, Traffic]]:
-    """A page whose requests to anything but 127.0.0.1 are aborted (and listed in ``traffic.blocked``)."""
+def browser_page(base_url: str, token: str | None = None, width: int = 1400, height: int = 1000) -> Iterator[tuple[object, Traffic]]:
+    """A page whose requests to anything but 127.0.0.1 are aborted (and listed in ``traffic.blocked``);
+    console errors and uncaught exceptions are listed in ``traffic.errors``."""
     from playwright.sync_api import sync_playwright
 
     traffic = Traffic()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS, headless=True)
-        context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="fa-IR")
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="fa-IR")
 
         def route(r):  # type: ignore[no-untyped-def]
             host = urlsplit(r.request.url).hostname
@@ -43,11 +45,13 @@ def browser_page(base_url: str, token: str | None = None) -> Iterator[tuple[obje
 
         context.route("**/*", route)
         page = context.new_page()
+        page.on("console", lambda m: traffic.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: traffic.errors.append(str(e)))
         if token:  # sign in the way a person does
             page.goto(base_url + "/signin")
             page.fill("input[name=token]", token)
             page.click("button[type=submit]")
-            page.wait_for_url("**/graph")
+            page.wait_for_url(base_url + "/")
         try:
             yield page, traffic
         finally:

@@ -71,7 +71,11 @@ def embedded(data_dir: Path) -> Iterator[EmbeddedServer]:
 
 @pytest.fixture(scope="session")
 def settings(data_dir: Path, embedded: EmbeddedServer) -> Settings:
-    return Settings(env="test", data_dir=data_dir, graph_name=GRAPH, appendfsync="always")
+    # the analyses judge the demo on the day its windows were written for (1405/09/09), whatever the clock says
+    return Settings(env="test", data_dir=data_dir, graph_name=GRAPH, appendfsync="always", today=DEMO_TODAY)
+
+
+DEMO_TODAY = "2026-11-30"
 
 
 class LiveServer:

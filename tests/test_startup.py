@@ -3,6 +3,7 @@ FtM routes say clearly when the optional ``followthemoney`` package is missing."
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -40,3 +41,41 @@ def test_ftm_routes_without_followthemoney_answer_501_in_both_languages(demo: Gr
         assert error["code"] == "FTM_UNAVAILABLE"
         assert "hamahang[ftm]" in error["messageEn"] and "FollowTheMoney" in error["messageFa"]
     assert demo.get("/interop/export.ftm").status_code == 200  # and back once it is there
+
+
+def test_serve_with_two_workers_shares_one_embedded_store(tmp_path: Path) -> None:
+    """``HAMAHANG_WORKERS=2``: both uvicorn workers attach to one embedded store and answer."""
+    import os
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "HAMAHANG_DATA_DIR": str(tmp_path), "HAMAHANG_WORKERS": "2", "HAMAHANG_PORT": str(port),
+           "HAMAHANG_LOAD_DEMO": "false", "HAMAHANG_ENV": "development"}  # fmt: skip
+    server = subprocess.Popen([sys.executable, "-m", "service", "serve"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            assert server.poll() is None, server.stderr.read() if server.stderr else ""
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/readyz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "not ready"
+            time.sleep(0.2)
+        token = (tmp_path / "development-token.txt").read_text().strip()
+        for _ in range(6):  # spread over both workers by the kernel
+            reply = httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": "{ agencies { totalCount } }"},
+                               headers={"Authorization": f"Bearer {token}"}, timeout=10)  # fmt: skip
+            assert reply.status_code == 200 and reply.json()["data"]["agencies"]["totalCount"] == 0
+        servers = json.loads((tmp_path / "falkordb" / "server.json").read_text())
+        assert servers["pid"] > 0  # one store for the dir
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

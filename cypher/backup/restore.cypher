@@ -44,6 +44,10 @@ UNWIND $n_Finding AS p
 CREATE (n:Finding)
 SET n += p
 WITH count(*) AS _
+UNWIND $n_VocabularyTerm AS p
+CREATE (n:VocabularyTerm)
+SET n += p
+WITH count(*) AS _
 UNWIND $n_ApiToken AS p
 CREATE (n:ApiToken)
 SET n += p

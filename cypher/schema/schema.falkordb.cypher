@@ -12,6 +12,7 @@ CREATE INDEX FOR (n:Transition) ON (n.id);
 CREATE INDEX FOR (n:WorkingGroup) ON (n.id);
 CREATE INDEX FOR (n:AuditEvent) ON (n.id);
 CREATE INDEX FOR (n:Finding) ON (n.id);
+CREATE INDEX FOR (n:VocabularyTerm) ON (n.id);
 CREATE INDEX FOR (n:ApiToken) ON (n.id);
 CREATE INDEX FOR (n:IdempotencyKey) ON (n.key);
 CREATE INDEX FOR (n:Agency) ON (n.code);
@@ -34,6 +35,7 @@ GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Transition PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE WorkingGroup PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE AuditEvent PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Finding PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE VocabularyTerm PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE ApiToken PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE IdempotencyKey PROPERTIES 1 key;
 // Declare every relationship type and relationship property before anything is planned: FalkorDB

@@ -11,6 +11,7 @@ CREATE CONSTRAINT transition_id_unique IF NOT EXISTS FOR (n:Transition) REQUIRE 
 CREATE CONSTRAINT workinggroup_id_unique IF NOT EXISTS FOR (n:WorkingGroup) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT auditevent_id_unique IF NOT EXISTS FOR (n:AuditEvent) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT finding_id_unique IF NOT EXISTS FOR (n:Finding) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT vocabulary_term_id_unique IF NOT EXISTS FOR (n:VocabularyTerm) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT apitoken_id_unique IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT idempotencykey_key_unique IF NOT EXISTS FOR (n:IdempotencyKey) REQUIRE n.key IS UNIQUE;
 CREATE INDEX agency_code IF NOT EXISTS FOR (n:Agency) ON (n.code);

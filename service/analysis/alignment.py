@@ -1,21 +1,42 @@
-"""Mission alignment: does each exchange, and each request done, fit a duty of its provider?
+"""Mission alignment: does each exchange, and each request done, fit its provider's duties and serve
+the city's plan?
 
-Aligned when the record links one of the provider's duties (an exchange's ``dutyId``, a request
-about the receiver's duty or capacity), or when its text resembles one of them; otherwise it is
-listed as misaligned. Each agency gets the share of what it provided that fits its mission.
+Two questions per record (seed 002: check interactions against *the missions*):
+
+1. **The provider's duties.** In order: a declared duty link (an exchange's ``dutyId``, a request
+   about a duty) counts only once verified: the duty is the provider's and the record's text names
+   what the duty names (thesaurus concepts or n-grams), or money goes to a budget duty; a record
+   about the provider's own capacity fits; settling an issue raised *about* the provider (repairing
+   its own trench, paying its own debt) is part of doing its own work; information about its own
+   work given to the agency whose duty is to coordinate the agencies is reporting, not a side job;
+   otherwise the text must resemble one of the provider's duties.
+2. **The plan's goals** (``service/data/plans.json``: the mid-term plan 1401-1404 and the strategic
+   plan 1405, goals with strategies, focus area and level, linked to duties): a record serves the
+   goals linked to the duty it fits, and any goal whose title or strategies name an object it names.
+
+The result lists each record with both answers, each agency's share aligned, each goal with what
+serves it, and the spending and effort that serve no goal.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from importlib import resources
 from typing import Any
 
 import numpy as np
 
+from service.analysis import meaning
 from service.analysis.snapshot import Snapshot
 from service.analysis.textsim import tfidf
+from service.analysis.vocab.thesaurus import Thesaurus
 from service.settings import AlignmentParams
+
+COORDINATION = "obj.governance"  # «هماهنگی دستگاه‌ها»: the concept of a duty to coordinate the agencies
+BUDGET = frozenset({"obj.budget", "obj.investment", "act.fund"})
 
 
 @dataclass
@@ -28,6 +49,12 @@ class AlignmentItem:
     duty_id: str | None
     similarity: float | None
     why: str
+    rule: str = ""  # declared | own_capacity | own_issue | reporting | resembles | none
+    declared_duty_id: str | None = None
+    declared_verified: bool | None = None  # None: nothing declared
+    goals: list[str] = field(default_factory=list)
+    goal_why: str = ""
+    amount_rials: int | None = None
 
 
 @dataclass
@@ -43,69 +70,215 @@ class AgencyAlignment:
 
 
 @dataclass
+class GoalUse:
+    """What serves one goal of a plan."""
+
+    goal_id: str
+    plan_id: str
+    title_fa: str
+    focus: str
+    level: str
+    duty_ids: list[str]
+    items: int = 0
+    amount_rials: int = 0
+
+
+@dataclass
 class AlignmentResult:
     parameters: dict[str, Any]
     items: list[AlignmentItem]
     agencies: list[AgencyAlignment]
+    goals: list[GoalUse] = field(default_factory=list)
 
     @property
     def misaligned(self) -> list[AlignmentItem]:
         return [i for i in self.items if not i.aligned]
+
+    @property
+    def unserved(self) -> dict[str, Any]:
+        """Spending and effort that serve no goal of the plans, in total and per provider."""
+        none = [i for i in self.items if not i.goals]
+        per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for i in none:
+            per[i.provider][0] += 1
+            per[i.provider][1] += i.amount_rials or 0
+        return {
+            "items": len(none),
+            "amountRials": sum(i.amount_rials or 0 for i in none),
+            "ids": [i.id for i in none],
+            "byProvider": [{"agencyId": a, "items": c[0], "amountRials": c[1]} for a, c in sorted(per.items())],
+        }
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "parameters": self.parameters,
             "items": [asdict(i) for i in self.items],
             "agencies": [asdict(a) | {"ratio": a.ratio} for a in self.agencies],
+            "goals": [asdict(g) for g in self.goals],
+            "unserved": self.unserved,
         }
+
+
+@cache
+def plans() -> list[dict[str, Any]]:
+    """The city's plans shipped with the service (goals, strategies, focus areas, levels, duty links)."""
+    text = resources.files("service.data").joinpath("plans.json").read_text(encoding="utf-8")
+    data: list[dict[str, Any]] = json.loads(text)["plans"]
+    return data
 
 
 def _text(*parts: str | None) -> str:
     return " ".join(p for p in parts if p)
 
 
-def analyse_alignment(snap: Snapshot, params: AlignmentParams) -> AlignmentResult:
-    duties = snap["duty"]
+def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[dict[str, Any]] | None = None,
+                      thesaurus: Thesaurus | None = None) -> AlignmentResult:  # fmt: skip
+    th = thesaurus
+    duties = sorted(snap["duty"], key=lambda d: d["id"])
+    duty_index = {d["id"]: i for i, d in enumerate(duties)}
     duties_of: dict[str, list[int]] = defaultdict(list)
     for i, d in enumerate(duties):
         for agency in [d.get("agencyId"), *(d.get("supportAgencyIds") or [])]:
             if agency:
                 duties_of[agency].append(i)
     own_capacity = {c["id"]: c["agencyId"] for c in snap["capacity"]}
-    duty_ids = {d["id"]: i for i, d in enumerate(duties)}
+    issues = {i["id"]: i for i in snap["issue"]}
+    needs = {n["id"]: n for n in snap["need"]}
 
-    # (kind, id, title, provider, linked duty, text) for everything provided to someone
-    provided: list[tuple[str, str, str, str, str | None, str]] = []
-    for x in snap["exchange"]:
-        if x.get("status") != "cancelled":
-            provided.append(("exchange", x["id"], x["titleFa"], x["providerId"], x.get("dutyId"),
-                             _text(x.get("titleFa"), x.get("descriptionFa"), x.get("titleEn"))))  # fmt: skip
-    for r in snap["request"]:
-        if r.get("status") == "done":
-            provided.append(("request", r["id"], r["subject"], r["receiverId"], r.get("aboutId"), _text(r.get("subject"), r.get("body"))))
-
-    vectors = tfidf([_text(d.get("titleFa"), d.get("descriptionFa"), d.get("titleEn")) for d in duties] + [p[5] for p in provided])
+    provided = _provided(snap)
+    duty_docs = [_text(d.get("titleFa"), d.get("descriptionFa"), d.get("titleEn")) for d in duties]
+    item_docs = [p["text"] for p in provided]
+    vectors = tfidf(duty_docs + item_docs)
     duty_v, item_v = vectors[: len(duties)], vectors[len(duties) :]
-    items: list[AlignmentItem] = []
-    for n, (kind, ident, title, provider, linked, _) in enumerate(provided):
+    duty_c = [meaning.concepts_of(_text(d.get("titleFa"), d.get("descriptionFa")), th) for d in duties]
+    names = {a["id"]: a.get("nameFa") or "" for a in snap["agency"]}
+    item_c = [meaning.concepts_of(_without_name(p["text_fa"], names.get(p["provider"], "")), th) for p in provided]
+    coordinators = {d["agencyId"] for d, c in zip(duties, duty_c, strict=True) if COORDINATION in c}
+
+    def fit(n: int, k: int) -> float:
+        sim = float((item_v[n] @ duty_v[k].T).toarray()[0, 0]) if vectors.shape[1] else 0.0
+        return max(sim, meaning.meet(item_c[n], duty_c[k], th) * params.concept_weight)
+
+    def best_own(n: int, provider: str) -> tuple[str | None, float, list[str]]:
+        """The provider's duty the record fits best, its score, and the objects both name."""
         mine = duties_of.get(provider, [])
-        if linked and linked in duty_ids and duty_ids[linked] in mine:
-            items.append(AlignmentItem(kind, ident, title, provider, True, linked, None, "linked to the provider's duty"))
-            continue
+        if not mine:
+            return None, 0.0, []
+        scores = [fit(n, k) for k in mine]
+        k = int(np.argmax(scores))
+        if scores[k] < params.min_text:  # no text close enough: a duty naming the same object will do
+            for j in mine:
+                shared = meaning.objects(item_c[n] & duty_c[j], th)
+                if shared:
+                    return duties[j]["id"], scores[mine.index(j)], meaning.labels(shared, th)
+        return duties[mine[k]]["id"], float(scores[k]), []
+
+    items: list[AlignmentItem] = []
+    for n, p in enumerate(provided):
+        provider, linked = p["provider"], p["linked"]
+        item = AlignmentItem(p["kind"], p["id"], p["title"], provider, False, None, None, "", amount_rials=p["amount"])
+        mine = duties_of.get(provider, [])
+        if linked in duty_index:
+            k = duty_index[linked]
+            item.declared_duty_id = linked
+            sim = fit(n, k)
+            money_to_budget = p["financial"] and bool(duty_c[k] & BUDGET)
+            shared = meaning.objects(item_c[n] & duty_c[k], th)
+            item.declared_verified = k in mine and (sim >= params.min_text or bool(shared) or money_to_budget)
+            if item.declared_verified:
+                reason = (f"the text fits it ({sim:.2f})" if sim >= params.min_text else
+                          f"both name {'، '.join(meaning.labels(shared, th))}" if shared else "money under a budget duty")  # fmt: skip
+                _set(item, True, linked, sim, "declared", f"declared duty {linked} verified: the provider's, {reason}")
+                items.append(item)
+                continue
+        best, sim, named = best_own(n, provider)
         if linked and own_capacity.get(linked) == provider:
-            items.append(AlignmentItem(kind, ident, title, provider, True, None, None, "about the provider's own capacity"))
-            continue
-        best, sim = None, 0.0
-        if mine:
-            sims = (item_v[n] @ duty_v[mine].T).toarray().ravel()
-            k = int(np.argmax(sims))
-            best, sim = duties[mine[k]]["id"], float(sims[k])
-        if sim >= params.min_text:
-            items.append(AlignmentItem(kind, ident, title, provider, True, best, round(sim, 4), f"resembles duty {best} ({sim:.2f})"))
+            _set(item, True, best, sim, "own_capacity", "about the provider's own capacity")
+        elif linked in issues and provider in (issues[linked].get("concernsIds") or []):
+            _set(item, True, best, sim, "own_issue",
+                 f"settles issue {linked} raised about the provider itself (its own work or debt), closest duty {best}")  # fmt: skip
+        elif p["kind"] == "request" and p["sender"] in coordinators and _asks_information(linked, needs, item_c[n]):
+            _set(item, True, best, sim, "reporting",
+                 f"information about its own work for {p['sender']}, whose duty is to coordinate the agencies")  # fmt: skip
+        elif sim >= params.min_text or named:
+            _set(item, True, best, sim, "resembles",
+                 f"resembles duty {best} ({sim:.2f})" if not named else f"names what duty {best} names: {'، '.join(named)}")  # fmt: skip
         else:
-            why = "the provider has no duties" if not mine else f"no duty of the provider resembles it (best {sim:.2f})"
-            items.append(AlignmentItem(kind, ident, title, provider, False, best, round(sim, 4), why))
-    return AlignmentResult(params.model_dump(), items, _per_agency(snap, items))
+            why = "the provider has no duties" if not mine else f"no duty of the provider resembles it (best {best}, {sim:.2f})"
+            _set(item, False, best, sim, "none", why)
+        if item.declared_verified is False:
+            wrong = "another agency's duty" if duty_index[str(linked)] not in mine else "its text does not fit"
+            item.why = f"declared duty {linked} not verified ({wrong}); " + item.why
+        items.append(item)
+    goals = _serve_goals(items, item_c, city_plans if city_plans is not None else plans(), th)
+    return AlignmentResult(params.model_dump(), items, _per_agency(snap, items), goals)
+
+
+def _without_name(text: str, name: str) -> str:
+    """The text less the provider's name (or its first two words or more: «سازمان آتش‌نشانی» of
+    «سازمان آتش‌نشانی و خدمات ایمنی»): who does something is not what is done."""
+    words = name.split()
+    for n in range(len(words), 1, -1):
+        text = text.replace(" ".join(words[:n]), " ")
+    return text
+
+
+def _set(item: AlignmentItem, aligned: bool, duty: str | None, sim: float, rule: str, why: str) -> None:
+    item.aligned, item.duty_id, item.similarity, item.rule, item.why = aligned, duty, round(sim, 4), rule, why
+
+
+def _asks_information(linked: str | None, needs: dict[str, dict[str, Any]], concepts: frozenset[str]) -> bool:
+    """About a data need, or naming data, a plan or a report."""
+    if linked in needs:
+        return needs[linked].get("kind") == "data"
+    return bool(concepts & {"obj.data", "obj.plan"})
+
+
+def _provided(snap: Snapshot) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for x in sorted(snap["exchange"], key=lambda x: x["id"]):
+        if x.get("status") != "cancelled":
+            out.append({"kind": "exchange", "id": x["id"], "title": x["titleFa"], "provider": x["providerId"],
+                        "sender": None, "linked": x.get("dutyId"), "financial": x.get("kind") == "financial",
+                        "amount": x.get("amountRials"), "text": _text(x.get("titleFa"), x.get("descriptionFa"), x.get("titleEn")),
+                        "text_fa": _text(x.get("titleFa"), x.get("descriptionFa"))})  # fmt: skip
+    for r in sorted(snap["request"], key=lambda r: r["id"]):
+        if r.get("status") == "done":
+            out.append({"kind": "request", "id": r["id"], "title": r["subject"], "provider": r["receiverId"],
+                        "sender": r["senderId"], "linked": r.get("aboutId"), "financial": False, "amount": None,
+                        "text": _text(r.get("subject"), r.get("body")), "text_fa": _text(r.get("subject"), r.get("body"))})  # fmt: skip
+    return out
+
+
+def _serve_goals(items: list[AlignmentItem], item_c: list[frozenset[str]], city_plans: list[dict[str, Any]],
+                 th: Thesaurus | None) -> list[GoalUse]:  # fmt: skip
+    """Each record serves the goals linked to the duty it fits, and the goals whose text it names."""
+    uses: list[GoalUse] = []
+    by_duty: dict[str, list[GoalUse]] = defaultdict(list)
+    goal_c: list[frozenset[str]] = []
+    for plan in city_plans:
+        for g in plan["goals"]:
+            use = GoalUse(g["id"], plan["id"], g["titleFa"], g.get("focus", ""), g.get("level", ""), sorted(g.get("dutyIds") or []))
+            uses.append(use)
+            goal_c.append(meaning.concepts_of(_text(g["titleFa"], *g.get("strategies", [])), th))
+            for d in use.duty_ids:
+                by_duty[d].append(use)
+    for n, item in enumerate(items):
+        served: dict[str, str] = {}
+        if item.aligned and item.duty_id:
+            for use in by_duty.get(item.duty_id, []):
+                served[use.goal_id] = f"through duty {item.duty_id}"
+        for use, concepts in zip(uses, goal_c, strict=True):
+            shared = meaning.objects(item_c[n] & concepts, th)
+            if use.goal_id not in served and shared:
+                served[use.goal_id] = f"names {'، '.join(meaning.labels(shared, th))}"
+        item.goals = sorted(served)
+        item.goal_why = "; ".join(f"{g}: {served[g]}" for g in item.goals) or "serves no goal of the city's plans"
+        for use in uses:
+            if use.goal_id in served:
+                use.items += 1
+                use.amount_rials += item.amount_rials or 0
+    return uses
 
 
 def _per_agency(snap: Snapshot, items: list[AlignmentItem]) -> list[AgencyAlignment]:

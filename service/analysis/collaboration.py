@@ -4,6 +4,7 @@ in every group they connect)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -15,7 +16,10 @@ from service.analysis.snapshot import Snapshot
 from service.domain.enums import ExchangeStatus
 
 CANCELLED = ExchangeStatus.CANCELLED.value
-RIALS_PER_UNIT = 1e9  # a billion rials (100 million tomans) weighs as much as one more exchange
+COUNT_SHARE = 0.7  # exchanges are working together; money says how much rode on them
+WEIGHTING = (f"weight = {COUNT_SHARE} × count / the largest count of any pair + {1 - COUNT_SHARE:.1f} × log(1 + rials) / "
+             "log(1 + the largest rials of any pair): both scales 0..1, so a pair that works together often outweighs "
+             "one large budget line")
 
 
 @dataclass
@@ -49,6 +53,7 @@ class Collaboration:
     def as_dict(self) -> dict[str, Any]:
         edges = [{"a": a, "b": b} | d for a, b, d in sorted(self.graph.edges(data=True), key=lambda e: (e[0], e[1]))]
         return {
+            "weighting": WEIGHTING,
             "seed": self.seed,
             "modularity": self.modularity,
             "edges": edges,
@@ -59,8 +64,9 @@ class Collaboration:
 
 
 def exchange_graph(snap: Snapshot) -> nx.Graph:
-    """Undirected; edge weight = number of non-cancelled exchanges between the pair (either
-    direction) + their total ``amountRials`` / 1e9, so both frequent and large flows count."""
+    """Undirected; per pair the number of non-cancelled exchanges (either direction) and their total
+    ``amountRials``, put on one scale (``WEIGHTING``): counts by the largest count, rials on a log
+    scale by the largest total. Adding counts to billions let one budget line make a "working group"."""
     graph = nx.Graph()
     for ex in sorted(snap["exchange"], key=lambda e: e["id"]):
         a, b = ex.get("providerId"), ex.get("receiverId")
@@ -69,10 +75,14 @@ def exchange_graph(snap: Snapshot) -> nx.Graph:
         if not graph.has_edge(a, b):
             graph.add_edge(a, b, count=0, amountRials=0, weight=0.0)
         edge = graph[a][b]
-        amount = int(ex.get("amountRials") or 0)
         edge["count"] += 1
-        edge["amountRials"] += amount
-        edge["weight"] = edge["count"] + edge["amountRials"] / RIALS_PER_UNIT
+        edge["amountRials"] += int(ex.get("amountRials") or 0)
+    if graph.number_of_edges():
+        top_count = max(d["count"] for _, _, d in graph.edges(data=True))
+        top_rials = math.log1p(max(d["amountRials"] for _, _, d in graph.edges(data=True)))
+        for _, _, d in graph.edges(data=True):
+            money = math.log1p(d["amountRials"]) / top_rials if top_rials else 0.0
+            d["weight"] = round(COUNT_SHARE * d["count"] / top_count + (1 - COUNT_SHARE) * money, 6)
     return graph
 
 

@@ -1,26 +1,46 @@
 """Duplicated work (موازی‌کاری) between duties of different agencies, in GAO's terms.
 
-GAO-15-49SP: *fragmentation* — more than one agency in the same broad area (a COFOG division);
-*overlap* — similar goals or activities or beneficiaries; *duplication* — the same activities
-for the same beneficiaries. Pairs come from sparse top-k text neighbours, never from a dense
-all-pairs loop; fragmentation is also reported per COFOG area. Verdicts the directorate gave survive
-recomputation while both duties keep the versions they had when judged.
+GAO-15-49SP: *fragmentation* — more than one agency in the same broad area; *overlap* — similar goals,
+activities or beneficiaries; *duplication* — the same activities for the same beneficiaries. The class
+comes from structured evidence first (``evidence.py``: activity as thesaurus concepts, COFOG function,
+beneficiaries and geography as hierarchies) and text second. Pairs come from blocks (COFOG group,
+thesaurus concept) with sparse text top-k inside big blocks (``candidates.py``), never from a dense
+all-pairs loop; fragmentation is also reported per COFOG group with its agencies and duties. Verdicts
+the directorate gave survive recomputation while both duties keep the versions they had when judged.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields
+from functools import partial
 from typing import Any
 
+from service.analysis.candidates import candidate_pairs
+from service.analysis.evidence import (
+    DutyFacts,
+    Evidence,
+    classify,
+    could_be_finding,
+    evidence,
+    facts,
+    kinds_agreeing,
+    text_of,
+)  # fmt: skip
+from service.analysis.explain import effect_fa, explain_en, explain_fa, suggest_option
+from service.analysis.learn import Learning, features as learn_features, learn
 from service.analysis.matrix import AgencyMatrix, AgencyRef
+from service.analysis.money import at_stake, budgets_of
 from service.analysis.snapshot import Snapshot
-from service.analysis.textsim import tfidf, top_k
+from service.analysis.textsim import gram_counts
 from service.analysis.verdicts import Verdict, fingerprint
-from service.data.taxonomy import division, function_name
+from service.analysis.vocab import default_thesaurus
+from service.analysis.vocab.thesaurus import Thesaurus
+from service.data.taxonomy import function_name
 from service.settings import DuplicationParams
 
-CITY = "city"
+ORDER = {"duplication": 0, "overlap": 1, "fragmentation": 2}
 
 
 @dataclass
@@ -38,19 +58,60 @@ class DuplicationFinding:
     agency_a: str
     agency_b: str
     why: str
+    activity_shared: list[str] = field(default_factory=list)  # thesaurus concepts both name
+    evidence_kinds: list[str] = field(default_factory=list)  # function, activity, beneficiaries, geography
+    option: str = "agreement"  # merge | lead_agency | agreement | keep
+    confidence: float | None = None  # P(an officer confirms it), once enough verdicts were learnt from
+    budget_a: dict[int, int] = field(default_factory=dict)  # Jalali year → rials of duty A
+    budget_b: dict[int, int] = field(default_factory=dict)
+    explain: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+    effect: Callable[[], str] | None = field(default=None, repr=False, compare=False)
     verdict: str | None = None  # confirmed | dismissed, while the duties are unchanged
     verdict_stale: bool = False  # judged once, but a duty changed since
+    verdict_by: str | None = None
+    verdict_at: str | None = None
+    verdict_note: str | None = None
+
+
+    def at_stake(self, from_year: int | None = None, to_year: int | None = None) -> dict[int, int]:
+        """Year → rials this finding puts at stake (nothing for fragmentation)."""
+        if self.classification == "fragmentation":
+            return {}
+        return at_stake(self.budget_a, self.budget_b, from_year, to_year)
+
+    @property
+    def at_stake_rials(self) -> int:
+        return sum(self.at_stake().values())
+
+    @property
+    def effect_fa(self) -> str:
+        """GAO step 2 in Persian: the cost at stake and the effect on the service."""
+        return self.effect() if self.effect is not None else ""
+
+    @property
+    def explanation_fa(self) -> str:
+        """The Persian explanation, written when asked (most findings of a big registry are never read)."""
+        return self.explain() if self.explain is not None else ""
+
+    def as_dict(self) -> dict[str, Any]:
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("explain", "effect")}
+        out["explanation_fa"] = self.explanation_fa
+        out["effect_fa"] = self.effect_fa
+        out["at_stake_rials"] = self.at_stake_rials
+        return out
 
 
 @dataclass
 class FragmentedArea:
-    """A COFOG division worked by several agencies (GAO fragmentation, area level)."""
+    """A COFOG group worked by several agencies (GAO fragmentation, area level)."""
 
-    division: str
+    division: str  # the COFOG group's code (kept under its old name for the API)
     name_fa: str | None
     name_en: str | None
     agency_ids: list[str]
     duty_count: int
+    duty_ids: list[str] = field(default_factory=list)
+    budget: dict[int, int] = field(default_factory=dict)  # Jalali year → rials of the group's duties
 
 
 @dataclass
@@ -59,28 +120,17 @@ class DuplicationResult:
     findings: list[DuplicationFinding]
     areas: list[FragmentedArea]
     matrix: AgencyMatrix = field(repr=False)
+    groups: dict[str, str] = field(default_factory=dict, repr=False)  # duty id → COFOG group
+    learning: Learning = field(default_factory=Learning)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "parameters": self.parameters,
-            "findings": [asdict(f) for f in self.findings],
+            "findings": [f.as_dict() for f in self.findings],
             "areas": [asdict(a) for a in self.areas],
             "matrix": self.matrix.as_dict(),
+            "learning": asdict(self.learning),
         }
-
-
-def _doc(duty: dict[str, Any]) -> str:
-    parts = (duty.get("titleFa"), duty.get("titleFa"), duty.get("descriptionFa"), duty.get("titleEn"))
-    return " ".join(p for p in parts if p)
-
-
-def _geo_overlap(a: list[str], b: list[str]) -> list[str]:
-    a_set, b_set = set(a or [CITY]), set(b or [CITY])
-    if CITY in a_set:
-        return sorted(b_set)
-    if CITY in b_set:
-        return sorted(a_set)
-    return sorted(a_set & b_set)
 
 
 def finding_id(duty_a: str, duty_b: str) -> str:
@@ -88,77 +138,87 @@ def finding_id(duty_a: str, duty_b: str) -> str:
     return f"dup:{first}:{second}"
 
 
-def _candidates(duties: list[dict[str, Any]], params: DuplicationParams) -> dict[tuple[int, int], float]:
-    """Pairs worth classifying: each duty's k nearest by text. Pairs that share only a broad area
-    are not enumerated (that is O(n²) in a big group); they are reported per area instead."""
-    matrix = tfidf([_doc(d) for d in duties])
-    return {(i, j): s for i, j, s in top_k(matrix, matrix, params.neighbours, params.min_text, same=True)}
+def score_of(kind: str, e: Evidence, params: DuplicationParams) -> float:
+    """Rank within a class: how many kinds of evidence agree, and how strongly."""
+    activity = 1.0 if e.same_activity else 0.6 if e.similar_activity else 0.0
+    function = 1.0 if e.same_group else 0.5 if e.same_division else 0.0
+    geography = 1.0 if e.named_area else 0.5 if e.geography else 0.0
+    return (params.weight_activity * activity + params.weight_text * e.text + params.weight_function * function
+            + params.weight_beneficiaries * (1.0 if e.beneficiaries else 0.0) + params.weight_geography * geography)  # fmt: skip
 
 
-def classify(text: float, same_group: bool, same_division: bool, shared: list[str], geo: list[str],
-             params: DuplicationParams) -> str | None:  # fmt: skip
-    """GAO's three classes, strongest first; None when the pair is not a finding at all."""
-    if same_group and text >= params.duplication_text and shared and geo:
-        return "duplication"
-    if text >= params.overlap_text or (same_group and shared and geo and text >= params.min_text):
-        return "overlap"  # similar activities, or the same function for the same people
-    if same_division:
-        return "fragmentation"
-    return None
-
-
-def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dict[str, Verdict]) -> DuplicationResult:
+def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dict[str, Verdict],
+                        thesaurus: Thesaurus | None = None) -> DuplicationResult:  # fmt: skip
+    """``thesaurus``: the shipped one, or the shipped one with the directorate's terms."""
     duties = snap["duty"]
     agencies = snap.agencies()
+    thesaurus = thesaurus or default_thesaurus()
     matrix = AgencyMatrix("duplication", [AgencyRef(a["id"], a["nameFa"], a.get("nameEn"), a.get("code")) for a in agencies.values()], directed=False)
-    findings: list[DuplicationFinding] = []
-    for (i, j), text in _candidates(duties, params).items():
-        a, b = duties[i], duties[j]
-        if a.get("agencyId") == b.get("agencyId"):
-            continue  # one agency's own duties are not parallel work between agencies
-        same_group = a["functionCode"] == b["functionCode"]
-        same_div = division(a["functionCode"]) == division(b["functionCode"])
-        shared = sorted(set(a.get("beneficiaries") or []) & set(b.get("beneficiaries") or []))
-        union = set(a.get("beneficiaries") or []) | set(b.get("beneficiaries") or [])
-        geo = _geo_overlap(a.get("geography") or [], b.get("geography") or [])
-        kind = classify(text, same_group, same_div, shared, geo, params)
-        if kind is None:
+    known: list[DutyFacts] = [facts(d, thesaurus) for d in duties]
+    counts = gram_counts([text_of(d) for d in duties])
+    pairs = candidate_pairs(known, counts, thesaurus, params.neighbours, params.min_text, params.concept_neighbours)
+    classified: list[tuple[int, float, str, int, int, Evidence]] = []
+    for (i, j), text in pairs.items():
+        if not could_be_finding(known[i], known[j]):
             continue
-        score = (
-            params.weight_text * text
-            + params.weight_function * (1.0 if same_group else 0.5 if same_div else 0.0)
-            + params.weight_beneficiaries * (len(shared) / len(union) if union else 0.0)
-            + params.weight_geography * (1.0 if geo else 0.0)
-        )
+        e = evidence(known[i], known[j], text, params, thesaurus)
+        kind = classify(e)
+        if kind is not None:
+            classified.append((ORDER[kind], -score_of(kind, e, params), kind, i, j, e))
+    classified.sort(key=lambda c: (c[0], c[1], duties[c[3]]["id"], duties[c[4]]["id"]))
+    findings: list[DuplicationFinding] = []
+    rows: list[list[float]] = []
+    per_duty: dict[int, int] = defaultdict(int)
+    for _, neg_score, kind, i, j, e in classified:
+        # bounded output: a duty's best fragmentation pairs (the per-group area report holds the rest)
+        if kind == "fragmentation":
+            if per_duty[i] >= params.fragmentation_per_duty and per_duty[j] >= params.fragmentation_per_duty:
+                continue
+            per_duty[i] += 1
+            per_duty[j] += 1
+        a, b = duties[i], duties[j]
         fid = finding_id(a["id"], b["id"])
-        why = (f"{kind}: text {text:.2f}, function {a['functionCode']}/{b['functionCode']}, "
-               f"shared beneficiaries {shared or '-'}, shared geography {geo or '-'}")  # fmt: skip
-        finding = DuplicationFinding(fid, kind, round(score, 4), round(text, 4), same_group, same_div, shared, geo,
-                                     a["id"], b["id"], a["agencyId"], b["agencyId"], why)  # fmt: skip
+        finding = DuplicationFinding(
+            fid, kind, round(-neg_score, 4), round(e.text, 4), e.same_group, e.same_division,
+            e.beneficiaries, e.geography, a["id"], b["id"], a["agencyId"], b["agencyId"], explain_en(kind, e, a, b),
+            activity_shared=e.objects + e.acts, evidence_kinds=kinds_agreeing(e),
+            option=suggest_option(kind, known[i], known[j]), budget_a=budgets_of(a), budget_b=budgets_of(b),
+        )  # fmt: skip
+        finding.explain = partial(explain_fa, finding, e, a, b, agencies, thesaurus)
+        finding.effect = partial(effect_fa, finding, e)
         verdict = verdicts.get(fid)
         if verdict is not None:
             if verdict.fingerprint == fingerprint([a, b]):
                 finding.verdict = verdict.verdict
+                finding.verdict_by, finding.verdict_at, finding.verdict_note = verdict.by, verdict.at, verdict.note
+                finding.option = verdict.option or finding.option  # the directorate's choice over the suggestion
             else:
                 finding.verdict_stale = True
         findings.append(finding)
-        if kind != "fragmentation" and finding.verdict != "dismissed":
-            matrix.add(a["agencyId"], b["agencyId"], finding.score,
-                       {"findingId": fid, "dutyA": a["id"], "dutyB": b["id"], "class": kind, "why": why})  # fmt: skip
-    order = {"duplication": 0, "overlap": 1, "fragmentation": 2}
-    findings.sort(key=lambda f: (order[f.classification], -f.score, f.id))
-    return DuplicationResult(params.model_dump(), findings, _areas(duties), matrix)
+        rows.append(learn_features(kind, e, finding.at_stake_rials))
+    learning = learn(findings, rows)
+    findings.sort(key=lambda f: (ORDER[f.classification], -(f.confidence if learning.active else f.score), f.id))
+    for f in findings:
+        if f.classification != "fragmentation" and f.verdict != "dismissed":
+            matrix.add(f.agency_a, f.agency_b, f.score,
+                       {"findingId": f.id, "dutyA": f.duty_a, "dutyB": f.duty_b, "class": f.classification, "why": f.why})  # fmt: skip
+    return DuplicationResult(params.model_dump(), findings, _areas(duties), matrix,
+                             {d["id"]: d["functionCode"] for d in duties}, learning)  # fmt: skip
 
 
 def _areas(duties: list[dict[str, Any]]) -> list[FragmentedArea]:
     agencies: dict[str, set[str]] = defaultdict(set)
-    counts: dict[str, int] = defaultdict(int)
+    ids: dict[str, list[str]] = defaultdict(list)
+    money: dict[str, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for d in duties:
-        div = division(d["functionCode"])
-        agencies[div].add(d["agencyId"])
-        counts[div] += 1
+        group = d["functionCode"]
+        agencies[group].add(d["agencyId"])
+        ids[group].append(d["id"])
+        for year, rials in budgets_of(d).items():
+            money[group][year] += rials
     return [
-        FragmentedArea(div, function_name(div, "fa"), function_name(div, "en"), sorted(ids), counts[div])
-        for div, ids in sorted(agencies.items(), key=lambda kv: -len(kv[1]))
-        if len(ids) > 1
+        FragmentedArea(g, function_name(g, "fa"), function_name(g, "en"), sorted(a), len(ids[g]), sorted(ids[g]),
+                       dict(sorted(money[g].items())))
+        for g, a in sorted(agencies.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        if len(a) > 1
     ]

@@ -57,13 +57,20 @@ def sections(result: Any) -> dict[str, Any]:
     from service.analysis.winwin import WinWinResult
 
     if type(result) is DuplicationResult:
-        return {"parameters": result.parameters, "findings": result.findings, "areas": result.areas,
-                "matrix": _matrix_sections(result.matrix)}  # fmt: skip
+        # findings as dicts: each carries its Persian explanation and money, worked out when written
+        return {"parameters": result.parameters, "findings": [f.as_dict() for f in result.findings],
+                "areas": result.areas, "matrix": _matrix_sections(result.matrix),
+                "learning": dataclasses.asdict(result.learning)}  # fmt: skip
     if type(result) is WinWinResult:
-        return {"parameters": result.parameters, "matches": [_with_net(m) for m in result.matches],
-                "opportunities": result.opportunities, "totalChosenRials": result.total_chosen_rials,
-                "cyclesTruncated": result.cycles_truncated, "optimal": result.optimal,
-                "matrix": _matrix_sections(result.matrix)}  # fmt: skip
+        from service.analysis.winwin import opportunity_dict
+
+        return {"parameters": result.parameters, "assumptions": result.assumptions,
+                "matches": [_with_net(m) for m in result.matches],
+                "opportunities": [opportunity_dict(o) for o in result.opportunities],
+                "inPlace": [_with_net(m) for m in result.in_place], "leftOut": result.left_out,
+                "totalChosenRials": result.total_chosen_rials, "cyclesTruncated": result.cycles_truncated,
+                "optimal": result.optimal, "gap": result.gap, "boundRials": result.bound_rials, "solver": result.solver,
+                "sensitivity": result.sensitivity, "matrix": _matrix_sections(result.matrix)}  # fmt: skip
     data: dict[str, Any] = result.as_dict()
     return data
 
@@ -168,6 +175,11 @@ def to_xlsx(result: Any) -> bytes:
         sheet.append(cells.row(columns))
         for row in rows:
             sheet.append([_flat(row.get(c)) for c in columns])
+    for name, lines in data.items():  # lists of sentences (a win-win's assumptions): one per row
+        if isinstance(lines, list) and lines and all(isinstance(x, str) for x in lines):
+            sheet = book.create_sheet(name[:31])
+            for line in lines:
+                sheet.append([line])
     params = book.create_sheet("parameters")
     for key, value in (data.get("parameters") or {}).items():
         params.append([cells.cell(key), _flat(value)])

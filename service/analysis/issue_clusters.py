@@ -1,6 +1,7 @@
 """Merge and prioritise issues: when several agencies raise the same problem it is one problem with
 more weight, not several. Near-identical issues from *different* raisers become one merged issue,
-ranked by how severe it is and how far it reaches."""
+ranked by how severe it is and how far it reaches. Only open issues are ranked (a merged one by its open
+members); issues whose members are all resolved or closed are listed apart."""
 
 from __future__ import annotations
 
@@ -44,15 +45,18 @@ class IssueClusters:
     """Every issue exactly once: in a merged issue of ≥ 2 members or as its own entry; ranked."""
 
     min_similarity: float
-    issues: list[MergedIssue] = field(default_factory=list)
+    issues: list[MergedIssue] = field(default_factory=list)  # with an open member: ranked
+    resolved: list[MergedIssue] = field(default_factory=list)  # every member resolved or closed: apart, by id
 
     def merged(self) -> list[MergedIssue]:
-        return [m for m in self.issues if m.merged]
+        return [m for m in self.issues + self.resolved if m.merged]
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "minSimilarity": self.min_similarity,
+            "ranking": "open issues only (a merged issue ranks by its open members); resolved ones are listed apart",
             "issues": [asdict(m) | {"merged": m.merged} for m in self.issues],
+            "resolved": [asdict(m) | {"merged": m.merged} for m in self.resolved],
         }
 
 
@@ -91,8 +95,9 @@ def cluster_issues(snap: Snapshot, min_similarity: float = 0.4, *, k: int = 10,
                 for a, b, d in graph.subgraph(component).edges(data=True)]  # fmt: skip
         merged.append(_merge(members, sorted(sims, key=lambda s: (s["a"], s["b"])), weights,
                              severity_factor, agency_factor, duty_factor))  # fmt: skip
-    merged.sort(key=lambda m: (-m.priority, -m.open_count, m.id))
-    return IssueClusters(min_similarity=min_similarity, issues=merged)
+    live = sorted((m for m in merged if m.open_count), key=lambda m: (-m.priority, -m.open_count, m.id))
+    done = sorted((m for m in merged if not m.open_count), key=lambda m: m.id)
+    return IssueClusters(min_similarity=min_similarity, issues=live, resolved=done)
 
 
 def _merge(members: list[Row], sims: list[dict[str, Any]], weights: Mapping[str, int],
@@ -103,12 +108,15 @@ def _merge(members: list[Row], sims: list[dict[str, Any]], weights: Mapping[str,
         return (-weights.get(issue.get("severity") or "", 0), issue.get("status") in DONE, issue["id"])
 
     lead = min(members, key=rank)
+    live = [i for i in members if i.get("status") not in DONE] or members  # priority counts what is still open
     raisers = {i["raisedById"] for i in members if i.get("raisedById")}
     affected = raisers | {a for i in members for a in (i.get("concernsIds") or [])}
     duties = {i["blocksDutyId"] for i in members if i.get("blocksDutyId")}
-    severity = lead.get("severity") or "low"
-    priority = (severity_factor * weights.get(severity, 0) + agency_factor * len(affected)
-                + duty_factor * len(duties))  # fmt: skip
+    live_affected = {i["raisedById"] for i in live if i.get("raisedById")} | {a for i in live for a in (i.get("concernsIds") or [])}
+    live_duties = {i["blocksDutyId"] for i in live if i.get("blocksDutyId")}
+    severity = min(live, key=rank).get("severity") or "low"
+    priority = (severity_factor * weights.get(severity, 0) + agency_factor * len(live_affected)
+                + duty_factor * len(live_duties))  # fmt: skip
     return MergedIssue(
         id="mi-" + members[0]["id"],
         member_ids=[i["id"] for i in members],

@@ -32,36 +32,54 @@ if TYPE_CHECKING:
 
 
 DUPLICATION_NEEDS = ("agency", "duty")
-WINWIN_NEEDS = ("agency", "capacity", "need", "issue")
+WINWIN_NEEDS = ("agency", "capacity", "need", "issue", "exchange", "request")
 
 
 async def duplication(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
     """``snap`` lets a caller that already read the records (a picture page) not read them twice."""
     from service.analysis.duplication import analyse_duplication
+    from service.analysis.vocab.terms import load_terms, thesaurus_with
 
     snap = snap or await load_snapshot(source, DUPLICATION_NEEDS)
-    return analyse_duplication(snap, settings.analysis.duplication, await load_verdicts(repository_of(source).store))
+    store = repository_of(source).store
+    thesaurus = thesaurus_with(await load_terms(store))  # the shipped thesaurus and the directorate's terms
+    return analyse_duplication(snap, settings.analysis.duplication, await load_verdicts(store), thesaurus)
+
+
+async def spend(source: GraphStore | Repository, settings: Settings) -> Any:
+    """Duplicated spend by COFOG group and Jalali year (the duplication analysis, summed)."""
+    from service.analysis.money import spend_by_area
+
+    result = await duplication(source, settings)
+    return spend_by_area(result, result.groups)
 
 
 async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
     from service.analysis.winwin import analyse_winwin
 
     snap = snap or await load_snapshot(source, WINWIN_NEEDS)
-    return analyse_winwin(snap, settings.analysis.winwin)
+    return analyse_winwin(snap, settings.analysis.winwin, settings.today or today_iso(), await _thesaurus(source))
 
 
 async def alignment(source: GraphStore | Repository, settings: Settings) -> AlignmentResult:
     from service.analysis.alignment import analyse_alignment
 
-    snap = await load_snapshot(source, ("agency", "duty", "capacity", "exchange", "request"))
-    return analyse_alignment(snap, settings.analysis.alignment)
+    snap = await load_snapshot(source, ("agency", "duty", "capacity", "need", "issue", "exchange", "request"))
+    return analyse_alignment(snap, settings.analysis.alignment, thesaurus=await _thesaurus(source))
+
+
+async def _thesaurus(source: GraphStore | Repository) -> Any:
+    """The shipped thesaurus with the directorate's added terms (read on each run)."""
+    from service.analysis.vocab.terms import load_terms, thesaurus_with
+
+    return thesaurus_with(await load_terms(repository_of(source).store))
 
 
 async def followup(source: GraphStore | Repository, settings: Settings) -> Any:
     from service.analysis.followup import analyse_followup
 
     snap = await load_snapshot(source, ("agency", "request"), with_steps=True)
-    return analyse_followup(snap, today_iso())
+    return analyse_followup(snap, settings.today or today_iso())
 
 
 async def issues(source: GraphStore | Repository, settings: Settings) -> Any:
@@ -80,6 +98,7 @@ async def collaboration(source: GraphStore | Repository, settings: Settings) -> 
 
 ANALYSES: dict[str, Callable[[GraphStore | Repository, Settings], Awaitable[Any]]] = {
     "duplication": duplication,
+    "spend": spend,
     "winwin": winwin,
     "alignment": alignment,
     "followup": followup,

@@ -24,13 +24,8 @@ def _word_grams(word: str, low: int, high: int) -> list[str]:
     return out
 
 
-def tfidf(docs: list[str], ngram: tuple[int, int] = (3, 5), max_df: float = 0.1,
-          max_docs: int = 500) -> sparse.csr_matrix:  # fmt: skip
-    """Rows are L2-normalised TF-IDF vectors. Grams in more than ``max_df`` of the docs, or in more
-    than ``max_docs`` docs, are dropped (on corpora of 200 docs or more): they say little and make
-    the similarity product dense. The absolute cap keeps the product linear in the corpus: with a
-    share alone, a gram in 10% of a province's 50,000 duties joined 5,000 of them to each other
-    (the province benchmark did not finish in 120 s; up to 5,000 docs the two limits are the same).
+def gram_counts(docs: list[str], ngram: tuple[int, int] = (3, 5)) -> sparse.csr_matrix:
+    """Rows are raw counts of each doc's character n-grams (within words, normalised text).
 
     A registry's texts share a small vocabulary, so each distinct word is cut into grams (and the
     grams numbered) once per call, not once per occurrence (it was most of the duplication analysis)."""
@@ -51,22 +46,42 @@ def tfidf(docs: list[str], ngram: tuple[int, int] = (3, 5), max_df: float = 0.1,
         indices.extend(seen)
         counts.extend(seen.values())
         indptr.append(len(indices))
-    n = len(docs)
-    tf = sparse.csr_matrix(
+    return sparse.csr_matrix(
         (np.asarray(counts, dtype=np.float64), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-        shape=(n, len(vocab)),
+        shape=(len(docs), len(vocab)),
     )
-    if n == 0 or not vocab:
+
+
+def weigh(tf: sparse.csr_matrix, max_df: float = 0.1, max_docs: int | None = 500) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows from raw counts, idf taken over these rows only. Grams in more than
+    ``max_df`` of the rows (or in more than ``max_docs`` rows, when given) are dropped on sets of 200
+    rows or more: they say little and make the similarity product dense. Called per block (rows of one
+    COFOG group or one thesaurus concept), the share alone keeps a big registry's blocks sparse without
+    dropping the grams that tell a block's duties apart (a fixed count over a whole province dropped
+    almost all of them: planted-duplicate recall 0.003, FIELD-NOTES.md)."""
+    n = tf.shape[0]
+    if n == 0 or tf.shape[1] == 0:
         return tf
-    df = np.bincount(tf.indices, minlength=len(vocab))
+    df = np.bincount(tf.indices, minlength=tf.shape[1])
     idf = np.log((1 + n) / (1 + df)) + 1.0
     if n >= 200:  # on small sets every gram is "common"; drop only on real corpora
-        idf[df > min(max_df * n, max_docs)] = 0.0
-    weighted = tf.multiply(idf).tocsr()
-    weighted.data = np.log1p(weighted.data)
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        cut = max_df * n if max_docs is None else min(max_df * n, max_docs)
+        idf[df > cut] = 0.0
+    weighted = tf.copy()  # CSR kept throughout: scaling .data in place, no COO round trip
+    weighted.data = np.log1p(weighted.data * idf[weighted.indices])
+    weighted.eliminate_zeros()
+    norms = np.sqrt(np.add.reduceat(weighted.data**2, weighted.indptr[:-1])) if weighted.nnz else np.zeros(n)
+    norms[np.diff(weighted.indptr) == 0] = 1.0
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
+    weighted.data /= np.repeat(norms, np.diff(weighted.indptr))
+    return weighted
+
+
+def tfidf(docs: list[str], ngram: tuple[int, int] = (3, 5), max_df: float = 0.1,
+          max_docs: int = 500) -> sparse.csr_matrix:  # fmt: skip
+    """Rows are L2-normalised TF-IDF vectors of the docs' character n-grams (``weigh`` says which grams
+    are dropped). The other analyses use this over a whole corpus; duplication weighs per block."""
+    return weigh(gram_counts(docs, ngram), max_df, max_docs)
 
 
 def top_k(left: sparse.csr_matrix, right: sparse.csr_matrix, k: int, min_sim: float,

@@ -1,29 +1,37 @@
 """Win-win opportunities (برد-برد): one agency's capacity answering another's need or issue.
 
-Matches are scored on kind, text, quantity and availability window; their worth is the need's
-stated value (or the issue's severity) times the match score, less the capacity's cost. From the
-matches comes a directed "can help" graph between agencies; its reciprocal pairs and exchange
-cycles (A → B → C → A) are the opportunities, and an exact integer programme (SciPy's ``milp``,
-HiGHS) chooses the set with the largest total net benefit, each capacity and need used once.
+What is matched is the registry's present state on ``today`` (``present.py``): live capacities and
+needs only, windows from today on, and whatever is already arranged (an exchange or a live request
+between the same parties) shown *in place*, never recommended. A match needs the same kind, text
+that names the same thing (the thesaurus's concepts, else character n-grams), compatible units
+(``units.py``: L/s covers m³/day, tonnes never cover m³/day) and windows that meet.
+
+Each match is valued (``value.py``): what meeting the need is worth (its stated value, pro rata to
+the share covered, or a stated default), what giving costs the provider (pro rata to the share of
+the capacity used), and who gains how much. The reciprocal pairs and exchange cycles (A → B → C → A)
+of the "can help" graph are packed exactly (``packing.py``): deterministic, optimal when proven,
+the gap to the bound otherwise. A sensitivity view says whether the plan holds if values move ±25%.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import networkx as nx
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import lil_matrix
 
+from service.analysis import meaning, packing, present
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.analysis.snapshot import Snapshot
 from service.analysis.textsim import tfidf, top_k
+from service.analysis.units import cover
+from service.analysis.vocab import default_thesaurus
+from service.analysis.vocab.thesaurus import Thesaurus
 from service.settings import WinWinParams
 
+# objects that only restate a resource's kind: two funding records both name a budget whatever they fund
+KIND_OBJECTS = {"funding": frozenset({"obj.budget", "obj.investment"}), "data": frozenset({"obj.data"})}
 SEVERITY = {"low": 1, "medium": 2, "high": 3, "critical": 4}
 OPEN_ISSUE = {"open", "in_progress"}
 
@@ -42,10 +50,28 @@ class Match:
     benefit_rials: float
     cost_rials: float
     why: str
+    benefit_source: str = ""
+    cost_source: str = ""
+    cover: float | None = None  # share of the need met, in the need's unit
+    unit: str | None = None
+    in_place: dict[str, Any] | None = None  # the exchange or request that already arranges it
 
     @property
     def net(self) -> float:
         return self.benefit_rials - self.cost_rials
+
+
+@dataclass
+class Party:
+    """What one agency gets and gives in an opportunity."""
+
+    agency_id: str
+    gains_rials: float
+    gives_rials: float
+
+    @property
+    def net_rials(self) -> float:
+        return self.gains_rials - self.gives_rials
 
 
 @dataclass
@@ -56,6 +82,16 @@ class Opportunity:
     matches: list[Match]
     net_benefit_rials: float
     chosen: bool = False
+    parties: list[Party] = field(default_factory=list)
+
+    @property
+    def everyone_gains(self) -> bool:
+        return all(p.net_rials > 0 for p in self.parties)
+
+    @property
+    def carriers(self) -> list[str]:
+        """Agencies left worse off or even: they carry the cost of the others' gain."""
+        return [p.agency_id for p in self.parties if p.net_rials <= 0]
 
 
 @dataclass
@@ -65,23 +101,53 @@ class WinWinResult:
     opportunities: list[Opportunity]
     total_chosen_rials: float
     matrix: AgencyMatrix = field(repr=False)
-    cycles_truncated: bool = False
-    optimal: bool = True  # False when the solver's time limit stopped it with a good, unproven set
+    cycles_truncated: bool = False  # kept for readers of old results: every cycle is now priced
+    optimal: bool = True
+    gap: float = 0.0
+    bound_rials: float = 0.0
+    in_place: list[Match] = field(default_factory=list)
+    left_out: dict[str, dict[str, int]] = field(default_factory=dict)
+    sensitivity_of: Any = field(default=None, repr=False)  # () -> scenarios, run on first use (5 more solves)
+    assumptions: list[str] = field(default_factory=list)
+    solver: dict[str, Any] = field(default_factory=dict)
 
     @property
     def chosen(self) -> list[Opportunity]:
         return [o for o in self.opportunities if o.chosen]
 
+    @property
+    def sensitivity(self) -> list[dict[str, Any]]:
+        """The plan solved again with values moved ±25%: computed when first asked for, then kept."""
+        if callable(self.sensitivity_of):
+            self.sensitivity_of = self.sensitivity_of()
+        return list(self.sensitivity_of or [])
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "parameters": self.parameters,
+            "assumptions": self.assumptions,
             "matches": [asdict(m) | {"net": m.net} for m in self.matches],
-            "opportunities": [asdict(o) for o in self.opportunities],
+            "opportunities": [opportunity_dict(o) for o in self.opportunities],
+            "inPlace": [asdict(m) | {"net": m.net} for m in self.in_place],
+            "leftOut": self.left_out,
             "totalChosenRials": self.total_chosen_rials,
             "cyclesTruncated": self.cycles_truncated,
             "optimal": self.optimal,
+            "gap": self.gap,
+            "boundRials": self.bound_rials,
+            "solver": self.solver,
+            "sensitivity": self.sensitivity,
             "matrix": self.matrix.as_dict(),
         }
+
+
+def opportunity_dict(o: Opportunity) -> dict[str, Any]:
+    return asdict(o) | {
+        "matches": [asdict(m) | {"net": m.net} for m in o.matches],
+        "parties": [asdict(p) | {"net_rials": p.net_rials} for p in o.parties],
+        "everyone_gains": o.everyone_gains,
+        "carriers": o.carriers,
+    }
 
 
 def _doc(row: dict[str, Any]) -> str:
@@ -89,135 +155,326 @@ def _doc(row: dict[str, Any]) -> str:
     return " ".join(p for p in parts if p)
 
 
-def _window_fits(cap: dict[str, Any], need: dict[str, Any]) -> bool:
-    start, end = cap.get("availableFrom"), cap.get("availableTo")
-    want_start, want_end = need.get("neededFrom"), need.get("neededTo")
-    if end and want_start and end < want_start:
-        return False
-    return not (start and want_end and start > want_end)
+def _doc_fa(row: dict[str, Any]) -> str:
+    """What the thesaurus reads: the Persian title and description (its labels are Persian first)."""
+    return " ".join(p for p in (row.get("titleFa"), row.get("descriptionFa")) if p)
 
 
-def _quantity(cap: dict[str, Any], need: dict[str, Any]) -> float:
-    have, want = cap.get("quantity"), need.get("quantity")
-    if have is None or want is None or not want:
-        return 0.5
-    if (cap.get("unit") or "") != (need.get("unit") or ""):
-        return 0.25
-    return min(1.0, float(have) / float(want))
+class _Text:
+    """Relatedness of records: the thesaurus's concepts (synonym rings, broader/narrower) on
+    normalised Persian, with character n-gram cosine as a floor for what it does not know."""
+
+    def __init__(self, docs: list[str], kinds: list[str] | None = None, concept_docs: list[str] | None = None,
+                 thesaurus: Thesaurus | None = None) -> None:  # fmt: skip
+        self.vectors = tfidf(docs)
+        self.thesaurus = thesaurus if thesaurus is not None else default_thesaurus()
+        self.concepts: list[frozenset[str]] = [frozenset()] * len(docs)
+        if kinds is not None and concept_docs is not None:
+            self.concepts = [self.thesaurus.concepts_of(d) - KIND_OBJECTS.get(k, frozenset())
+                             for d, k in zip(concept_docs, kinds, strict=True)]  # fmt: skip
+
+    def cosines(self, pairs: list[tuple[int, int]]) -> list[float]:
+        """Cosine of each pair of rows, in one sparse product (not one product per pair)."""
+        if not pairs or not self.vectors.shape[1]:
+            return [0.0] * len(pairs)
+        left = self.vectors[[a for a, _ in pairs]]
+        right = self.vectors[[b for _, b in pairs]]
+        return np.asarray(left.multiply(right).sum(axis=1)).ravel().tolist()
+
+    def keys(self, i: int) -> frozenset[str]:
+        """What a record is indexed under to meet others: its object concepts and their parents."""
+        objects = self.thesaurus.of_type(self.concepts[i], "object")
+        return objects | {b for c in objects for b in self.thesaurus.concepts[c].broader}
+
+    def meet(self, i: int, j: int) -> tuple[float, list[str]]:
+        """How well two records' concepts meet (``meaning.meet``) and the labels both name."""
+        th = self.thesaurus
+        return meaning.meet(self.concepts[i], self.concepts[j], th), meaning.labels(self.concepts[i] & self.concepts[j], th)
 
 
-def find_matches(snap: Snapshot, params: WinWinParams) -> list[Match]:
-    caps, needs = snap["capacity"], snap["need"]
-    issues = [i for i in snap["issue"] if i.get("status") in OPEN_ISSUE]
-    vectors = tfidf([_doc(r) for r in caps + needs + issues])
-    cap_v, need_v, issue_v = vectors[: len(caps)], vectors[len(caps) : len(caps) + len(needs)], vectors[len(caps) + len(needs) :]
-    matches: list[Match] = []
-    by_kind: dict[str, list[int]] = defaultdict(list)
+def _live(rows: list[dict[str, Any]], key: str, today: str, left_out: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
+    out = []
+    for row in sorted(rows, key=lambda r: r["id"]):
+        status = present.status_on(row, key, today)
+        if status in present.LIVE and (present.remaining(row, key) or 1.0) > 0:
+            out.append(row)
+        else:
+            bucket = left_out.setdefault(key, {})
+            bucket[status] = bucket.get(status, 0) + 1
+    return out
+
+
+def find_matches(snap: Snapshot, params: WinWinParams, today: str, left_out: dict[str, dict[str, int]] | None = None,
+                 thesaurus: Thesaurus | None = None) -> tuple[list[Match], list[Match]]:  # fmt: skip
+    """(new matches, matches already in place), each in a fixed order."""
+    left_out = left_out if left_out is not None else {}
+    caps = _live(snap["capacity"], "capacity", today, left_out)
+    needs = _live(snap["need"], "need", today, left_out)
+    issues = sorted((i for i in snap["issue"] if i.get("status") in OPEN_ISSUE), key=lambda i: i["id"])
+    arranged = present.Arranged(snap["exchange"], snap["request"], today)
+    text = _Text([_doc(r) for r in caps + needs + issues], [r.get("kind") or "" for r in caps + needs + issues],
+                 [_doc_fa(r) for r in caps + needs + issues], thesaurus)
+    n_caps, n_needs = len(caps), len(needs)
+    cap_v, need_v, issue_v = text.vectors[:n_caps], text.vectors[n_caps : n_caps + n_needs], text.vectors[n_caps + n_needs :]
+
+    candidates: dict[tuple[int, int], float] = {}
+    cap_by_kind: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(caps):
-        by_kind[c["kind"]].append(i)
+        cap_by_kind[c["kind"]].append(i)
     need_by_kind: dict[str, list[int]] = defaultdict(list)
     for j, n in enumerate(needs):
         need_by_kind[n["kind"]].append(j)
-    for kind, need_rows in need_by_kind.items():
-        cap_rows = by_kind.get(kind, [])
+    for kind in sorted(need_by_kind):
+        need_rows, cap_rows = need_by_kind[kind], cap_by_kind.get(kind, [])
         if not cap_rows:
             continue
-        for a, b, text in top_k(need_v[need_rows], cap_v[cap_rows], params.neighbours, params.min_text):
-            need, cap = needs[need_rows[a]], caps[cap_rows[b]]
-            if need["agencyId"] == cap["agencyId"] or not _window_fits(cap, need):
-                continue
-            qty = _quantity(cap, need)
-            score = params.weight_text * min(1.0, text / 0.6) + params.weight_quantity * qty + params.weight_window
-            if score < params.min_score:
-                continue
-            value = need.get("valueRials") or params.default_value_rials
-            matches.append(Match(
-                cap["id"], need["id"], "need", cap["agencyId"], need["agencyId"], round(score, 4), round(text, 4),
-                value * score, float(cap.get("costRials") or 0),
-                f"same kind ({kind}), text {text:.2f}, quantity cover {qty:.2f}, windows overlap",
-            ))  # fmt: skip
+        for a, b, sim in top_k(need_v[need_rows], cap_v[cap_rows], params.neighbours, params.min_text):
+            candidates[(need_rows[a], cap_rows[b])] = sim
+        by_concept: dict[str, list[int]] = defaultdict(list)  # records naming the same thing in other words
+        for i in cap_rows:
+            for concept in sorted(text.keys(i)):
+                by_concept[concept].append(i)
+        for j in need_rows:
+            shared_keys: dict[int, int] = defaultdict(int)
+            for concept in sorted(text.keys(n_caps + j)):
+                for i in by_concept.get(concept, ()):
+                    shared_keys[i] += 1
+            best = sorted(shared_keys, key=lambda i: (-shared_keys[i], caps[i]["id"]))[: params.concept_candidates]
+            for i in best:
+                candidates.setdefault((j, i), -1.0)
+    unknown = [pair for pair in sorted(candidates) if candidates[pair] < 0]
+    for pair, sim in zip(unknown, text.cosines([(n_caps + j, i) for j, i in unknown]), strict=True):
+        candidates[pair] = sim
+
+    kept: list[tuple[Match, dict[str, Any], dict[str, Any]]] = []
+    for (j, i) in sorted(candidates):
+        need, cap, sim = needs[j], caps[i], candidates[(j, i)]
+        if need["agencyId"] == cap["agencyId"] or not present.windows_meet(cap, need, today):
+            continue
+        meet, shared = text.meet(n_caps + j, i)
+        relatedness = max(min(1.0, sim / 0.6), meet)
+        if relatedness < params.min_related:
+            continue
+        fit = cover(present.remaining(cap, "capacity"), cap.get("unit"), present.remaining(need, "need"), need.get("unit"))
+        if not fit.comparable:
+            continue
+        score = params.weight_text * relatedness + params.weight_quantity * fit.fit + params.weight_window
+        if score >= params.min_score:
+            kept.append((_need_match(cap, need, sim, score, fit, shared, params), cap, need))
+
     if issues and caps:
-        for a, b, text in top_k(issue_v, cap_v, params.neighbours, params.issue_min_text):
+        for a, b, sim in top_k(issue_v, cap_v, params.neighbours, params.issue_min_text):
             issue, cap = issues[a], caps[b]
             if cap["agencyId"] == issue["raisedById"]:
                 continue
-            worth = SEVERITY.get(issue.get("severity", "low"), 1) * params.issue_value_rials * text
-            matches.append(Match(
-                cap["id"], issue["id"], "issue", cap["agencyId"], issue["raisedById"], round(text, 4), round(text, 4),
-                worth, float(cap.get("costRials") or 0), f"capacity text answers the issue ({text:.2f})",
-            ))  # fmt: skip
-    return _best_per_target(matches, params.matches_per_need)
+            step = SEVERITY.get(issue.get("severity", "low"), 1)
+            match = Match(
+                cap["id"], issue["id"], "issue", cap["agencyId"], issue["raisedById"], round(sim, 4), round(sim, 4),
+                float(step * params.issue_value_rials), float(cap.get("costRials") or 0),
+                f"capacity text answers the issue ({sim:.2f})",
+                benefit_source=f"default: {params.issue_value_rials:,} rials × severity {issue.get('severity')} ({step})",
+                cost_source="stated cost of the capacity" if cap.get("costRials") else "no cost stated: 0",
+            )  # fmt: skip
+            kept.append((match, cap, issue))
+    return _split_arranged(_best_per_target(kept, params.matches_per_need), arranged, params)
 
 
-def _best_per_target(matches: list[Match], keep: int) -> list[Match]:
+def _split_arranged(kept: list[tuple[Match, dict[str, Any], dict[str, Any]]], arranged: present.Arranged,
+                    params: WinWinParams) -> tuple[list[Match], list[Match]]:  # fmt: skip
+    """Matches already arranged: a live request about the capacity or the need between the two
+    parties, or an exchange between them (giver to taker) whose text names the same thing. A need
+    or issue with one of its offers in place is being met: its other offers are not recommended."""
+    pending: list[tuple[int, dict[str, Any]]] = []  # (index in kept, exchange) still to compare by text
+    found: dict[int, present.Arrangement] = {}
+    for k, (m, cap, target) in enumerate(kept):
+        request = arranged.request_for(m.provider, m.receiver, cap["id"], target["id"])
+        if request is not None:
+            found[k] = request
+            continue
+        for x in arranged.exchanges_between(m.provider, m.receiver):
+            if arranged.exchange_counts(x, target if m.target_kind == "need" else None):
+                pending.append((k, x))
+    if pending:  # one small corpus: the exchanges in question and the records they may arrange, once each
+        index: dict[str, int] = {}
+        docs: list[str] = []
+
+        def at(key: str, row: dict[str, Any]) -> int:
+            if key not in index:
+                index[key] = len(docs)
+                docs.append(_doc(row))
+            return index[key]
+
+        pairs = []
+        for k, x in pending:
+            _, cap, target = kept[k]
+            pairs.append((at("x:" + x["id"], x), at("t:" + target["id"], target), at("c:" + cap["id"], cap)))
+        text = _Text(docs)
+        sims = text.cosines([(x, t) for x, t, _ in pairs] + [(x, c) for x, _, c in pairs])
+        for n, (k, x) in enumerate(pending):
+            if max(sims[n], sims[len(pending) + n]) >= params.arranged_text and k not in found:
+                found[k] = present.as_arrangement(x)
+    taken = {kept[k][0].target_id for k in found}
+    fresh: list[Match] = []
+    in_place: list[Match] = []
+    for k, (m, _, _) in enumerate(kept):
+        if k in found:
+            m.in_place = found[k].as_dict()
+            in_place.append(m)
+        elif m.target_id not in taken:
+            fresh.append(m)
+    return sorted(fresh, key=_order), sorted(in_place, key=_order)
+
+
+def _order(m: Match) -> tuple[str, str, str, str]:
+    return (m.provider, m.receiver, m.capacity_id, m.target_id)
+
+
+Kept = tuple[Match, dict[str, Any], dict[str, Any]]
+
+
+def _best_per_target(kept: list[Kept], keep: int) -> list[Kept]:
     """Each need or issue keeps its ``keep`` best offers: enough to choose from, few enough that
     the can-help graph (and its cycles) stays proportional to the registry."""
-    by_target: dict[str, list[Match]] = defaultdict(list)
+    by_target: dict[str, list[Kept]] = defaultdict(list)
+    for item in kept:
+        by_target[item[0].target_id].append(item)
+    return [item for t in sorted(by_target) for item in sorted(by_target[t], key=lambda x: (-x[0].score, x[0].capacity_id))[:keep]]
+
+
+def _need_match(cap: dict[str, Any], need: dict[str, Any], sim: float, score: float, fit: Any,
+                shared: list[str], params: WinWinParams) -> Match:  # fmt: skip
+    """The value model of one match: benefit pro rata to the share of the need covered, cost pro
+    rata to the share of the capacity used; each with where its figure comes from."""
+    stated = need.get("valueRials")
+    value = float(stated if stated is not None else params.default_value_rials)
+    quantity, left = need.get("quantity"), present.remaining(need, "need")
+    still = (left / float(quantity)) if quantity and left is not None else 1.0  # a partly met need is worth its rest
+    benefit = value * still * fit.share
+    if stated is not None:
+        source = f"stated value {int(stated):,} rials" + (f" ({need['valueSource']})" if need.get("valueSource") else "")
+    else:
+        source = f"default {params.default_value_rials:,} rials (the need states no value)"
+    source += f" × {still:.2f} still wanted × {fit.share:.2f} covered" if fit.known else " (no quantity to compare: taken as met)"
+    cost_stated = cap.get("costRials")
+    cost = float(cost_stated or 0) * fit.used
+    cost_source = (f"stated cost {int(cost_stated):,} rials × {fit.used:.2f} of the capacity used" if cost_stated
+                   else "no cost stated: 0")  # fmt: skip
+    words = f"shared concepts {', '.join(sorted(shared))}" if shared else f"text {sim:.2f}"
+    why = f"same kind ({need['kind']}), {words}, {fit.describe()}, windows meet from today"
+    return Match(
+        cap["id"], need["id"], "need", cap["agencyId"], need["agencyId"], round(score, 4), round(sim, 4),
+        round(benefit, 2), round(cost, 2), why, source, cost_source,
+        round(fit.share, 4) if fit.known else None, fit.unit,
+    )  # fmt: skip
+
+
+def _parties(matches: list[Match]) -> list[Party]:
+    gains: dict[str, float] = defaultdict(float)
+    gives: dict[str, float] = defaultdict(float)
     for m in matches:
-        by_target[m.target_id].append(m)
-    return [m for group in by_target.values() for m in sorted(group, key=lambda m: (-m.score, m.capacity_id))[:keep]]
+        gains[m.receiver] += m.benefit_rials
+        gives[m.provider] += m.cost_rials
+    return [Party(a, round(gains[a], 2), round(gives[a], 2)) for a in sorted(set(gains) | set(gives))]
 
 
-def _opportunity(kind: str, agencies: list[str], matches: list[Match]) -> Opportunity:
-    key = "|".join(sorted(f"{m.capacity_id}>{m.target_id}" for m in matches))
-    ident = "ww-" + hashlib.sha1(key.encode()).hexdigest()[:12]
-    return Opportunity(ident, kind, agencies, matches, round(sum(m.net for m in matches), 2))
+def _opportunity(column: packing.Column, agencies: tuple[str, ...]) -> Opportunity:
+    matches = [m for m in column if isinstance(m, Match)]
+    return Opportunity(packing.column_id(column), "reciprocal" if len(agencies) == 2 else "cycle", list(agencies),
+                       matches, round(sum(m.net for m in matches), 2), parties=_parties(matches))  # fmt: skip
 
 
-def analyse_winwin(snap: Snapshot, params: WinWinParams) -> WinWinResult:
+SCENARIOS = (
+    ("benefits -25%", 0.75, 1.0, None),
+    ("benefits +25%", 1.25, 1.0, None),
+    ("costs +25%", 1.0, 1.25, None),
+    ("costs -25%", 1.0, 0.75, None),
+    ("chosen benefits -25%, the rest +25%", 1.0, 1.0, "against"),
+)
+
+
+def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus | None = None) -> WinWinResult:
+    """``today`` (ISO) is when the registry is judged: passed in, never read from the clock here.
+    ``thesaurus``: the shipped one with the directorate's terms (default: the shipped one)."""
     agencies = snap.agencies()
-    matches = find_matches(snap, params)
-    matrix = AgencyMatrix("winwin", [AgencyRef(a["id"], a["nameFa"], a.get("nameEn"), a.get("code")) for a in agencies.values()])
-    best: dict[tuple[str, str], Match] = {}
+    left_out: dict[str, dict[str, int]] = {}
+    matches, in_place = find_matches(snap, params, today, left_out, thesaurus)
+    matrix = AgencyMatrix("winwin", [AgencyRef(a["id"], a["nameFa"], a.get("nameEn"), a.get("code")) for a in
+                                     sorted(agencies.values(), key=lambda a: a["id"])])  # fmt: skip
+    arcs: dict[tuple[str, str], list[packing.Arc]] = defaultdict(list)
     for m in matches:
         matrix.add(m.provider, m.receiver, m.score, {"capacityId": m.capacity_id, "targetId": m.target_id,
                                                       "targetKind": m.target_kind, "net": m.net, "why": m.why})  # fmt: skip
-        edge = (m.provider, m.receiver)
-        if edge not in best or m.net > best[edge].net:
-            best[edge] = m
-    graph = nx.DiGraph()
-    graph.add_edges_from(best)  # a cycle may carry one costly edge and still pay off as a whole
-    opportunities: list[Opportunity] = []
-    truncated = False
-    for count, cycle in enumerate(nx.simple_cycles(graph, length_bound=params.max_cycle_length)):
-        if count >= params.max_cycles:
-            truncated = True
-            break
-        edges = [(cycle[i], cycle[(i + 1) % len(cycle)]) for i in range(len(cycle))]
-        start = cycle.index(min(cycle))  # a canonical rotation, so ids are stable
-        ordered = cycle[start:] + cycle[:start]
-        opportunities.append(_opportunity("reciprocal" if len(cycle) == 2 else "cycle", ordered, [best[e] for e in edges]))
-    opportunities.sort(key=lambda o: (-o.net_benefit_rials, o.id))
-    total, optimal = _choose(opportunities, params.solver_seconds)
-    return WinWinResult(params.model_dump(), matches, opportunities, total, matrix, truncated, optimal)
+        arcs[(m.provider, m.receiver)].append(m)
+    cycles = packing.agency_cycles(list(arcs), params.max_cycle_length)
+    selection = packing.solve(cycles, arcs, lambda m: m.net, params.solver_seconds)  # type: ignore[attr-defined]
+    opportunities = _opportunities(cycles, arcs, selection)
+    chosen = [o for o in opportunities if o.chosen]
+
+    def sensitivity() -> list[dict[str, Any]]:
+        return [_scenario(name, fb, fc, mode, cycles, arcs, chosen, params, selection.columns) for name, fb, fc, mode in SCENARIOS]
+
+    parameters = params.model_dump() | {"today": today}
+    return WinWinResult(
+        parameters, matches, opportunities, round(selection.total, 2), matrix, False, selection.optimal, selection.gap,
+        round(selection.bound, 2), sorted(in_place, key=lambda m: (m.provider, m.receiver, m.capacity_id, m.target_id)),
+        left_out, sensitivity, _assumptions(params, today, matches),
+        {"agencyCycles": selection.cycles, "columns": len(selection.columns), "pricingRounds": selection.rounds,
+         "notes": selection.notes},
+    )  # fmt: skip
 
 
-def _choose(opportunities: list[Opportunity], seconds: float = 10.0) -> tuple[float, bool]:
-    """Cycle-packing integer programme: maximise net benefit, each capacity and target used once.
-    Returns the chosen total and whether the solver proved it optimal within its time limit."""
-    useful = [o for o in opportunities if o.net_benefit_rials > 0]
-    if not useful:
-        return 0.0, True
-    resources = sorted({r for o in useful for m in o.matches for r in (f"c:{m.capacity_id}", f"t:{m.target_id}")})
-    index = {r: i for i, r in enumerate(resources)}
-    a = lil_matrix((len(resources), len(useful)))
-    for j, o in enumerate(useful):
-        for m in o.matches:
-            a[index[f"c:{m.capacity_id}"], j] = 1
-            a[index[f"t:{m.target_id}"], j] = 1
-    scale = max(o.net_benefit_rials for o in useful)
-    result = milp(
-        c=-np.array([o.net_benefit_rials / scale for o in useful]),
-        constraints=LinearConstraint(a.tocsr(), ub=np.ones(len(resources))),
-        integrality=np.ones(len(useful)),
-        bounds=Bounds(0, 1),
-        options={"time_limit": seconds},
-    )
-    if result.x is None:
-        return 0.0, False
-    total = 0.0
-    for j, o in enumerate(useful):
-        if result.x[j] > 0.5:
-            o.chosen = True
-            total += o.net_benefit_rials
-    return round(total, 2), bool(result.status == 0)
+def _opportunities(cycles: list[tuple[str, ...]], arcs: dict[tuple[str, str], list[packing.Arc]],
+                   selection: packing.Selection) -> list[Opportunity]:  # fmt: skip
+    """Each agency cycle's best instantiation, and the chosen columns (which may use another match)."""
+    found: dict[str, Opportunity] = {}
+    for cycle in cycles:
+        edges = [(cycle[k], cycle[(k + 1) % len(cycle)]) for k in range(len(cycle))]
+        column = tuple(max(arcs[e], key=lambda m: (m.net, m.capacity_id, m.target_id)) for e in edges)  # type: ignore[attr-defined]
+        opp = _opportunity(column, cycle)
+        found.setdefault(opp.id, opp)
+    for j in selection.chosen:
+        column = selection.columns[j]
+        agencies = tuple(m.provider for m in column)
+        start = agencies.index(min(agencies))
+        opp = _opportunity(column[start:] + column[:start], agencies[start:] + agencies[:start])
+        found[opp.id] = opp
+        opp.chosen = True
+    return sorted(found.values(), key=lambda o: (not o.chosen, -o.net_benefit_rials, o.id))
+
+
+def _scenario(name: str, fb: float, fc: float, mode: str | None, cycles: list[tuple[str, ...]],
+              arcs: dict[tuple[str, str], list[packing.Arc]], chosen: list[Opportunity], params: WinWinParams,
+              start: list[packing.Column]) -> dict[str, Any]:  # fmt: skip
+    """Solve again with values moved; does the chosen set change? ``against``: the chosen
+    opportunities lose 25% of their benefit while every other gains 25%."""
+    chosen_ids = {o.id for o in chosen}
+    in_chosen = {(m.capacity_id, m.target_id) for o in chosen for m in o.matches}
+
+    def net(m: Any) -> float:
+        if mode == "against":
+            factor = 0.75 if (m.capacity_id, m.target_id) in in_chosen else 1.25
+            return float(m.benefit_rials * factor - m.cost_rials)
+        return float(m.benefit_rials * fb - m.cost_rials * fc)
+
+    sel = packing.solve(cycles, arcs, net, params.solver_seconds, start=start)
+    ids = {packing.column_id(sel.columns[j]) for j in sel.chosen}
+    return {"scenario": name, "sameSet": ids == chosen_ids, "added": sorted(ids - chosen_ids),
+            "removed": sorted(chosen_ids - ids), "totalRials": round(sel.total, 2), "optimal": sel.optimal}  # fmt: skip
+
+
+def _assumptions(params: WinWinParams, today: str, matches: list[Match]) -> list[str]:
+    defaulted = sum(1 for m in matches if m.benefit_source.startswith("default"))
+    return [
+        f"judged on {today}: met, withdrawn and expired capacities and needs are left out; windows count from today",
+        ("already arranged (an exchange or a live request between the same parties for that capacity or need) is shown "
+         "in place, never recommended; a need with one offer in place is being met and leaves the plan"),
+        "benefit = the need's stated value × the share still wanted × the share the capacity covers (in the need's unit)",
+        f"a need with no stated value is worth {params.default_value_rials:,} rials ({defaulted} matches use it)",
+        f"an issue is worth {params.issue_value_rials:,} rials per severity step (low 1 … critical 4)",
+        "cost to the provider = the capacity's stated cost × the share of the capacity used; none stated counts 0",
+        ("units convert within one dimension (flow, volume, area, mass, length, time, people, power, money); "
+         "other units match only the same name; incompatible units never match"),
+        "the plan maximises the total net benefit; each capacity and each need is used once",
+        "sensitivity: the plan solved again with benefits or costs moved by 25%",
+    ]
+

@@ -45,10 +45,11 @@ GRAPHIQL = """<!doctype html>
 <script>
 const url = window.location.href.split("?")[0];
 const fetcher = GraphiQL.createFetcher({{url: url}});
+const asked = new URLSearchParams(window.location.search).get("q");
 const start = "# Hamahang: the inter-agency coordination registry.\\n# Put your token in Headers: {{\\"Authorization\\": \\"Bearer hmh_...\\"}}\\n" +
   "{{\\n  agencies(first: 5) {{ totalCount nodes {{ id nameFa nameEn kind }} }}\\n}}\\n";
 ReactDOM.createRoot(document.getElementById("graphiql")).render(React.createElement(GraphiQL, {{
-  fetcher: fetcher, defaultQuery: start, isHeadersEditorEnabled: true, shouldPersistHeaders: true,
+  fetcher: fetcher, defaultQuery: asked || start, isHeadersEditorEnabled: true, shouldPersistHeaders: true,
   defaultEditorToolsVisibility: "headers"
 }}));
 </script></body></html>

@@ -20,33 +20,43 @@ router = APIRouter(tags=["sign-in"])
 VIEWER_COOKIE = "hmh_viewer"
 
 
-def _page(message: str = "", status: int = 200) -> HTMLResponse:
-    error = f'<p class="error" role="alert">{html.escape(message)}</p>' if message else ""
-    return HTMLResponse(
-        f"""<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>ورود تحلیلگران</title>
-<link rel="stylesheet" href="/static/hamahang.css"></head><body><header class="bar"><strong>هماهنگ</strong></header>
-<main><h1>ورود به نگاره‌ها و ماتریس‌ها</h1><p class="muted">برای دبیرخانه و تحلیلگران؛ کارکنان دستگاه‌ها از <a href="/portal">درگاه</a> وارد شوند.</p>
-{error}<form method="post" action="/signin"><label>توکن دسترسی <input name="token" type="password" autocomplete="off" required style="width:32rem"></label>
-<button type="submit">ورود</button></form></main></body></html>""",
-        status_code=status,
-    )
+def safe_next(value: str | None) -> str:
+    """Only a path on this site ("/graph?kind=x"), never "//elsewhere" or "https://…"."""
+    if value and value.startswith("/") and not value.startswith("//") and "\\" not in value:
+        return value
+    return "/"
+
+
+def _page(message: str = "", status: int = 200, next_url: str = "/", note: str = "") -> HTMLResponse:
+    from service.site.errors import page
+
+    error = f'<p class="alert" role="alert" id="signin-error">{html.escape(message)}</p>' if message else ""
+    done = f'<p class="flash" role="status">{html.escape(note)}</p>' if note else ""
+    body = f"""<h1>ورود به نگاره‌ها و ماتریس‌ها</h1>{done}
+<p class="muted">برای دبیرخانه و تحلیلگران؛ کارکنان دستگاه‌ها از <a href="/portal">درگاه</a> وارد شوند.</p>
+{error}<form method="post" action="/signin" class="signin"><input type="hidden" name="next" value="{html.escape(next_url)}">
+<label>توکن دسترسی <input name="token" type="password" autocomplete="off" required dir="ltr"></label>
+<button type="submit" class="primary">ورود</button></form>"""
+    return page("ورود تحلیلگران", body, signed_in=False, status=status)
 
 
 @router.get("/signin", response_class=HTMLResponse)
-async def form() -> HTMLResponse:
-    return _page()
+async def form(request: Request) -> HTMLResponse:
+    note = "از سامانه خارج شدید." if request.query_params.get("out") else ""
+    return _page(next_url=safe_next(request.query_params.get("next")), note=note)
 
 
 @router.post("/signin")
-async def sign_in(request: Request, token: str = Form("")) -> Response:
+async def sign_in(request: Request, token: str = Form(""), next: str = Form("/")) -> Response:
+    target = safe_next(next)
     actor = await resolve(request.app.state.runtime.store, token.strip())
     if actor is None:
-        return _page("توکن نامعتبر یا باطل‌شده است.", status=401)
+        return _page("توکن نامعتبر یا باطل‌شده است.", status=401, next_url=target)
     if actor.role not in (Role.DIRECTORATE, Role.ANALYST):
         return _page("این بخش برای دبیرخانه و تحلیلگران است؛ دستگاه‌ها از درگاه وارد شوند.", status=403)
     key = sessions.secret_of(request)
     cookie, _ = sessions.new_session(key, token.strip(), sessions.VIEWER)
-    response = RedirectResponse("/graph", status_code=303)
+    response = RedirectResponse(target, status_code=303)
     sessions.set_cookie(request, response, VIEWER_COOKIE, cookie, sessions.SESSION_SECONDS, path="/")
     return response
 

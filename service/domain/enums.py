@@ -43,6 +43,16 @@ class ResourceKind(str, Enum):
     FUNDING = "funding"
 
 
+class ResourceStatus(str, Enum):
+    """Where a capacity or need stands; ``expired`` is also what an open one becomes once its window ends."""
+
+    OPEN = "open"
+    PARTLY_MET = "partly_met"
+    MET = "met"
+    WITHDRAWN = "withdrawn"
+    EXPIRED = "expired"
+
+
 class IssueCategory(str, Enum):
     COORDINATION = "coordination"
     INFRASTRUCTURE_CONFLICT = "infrastructure_conflict"

@@ -80,5 +80,6 @@ Text = Annotated[str, AfterValidator(_text), Field(max_length=20_000)]
 Code = Annotated[str, AfterValidator(lambda v: _plain(v, frozenset()).strip()), Field(min_length=1, max_length=40)]
 IsoDate = Annotated[str, BeforeValidator(_iso_date)]
 Rials = Annotated[int, BeforeValidator(_digits), Field(ge=0, le=10**18)]
+JalaliYear = Annotated[int, BeforeValidator(_digits), Field(ge=1300, le=1500)]  # a fiscal year, e.g. 1402
 Quantity = Annotated[float, BeforeValidator(_digits), Field(ge=0, allow_inf_nan=False)]
 EntityId = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.:-]+$")]

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, EmailStr, create_model, model_validator
 
 from service.domain import enums as e
-from service.domain.fields import Code, EntityId, FunctionCode, IsoDate, Label, Quantity, Rials, Text
+from service.domain.fields import Code, EntityId, FunctionCode, IsoDate, JalaliYear, Label, Quantity, Rials, Text
 
 
 class Input(BaseModel):
@@ -50,6 +50,24 @@ class DutyIn(Input):
     beneficiaries: list[Code] = []
     geography: list[Code] = ["city"]
     legalBasis: Text | None = None
+    # the annual budget by Jalali fiscal year, as two lists of one length: budgetRials[i] in budgetYears[i]
+    budgetYears: list[JalaliYear] = []
+    budgetRials: list[Rials] = []
+
+    @model_validator(mode="after")
+    def _budgets(self) -> DutyIn:
+        _budgets_ok(self.budgetYears, self.budgetRials)
+        return self
+
+
+def _budgets_ok(years: list[int] | None, rials: list[int] | None) -> None:
+    """Both lists or neither, one amount per year, each year once."""
+    if years is None and rials is None:
+        return
+    if years is None or rials is None or len(years) != len(rials):
+        raise ValueError("budgetYears/budgetRials: give one amount in rials for each Jalali year")
+    if len(set(years)) != len(years):
+        raise ValueError("budgetYears: a year is listed twice")
 
 
 
@@ -70,6 +88,8 @@ class CapacityIn(_Resource):
     availableFrom: IsoDate | None = None
     availableTo: IsoDate | None = None
     costRials: Rials | None = None
+    status: e.ResourceStatus = e.ResourceStatus.OPEN
+    quantityCommitted: Quantity | None = None  # already promised to others: the rest is still offered
 
     @model_validator(mode="after")
     def _window(self) -> CapacityIn:
@@ -84,6 +104,9 @@ class NeedIn(_Resource):
     neededFrom: IsoDate | None = None
     neededTo: IsoDate | None = None
     valueRials: Rials | None = None
+    valueSource: Text | None = None  # where the value comes from (a budget line, an estimate): shown beside it
+    status: e.ResourceStatus = e.ResourceStatus.OPEN
+    quantityMet: Quantity | None = None  # already met: the rest is still wanted
 
     @model_validator(mode="after")
     def _window(self) -> NeedIn:
@@ -184,9 +207,20 @@ def patch_of(model: type[Input], *keep: str) -> type[Input]:
 
 _TEXT = ("titleFa", "titleEn", "descriptionFa", "descriptionEn")
 AgencyPatch = patch_of(AgencyIn, "code", "nameFa", "nameEn", "kind", "level", "contactPhone", "contactEmail", "contactAddress")
-DutyPatch = patch_of(DutyIn, *_TEXT, "functionCode", "beneficiaries", "geography", "legalBasis")
-CapacityPatch = patch_of(CapacityIn, *_TEXT, "kind", "quantity", "unit", "location", "availableFrom", "availableTo", "costRials")
-NeedPatch = patch_of(NeedIn, *_TEXT, "kind", "quantity", "unit", "location", "neededFrom", "neededTo", "valueRials")
+_DutyPatch = patch_of(DutyIn, *_TEXT, "functionCode", "beneficiaries", "geography", "legalBasis", "budgetYears", "budgetRials")
+
+
+class DutyPatch(_DutyPatch):  # type: ignore[misc,valid-type]
+    @model_validator(mode="after")
+    def _budgets(self) -> DutyPatch:
+        _budgets_ok(self.budgetYears, self.budgetRials)  # type: ignore[attr-defined]
+        return self
+
+
+CapacityPatch = patch_of(CapacityIn, *_TEXT, "kind", "quantity", "unit", "location", "availableFrom", "availableTo", "costRials",
+                         "status", "quantityCommitted")
+NeedPatch = patch_of(NeedIn, *_TEXT, "kind", "quantity", "unit", "location", "neededFrom", "neededTo", "valueRials",
+                     "valueSource", "status", "quantityMet")
 IssuePatch = patch_of(IssueIn, *_TEXT, "category", "severity", "status")
 ExchangePatch = patch_of(ExchangeIn, "titleFa", "titleEn", "descriptionFa", "amountRials", "date", "status", "contractRef")
 RequestPatch = patch_of(RequestIn, "subject", "body", "dueDate")

@@ -15,7 +15,9 @@ from service.domain.actor import Role
 from service.errors import ServiceError
 from service.graphql.types.analysis import (
     AlignmentReport,
+    CityPlan,
     DuplicationReport,
+    FindingOption,
     FindingVerdict,
     GenericReport,
     WinWinReport,
@@ -40,6 +42,21 @@ class Analyses:
     async def duplication(self, info: Info) -> DuplicationReport:
         return DuplicationReport.of(await runner.duplication(info.context.repo, info.context.settings))
 
+    @strawberry.field(description="Terms the directorate added to the shipped thesaurus, oldest first")
+    async def vocabulary_terms(self, info: Info) -> list[VocabularyTerm]:
+        from service.analysis.vocab.terms import load_terms
+
+        return [VocabularyTerm(id=strawberry.ID(t["id"]), concept=t["concept"], label=t["label"], broader=t.get("broader"),
+                               by=t.get("by"), at=t.get("at")) for t in await load_terms(info.context.repo.store)]  # fmt: skip
+
+    @strawberry.field(description="The thesaurus concepts a text names (after normalisation and light stemming)")
+    async def concepts(self, info: Info, text: str) -> list[ThesaurusConcept]:
+        from service.analysis.vocab.terms import load_terms, thesaurus_with
+
+        t = thesaurus_with(await load_terms(info.context.repo.store))
+        return [ThesaurusConcept(id=c, type=t.concepts[c].type, label_fa=t.label(c), broader=list(t.concepts[c].broader))
+                for c in sorted(t.concepts_of(text))]  # fmt: skip
+
     @strawberry.field(description="Capacities answering needs and issues; reciprocal pairs, cycles and the best set")
     async def win_win(self, info: Info) -> WinWinReport:
         return WinWinReport.of(await runner.winwin(info.context.repo, info.context.settings))
@@ -47,6 +64,12 @@ class Analyses:
     @strawberry.field(description="Exchanges and done requests checked against the provider's duties")
     async def alignment(self, info: Info) -> AlignmentReport:
         return AlignmentReport.of(await runner.alignment(info.context.repo, info.context.settings))
+
+    @strawberry.field(description="The city's plans the alignment scores against: goals, strategies, focus areas, levels, duties")
+    def city_plans(self) -> list[CityPlan]:
+        from service.analysis.alignment import plans
+
+        return [CityPlan.of(p) for p in plans()]
 
     @strawberry.field(description="Open requests sender × receiver, overdue counts, median days to close")
     async def follow_up(self, info: Info) -> GenericReport:
@@ -61,8 +84,10 @@ class Analyses:
         return GenericReport.of(await runner.collaboration(info.context.repo, info.context.settings))
 
 
-async def set_finding_verdict(info: Info, finding_id: strawberry.ID, verdict: Verdict, note: str | None = None) -> FindingVerdict:
-    """Confirm or dismiss a duplication finding; it holds until one of its duties changes."""
+async def set_finding_verdict(info: Info, finding_id: strawberry.ID, verdict: Verdict, note: str | None = None,
+                              option: FindingOption | None = None) -> FindingVerdict:  # type: ignore[valid-type]  # fmt: skip
+    """Confirm or dismiss a duplication finding, with the option chosen (GAO step 4; KEEP when the
+    duplication is warranted); it holds until one of its duties changes."""
     require_role(info.context.actor, Role.DIRECTORATE)
     kind, _, rest = str(finding_id).partition(":")
     duty_ids = rest.split(":")
@@ -74,9 +99,40 @@ async def set_finding_verdict(info: Info, finding_id: strawberry.ID, verdict: Ve
     if missing:
         raise ServiceError("NOT_FOUND", f"duty {missing[0]!r} does not exist", "وظیفه پیدا نشد", field="findingId", status=404)
     saved = await save_verdict(info.context.repo.store, str(finding_id), verdict.value,
-                               fingerprint(found.values()), info.context.actor, note)  # fmt: skip
+                               fingerprint(found.values()), info.context.actor, note,
+                               option.value if option is not None else None)  # fmt: skip
     return FindingVerdict(finding_id=strawberry.ID(saved.id), verdict=saved.verdict, fingerprint=saved.fingerprint,
-                          by=saved.by, at=saved.at, note=saved.note)  # fmt: skip
+                          by=saved.by, at=saved.at, note=saved.note,
+                          option=FindingOption(saved.option) if saved.option else None)  # fmt: skip
+
+
+@strawberry.type(description="A term the directorate added to the thesaurus (audited): a synonym, or a new concept")
+class VocabularyTerm:
+    id: strawberry.ID
+    concept: str
+    label: str
+    broader: str | None
+    by: str | None
+    at: str | None
+
+
+@strawberry.type(description="A thesaurus concept a text names")
+class ThesaurusConcept:
+    id: str
+    type: str = strawberry.field(description="activity or object")
+    label_fa: str
+    broader: list[str]
+
+
+async def add_vocabulary_term(info: Info, concept: str, label: str, broader: str | None = None) -> VocabularyTerm:
+    """Add a Persian label (a synonym) to a thesaurus concept, or a new concept under ``broader``;
+    the analyses use it from their next run. Directorate only; written with its audit event."""
+    from service.analysis.vocab.terms import add_term
+
+    require_role(info.context.actor, Role.DIRECTORATE)
+    node = await add_term(info.context.repo.store, info.context.actor, concept, label, broader)
+    return VocabularyTerm(id=strawberry.ID(node["id"]), concept=node["concept"], label=node["label"],
+                          broader=node.get("broader"), by=node.get("by"), at=node.get("at"))  # fmt: skip
 
 
 async def draft_opportunity_requests(info: Info, opportunity_id: strawberry.ID) -> list[Request]:

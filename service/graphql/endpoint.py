@@ -22,6 +22,7 @@ from strawberry.types.execution import ExecutionResult
 from strawberry.types.graphql import OperationType
 
 from service.errors import ServiceError
+from service.graphql.compiled import Plans, run_plan
 from service.graphql.cost import check_cost
 from service.graphql.errors import shaped, store_was_out
 from service.graphql.persisted import NOT_FOUND_BODY, PersistedQueries, PersistedQueryNotFound
@@ -70,29 +71,50 @@ class GraphQLPost:
     the app's exception handler answers in the GraphQL error shape."""
 
     def __init__(self, schema: BaseSchema, context_getter: Callable[[Request], Awaitable[Any]],
-                 max_rows: int | None = None, default_first: int = 20) -> None:  # fmt: skip
+                 count_queries: bool = False, max_rows: int | None = None, default_first: int = 20) -> None:  # fmt: skip
         self.schema = schema
         self.context_getter = context_getter
         self.persisted = PersistedQueries()
         self.max_rows = max_rows  # the cost limit (estimated rows); None: none
         self.default_first = default_first
+        self.plans = Plans(schema._schema)  # type: ignore[attr-defined]
+        self.count_queries = count_queries  # the StoreQueryCount extension is on (not in production)
+
+    async def compiled(self, data: dict[str, Any], context: Any) -> ExecutionResult | None:
+        """The compiled plan's answer (``service.graphql.compiled``), or None: the executor answers."""
+        query, name = data.get("query"), data.get("operationName")
+        if not isinstance(query, str) or data.get("extensions") or not isinstance(name, (str, type(None))):
+            return None
+        plan = self.plans.get(query, name)
+        if plan is None:
+            return None
+        try:
+            answer = await run_plan(plan, context, data.get("variables"))
+        except Exception:  # noqa: BLE001 - Fallback or anything else: the executor decides, as before
+            return None
+        extensions = {"storeQueries": context.counter.count} if self.count_queries else None
+        return ExecutionResult(data=answer, errors=None, extensions=extensions)
+
+    def admitted(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The operation to run: its document found by hash when persisted (then without the
+        persistedQuery extension, so the compiled path may take it), and within the cost limit."""
+        query = self.persisted.resolve(data)
+        extensions = data.get("extensions")
+        if extensions and "persistedQuery" in extensions:
+            data = {**data, "query": query, "extensions": {k: v for k, v in extensions.items() if k != "persistedQuery"} or None}
+        if isinstance(query, str) and self.max_rows is not None:
+            check_cost(self.schema._schema, query, data.get("variables"), data.get("operationName"),  # type: ignore[attr-defined]
+                       self.default_first, self.max_rows)  # fmt: skip
+        return data
 
     async def handle(self, request: Request) -> Response:
         context = await self.context_getter(request)
         try:
             data = operation(await request.body(), request.headers.get("content-type", ""))
-            query = self.persisted.resolve(data)
-            if query is not None and self.max_rows is not None:
-                check_cost(self.schema._schema, query, data.get("variables"), data.get("operationName"),  # type: ignore[attr-defined]
-                           self.default_first, self.max_rows)  # fmt: skip
-            result = await self.schema.execute(
-                query,
-                variable_values=data.get("variables"),
-                context_value=context,
-                operation_name=data.get("operationName"),
-                allowed_operation_types=POST_OPERATIONS,
-                operation_extensions=data.get("extensions"),
-            )
+            data = self.admitted(data)
+            result = await self.compiled(data, context)
+            if result is None:
+                result = await self.execute(data, context)
         except Refused as exc:
             return PlainTextResponse(str(exc), status_code=400)
         except PersistedQueryNotFound:
@@ -103,3 +125,19 @@ class GraphQLPost:
             return PlainTextResponse(exc.as_http_error_reason(), status_code=400)
         body, status = response_body(result)
         return Response(dumps(body), status_code=status, media_type="application/json")
+
+    async def execute(self, data: dict[str, Any], context: Any) -> ExecutionResult:
+        """The executor; a text it answers without errors is then compiled, when it can be."""
+        result = await self.schema.execute(
+            data.get("query"),
+            variable_values=data.get("variables"),
+            context_value=context,
+            operation_name=data.get("operationName"),
+            allowed_operation_types=POST_OPERATIONS,
+            operation_extensions=data.get("extensions"),
+        )
+        query, name = data.get("query"), data.get("operationName")
+        if not result.errors and isinstance(query, str) and isinstance(name, (str, type(None))) \
+                and not self.plans.known(query, name):  # fmt: skip
+            self.plans.learn(query, name)
+        return result

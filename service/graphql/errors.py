@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from typing import Any
@@ -16,6 +17,7 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.types.execution import ExecutionResult
 
 from service.errors import ServiceError, from_store, from_validation
+from service.io import safejson
 from service.replies import dumps
 from service.storage.errors import StoreError
 
@@ -36,8 +38,28 @@ def _service_error(error: GraphQLError) -> ServiceError:
         # a value that cannot be coerced (NaN for a Float, "1.5" for Rials, an unknown enum value),
         # in a variable or a literal: the client's input, not the server's fault
         return coercion_error(error.message, _literal_field(error))
-    log.error("unexpected error in a resolver", exc_info=original)
     return ServiceError("INTERNAL", "internal error", "خطای داخلی", status=500)
+
+
+_SUGGESTION = re.compile(r" ?Did you mean [^?]*\?")  # names never hold "?"; "Found: ..." may follow
+
+
+def without_suggestions(message: str) -> str:
+    """graphql-core's message less its "Did you mean 'nodes'?" (fields, arguments, types, enum values)."""
+    return _SUGGESTION.sub("", message)
+
+
+def log_error(error: GraphQLError) -> None:
+    """One line for what the client caused (a refusal, a bad document: INFO; an unavailable store:
+    WARNING); the traceback only for INTERNAL, where someone has to read it."""
+    problem = _service_error(error)
+    where = ".".join(str(p) for p in error.path) if error.path else "document"
+    if problem.code == "INTERNAL":
+        log.error("INTERNAL at %s: %s", where, error.message, exc_info=error.original_error)
+    elif problem.status >= 500:
+        log.warning("%s at %s: %s", problem.code, where, problem.message_en)
+    else:
+        log.info("%s at %s: %s", problem.code, where, problem.message_en.splitlines()[0] if problem.message_en else "")
 
 
 _VARIABLE_AT = re.compile(r"at '[^'.]+\.([^']+)'|Variable '\$([^']+)'")
@@ -87,6 +109,17 @@ def store_was_out(response_data: Any) -> bool:
 class ShapedGraphQLRouter(GraphQLRouter):
     """GET /graphql (queries in the URL, the GraphiQL page); POST has its own route
     (``service.graphql.endpoint``). Errors are shaped the same way on both."""
+
+    def decode_json(self, data: str | bytes) -> object:
+        """Variables and extensions in the URL, read as POST bodies are (``service.io.safejson``):
+        3,000 ``[`` in ``variables`` was a 500 (RecursionError)."""
+        try:
+            return safejson.loads(data)
+        except safejson.JsonRefused as exc:
+            if exc.syntax:
+                raise json.JSONDecodeError(exc.message_en, str(data)[:80], 0) from None
+            raise ServiceError("VALIDATION", f"variables refused: {exc.message_en}",
+                               f"متغیرها پذیرفته نشد: {exc.message_fa}", field="variables") from None  # fmt: skip
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         if result.errors:

@@ -31,14 +31,14 @@ class AgencyPatch:
     pass
 
 
-@pydantic_input(model=m.DutyIn, all_fields=True)
+@pydantic_input(model=m.DutyIn, all_fields=True, description="budgetYears (Jalali fiscal years) and budgetRials go together, one amount per year")
 class DutyInput:
-    pass
+    budgetRials: list[Rials] | None = None  # type: ignore[valid-type]
 
 
 @pydantic_input(model=DutyPatchModel, all_fields=True)
 class DutyPatch:
-    pass
+    budgetRials: list[Rials] | None = None  # type: ignore[valid-type]
 
 
 @pydantic_input(model=m.CapacityIn, all_fields=True, description="Dates: 1403/02/15 (Jalali) or 2024-05-04")

@@ -8,7 +8,7 @@ from strawberry.types import Info
 from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.graphql import inputs as i
-from service.graphql.analyses import draft_opportunity_requests, set_finding_verdict
+from service.graphql.analyses import add_vocabulary_term, draft_opportunity_requests, set_finding_verdict
 from service.graphql.resolvers import archiver, creator, updater
 from service.graphql.tokens import create_api_token, revoke_api_token
 from service.graphql.types.agency import Agency
@@ -57,6 +57,7 @@ class Mutation:
     archive_working_group = strawberry.mutation(resolver=archiver(s.WORKING_GROUP, WorkingGroup), description=ARCHIVE)
 
     set_finding_verdict = strawberry.mutation(resolver=set_finding_verdict)
+    add_vocabulary_term = strawberry.mutation(resolver=add_vocabulary_term)
     create_api_token = strawberry.mutation(resolver=create_api_token)
     revoke_api_token = strawberry.mutation(resolver=revoke_api_token)
     draft_opportunity_requests = strawberry.mutation(resolver=draft_opportunity_requests)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from graphql import ASTValidationRule
+from graphql import ASTValidationRule, GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     DisableIntrospection,
@@ -16,17 +16,33 @@ from strawberry.extensions import (
 from strawberry.extensions.max_aliases import create_validator as alias_rule
 from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionContext
 
-from service.graphql.errors import StoreQueryCount
+from service.graphql.errors import StoreQueryCount, log_error, without_suggestions
 from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
 from service.graphql.types.common import DATETIME_SCALAR, RIALS_SCALAR, DateTime, Rials
 from service.settings import Settings
 
 
-def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+class Schema(strawberry.Schema):
+    """strawberry's schema with its error hook replaced. strawberry logs every error at ERROR with
+    its cause's traceback (a FORBIDDEN or VERSION_CONFLICT wrote 24 lines); here a refusal is one
+    line and only INTERNAL keeps a traceback (``log_error``). With ``hide_suggestions`` (production,
+    beside introspection off) messages lose "Did you mean ...?", which would name fields and values."""
+
+    hide_suggestions = False
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        for error in errors:
+            if self.hide_suggestions:
+                error.message = without_suggestions(error.message)
+            log_error(error)
+
+
+def build_schema(settings: Settings | None = None) -> Schema:
     """The schema with its guards: document depth, aliases and tokens are limited; production
-    also turns introspection off and drops the per-request query counter."""
+    also turns introspection and suggestions off and drops the per-request query counter."""
     settings = settings or Settings()
     # The limit rules are made once: a new rule class per request would change the validation
     # cache's key every time, so every document would be validated again (seen in the benchmark).
@@ -41,12 +57,14 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         extensions.append(DisableIntrospection)
     else:
         extensions.append(StoreQueryCount)
-    return strawberry.Schema(
+    schema = Schema(
         query=Query,
         mutation=Mutation,
         extensions=extensions,
         config=StrawberryConfig(auto_camel_case=True, scalar_map={Rials: RIALS_SCALAR, DateTime: DATETIME_SCALAR}),
     )
+    schema.hide_suggestions = settings.env == "production"
+    return schema
 
 
 # The exported SDL (schema.graphql) comes from this instance: `strawberry export-schema service.graphql.schema:schema`.

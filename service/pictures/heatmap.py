@@ -9,9 +9,11 @@ import io
 import json
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.pictures.offline import font_face
+from service.site.nav import nav_bar
 from service.text.persian import to_persian_digits
 
 CELL = 22
@@ -31,26 +33,56 @@ def involved(matrix: AgencyMatrix) -> list[AgencyRef]:
     return [a for a in matrix.ordered() if a.id in used]
 
 
-def _summary(evidence: list[dict[str, object]]) -> str:
-    lines = [str(e.get("why") or e.get("findingId") or e.get("capacityId") or e) for e in evidence[:4]]
-    more = f"\n… و {len(evidence) - 4} مورد دیگر" if len(evidence) > 4 else ""
+def describe(e: dict[str, Any], titles: dict[str, str]) -> str:
+    """One piece of a cell's evidence in Persian: the records by name, Jalali dates, rials."""
+    from service.pictures import words
+
+    def name(key: str) -> str:
+        ident = str(e.get(key) or "")
+        return f"«{titles.get(ident, ident)}»"
+
+    if "findingId" in e:
+        return (f"{words.CLASSES.get(str(e.get('class')), str(e.get('class')))}: {name('dutyA')} و {name('dutyB')}"
+                + (f" (امتیاز {words.num(float(e['score']), 2)})" if e.get("score") else ""))  # fmt: skip
+    if "capacityId" in e:
+        net = f"، سود خالص {words.rials(float(e['net']))}" if e.get("net") else ""
+        return f"ظرفیت {name('capacityId')} برای {words.word(str(e.get('targetKind')))} {name('targetId')}{net}"
+    if "requestId" in e:
+        due = f"، مهلت {words.jdate(str(e['dueDate']))}" if e.get("dueDate") else ""
+        late = "، دیرکرد" if e.get("overdue") else ""
+        return f"درخواست «{e.get('subject') or titles.get(str(e['requestId']), '')}»: {words.word(str(e.get('status')))}{due}{late}"
+    if "exchangeId" in e:
+        money = f"، {words.rials(float(e['amountRials']))}" if e.get("amountRials") else ""
+        when = f" در {words.jdate(str(e['date']))}" if e.get("date") else ""
+        return f"مبادلهٔ {words.word(str(e.get('kind')))} {name('exchangeId')}{when}{money}"
+    return "شاهد بی‌نام"
+
+
+def _summary(evidence: list[dict[str, Any]], titles: dict[str, str]) -> str:
+    from service.pictures import words
+
+    lines = [describe(e, titles) for e in evidence[:4]]
+    more = f"\n… و {words.num(len(evidence) - 4)} مورد دیگر" if len(evidence) > 4 else ""
     return "\n".join(lines) + more
 
 
-def svg(matrix: AgencyMatrix, title: str) -> str:
-    """A standalone SVG (font inlined): rows on the right as Persian reads, columns on top."""
+def svg(matrix: AgencyMatrix, title: str, embed_font: bool = True, titles: dict[str, str] | None = None) -> str:
+    """A standalone SVG (font inlined unless a page around it has the font): rows on the right as
+    Persian reads, columns on top."""
+    titles = titles or {}
     order = involved(matrix)
     n = len(order)
     peak = max((c.value for c in matrix.cells.values()), default=1.0) or 1.0
     width, height = LABEL + n * CELL + 20, LABEL + n * CELL + 70
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
            f'font-family="Vazirmatn, Tahoma, sans-serif" font-size="11" direction="rtl">',
-           f"<style>{font_face()} rect.cell:hover{{stroke:#c8341f;stroke-width:2}}</style>",
+           f"<style>{font_face() if embed_font else ''} rect.cell:hover{{stroke:#c8341f;stroke-width:2}}</style>",
            f'<text x="{width - 10}" y="18" font-size="14" text-anchor="start">{html.escape(title)}</text>']  # fmt: skip
     grid_right = width - LABEL
     for i, agency in enumerate(order):  # row labels right-aligned at the right edge, columns rotated above
         y = LABEL + i * CELL + CELL * 0.7
-        out.append(f'<text x="{width - 8}" y="{y:.1f}" text-anchor="start">{html.escape(agency.name_fa)}</text>')
+        out.append(f'<text x="{width - 8}" y="{y:.1f}" text-anchor="start" class="row-name" data-agency="{html.escape(agency.id)}">'
+                   f"{html.escape(agency.name_fa)}</text>")  # fmt: skip
         x = grid_right - (i + 1) * CELL + CELL * 0.65
         out.append(f'<text transform="translate({x:.1f},{LABEL - 6}) rotate(-60)" direction="ltr" text-anchor="start">'
                    f"{html.escape(agency.name_fa)}</text>")  # fmt: skip
@@ -60,10 +92,11 @@ def svg(matrix: AgencyMatrix, title: str) -> str:
             if cell is None:
                 continue
             x, y = grid_right - (j + 1) * CELL, LABEL + i * CELL
-            tip = f"{row.name_fa} ← {col.name_fa}: {cell.value:.2f}\n{_summary(cell.evidence)}"
+            tip = f"از {row.name_fa} به {col.name_fa}: {scale_label(round(cell.value, 2))}\n{_summary(cell.evidence, titles)}"
             data = html.escape(json.dumps(cell.evidence, ensure_ascii=False), quote=True)
+            lines = html.escape(json.dumps([describe(e, titles) for e in cell.evidence], ensure_ascii=False), quote=True)
             out.append(f'<rect class="cell" x="{x}" y="{y}" width="{CELL - 1}" height="{CELL - 1}" fill="{_mix(cell.value / peak)}" '
-                       f'data-row="{row.id}" data-col="{col.id}" data-value="{cell.value:.4f}" data-evidence="{data}">'
+                       f'data-row="{row.id}" data-col="{col.id}" data-value="{cell.value:.4f}" data-evidence="{data}" data-lines="{lines}" tabindex="0">'
                        f"<title>{html.escape(tip)}</title></rect>")  # fmt: skip
     out.append(f'<rect x="{grid_right - n * CELL}" y="{LABEL}" width="{n * CELL}" height="{n * CELL}" fill="none" stroke="#d9dee7"/>')
     y0 = LABEL + n * CELL + 20
@@ -77,26 +110,39 @@ def svg(matrix: AgencyMatrix, title: str) -> str:
     return "\n".join(out)
 
 
-def page(matrix: AgencyMatrix, title: str, name: str) -> str:
-    """The heatmap with a side panel that shows a hovered cell's evidence, and download links."""
+def page(matrix: AgencyMatrix, title: str, name: str, titles: dict[str, str] | None = None) -> str:
+    """The heatmap with a side panel that shows a hovered (or focused) cell's evidence in Persian, and
+    download links; ``#row-<agency id>`` marks that agency's row and column (the explorer links here)."""
     count = len(involved(matrix))
     return f"""<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
-<style>{font_face()} body{{font-family:Vazirmatn,Tahoma,sans-serif;margin:0;background:#f7f8fa;color:#1d2330}}
-header{{background:#0f6e5a;color:#fff;padding:.5rem 1rem;display:flex;gap:1rem}} header a{{color:#fff}}
-main{{display:flex;gap:1rem;padding:1rem}} #detail{{min-width:18rem;max-width:26rem;background:#fff;padding:.6rem;
-border:1px solid #d9dee7;white-space:pre-wrap;font-size:.85rem}}
+<link rel="icon" href="/favicon.ico"><link rel="stylesheet" href="/static/hamahang.css">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{{font-family:Vazirmatn,Tahoma,sans-serif;margin:0;background:#f7f8fa;color:#1d2330}}
+header.hm{{padding:.5rem 1rem;display:flex;gap:1rem;flex-wrap:wrap;align-items:baseline}} header.hm h1{{font-size:1.2rem;margin:0}}
+main{{display:flex;flex-wrap:wrap;gap:1rem;padding:1rem}} .row-name.hl{{font-weight:700;fill:#8f2a17}} rect.cell.hl{{stroke:#8f2a17;stroke-width:2}}
+#detail{{min-width:18rem;max-width:26rem;background:#fff;padding:.6rem;border:1px solid #d9dee7;white-space:pre-wrap;font-size:.85rem}}
 .wrap{{overflow:auto;background:#fff;border:1px solid #d9dee7}}</style></head>
-<body><header><strong>{html.escape(title)}</strong><span>{count} دستگاه</span>
-<a href="/matrix/{name}.svg" download>SVG</a><a href="/matrix/{name}.png" download>PNG</a><a href="/graph">شبکه</a></header>
-<main><div class="wrap">{svg(matrix, title)}</div><div id="detail">نشانگر را روی یک خانه ببرید تا شواهد آن دیده شود.</div></main>
+<body>{nav_bar("/matrix/" + name)}<header class="hm"><h1>{html.escape(title)}</h1><span id="count">{to_persian_digits(str(count))} دستگاه</span>
+<a href="/matrix/{name}.svg" download>SVG</a><a href="/matrix/{name}.png" download>PNG</a><a href="/analyses/{name}.xlsx" download>اکسل شواهد</a></header>
+<main><div class="wrap">{svg(matrix, title, embed_font=False, titles=titles)}</div>
+<div id="detail">نشانگر را روی یک خانه ببرید تا شواهد آن دیده شود.</div></main>
 <script>
+function show(r){{
+  var lines=JSON.parse(r.dataset.lines);
+  document.getElementById('detail').textContent=r.querySelector('title').textContent.split('\\n')[0]+'\\n\\n'+
+    lines.map(function(x){{return '• '+x;}}).join('\\n');
+}}
 document.querySelectorAll('rect.cell').forEach(function(r){{
-  r.addEventListener('mouseenter',function(){{
-    var ev=JSON.parse(r.dataset.evidence);
-    document.getElementById('detail').textContent=r.querySelector('title').textContent.split('\\n')[0]+'\\n\\n'+
-      ev.map(function(e){{return '• '+(e.why||JSON.stringify(e));}}).join('\\n');
-  }});
+  r.addEventListener('mouseenter',function(){{show(r);}});
+  r.addEventListener('focus',function(){{show(r);}});
 }});
+if(location.hash.indexOf('#row-')===0){{
+  var id=decodeURIComponent(location.hash.slice(5));
+  document.querySelectorAll('.row-name').forEach(function(t){{if(t.dataset.agency===id){{t.classList.add('hl');t.scrollIntoView({{block:'center'}});}}}});
+  var first=null;
+  document.querySelectorAll('rect.cell').forEach(function(r){{if(r.dataset.row===id||r.dataset.col===id){{r.classList.add('hl');first=first||r;}}}});
+  if(first){{show(first);}}else{{document.getElementById('detail').textContent='این دستگاه در این ماتریس خانهٔ پُری ندارد.';}}
+}}
 </script></body></html>"""
 
 

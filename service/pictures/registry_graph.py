@@ -9,7 +9,11 @@ from typing import Any
 import networkx as nx
 
 from service.analysis.snapshot import Snapshot
+from service.data.taxonomy import division, function_name
+from service.pictures import words
+from service.pictures.style import LOOKS
 from service.text.jalali import jalali_year
+from service.text.units import unit_label
 
 Row = dict[str, Any]
 DRAW_LIMIT = 1200  # more nodes than this and vis-network stops being readable (FIELD-NOTES.md)
@@ -33,49 +37,100 @@ class GraphFilter:
         return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)
 
 
+Field = tuple[str, str]
+
+
 def _title(*lines: str | None) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def _fields(*pairs: tuple[str, object]) -> list[Field]:
+    return [(k, str(v)) for k, v in pairs if v not in (None, "", [])]
+
+
+def _tip(label: str, kind: str, fields: list[Field], skip: int = 1) -> str:
+    """The hover text: name, kind, then the first few fields (plain text, Persian digits)."""
+    return _title(label, kind, *[f"{k}: {v}" for k, v in fields[skip : skip + 4]])
+
+
+def _window(a: str | None, b: str | None) -> str:
+    return " تا ".join(x for x in (words.jdate(a), words.jdate(b)) if x)
+
+
+def _quantity(r: Row) -> str:
+    q = r.get("quantity")
+    if q is None:
+        return ""
+    return f"{words.num(q, 0 if float(q).is_integer() else 2)} {unit_label(r.get('unit'))}".strip()
+
+
 def build(snap: Snapshot) -> nx.MultiDiGraph:
-    """Every record a node (``type``, ``label``, ``title``), every relation an edge (``type``)."""
+    """Every record a node (``type``, ``label``, ``title`` for hover, ``fields`` for the side panel, in
+    Persian), every relation an edge (``type``)."""
     g = nx.MultiDiGraph()
+    names: dict[str, str] = {a["id"]: str(a["nameFa"]) for a in snap["agency"]}
+
+    def name(ident: str | None) -> str:
+        return names.get(ident or "", ident or "")
+
+    def node(ident: str, record_type: str, label: str, fields: list[Field], **attrs: Any) -> None:
+        look = LOOKS[record_type].name_fa
+        g.add_node(ident, type=record_type, label=label, fields=fields, title=_tip(label, look, fields), **attrs)
+
     for a in snap["agency"]:
-        g.add_node(a["id"], type="Agency", label=a["nameFa"], title=_title(a["nameFa"], a.get("nameEn"), a.get("kind")),
-                   kind=a.get("kind"))  # fmt: skip
+        fields = _fields(("نام", a["nameFa"]), ("نوع", words.word(a.get("kind"))), ("سطح", words.word(a.get("level"))),
+                         ("نام انگلیسی", a.get("nameEn")), ("کد", a.get("code")), ("زیرمجموعهٔ", name(a.get("parentId")) if a.get("parentId") else None),
+                         ("تلفن", words.fa(a["contactPhone"]) if a.get("contactPhone") else None), ("رایانامه", a.get("contactEmail")),
+                         ("نشانی", a.get("contactAddress")))  # fmt: skip
+        node(a["id"], "Agency", a["nameFa"], fields, kind=a.get("kind"), level=a.get("level"))
     for a in snap["agency"]:
         if a.get("parentId") in g:
             g.add_edge(a["id"], a["parentId"], type="PART_OF")
     for d in snap["duty"]:
-        g.add_node(d["id"], type="Duty", label=d["titleFa"], title=_title(d["titleFa"], d.get("titleEn"), d["functionCode"]),
-                   function=d["functionCode"])  # fmt: skip
+        fn = d["functionCode"]
+        fields = _fields(("عنوان", d["titleFa"]), ("کارکرد", f"{words.fa(fn)} {function_name(fn, 'fa') or ''}".strip()),
+                         ("دستگاه مسئول", name(d["agencyId"])), ("پشتیبان‌ها", "، ".join(name(s) for s in d.get("supportAgencyIds") or [])),
+                         ("شرح", d.get("descriptionFa")))  # fmt: skip
+        node(d["id"], "Duty", d["titleFa"], fields, function=fn, division=division(fn))
         g.add_edge(d["agencyId"], d["id"], type="HAS_DUTY", role="lead")
         for s in d.get("supportAgencyIds") or []:
             g.add_edge(s, d["id"], type="HAS_DUTY", role="support")
-    for key, label, rel in (("capacity", "Capacity", "OFFERS"), ("need", "Need", "NEEDS")):
+    for key, label, rel, money, start, stop in (("capacity", "Capacity", "OFFERS", "costRials", "availableFrom", "availableTo"),
+                                                ("need", "Need", "NEEDS", "valueRials", "neededFrom", "neededTo")):  # fmt: skip
         for r in snap[key]:
-            g.add_node(r["id"], type=label, label=r["titleFa"], title=_title(r["titleFa"], r.get("titleEn"), r.get("kind")))
+            fields = _fields(("عنوان", r["titleFa"]), ("نوع", words.word(r.get("kind"))), ("مقدار", _quantity(r)),
+                             ("بازه", _window(r.get(start), r.get(stop))), ("ارزش", words.rials(r.get(money))),
+                             ("دستگاه", name(r["agencyId"])), ("محل", r.get("location")), ("شرح", r.get("descriptionFa")))  # fmt: skip
+            node(r["id"], label, r["titleFa"], fields, amount=r.get(money) or 0)
             g.add_edge(r["agencyId"], r["id"], type=rel)
     for i in snap["issue"]:
-        g.add_node(i["id"], type="Issue", label=i["titleFa"], title=_title(i["titleFa"], i.get("severity"), i.get("status")),
-                   date=i.get("raisedOn"))  # fmt: skip
+        fields = _fields(("عنوان", i["titleFa"]), ("شدت", words.word(i.get("severity"))), ("وضعیت", words.word(i.get("status"))),
+                         ("دسته", words.word(i.get("category"))), ("تاریخ طرح", words.jdate(i.get("raisedOn"))),
+                         ("مطرح‌کننده", name(i["raisedById"])), ("دستگاه‌های طرف", "، ".join(name(c) for c in i.get("concernsIds") or [])),
+                         ("شرح", i.get("descriptionFa")))  # fmt: skip
+        node(i["id"], "Issue", i["titleFa"], fields, date=i.get("raisedOn"))
         g.add_edge(i["raisedById"], i["id"], type="RAISED")
         for c in i.get("concernsIds") or []:
             g.add_edge(i["id"], c, type="CONCERNS")
     for x in snap["exchange"]:
         amount = x.get("amountRials")
-        g.add_node(x["id"], type="Exchange", label=x["titleFa"], date=x.get("date"), exchange_kind=x["kind"],
-                   amount=amount or 0, title=_title(x["titleFa"], x["kind"], f"{amount:,} ریال" if amount else None))  # fmt: skip
+        fields = _fields(("عنوان", x["titleFa"]), ("نوع", words.word(x["kind"])), ("مبلغ", words.rials(amount)),
+                         ("تاریخ", words.jdate(x.get("date"))), ("وضعیت", words.word(x.get("status"))),
+                         ("ارائه‌دهنده", name(x["providerId"])), ("گیرنده", name(x["receiverId"])), ("قرارداد", x.get("contractRef")))  # fmt: skip
+        node(x["id"], "Exchange", x["titleFa"], fields, date=x.get("date"), exchange_kind=x["kind"], amount=amount or 0)
         g.add_edge(x["providerId"], x["id"], type="GAVE", amount=amount or 0)
         g.add_edge(x["id"], x["receiverId"], type="TO", amount=amount or 0)
     for r in snap["request"]:
-        g.add_node(r["id"], type="Request", label=r["subject"], title=_title(r["subject"], r.get("status")),
-                   date=r.get("filedOn"))  # fmt: skip
+        fields = _fields(("موضوع", r["subject"]), ("وضعیت", words.word(r.get("status"))), ("تاریخ ثبت", words.jdate(r.get("filedOn"))),
+                         ("مهلت", words.jdate(r.get("dueDate"))), ("فرستنده", name(r["senderId"])), ("گیرنده", name(r["receiverId"])))  # fmt: skip
+        node(r["id"], "Request", r["subject"], fields, date=r.get("filedOn"))
         g.add_edge(r["senderId"], r["id"], type="SENT")
         g.add_edge(r["id"], r["receiverId"], type="ADDRESSED_TO")
     for w in snap["working_group"]:
-        g.add_node(w["id"], type="WorkingGroup", label=w["nameFa"], title=_title(w["nameFa"], w.get("nameEn")))
-        for m in w.get("members") or []:
+        members = w.get("members") or []
+        fields = _fields(("نام", w["nameFa"]), ("اعضا", words.num(len(members))), ("مأموریت", w.get("mandateFa")))
+        node(w["id"], "WorkingGroup", w["nameFa"], fields)
+        for m in members:
             g.add_edge(m["agencyId"], w["id"], type="MEMBER_OF", role=m["role"])
     return g
 
@@ -126,7 +181,9 @@ def cluster_by_kind(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for n, group in owner.items():
         sizes[group] = sizes.get(group, 0) + (1 if g.nodes[n]["type"] == "Agency" else 0)
     for group, size in sizes.items():
-        c.add_node(group, type="Cluster", label=f"{group.split(':', 1)[1]} ({size})", title=f"{size} agencies", size=size)
+        kind = words.word(group.split(":", 1)[1])
+        c.add_node(group, type="Cluster", label=f"{kind} ({words.num(size)})", title=f"{kind}: {words.num(size)} دستگاه", size=size,
+                   fields=[("گروه", kind), ("دستگاه‌ها", words.num(size))])  # fmt: skip
     weights: dict[tuple[str, str], float] = {}
     for a, b in g.edges():
         ga, gb = owner.get(a), owner.get(b)

@@ -6,9 +6,11 @@ draws: together they were about 0.4 s of the service's start.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Annotated
+from urllib.parse import urlencode
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from service.analysis import runner
@@ -16,14 +18,15 @@ from service.analysis.snapshot import ALL, load_snapshot
 from service.api.deps import ActorDep, RuntimeDep, SettingsDep
 from service.auth.policy import require_role
 from service.domain.actor import Role
-from service.domain.enums import AgencyKind
 from service.errors import ServiceError
 from service.pictures.style import CLASS_COLORS
+from service.site.errors import page
 
 if TYPE_CHECKING:  # numpy: loaded only when a matrix is drawn (tests/test_startup.py)
     from service.analysis.matrix import AgencyMatrix
 
 router = APIRouter(tags=["pictures"])
+TITLE = "شبکهٔ دستگاه‌های اجرایی"
 MATRICES = {"duplication": "ماتریس موازی‌کاری", "winwin": "ماتریس برد-برد", "followup": "ماتریس درخواست‌های باز",
             "collaboration": "ماتریس حجم مبادلات"}  # fmt: skip
 
@@ -33,39 +36,37 @@ def _see_all(actor: ActorDep) -> None:
 
 
 @router.get("/graph", response_class=HTMLResponse)
-async def whole(
-    runtime: RuntimeDep,
-    actor: ActorDep,
-    agency: str | None = None,
-    kind: AgencyKind | None = None,
-    function: Annotated[str | None, Query(max_length=5)] = None,
-    exchange_kind: Annotated[str | None, Query(pattern="^(financial|service|infrastructure)$")] = None,
-    year_from: Annotated[int | None, Query(ge=1300, le=1500)] = None,
-    year_to: Annotated[int | None, Query(ge=1300, le=1500)] = None,
-) -> HTMLResponse:
-    """The registry, filtered; clustered by agency kind when it is too big to draw."""
-    from service.pictures import registry_graph
+async def whole(request: Request, runtime: RuntimeDep, actor: ActorDep) -> HTMLResponse:
+    """The registry, filtered (the form's words, Persian or Latin digits); clustered by agency kind
+    when it is too big to draw. A bad filter shows the form again with Persian errors (422)."""
+    from service.pictures import filters, registry_graph, words
     from service.pictures.network import filter_form, render
 
     _see_all(actor)
-    wanted = registry_graph.GraphFilter(agency or None, kind.value if kind else None, function or None,
-                                        exchange_kind or None, year_from, year_to)  # fmt: skip
-    graph = registry_graph.apply(registry_graph.build(await load_snapshot(runtime.store, ALL)), wanted)
+    names = ("agency", "kind", "function", "exchange_kind", "year_from", "year_to")
+    params = {k: request.query_params.get(k, "")[:200] for k in names}
+    full = registry_graph.build(await load_snapshot(runtime.store, ALL))
+    agencies = {n: str(d["label"]) for n, d in full.nodes(data=True) if d["type"] == "Agency"}
+    parsed = filters.parse(params, agencies)
+    form = filter_form(params, parsed.errors)
+    if parsed.errors:
+        body = (f'<h1>{TITLE}</h1>{form}<p class="alert" role="alert" id="filter-errors">'
+                + html.escape(" ".join(parsed.errors.values())) + "</p>")  # fmt: skip
+        return page(TITLE, body, current="/graph", status=422)
+    graph = registry_graph.apply(full, parsed.wanted)
     info = ""
     if graph.number_of_nodes() > registry_graph.DRAW_LIMIT:
         total = graph.number_of_nodes()
         graph = registry_graph.cluster_by_kind(graph)
-        info = f"ثبت {total} گره دارد؛ برای خوانایی بر پایهٔ نوع دستگاه گروه‌بندی شد."
-    values = {"agency": agency, "kind": kind.value if kind else None, "function": function,
-              "exchange_kind": exchange_kind, "year_from": year_from, "year_to": year_to}  # fmt: skip
-    form = filter_form(values, [k.value for k in AgencyKind])
-    return HTMLResponse(render(graph, title="شبکهٔ دستگاه‌های اجرایی", info=info, form=form))
+        info = f"ثبت {words.num(total)} گره دارد؛ برای خوانایی بر پایهٔ نوع دستگاه گروه‌بندی شد."
+    graphml = "/interop/export.graphml" + (f"?{urlencode(parsed.query)}" if parsed.query else "")
+    return HTMLResponse(render(graph, title=TITLE, info=info, form=form, current="/graph", graphml=graphml))
 
 
 @router.get("/graph/agency/{agency_id}", response_class=HTMLResponse)
 async def neighbourhood(runtime: RuntimeDep, actor: ActorDep, agency_id: str,
                         hops: Annotated[int, Query(ge=1, le=4)] = 1) -> HTMLResponse:  # fmt: skip
-    from service.pictures import registry_graph
+    from service.pictures import registry_graph, words
     from service.pictures.network import render
 
     _see_all(actor)
@@ -74,13 +75,15 @@ async def neighbourhood(runtime: RuntimeDep, actor: ActorDep, agency_id: str,
         raise ServiceError("NOT_FOUND", f"agency {agency_id!r} does not exist", "این دستگاه پیدا نشد", status=404)
     ego = registry_graph.ego(graph, agency_id, hops)
     name = graph.nodes[agency_id]["label"]
-    return HTMLResponse(render(ego, title=f"همسایگی {name} ({hops} گام)"))
+    graphml = "/interop/export.graphml?" + urlencode({"agency": agency_id})
+    return HTMLResponse(render(ego, title=f"همسایگی {name} ({words.num(hops)} گام)", graphml=graphml,
+                               file=f"hamahang-{agency_id}"))  # fmt: skip
 
 
 @router.get("/graph/overlay/duplication", response_class=HTMLResponse)
 async def duplication_overlay(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep,
                               fragmentation: bool = False) -> HTMLResponse:  # fmt: skip
-    from service.pictures import overlays
+    from service.pictures import overlays, words
     from service.pictures.network import render
 
     _see_all(actor)
@@ -88,9 +91,9 @@ async def duplication_overlay(runtime: RuntimeDep, settings: SettingsDep, actor:
     result = await runner.duplication(runtime.store, settings, snap)
     classes = {"duplication", "overlap"} | ({"fragmentation"} if fragmentation else set())
     graph = overlays.duplication_graph(snap, result, classes)
-    legend = [(f"یافتهٔ {c}", CLASS_COLORS[c]) for c in sorted(classes)]
+    legend = [(f"یافتهٔ {words.CLASSES[c]}", CLASS_COLORS[c]) for c in sorted(classes)]
     return HTMLResponse(render(graph, title="موازی‌کاری میان وظایف", extra_legend=legend,
-                               info="پهنای یال: امتیاز شباهت؛ رنگ: دستهٔ GAO"))  # fmt: skip
+                               info="پهنای یال: امتیاز شباهت؛ رنگ: دستهٔ GAO", current="/graph/overlay/duplication"))  # fmt: skip
 
 
 @router.get("/graph/overlay/winwin", response_class=HTMLResponse)
@@ -103,7 +106,7 @@ async def winwin_overlay(runtime: RuntimeDep, settings: SettingsDep, actor: Acto
     result = await runner.winwin(runtime.store, settings, snap)
     graph, legend = overlays.winwin_graph(snap, result)
     return HTMLResponse(render(graph, title="فرصت‌های برد-برد", extra_legend=legend,
-                               info="هر چرخه و جفت دوسویه رنگ خود را دارد؛ یال‌های ضخیم: مجموعهٔ برگزیده"))  # fmt: skip
+                               info="هر چرخه و جفت دوسویه رنگ خود را دارد؛ یال‌های ضخیم: مجموعهٔ برگزیده", current="/graph/overlay/winwin"))  # fmt: skip
 
 
 async def _matrix(name: str, runtime: RuntimeDep, settings: SettingsDep) -> AgencyMatrix:
@@ -136,4 +139,7 @@ async def matrix_page(name: str, runtime: RuntimeDep, settings: SettingsDep, act
     from service.pictures import heatmap
 
     _see_all(actor)
-    return HTMLResponse(heatmap.page(await _matrix(name, runtime, settings), MATRICES[name], name))
+    matrix = await _matrix(name, runtime, settings)
+    snap = await load_snapshot(runtime.store, ("duty", "capacity", "need", "issue", "exchange", "request"))
+    titles = {r["id"]: str(r.get("titleFa") or r.get("subject") or r["id"]) for rows in snap.rows.values() for r in rows}
+    return HTMLResponse(heatmap.page(matrix, MATRICES[name], name, titles))

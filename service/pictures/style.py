@@ -15,11 +15,11 @@ class Look:
 
 LOOKS: dict[str, Look] = {
     "Agency": Look("#0f6e5a", "box", "دستگاه", "Agency"),
-    "Duty": Look("#2f6fdb", "ellipse", "وظیفه", "Duty"),
+    "Duty": Look("#2f6fdb", "dot", "وظیفه", "Duty"),  # a dot: an ellipse sized to a hidden label covered agencies
     "Capacity": Look("#2e9e4f", "triangle", "ظرفیت", "Capacity"),
     "Need": Look("#e08a00", "triangleDown", "نیاز", "Need"),
     "Issue": Look("#c8341f", "diamond", "مسئله", "Issue"),
-    "Exchange": Look("#7a3fc4", "dot", "مبادله", "Exchange"),
+    "Exchange": Look("#7a3fc4", "star", "مبادله", "Exchange"),
     "Request": Look("#5d6b82", "square", "درخواست", "Request"),
     "WorkingGroup": Look("#0e8aa6", "hexagon", "کارگروه", "Working group"),
     "Cluster": Look("#334155", "database", "گروه دستگاه‌ها", "Agency group"),

@@ -21,7 +21,7 @@ from service.registry import specs
 from service.registry.clock import today_iso
 from service.registry.specs import EntitySpec
 
-Widget = Literal["text", "textarea", "date", "number", "select", "multi"]
+Widget = Literal["text", "textarea", "date", "number", "select", "multi", "picker"]  # picker: type to search a list
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ _RESOURCE = (Field("titleFa", required=True), Field("titleEn"), Field("descripti
 
 FORMS: dict[str, FormSpec] = {
     "requests": FormSpec("request", specs.REQUEST, "senderId", "new_request", (
-        Field("receiverId", "select", True, "agencies"), Field("subject", required=True),
+        Field("receiverId", "picker", True, "receivers"), Field("subject", required=True),
         Field("body", "textarea"), Field("aboutId", "select", False, "about"), Field("dueDate", "date"),
     ), today=("filedOn",)),
     "capacities": FormSpec("capacity", specs.CAPACITY, "agencyId", "new_capacity", (*_RESOURCE,

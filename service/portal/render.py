@@ -17,6 +17,7 @@ from starlette.responses import HTMLResponse
 from service.portal import i18n
 from service.portal.i18n import Lang
 from service.portal.session import LANG_COOKIE, set_cookie
+from service.text.units import unit_label
 
 ENV = Environment(
     loader=PackageLoader("service.portal", "templates"),
@@ -67,6 +68,8 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
         "csrf": "",
         "flash": None,
         "error": None,
+        "counts": None,
+        "u": partial(unit_label, lang=lang),
     }
     html = ENV.get_template(template).render(base | context)
     response = HTMLResponse(html, status_code=status, headers=headers(nonce))

@@ -23,13 +23,14 @@ from service.domain.enums import RequestStatus
 from service.errors import ServiceError
 from service.portal import session as s
 from service.portal.auth import PortalRoute, Session, current_session, error_page
-from service.portal.dashboard import Reader, moves_for, overdue
+from service.portal.dashboard import Reader, RequestView, moves_for, overdue
 from service.portal.forms import ENUM_CHOICES, FORMS, FormSpec, FormState, build_input, read_values
 from service.portal.i18n import WORDS, Lang, name_of, t
 from service.portal.render import lang_of, render
 from service.registry.clock import today_iso
 from service.registry.requests import move_request
 from service.registry.specs import REQUEST
+from service.text.names import find_agency
 
 router = APIRouter(prefix="/portal", route_class=PortalRoute, include_in_schema=False)
 IDEM = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
@@ -106,25 +107,51 @@ async def dashboard(request: Request) -> Response:
     session = await current_session(request)
     if session is None:
         return see_other("/portal/login")
-    board = await Reader(session.repo, session.actor, request.app.state.settings).dashboard()
+    reader = Reader(session.repo, session.actor, request.app.state.settings)
+    board = await reader.dashboard()
     lang = lang_of(request)
+    view = RequestView.of(request.query_params)
+    counterparts = {r["senderId"] for r in board.received} | {r["receiverId"] for r in board.sent}
+    counts = {"new": sum(1 for r in board.received if r["status"] == RequestStatus.SUBMITTED.value),
+              "overdue": sum(1 for r in board.sent + board.received if r.get("overdue"))}  # fmt: skip
+    board.sent, board.received = view.apply(board.sent, "receiverId"), view.apply(board.received, "senderId")
 
     def name(ident: str) -> str:
         return name_of(lang, board.agencies.get(ident), ident)
 
-    context = session.context(request) | {"board": board, "name": name, "flash": flash_of(request)}
+    context = session.context(request) | {
+        "board": board, "name": name, "flash": flash_of(request), "view": view, "counts": counts,
+        "counterparts": sorted(counterparts, key=name), "statuses": [s.value for s in RequestStatus if s != RequestStatus.DRAFT],
+    }  # fmt: skip
     return render(request, "dashboard.html", context)
 
 
-async def form_choices(reader: Reader, form: FormSpec, lang: Lang) -> dict[str, Any]:
+async def receiver_id(reader: Reader, typed: str, lang: Lang) -> tuple[str | None, str | None]:
+    """The receiver picker's text (a name, part of one, or an id) as an agency id, or a message."""
+    if not typed:
+        return None, None
+    names = {a["id"]: name_of(lang, a, a["id"]) for a in await reader.receivers()}
+    found, problem = find_agency(typed, names)
+    if problem and lang == "en":
+        problem = f"No single agency that can receive requests matches «{typed}»."
+    return found, problem
+
+
+async def form_choices(reader: Reader, form: FormSpec, lang: Lang, state: FormState | None = None) -> dict[str, Any]:
     """Option lists for the form's selects: (group label or None, [(value, label)])."""
     choices: dict[str, Any] = {}
+    receiver = None
+    if state is not None and state.values.get("receiverId"):
+        receiver, _ = await receiver_id(reader, str(state.values["receiverId"]), lang)
     for field in form.fields:
         if field.choices == "agencies":
             others = [a for a in await reader.all_agencies() if a["id"] != reader.actor.agency_id]
             choices["agencies"] = [(None, [(a["id"], name_of(lang, a, a["id"])) for a in others])]
+        elif field.choices == "receivers":
+            choices["receivers"] = [(None, [(a["id"], name_of(lang, a, a["id"])) for a in await reader.receivers()])]
         elif field.choices == "about":
-            choices["about"] = [(t(lang, g), opts) for g, opts in await reader.about_choices() if opts]
+            choices["about"] = [(t(lang, g), opts) for g, opts in await reader.about_choices(receiver) if opts]
+            choices["about_receiver"] = receiver
         elif field.choices in ENUM_CHOICES:
             choices[field.choices] = [(None, [(v, v) for v in ENUM_CHOICES[field.choices]])]
     return choices
@@ -135,8 +162,9 @@ async def form_page(request: Request, session: Session, form: FormSpec, state: F
     lang = lang_of(request)
     reader = Reader(session.repo, session.actor, request.app.state.settings)
     context = session.context(request) | {
+        "counts": await reader.counts(),
         "form": form, "state": state, "idem": idem, "action": request.url.path,
-        "choices": await form_choices(reader, form, lang),
+        "choices": await form_choices(reader, form, lang, state),
         "enum_choices": set(ENUM_CHOICES),
     }  # fmt: skip
     return render(request, "form.html", context, status=status)
@@ -149,7 +177,12 @@ async def new_form(request: Request, kind: str) -> Response:
         return see_other("/portal/login")
     if kind not in FORMS:
         return error_page(request, 404, t(lang_of(request), "not_found"), "not_found")
-    return await form_page(request, session, FORMS[kind], FormState(), secrets.token_urlsafe(18))
+    form = FORMS[kind]
+    # the form's "show this receiver's capacities" button sends what was typed back here (GET)
+    typed = {f.name: request.query_params.get(f.name, "").strip()[:2000] for f in form.fields if f.widget != "multi"}
+    idem = request.query_params.get("idem", "")
+    return await form_page(request, session, form, FormState(values={k: v for k, v in typed.items() if v}),
+                           idem if IDEM.match(idem) else secrets.token_urlsafe(18))  # fmt: skip
 
 
 @router.post("/{kind}/new")
@@ -166,7 +199,20 @@ async def create(request: Request, kind: str) -> Response:
     form = FORMS[kind]
     idem = str(posted.get("idem") or "")
     idem = idem if IDEM.match(idem) else secrets.token_urlsafe(18)
-    data, state = build_input(form, read_values(form, posted), session.actor, lang)
+    values = read_values(form, posted)
+    picked_problem = None
+    if any(f.widget == "picker" for f in form.fields) and values.get("receiverId"):
+        reader = Reader(session.repo, session.actor, request.app.state.settings)
+        found, picked_problem = await receiver_id(reader, str(values["receiverId"]), lang)
+        if found:
+            values = values | {"receiverId": found}
+    typed_receiver = read_values(form, posted).get("receiverId")
+    data, state = build_input(form, values, session.actor, lang)
+    if typed_receiver:
+        state.values["receiverId"] = typed_receiver  # redisplay what was typed, not the id
+    if picked_problem:
+        data = None
+        state.errors["receiverId"] = picked_problem
     if data is not None:
         try:
             require_write(session.actor, form.key, data.model_dump())
@@ -182,8 +228,12 @@ async def create(request: Request, kind: str) -> Response:
     return await form_page(request, session, form, state, idem, status=422)
 
 
+DESTRUCTIVE = {RequestStatus.WITHDRAWN, RequestStatus.REJECTED}  # final and unwanted by someone: asked twice
+
+
 async def request_page(request: Request, session: Session, request_id: str, errors: dict[str, str] | None = None,
-                       general: list[str] | None = None, status: int = 200) -> Response:  # fmt: skip
+                       general: list[str] | None = None, status: int = 200,
+                       confirm: dict[str, str] | None = None) -> Response:  # fmt: skip
     """One request with its history and the moves open to this agency; for a non-party the same
     404 page as for a request that does not exist (the session's repository reads only its own)."""
     lang = lang_of(request)
@@ -196,7 +246,8 @@ async def request_page(request: Request, session: Session, request_id: str, erro
         "receiver": name_of(lang, agencies.get(row["receiverId"]), row["receiverId"]),
         "about": await reader.about(row.get("aboutId")), "steps": steps, "moves": moves_for(session.actor, row),
         "overdue": overdue(row, today_iso()),
-        "errors": errors or {}, "general": general or [], "flash": flash_of(request),
+        "errors": errors or {}, "general": general or [], "flash": flash_of(request), "confirm": confirm,
+        "counts": await reader.counts(),
     }  # fmt: skip
     return render(request, "request.html", context, status=status)
 
@@ -225,6 +276,8 @@ async def move(request: Request, request_id: str) -> Response:
         return await request_page(request, session, request_id, {"to": t(lang, "pick_status")}, status=422)
     comment = str(posted.get("comment") or "").strip() or None
     version = str(posted.get("version") or "")
+    if to in DESTRUCTIVE and posted.get("confirm") != "yes":  # no script on portal pages: the server asks
+        return await request_page(request, session, request_id, confirm={"to": to.value, "comment": comment or ""})
     try:
         require_role(session.actor, Role.DIRECTORATE, Role.AGENCY)
         await move_request(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 LABELS = ("Agency", "Duty", "Capacity", "Need", "Issue", "Exchange", "Request", "Transition", "WorkingGroup",
-          "AuditEvent", "Finding", "ApiToken", "IdempotencyKey")  # fmt: skip
+          "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey")  # fmt: skip
 KEY = {"IdempotencyKey": "key"}
 RELATIONS = (
     ("PART_OF", "Agency", "Agency"), ("HAS_DUTY", "Agency", "Duty"), ("OFFERS", "Agency", "Capacity"),

@@ -89,7 +89,7 @@ class EmbeddedServer:
     def running(self) -> bool:
         """True while this server holds the data dir's owner lock: judged by the kernel and the pid,
         never by a timeout, so a paused (SIGSTOP) or busy server still counts as running."""
-        return owner_pid(self.root) == self.pid
+        return owner_pid(self.root) == self.pid and _pid_alive(self.pid)
 
     def stop(self, timeout_s: float = 15.0) -> None:
         """Stop the server if this process started it; on SIGTERM redis fsyncs the AOF and exits."""
@@ -203,7 +203,7 @@ def open_embedded(data_dir: Path, appendfsync: str = "everysec") -> EmbeddedServ
     root = (data_dir / "falkordb").resolve()
     root.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
     with _start_lock(root):
-        pid = owner_pid(root)
+        pid = _await_orphan(root, owner_pid(root))
         if pid is not None:  # a server holds the dir: attach, whether or not it answers right now
             found = _read_info(root)
             if found is None:
@@ -224,6 +224,19 @@ def open_embedded(data_dir: Path, appendfsync: str = "everysec") -> EmbeddedServ
         _clean(root)
         make_private(root)
         return _start(root, appendfsync)
+
+
+def _await_orphan(root: Path, pid: int | None, limit_s: float = START_TIMEOUT_S) -> int | None:
+    """The lock is held but the server that took it is dead: a child it forked (an AOF rewrite)
+    still has the lock file open. Wait for that child to go, then the dir is free; a holder that
+    stays past ``limit_s`` is refused. Returns the owner's pid once it is a live server, else None."""
+    deadline = time.monotonic() + limit_s
+    while pid and not _pid_alive(pid):
+        if time.monotonic() > deadline:
+            raise DataDirBusy(root, pid, f"server pid {pid} is dead but its lock is still held after {limit_s:.0f} s")
+        time.sleep(0.05)
+        pid = owner_pid(root)
+    return pid
 
 
 def _start(root: Path, appendfsync: str) -> EmbeddedServer:

@@ -24,6 +24,7 @@ from service.storage.queries import QueryLibrary
 from service.storage.target import parse_target
 
 log = logging.getLogger(__name__)
+REVIVE_PAUSE_S = 1.0
 
 
 @dataclass
@@ -36,6 +37,7 @@ class StoreRuntime:
     schema_applied: bool = False
     restarts: int = 0  # times this runtime revived a dead embedded server (or found it revived)
     _healing: asyncio.Task[bool] | None = field(default=None, repr=False)
+    _quiet_until: float = 0.0  # after a failed revival, requests do not try again before this (monotonic)
 
     async def ready(self) -> None:
         """Ping the store; an embedded server that died is started again, then pinged."""
@@ -52,6 +54,8 @@ class StoreRuntime:
     def heal_soon(self) -> None:
         """Called on every ``Unavailable``: start the single supervised revival unless one runs."""
         if self.server is None or (self._healing is not None and not self._healing.done()):
+            return
+        if time.monotonic() < self._quiet_until:  # a server that will not start is not spawned per request
             return
         self._healing = asyncio.get_running_loop().create_task(self._revive())
         self._healing.add_done_callback(_log_failure)
@@ -70,7 +74,11 @@ class StoreRuntime:
             return False
         started = time.monotonic()
         log.warning("the embedded store (pid %s) is dead; starting it again", server.pid)
-        again = await asyncio.to_thread(open_embedded, self.settings.data_dir, self.settings.appendfsync)
+        try:
+            again = await asyncio.to_thread(open_embedded, self.settings.data_dir, self.settings.appendfsync)
+        except Exception:
+            self._quiet_until = time.monotonic() + REVIVE_PAUSE_S
+            raise
         if (again.socket, again.port) != (server.socket, server.port) and isinstance(self.store, FalkorStore):
             await self.store.relocate(again.socket, again.port)
         self.server = again

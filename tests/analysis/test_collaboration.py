@@ -42,12 +42,29 @@ def planted() -> Snapshot:
                           "working_group": groups})  # fmt: skip
 
 
-def test_edge_weight_is_count_plus_billions_of_rials_and_cancelled_is_ignored() -> None:
+def test_edge_weight_puts_counts_and_rials_on_one_scale_and_cancelled_is_ignored() -> None:
+    import math
+
     graph = exchange_graph(planted())
     edge = graph["ag-w1"]["ag-w2"]
-    assert (edge["count"], edge["amountRials"], edge["weight"]) == (4, 3_000_000_000, 7.0)
-    assert graph["ag-w3"]["ag-w4"]["weight"] == 3.0
+    counts = [d["count"] for _, _, d in graph.edges(data=True)]
+    rials = [d["amountRials"] for _, _, d in graph.edges(data=True)]
+    assert (edge["count"], edge["amountRials"]) == (4, 3_000_000_000)
+    expected = 0.7 * 4 / max(counts) + 0.3 * math.log1p(3e9) / math.log1p(max(rials))
+    assert edge["weight"] == round(expected, 6)
+    assert all(0 < d["weight"] <= 1 for _, _, d in graph.edges(data=True))
+    assert graph["ag-w3"]["ag-w4"]["weight"] <= 0.7 * graph["ag-w3"]["ag-w4"]["count"] / max(counts) + 0.3
     assert not graph.has_edge("ag-w1", "ag-e3")
+
+
+def test_demo_groups_are_not_one_budget_line(demo_snapshot: Snapshot) -> None:
+    """The planning deputy's allocations (120 bn, 95 bn, 70 bn…) no longer make the largest group."""
+    result = analyse_collaboration(demo_snapshot)
+    top = result.groups[0]
+    edges = list(result.graph.subgraph(top.members).edges(data=True))
+    planning = sum(d["weight"] for a, b, d in edges if "ag-dep-planning" in (a, b))
+    assert planning < 0.45 * top.internal_weight  # was 93% (323 of 347: the deputy's billions); now 43%
+    assert "weighting" in result.as_dict() and "log" in result.as_dict()["weighting"]
 
 
 def test_two_communities_and_the_broker_tops_betweenness() -> None:
@@ -60,7 +77,7 @@ def test_two_communities_and_the_broker_tops_betweenness() -> None:
     assert result.brokers[0].betweenness > 2 * result.brokers[1].betweenness
     west = next(g for g in result.groups if set(WEST) <= set(g.members))
     assert west.existing is not None and west.existing["id"] == "wg-west" and west.existing["shared"] == 3
-    assert west.internal_weight >= 3 * 6 + 4  # six pairs of three, plus the planned one's rials
+    assert west.internal_weight > max(g.internal_weight for g in result.groups if g is not west) / 2
     assert result.modularity is not None and result.modularity > 0.3
     again = analyse_collaboration(planted(), seed=7)
     assert [g.members for g in again.groups] == [g.members for g in result.groups]

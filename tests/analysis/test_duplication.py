@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import io
+import re
 
 from openpyxl import load_workbook
 
-from service.analysis.duplication import analyse_duplication, classify
+from service.analysis.duplication import analyse_duplication
+from service.analysis.evidence import classify, evidence, facts
 from service.analysis.snapshot import Snapshot
 from service.settings import DuplicationParams
 from tests.conftest import GraphQL
@@ -41,18 +43,29 @@ def test_planted_pairs_in_code() -> None:
     result = analyse_duplication(snap, DuplicationParams(), {})
     kinds = {frozenset({f.duty_a, f.duty_b}): f.classification for f in result.findings}
     assert kinds[frozenset({"d1", "d2"})] == "duplication"  # joined words, same activity, same people
-    assert frozenset({"d1", "d3"}) not in kinds  # same broad area, other activity: reported per area below
+    assert kinds[frozenset({"d1", "d3"})] == "fragmentation"  # one COFOG group, other activity, children ⊂ residents
     assert frozenset({"d3", "d4"}) not in kinds  # unrelated: other area, other activity
     assert ("red", "d3") in result.matrix.cells and ("d3", "red") in result.matrix.cells
-    assert result.areas[0].division == "03" and set(result.areas[0].agency_ids) == {"red", "d3", "fire"}
+    assert result.areas[0].division == "03.2" and set(result.areas[0].agency_ids) == {"red", "d3", "fire"}
+
+
+def _class(a: dict, b: dict, text: float = 0.0) -> str | None:
+    return classify(evidence(facts(a), facts(b), text, DuplicationParams()))
 
 
 def test_classes_follow_gao() -> None:
-    p = DuplicationParams()
-    assert classify(0.8, True, True, ["residents"], ["city"], p) == "duplication"
-    assert classify(0.8, True, True, [], ["city"], p) == "overlap"  # same activity, other people
-    assert classify(0.1, True, True, [], [], p) == "fragmentation"
-    assert classify(0.1, False, False, ["residents"], ["city"], p) is None
+    parks = _duty("a", "parks", "نگهداری و آبیاری فضای سبز بوستان‌ها", "05.4", ["residents"], ["city"])
+    d9 = _duty("b", "d9", "آبیاری و نگهداری پارک‌های محله", "06.2", ["ساکنان منطقه ۹"], ["D9"])
+    assert _class(parks, d9) == "duplication"  # synonyms, other COFOG code, district inside the city
+    other_people = dict(d9, beneficiaries=["businesses"])
+    assert _class(parks, other_people) == "overlap"  # same activity, other people
+    neyshabur = dict(d9, geography=["neyshabur"])
+    assert _class(parks, neyshabur, text=0.9) is None  # another city never overlaps
+    gas = _duty("g", "gas", "توسعه و نگهداری شبکه توزیع گاز", "04.3", ["residents"], ["city"])
+    fibre = _duty("f", "tel", "توسعه و نگهداری شبکه فیبر نوری", "04.6", ["residents"], ["city"])
+    assert _class(gas, fibre, text=0.6) is None  # a stock phrase across unrelated functions
+    power = _duty("p", "power", "تأمین پایدار برق و مدیریت خاموشی", "04.3", ["residents"], ["city"])
+    assert _class(gas, power) == "fragmentation"  # one COFOG group, other activity, same people
 
 
 def test_demo_duplicates_are_classified(demo: GraphQL) -> None:
@@ -96,3 +109,16 @@ def test_duplication_downloads(demo: GraphQL) -> None:
     params = {row[0].value: row[1].value for row in book["parameters"].iter_rows()}
     assert params["duplication_text"] == DuplicationParams().duplication_text
     assert demo.get("/analyses/nothing.csv").status_code == 404
+
+
+def test_findings_explain_themselves_in_persian(demo: GraphQL) -> None:
+    findings = demo.ok("""{ analyses { duplication { findings {
+        id classification option evidenceKinds activityShared explanationFa } } } }""")["analyses"]["duplication"]["findings"]
+    green = next(f for f in findings if f["id"] == "dup:du-d9-green:du-parks-green")
+    assert green["classification"] == "DUPLICATION" and green["option"] == "LEAD_AGENCY"  # city-wide body and a district
+    assert {"activity", "beneficiaries", "geography"} <= set(green["evidenceKinds"])
+    text = green["explanationFa"]
+    assert "سازمان پارک‌ها و فضای سبز" in text and "منطقه ۹" in text and "فضای سبز" in text and "پیشنهاد" in text
+    for f in findings:
+        own_words = re.sub(r"«[^»]*»", "", f["explanationFa"])  # the duties' titles are quoted as written
+        assert not re.search(r"[A-Za-z0-9\[\]{}_]", own_words), own_words  # no codes, no list syntax, Persian digits

@@ -49,7 +49,7 @@ def test_near_identical_issues_of_different_raisers_merge_and_the_unrelated_one_
 def test_priority_formula_and_its_keyword_weights() -> None:
     result = cluster_issues(planted())
     top, lone = result.issues
-    assert top.priority == 4 * 10 + 3 * 5 + 5 * 1  # critical, five agencies, one duty
+    assert top.priority == 4 * 10 + 3 * 4 + 5 * 1  # critical, four agencies of the open members (five in all), one duty
     assert lone.priority == 1 * 10 + 3 * 2 + 5 * 0
     custom = cluster_issues(planted(), severity_factor=1, agency_factor=0, duty_factor=100,
                             severity_weights={"low": 50, "medium": 2, "high": 3, "critical": 4})  # fmt: skip
@@ -65,7 +65,7 @@ def test_same_raiser_repeating_itself_is_not_a_merge_and_threshold_matters() -> 
     assert sorted(m.member_ids for m in result.issues) == [["is-a"], ["is-b"]]
     assert not result.merged()
     strict = cluster_issues(planted(), min_similarity=0.99)
-    assert not strict.merged() and len(strict.issues) == 4
+    assert not strict.merged() and len(strict.issues) + len(strict.resolved) == 4 and len(strict.resolved) == 1
     assert cluster_issues(Snapshot()).issues == []
     json.dumps(cluster_issues(planted()).as_dict(), ensure_ascii=False)
 
@@ -80,6 +80,19 @@ def test_demo_excavation_issues_merge_into_one_top_ranked_issue(demo_snapshot: S
     assert len(result.issues[rank].raisers) == 3
     for merged in result.merged():
         assert len(merged.raisers) >= 2, merged
-    members = [i for m in result.issues for i in m.member_ids]
+    members = [i for m in result.issues + result.resolved for i in m.member_ids]
     assert sorted(members) == sorted(i["id"] for i in demo_snapshot["issue"])  # each issue exactly once
     assert [m.priority for m in result.issues] == sorted((m.priority for m in result.issues), reverse=True)
+
+
+def test_only_open_issues_are_ranked_and_resolved_ones_are_apart(demo_snapshot: Snapshot) -> None:
+    """A resolved critical issue used to outrank open ones; now it is listed apart, and a merged issue
+    ranks by its open members only."""
+    result = cluster_issues(demo_snapshot)
+    assert all(m.open_count > 0 for m in result.issues) and result.resolved
+    assert all(m.open_count == 0 for m in result.resolved)
+    done = {"resolved", "closed"}
+    statuses = {i["id"]: i["status"] for i in demo_snapshot["issue"]}
+    assert {i for m in result.resolved for i in m.member_ids} == {
+        i for m in result.issues + result.resolved if all(statuses[x] in done for x in m.member_ids) for i in m.member_ids}
+    assert "resolved" in result.as_dict() and "open issues only" in result.as_dict()["ranking"]

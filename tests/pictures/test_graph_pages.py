@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from service.text.persian import to_persian_digits
 from tests.browser import browser_page, needs_chromium
 from tests.conftest import GraphQL
 
@@ -15,7 +16,7 @@ DRAWN = """() => { const n = window.hamahangNetwork; const ids = n.body.data.nod
   const pos = n.getPositions(ids); const canvas = document.querySelector('#mynetwork canvas');
   return {nodes: ids.length, edges: n.body.data.edges.getIds().length, placed: Object.keys(pos).length,
           canvas: canvas ? canvas.width * canvas.height : 0, physics: n.physics.options.enabled,
-          font: document.fonts.check('16px Vazirmatn'), info: document.getElementById('hh-info').textContent,
+          font: document.fonts.check('16px Vazirmatn'), info: document.getElementById('hh-counts').textContent,
           direction: getComputedStyle(document.body).direction, ids: ids}; }"""
 
 
@@ -38,7 +39,7 @@ def test_whole_registry_page(demo: GraphQL, tmp_path: Path) -> None:
     assert state["placed"] == state["nodes"] >= counts["agencies"]["totalCount"] + counts["duties"]["totalCount"]
     assert state["edges"] > state["nodes"] and state["canvas"] > 0
     assert state["physics"] is False and state["font"] is True and state["direction"] == "rtl"
-    assert f"{state['nodes']} گره" in state["info"]
+    assert f"{to_persian_digits(str(state['nodes']))} گره" in state["info"]
 
 
 @needs_chromium
@@ -55,7 +56,8 @@ def test_overlays(demo: GraphQL, tmp_path: Path) -> None:
     dup = _open(demo, "/graph/overlay/duplication", tmp_path / "dup.png")
     assert {"du-d9-green", "du-parks-green", "du-traffic-cameras", "du-police-cameras"} <= set(dup["ids"])
     win = _open(demo, "/graph/overlay/winwin", tmp_path / "winwin.png")
-    assert {"ag-ict", "ag-abfa", "ag-waste", "ag-parks", "ag-fire"} <= set(win["ids"])
+    assert {"ag-gas", "ag-abfa", "ag-d11", "ag-fum-water", "ag-regwater"} <= set(win["ids"])  # the chosen cycle and pair
+    assert {"ag-ict", "ag-parks"} <= set(win["ids"])  # in place: fibre ducts, effluent for the parks (dashed)
 
 
 @needs_chromium
@@ -67,14 +69,14 @@ def test_heatmap_page_shows_evidence_on_hover(demo: GraphQL, tmp_path: Path) -> 
         assert cells.count() >= 6  # three planted pairs, both ways
         cell = page.locator('rect.cell[data-row="ag-d9"][data-col="ag-parks"]')
         cell.hover()
-        assert "du-d9-green" in page.locator("#detail").text_content() or "duplication" in page.locator("#detail").text_content()
+        assert "دوباره‌کاری" in page.locator("#detail").text_content()  # Persian evidence (tests/pictures/test_explorer.py)
         page.screenshot(path=str(tmp_path / "heatmap.png"))
         assert traffic.blocked == []
 
 
 def test_heatmap_downloads(demo: GraphQL) -> None:
     svg = demo.get("/matrix/winwin.svg")
-    assert svg.headers["content-type"].startswith("image/svg+xml") and 'data-row="ag-ict"' in svg.text
+    assert svg.headers["content-type"].startswith("image/svg+xml") and 'data-row="ag-gas"' in svg.text  # the new HDD match
     assert "@font-face" in svg.text and "http" not in svg.text.split("<svg", 1)[1].replace("http://www.w3.org", "")
     png = demo.get("/matrix/followup.png")
     assert png.headers["content-type"] == "image/png" and png.content[:8] == b"\x89PNG\r\n\x1a\n"
@@ -82,7 +84,7 @@ def test_heatmap_downloads(demo: GraphQL) -> None:
 
 
 def test_pages_need_the_directorate_or_an_analyst(demo: GraphQL) -> None:
-    assert demo.client.get("/graph").status_code == 401
+    assert demo.client.get("/graph").status_code == 401  # an API client without a token gets JSON
     parks = demo.as_role("agency", "ag-parks")
     assert parks.get("/graph").status_code == 403
     assert demo.as_role("analyst").get("/graph/agency/ag-parks").status_code == 200
@@ -103,7 +105,7 @@ def test_signin_for_pages(demo: GraphQL) -> None:
     refused = demo.client.post("/signin", data={"token": agency.token})
     assert refused.status_code == 403 and "/portal" in refused.text
     ok = demo.client.post("/signin", data={"token": demo.token}, follow_redirects=False)
-    assert ok.status_code == 303 and ok.headers["location"] == "/graph"
+    assert ok.status_code == 303 and ok.headers["location"] == "/"
     cookie = ok.headers["set-cookie"]
     assert "HttpOnly" in cookie and "samesite=strict" in cookie.lower() and demo.token not in cookie
     with type(demo.client)(base_url=demo.client.base_url, cookies={"hmh_viewer": ok.cookies["hmh_viewer"]}) as browser:

@@ -296,3 +296,54 @@ async def test_a_busy_store_is_not_taken_for_a_stalled_one(tmp_path: Path) -> No
     finally:
         await store.close()
         server.stop()
+
+
+def test_a_lock_left_by_an_orphan_of_a_dead_server_is_waited_for_then_the_store_starts(tmp_path: Path) -> None:
+    """Alive means pid and lock. A dead server's forked child (an AOF rewrite) can hold the lock a
+    moment after its parent died: the opener waits for it, then starts one server, not two."""
+    import json
+    import subprocess
+    import sys
+
+    root = tmp_path / "falkordb"
+    root.mkdir()
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    (root / "server.json").write_text(json.dumps({"pid": gone.pid, "socket": str(root / "redis.sock"), "port": None}))
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import fcntl, os, sys, time\n"
+        f"fd = os.open({str(root / 'owner.lock')!r}, os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\nprint('held', flush=True)\ntime.sleep(1.5)\n")], stdout=subprocess.PIPE)  # fmt: skip
+    assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+    started = time.monotonic()
+    server = open_embedded(tmp_path)
+    try:
+        waited = time.monotonic() - started
+        assert server.owned and server.pid != gone.pid and server.running()
+        assert holder.poll() is not None and waited > 0.5  # it started only once the orphan let go
+        assert servers_on(server.root) == [server.pid]
+    finally:
+        server.stop()
+        holder.wait()
+
+
+def test_a_store_that_will_not_start_is_not_spawned_per_request(app: App) -> None:
+    """kill -9, then a broken AOF manifest: every request answers 503 at once, and revivals are
+    tried at most about once a second, not once per request."""
+    manifest = app.server.root / "appendonlydir" / "appendonly.aof.manifest"
+    os.kill(app.server.pid, signal.SIGKILL)
+    time.sleep(0.2)
+    manifest.write_text("this is not a manifest\n")
+    log = app.server.root / "server.log"
+    starts_before = log.read_text(errors="replace").count("Redis is starting")
+    answers, slowest = 0, 0.0
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        assert app.post(READ_ALL).status_code == 503
+        slowest = max(slowest, time.monotonic() - started)
+        answers += 1
+    attempts = log.read_text(errors="replace").count("Redis is starting") - starts_before
+    print(f"\n{answers} requests in 3 s against a store that will not start: {attempts} start attempts, slowest {slowest:.2f} s")
+    assert answers > 20 and 1 <= attempts <= 5 and slowest < 2
+    assert app.runtime.restarts == 0

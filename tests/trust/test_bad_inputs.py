@@ -130,6 +130,10 @@ CASES: dict[str, tuple[Callable[[Client], httpx.Response], str]] = {
     # item 10: GraphQL variables nested 100k deep
     "graphql-variables-deep": (lambda c: _raw_input(c, CAPACITY, _deep()), "deep"),
     "graphql-variables-300-deep": (lambda c: _raw_input(c, CAPACITY, _deep(300)), "deep"),
+    "graphql-get-variables-deep": (lambda c: c.http.get("/graphql", headers=c.auth, params={
+        "query": "{ __typename }", "variables": _deep(3_000)}), "deep"),
+    "graphql-get-variables-NaN": (lambda c: c.http.get("/graphql", headers=c.auth, params={
+        "query": "{ __typename }", "variables": '{"a": NaN}'}), "NaN"),
     # item 10: registry imports
     "xlsx-only-unknown-sheets": (lambda c: _upload(c, "x.xlsx", _xlsx({"foo": [["a", "b"], [1, 2]]})), "foo"),
     "xlsx-not-a-zip": (lambda c: _upload(c, "x.xlsx", b"not a workbook"), "XLSX"),
@@ -192,3 +196,28 @@ def test_bad_input_is_refused_in_both_languages_never_a_server_error(client: Cli
     assert (first.get("reasonFa") or first.get("messageFa")) and (first.get("reason") or first.get("messageEn")), body
 
 CASES["enum-wrong-case"] = (lambda c: _graphql(c, CAPACITY, input={**_capacity(), "kind": "equipment"}), "kind")
+
+
+def test_the_portal_forms_refuse_them_next_to_the_field(client: Client, live: LiveServer, settings: Settings) -> None:
+    """The agency portal's forms validate with the same models: a 422 page, the Persian reason by the field."""
+    from tests.portal.conftest import csrf_of, sign_in
+
+    portal = sign_in(live.url, make_token(settings, "agency", "ag-abfa"))
+    try:
+        for path, data, field, message in (
+            ("/portal/capacities/new", {"titleFa": "bell\u0007char", "kind": "equipment"}, "titleFa", "نویسهٔ کنترلی"),
+            ("/portal/capacities/new", {"titleFa": "\u200b\u200c", "kind": "equipment"}, "titleFa", "نامرئی"),
+            ("/portal/requests/new", {"receiverId": "ag-gas", "subject": "x", "dueDate": "9999-12-31"}, "dueDate",
+             "بیرون از بازهٔ ثبت"),
+        ):
+            page = portal.get(path)
+            response = portal.post(path, data={"csrf": csrf_of(page.text), **data})
+            assert response.status_code == 422, (path, response.status_code, response.text[:300])
+            block = response.text.split(f'id="field-{field}"')[1].split("</div>")[0]
+            assert f'id="err-{field}"' in block and message in block, (field, block)
+        page = portal.get("/portal/needs/new")
+        kept = portal.post("/portal/needs/new", data={"csrf": csrf_of(page.text), "titleFa": "دو خط", "kind": "data",
+                                                      "descriptionFa": "یک\r\nدو\tسه"})  # fmt: skip
+        assert kept.status_code == 303, kept.text[:300]  # a textarea's CR LF and a tab are kept as text
+    finally:
+        portal.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ def test_graphiql_renders_and_runs_a_query_offline(demo: GraphQL, tmp_path: Path
         errors: list[str] = []
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
-        headers = f'{{"Authorization": "Bearer {demo.token}"}}'
+        headers = json.dumps({"Authorization": f"Bearer {demo.token}"})
         page.add_init_script(f"localStorage.setItem('graphiql:headers', {headers!r});")
         page.goto(str(demo.client.base_url) + "/graphql")
         page.wait_for_selector(".graphiql-container .CodeMirror", timeout=30_000)

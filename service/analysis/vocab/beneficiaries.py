@@ -7,7 +7,7 @@ children ⊂ residents, drivers ⊂ commuters, water subscribers ⊂ subscribers
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from service.analysis.vocab.geography import geo_code, geo_label
 from service.analysis.vocab.hierarchy import Hierarchy, load
@@ -43,19 +43,24 @@ def beneficiary_code(text: str) -> str | None:
 
 def codes(values: Iterable[str]) -> list[str]:
     """Stored values as codes: codes stay, free text is mapped, unknown text is kept as written."""
+    return [_code(v) for v in values]
+
+
+@lru_cache(maxsize=10_000)
+def _code(value: str) -> str:
     h = beneficiaries()
-    out = []
-    for v in values:
-        out.append(v if v in h.parent or h.parent_of(v) else (beneficiary_code(v) or v))
-    return out
+    return value if value in h.parent or h.parent_of(value) else (beneficiary_code(value) or value)
 
 
 def shared_beneficiaries(left: Iterable[str] | None, right: Iterable[str] | None) -> list[str]:
     """Groups both serve: where one group contains the other, the narrower one. The two roots (the
     public, organisations) say too little to count as shared."""
-    h = beneficiaries()
-    met = h.overlap(codes(left or []), codes(right or []))
-    return [m for m in met if m not in ROOTS]
+    return list(_shared(tuple(codes(left or [])), tuple(codes(right or []))))
+
+
+@lru_cache(maxsize=100_000)
+def _shared(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(m for m in beneficiaries().overlap(left, right) if m not in ROOTS)
 
 
 def beneficiary_label(code: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from service.analysis.vocab.hierarchy import Hierarchy, load
 
@@ -29,7 +29,12 @@ def geography() -> Hierarchy:
 
 def geo_overlap(left: Iterable[str] | None, right: Iterable[str] | None) -> list[str]:
     """The areas both cover (an empty list means the city, as the domain model's default)."""
-    return geography().overlap(list(left or [CITY]), list(right or [CITY]))
+    return list(_overlap(tuple(left or [CITY]), tuple(right or [CITY])))
+
+
+@lru_cache(maxsize=100_000)
+def _overlap(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(geography().overlap(left, right))
 
 
 def geo_code(text: str) -> str | None:

@@ -19,6 +19,7 @@ class Hierarchy:
     # a code not in the file may still have a known parent (D17 → city, residents:D9 → residents)
     infer: Callable[[str], str | None] = lambda code: None
     index: dict[str, str] = field(default_factory=dict)
+    _chains: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         # later rows and longer labels win ties; the code itself is also a label
@@ -30,8 +31,14 @@ class Hierarchy:
     def parent_of(self, code: str) -> str | None:
         return self.parent[code] if code in self.parent else self.infer(code)
 
-    def chain(self, code: str) -> list[str]:
-        """The code and its ancestors, nearest first."""
+    def chain(self, code: str) -> tuple[str, ...]:
+        """The code and its ancestors, nearest first (worked out once per code)."""
+        known = self._chains.get(code)
+        if known is None:
+            known = self._chains[code] = tuple(self._walk(code))
+        return known
+
+    def _walk(self, code: str) -> list[str]:
         out = [code]
         seen = {code}
         while (p := self.parent_of(out[-1])) is not None and p not in seen:

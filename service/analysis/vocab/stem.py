@@ -30,7 +30,7 @@ def stem(token: str) -> str:
             token = token[:-3] + "y"
         elif len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
             token = token[:-1]
-        if len(token) > 6 and token.endswith("ing"):
+        if len(token) > 7 and token.endswith("ing"):  # "maintaining", not "parking" (→ "park")
             token = token[:-3]
         elif len(token) > 5 and token.endswith("ed"):
             token = token[:-2]

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from service.analysis.vocab.stem import tokens
 
@@ -44,7 +45,10 @@ def _key(label: str) -> str:
 class Thesaurus:
     concepts: dict[str, Concept]
     index: dict[str, frozenset[str]] = field(default_factory=dict)
+    prefixes: frozenset[str] = frozenset()
     ancestors: dict[str, frozenset[str]] = field(default_factory=dict)
+    _related: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
+    pair_cache: dict[Any, Any] = field(default_factory=dict, repr=False)  # for callers comparing concept sets
 
     def __post_init__(self) -> None:
         index: dict[str, set[str]] = {}
@@ -54,6 +58,8 @@ class Thesaurus:
                 if key:
                     index.setdefault(key, set()).add(c.id)
         self.index = {k: frozenset(v) for k, v in index.items()}
+        # every character prefix of every key: a walk along a text stops as soon as no label can follow
+        self.prefixes = frozenset(k[:n] for k in self.index for n in range(1, len(k) + 1))
         self.ancestors = {cid: frozenset(self._walk(cid)) for cid in self.concepts}
 
     def _walk(self, cid: str) -> set[str]:
@@ -67,11 +73,16 @@ class Thesaurus:
             todo.extend(self.concepts[b].broader)
         return out
 
-    def with_terms(self, extra: Iterable[tuple[str, str]]) -> Thesaurus:
-        """A copy with more labels: ``(concept id, label)``; an unknown id makes a new object concept."""
+    def with_terms(self, extra: Iterable[dict[str, Any]]) -> Thesaurus:
+        """A copy with the directorate's terms: ``{concept, label, broader?}``; a concept not in the
+        thesaurus is new, of the type and under the broader concept given."""
         concepts = dict(self.concepts)
-        for cid, label in extra:
-            c = concepts.get(cid) or Concept(cid, "object", (), (), (), ())
+        for term in extra:
+            cid, label, broader = term["concept"], term["label"], term.get("broader")
+            c = concepts.get(cid)
+            if c is None:
+                kind = concepts[broader].type if broader in concepts else ("activity" if cid.startswith("act.") else "object")
+                c = Concept(cid, kind, (broader,) if broader else (), (), (), ())
             concepts[cid] = Concept(c.id, c.type, c.broader, c.related, (*c.labels_fa, label), c.labels_en)
         return Thesaurus(concepts)
 
@@ -83,10 +94,14 @@ class Thesaurus:
         n = len(stems)
         spans: list[tuple[int, int, frozenset[str]]] = []
         for i in range(n):
-            for j in range(i + 1, min(n, i + MAX_SPAN) + 1):
-                hit = self.index.get("".join(stems[i:j]))
+            joined = ""
+            for j in range(i, min(n, i + MAX_SPAN)):
+                joined += stems[j]
+                if joined not in self.prefixes:
+                    break
+                hit = self.index.get(joined)
                 if hit:
-                    spans.append((i, j, hit))
+                    spans.append((i, j + 1, hit))
         found: set[str] = set()
         for i, j, hit in spans:
             if not any(a <= i and j <= b and b - a > j - i for a, b, _ in spans):
@@ -98,6 +113,12 @@ class Thesaurus:
         ``related`` link, 0.3 for siblings under one broader concept, else 0."""
         if a == b:
             return 1.0
+        known = self._related.get((a, b))
+        if known is None:
+            known = self._related[(a, b)] = self._relate(a, b)
+        return known
+
+    def _relate(self, a: str, b: str) -> float:
         if a not in self.concepts or b not in self.concepts:
             return 0.0
         ca, cb = self.concepts[a], self.concepts[b]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import math
 from collections.abc import Sequence
 from enum import Enum
 from functools import cache
-from typing import TYPE_CHECKING, Any, NewType, TypeVar, get_type_hints
+from typing import TYPE_CHECKING, Any, NewType, TypeVar, get_origin, get_type_hints
 
 import strawberry
+from strawberry.types.private import is_private
 
 from service.domain import enums as e
 from service.text.jalali import stored_day, to_jalali
@@ -23,6 +25,7 @@ strawberry.enum(e.AgencyKind, description="What sort of body an agency is")
 strawberry.enum(e.AgencyLevel, description="Where an agency sits: headquarters, organisation, district or outside the municipality")
 strawberry.enum(e.DutyRole)
 strawberry.enum(e.ResourceKind, description="What a capacity offers or a need asks for")
+strawberry.enum(e.ResourceStatus, description="Where a capacity or need stands (expired: its window ended)")
 strawberry.enum(e.IssueCategory)
 strawberry.enum(e.Severity)
 strawberry.enum(e.IssueStatus)
@@ -37,6 +40,7 @@ AgencyKind = e.AgencyKind
 AgencyLevel = e.AgencyLevel
 DutyRole = e.DutyRole
 ResourceKind = e.ResourceKind
+ResourceStatus = e.ResourceStatus
 IssueCategory = e.IssueCategory
 Severity = e.Severity
 IssueStatus = e.IssueStatus
@@ -58,39 +62,85 @@ def jalali(value: str | None) -> str | None:
 
 
 def money(rials: int | None, unit: e.MoneyUnit) -> float | None:
-    if rials is None:
-        return None
+    if not isinstance(rials, (int, float)) or isinstance(rials, bool) or not math.isfinite(rials):
+        return None  # none stored, or not a number (a writer that skipped validation)
     return rials / 10 if unit == e.MoneyUnit.TOMAN else float(rials)
 
 
 @cache
-def _plan(cls: type) -> tuple[tuple[str, str, type[Enum] | None, bool], ...]:
-    """(attribute, row key, enum to convert to, required) for each data field of a type, worked
-    out once: resolving string annotations per row was a hot spot in the benchmark."""
+def _plan(cls: type) -> tuple[tuple[str, str, type[Enum] | None, bool, type | None], ...]:
+    """(attribute, row key, enum to convert to, required, number type) for each data field of a type,
+    worked out once: resolving string annotations per row was a hot spot in the benchmark."""
     hints = get_type_hints(cls, include_extras=False)
+    private = {name for name, hint in get_type_hints(cls, include_extras=True).items() if is_private(hint)}
     plan = []
     for f in dataclasses.fields(cls):
         if getattr(f, "base_resolver", None) is not None:
             continue  # a computed field, not data
         required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-        plan.append((f.name, camel(f.name.removesuffix("_iso")), _enum_of(hints.get(f.name)), required))
+        hint = hints.get(f.name)
+        number = None if f.name in private else _number_of(hint)  # private amounts go through money()
+        plan.append((f.name, camel(f.name.removesuffix("_iso")), _enum_of(hint), required, number))
     return tuple(plan)
+
+
+_INT32 = range(-(2**31), 2**31)  # GraphQL's Int
+
+
+def _number_of(hint: Any) -> Any:
+    """float (GraphQL Float), int (GraphQL Int, 32 bits) or ``Rials`` (any whole number), else None."""
+    if get_origin(hint) in (list, tuple, Sequence):
+        return None  # a list of numbers (a duty's budget years) is shown as it is stored
+    options = (hint, *getattr(hint, "__args__", ()))
+    if float in options:
+        return float
+    if int in options:
+        return int
+    return Rials if any(getattr(c, "__supertype__", None) is int for c in options) else None
+
+
+def _shows(kind: Any, value: Any) -> bool:
+    """Whether GraphQL can serialise the stored value as it is (the common case: checked first, cheaply)."""
+    if kind is float:
+        return type(value) is float and math.isfinite(value)
+    return type(value) is int and (kind is not int or value in _INT32)
+
+
+def _number(kind: Any, value: Any) -> Any:
+    """A stored number as the field's type, or ``_UNREADABLE``: a writer may have left 2**62 in a Float
+    or an Int, NaN, a text or a fraction (GraphQL cannot serialise them: found by the fuzzer)."""
+    try:
+        number = float(value)
+        if kind is not float and number.is_integer():
+            number = int(number)
+    except (TypeError, ValueError, OverflowError):
+        return _UNREADABLE
+    return number if _shows(kind, number) else _UNREADABLE
+
+
+_UNREADABLE = object()
 
 
 def data_keys(cls: type) -> dict[str, str]:
     """Attribute -> row key for the type's data fields (computed fields have none)."""
-    return {name: key for name, key, _, _ in _plan(cls)}
+    return {name: key for name, key, _, _, _ in _plan(cls)}
 
 
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
     """Build a strawberry type from a store row, taking only the fields it declares. A row read
     for one selection (``service.graphql.narrow``) lacks the fields nobody asked for: those are
-    None, and GraphQL never shows them."""
+    None, and GraphQL never shows them. A number the field cannot show is left out (its default)."""
     values: dict[str, Any] = {}
     # a class is hashable; typeshed's lru_cache cannot see it through type[T]
-    for name, key, enum_type, required in _plan(cls):  # type: ignore[arg-type]
+    for name, key, enum_type, required, number in _plan(cls):  # type: ignore[arg-type]
         if key in row:
             value = row[key]
+            if number is not None and value is not None and not _shows(number, value):
+                value = _number(number, value)
+                if value is _UNREADABLE:
+                    if required:
+                        values[name] = None
+                    continue
             values[name] = enum_type(value) if enum_type is not None and value is not None else value
         elif required:
             values[name] = None

@@ -8,13 +8,28 @@ import strawberry
 from strawberry.types import Info
 
 from service.data.taxonomy import function_name
-from service.graphql.types.common import DateTime, DutyRole, load_agencies, load_agency
+from service.domain.enums import MoneyUnit as MoneyUnitEnum
+from service.graphql.types.common import DateTime, DutyRole, MoneyUnit, Rials, load_agencies, load_agency, money
 from service.graphql.types.node import Node
 
 if TYPE_CHECKING:
     from service.graphql.types.agency import Agency
 
 _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
+
+
+def budget_lines(years: list[int] | None, rials: list[int] | None) -> list[tuple[int, int]]:
+    return sorted(zip(years or [], rials or [], strict=False))
+
+
+@strawberry.type(description="A duty's budget in one Jalali fiscal year")
+class DutyBudget:
+    year: int
+    rials: Rials  # type: ignore[valid-type]
+
+    @strawberry.field(description="The amount in rials or tomans")
+    def amount(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float | None:  # type: ignore[valid-type]
+        return money(self.rials, unit)
 
 
 @strawberry.type(description="A mission or legal function an agency carries")
@@ -28,6 +43,8 @@ class Duty(Node):
     beneficiaries: list[str] = strawberry.field(default_factory=list)
     geography: list[str] = strawberry.field(default_factory=list)
     legal_basis: str | None = None
+    budget_years: list[int] = strawberry.field(default_factory=list, description="Jalali fiscal years with a budget")
+    budget_rials: strawberry.Private[list[int] | None] = None
     agency_id: strawberry.ID | None = strawberry.field(default=None, description="The lead agency")
     support_agency_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
     role: DutyRole | None = strawberry.field(default=None, description="The agency's role, when reached from an agency")
@@ -35,6 +52,11 @@ class Duty(Node):
     archived: bool = False
     created_at: DateTime = DateTime("")
     updated_at: DateTime = DateTime("")
+
+    @strawberry.field(description="The annual budget by Jalali fiscal year, in the asked period")
+    def budgets(self, from_year: int | None = None, to_year: int | None = None) -> list[DutyBudget]:
+        return [DutyBudget(year=y, rials=r) for y, r in budget_lines(self.budget_years, self.budget_rials)  # type: ignore[arg-type]
+                if (from_year is None or y >= from_year) and (to_year is None or y <= to_year)]  # fmt: skip
 
     @strawberry.field(description="The COFOG function's name in Persian")
     def function_name_fa(self) -> str | None:

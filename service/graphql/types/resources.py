@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from service.domain.enums import MoneyUnit as MoneyUnitEnum
-from service.graphql.types.common import DateTime, MoneyUnit, ResourceKind, iso_date, jalali, load_agency, money
+from service.domain.enums import MoneyUnit as MoneyUnitEnum, ResourceStatus as Status
+from service.graphql.types.common import DateTime, MoneyUnit, ResourceKind, ResourceStatus, iso_date, jalali, load_agency, money
 from service.graphql.types.node import Node
+from service.registry.clock import today_iso
 
 if TYPE_CHECKING:
     from service.graphql.types.agency import Agency
@@ -32,6 +33,7 @@ class Offerable(Node):
     quantity: float | None = None
     unit: str | None = None
     location: str | None = None
+    status: ResourceStatus = strawberry.field(default=Status.OPEN, description="As recorded: open, partly met, met, withdrawn")
     version: int = 1
     archived: bool = False
     created_at: DateTime = DateTime("")
@@ -47,6 +49,11 @@ class Capacity(Offerable):
     available_from_iso: strawberry.Private[str | None] = None
     available_to_iso: strawberry.Private[str | None] = None
     cost_rials: strawberry.Private[int | None] = None
+    quantity_committed: float | None = strawberry.field(default=None, description="Already promised to others")
+
+    @strawberry.field(description="The status today: an open or partly met capacity whose window has ended is expired")
+    def status_today(self) -> ResourceStatus:
+        return _today(self.status, self.available_to_iso)
 
     @strawberry.field
     def available_from(self) -> dt.date | None:
@@ -74,6 +81,12 @@ class Need(Offerable):
     needed_from_iso: strawberry.Private[str | None] = None
     needed_to_iso: strawberry.Private[str | None] = None
     value_rials: strawberry.Private[int | None] = None
+    value_source: str | None = strawberry.field(default=None, description="Where the value comes from")
+    quantity_met: float | None = strawberry.field(default=None, description="Already met: the rest is still wanted")
+
+    @strawberry.field(description="The status today: an open or partly met need whose window has ended is expired")
+    def status_today(self) -> ResourceStatus:
+        return _today(self.status, self.needed_to_iso)
 
     @strawberry.field
     def needed_from(self) -> dt.date | None:
@@ -94,3 +107,9 @@ class Need(Offerable):
     @strawberry.field(description="What meeting the need is worth to the agency")
     def value(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float | None:
         return money(self.value_rials, unit)
+
+
+def _today(status: Status, end: str | None) -> Status:
+    if status in (Status.OPEN, Status.PARTLY_MET) and end and end < today_iso():
+        return Status.EXPIRED
+    return status

@@ -1,0 +1,147 @@
+"""Writes the scenarios eval/winwin/*.json (run: python eval/winwin/build.py); the JSON files are what make eval reads."""
+import json
+
+OUT = __import__("os").path.dirname(__import__("os").path.abspath(__file__)) + "/"
+FROM, TO = "2026-10-01", "2027-06-30"
+
+def ag(i, name): return {"id": i, "code": i.upper()[:10], "nameFa": name, "kind": "municipal_organisation", "level": "organisation"}
+def cap(i, a, title, kind, q, unit, cost=0, frm=FROM, to=TO, **kw):
+    return {"id": i, "agencyId": a, "titleFa": title, "kind": kind, "quantity": q, "unit": unit, "costRials": cost,
+            "availableFrom": frm, "availableTo": to, **kw}
+def need(i, a, title, kind, q, unit, value=None, frm=FROM, to=TO, **kw):
+    return {"id": i, "agencyId": a, "titleFa": title, "kind": kind, "quantity": q, "unit": unit, "valueRials": value,
+            "neededFrom": frm, "neededTo": to, **kw}
+
+def write(name, note, agencies, caps, needs, exchanges, requests, expect):
+    doc = {"name": name, "note": note, "today": "2026-11-30",
+           "bundle": {"agencies": agencies, "capacities": caps, "needs": needs, "exchanges": exchanges, "requests": requests},
+           "expect": expect}
+    with open(OUT + name + ".json", "w", encoding="utf-8") as out:
+        json.dump(doc, out, ensure_ascii=False, indent=1)
+
+# 1 ---------------------------------------------------------------- water and green space
+write("s1-water-green", "effluent wanted by two agencies; land wanted by two; seedlings back to the water company",
+ [ag("abfa","شرکت آب و فاضلاب"), ag("parks","سازمان پارک‌ها و فضای سبز"), ag("waste","سازمان مدیریت پسماند"),
+  ag("fire","سازمان آتش‌نشانی"), ag("d9","شهرداری منطقه ۹"), ag("econ","معاونت اقتصادی")],
+ [cap("c-effluent","abfa","پساب تصفیه‌شده تصفیه‌خانه شرق برای آبیاری","service",10000,"m3_per_day",1_000_000_000),
+  cap("c-seedlings","parks","نهال و درختچه تولید نهالستان","equipment",5000,"tree",500_000_000),
+  cap("c-compost","waste","کود کمپوست تولید مجتمع پردازش","service",2000,"tonne",1_000_000_000),
+  cap("c-training","fire","دوره آموزش مهار حریق و ایمنی برای کارکنان","expertise",300,"person"),
+  cap("c-land","d9","زمین ذخیره شهری برای احداث ساختمان خدماتی","land",3000,"m2"),
+  cap("c-oldland","econ","زمین ذخیره شهری برای احداث ساختمان خدماتی","land",2,"hectare",frm="2026-01-01",to="2026-10-01"),
+  cap("c-ladder","fire","خودروی نردبان هوایی برای امداد","equipment",1,"vehicle")],
+ [need("n-parks-water","parks","پساب برای آبیاری بوستان‌های غرب شهر","service",50,"l_per_s",8_000_000_000),
+  need("n-abfa-trees","abfa","درختکاری و کاشت نهال در حریم تصفیه‌خانه","equipment",800,"tree",2_000_000_000),
+  need("n-d9-water","d9","پساب تصفیه‌شده برای آبیاری کمربند سبز منطقه ۹","service",100,"l_per_s",5_000_000_000),
+  need("n-abfa-land","abfa","زمین برای احداث ساختمان مخزن و تأسیسات","land",1500,"m2",3_000_000_000),
+  need("n-d9-compost","d9","کود کمپوست برای تقویت خاک کمربند سبز","service",500,"tonne",1_500_000_000),
+  need("n-fire-land","fire","زمین برای احداث ایستگاه آتش‌نشانی","land",2000,"m2",6_000_000_000),
+  need("n-waste-training","waste","آموزش مهار حریق برای کارکنان مجتمع پسماند","expertise",100,"person",800_000_000),
+  need("n-econ-dredge","econ","ماشین‌آلات لایروبی کانال آب باران","equipment",1,"vehicle",2_000_000_000),
+  need("n-parks-sludge","parks","پساب تصفیه‌شده برای آبیاری فضای سبز","service",400,"tonne",1_000_000_000),
+  need("n-d9-training","d9","آموزش ایمنی و مهار حریق برای کارکنان منطقه","expertise",40,"person",300_000_000)],
+ [], [{"id":"rq-d9-training","senderId":"d9","receiverId":"fire","aboutId":"c-training","subject":"درخواست دوره آموزش مهار حریق","filedOn":"2026-11-01"}],
+ {"structures": [[["c-effluent","n-parks-water"],["c-seedlings","n-abfa-trees"]],
+                 [["c-effluent","n-d9-water"],["c-land","n-abfa-land"]],
+                 [["c-compost","n-d9-compost"],["c-land","n-fire-land"],["c-training","n-waste-training"]]],
+  "optimum": [[["c-effluent","n-parks-water"],["c-seedlings","n-abfa-trees"]],
+              [["c-compost","n-d9-compost"],["c-land","n-fire-land"],["c-training","n-waste-training"]]],
+  "decoys": [["c-oldland","n-fire-land"],["c-oldland","n-abfa-land"],["c-ladder","n-econ-dredge"],["c-effluent","n-parks-sludge"]],
+  "inPlace": [["c-training","n-d9-training"]],
+  "synonyms": [], "units": [["c-effluent","n-parks-water"],["c-effluent","n-d9-water"]]})
+
+# 2 ---------------------------------------------------------------- transport and data
+write("s2-transport-data", "crash data wanted twice; a leak survey named in other words; cameras counted in another unit",
+ [ag("traffic","سازمان ترافیک"), ag("police","پلیس راهور"), ag("transport","معاونت حمل‌ونقل"), ag("ict","سازمان فاوا"),
+  ag("abfa","شرکت آب و فاضلاب"), ag("uni","دانشگاه فردوسی")],
+ [cap("c-feed","traffic","دسترسی برخط به تصاویر دوربین‌های نظارت ترافیکی","data",400,"camera"),
+  cap("c-crash","police","داده‌های مکانی تصادفات رانندگی درون‌شهری","data",3,"year_dataset"),
+  cap("c-od","transport","ماتریس سفر و مدل تقاضای حمل‌ونقل شهر","data",1,"dataset"),
+  cap("c-leak","uni","نشت‌یابی شبکه توزیع آب با حسگر صوتی","service",100,"km",2_000_000_000),
+  cap("c-gis","ict","میزبانی لایه‌های مکانی روی سامانه GIS","infrastructure",20,"gis_layer",300_000_000),
+  cap("c-rack","ict","فضای رک در مرکز داده","infrastructure",10,"rack",400_000_000, frm="2027-08-01", to="2027-12-30"),
+  cap("c-ducts","abfa","مسیر عبور فیبر نوری از خطوط اصلی فاضلاب بدون حفاری معابر","infrastructure",40,"km",1_500_000_000)],
+ [need("n-police-feed","police","دسترسی به تصاویر دوربین‌های ترافیکی شهرداری","data",250,"camera",4_000_000_000),
+  need("n-traffic-crash","traffic","داده تصادفات برای شناسایی نقاط حادثه‌خیز","data",2,"year_dataset",3_000_000_000),
+  need("n-transport-crash","transport","داده‌های مکانی تصادفات رانندگی برای طرح ایمنی","data",3,"year_dataset",2_000_000_000),
+  need("n-police-od","police","ماتریس سفر برای برنامه‌ریزی گشت","data",1,"dataset",1_000_000_000),
+  need("n-abfa-nrw","abfa","کاهش آب بدون درآمد و هدررفت آب در شبکه","service",60,"km",5_000_000_000),
+  need("n-uni-gis","uni","میزبانی لایه‌های مکانی پژوهش","infrastructure",5,"gis_layer",1_000_000_000),
+  need("n-abfa-gis","abfa","داده‌های GIS لایه‌های مکانی شبکه","infrastructure",4,"gis_layer",1_200_000_000, frm="2027-07-01", to="2027-09-30"),
+  need("n-uni-rack","uni","فضای رک برای سرور پژوهشی","infrastructure",2,"rack",900_000_000),
+  need("n-transport-feed","transport","دسترسی به تصاویر دوربین‌های ترافیکی","data",30,"camera",1_000_000_000),
+  need("n-ict-feed","ict","دسترسی به تصاویر دوربین‌های ترافیکی برای پایش","data",30,"site",1_000_000_000),
+  need("n-ict-fibre","ict","مسیر عبور کابل فیبر نوری بدون حفاری خیابان","infrastructure",25,"km",9_000_000_000)],
+ [{"id":"ex-traffic-transport","kind":"service","providerId":"traffic","receiverId":"transport","titleFa":"دسترسی معاونت حمل‌ونقل به تصاویر دوربین‌های ترافیکی","date":"2026-09-01","status":"in_progress"}],
+ [],
+ {"structures": [[["c-feed","n-police-feed"],["c-crash","n-traffic-crash"]],
+                 [["c-crash","n-transport-crash"],["c-od","n-police-od"]],
+                 [["c-leak","n-abfa-nrw"],["c-ducts","n-ict-fibre"],["c-gis","n-uni-gis"]]],
+  "optimum": [[["c-feed","n-police-feed"],["c-crash","n-traffic-crash"]], [["c-leak","n-abfa-nrw"],["c-ducts","n-ict-fibre"],["c-gis","n-uni-gis"]]],
+  "decoys": [["c-gis","n-abfa-gis"],["c-rack","n-uni-rack"],["c-feed","n-ict-feed"]],
+  "inPlace": [["c-feed","n-transport-feed"]],
+  "synonyms": [["c-leak","n-abfa-nrw"]], "units": []})
+
+# 3 ---------------------------------------------------------------- crisis and relief
+write("s3-crisis-relief", "tents wanted by two districts; shelter named in other words; land in hectares against m²",
+ [ag("rc","جمعیت هلال احمر"), ag("crisis","سازمان مدیریت بحران"), ag("d8","شهرداری منطقه ۸"), ag("d3","شهرداری منطقه ۳"),
+  ag("health","معاونت بهداشت"), ag("sport","اداره ورزش")],
+ [cap("c-tents","rc","چادر و اقلام اسکان اضطراری ذخیره","equipment",2000,"tent"),
+  cap("c-camp","crisis","زمین اردوگاه برای اسکان موقت","land",2,"hectare"),
+  cap("c-hall","sport","سالن ورزشی سرپوشیده","building",2,"hall"),
+  cap("c-firstaid","rc","تیم‌های پوشش امدادی و کمک‌های اولیه","service",10,"team"),
+  cap("c-medics","health","آموزش کمک‌های اولیه به داوطلبان","expertise",200,"hour"),
+  cap("c-d8-volunteers","d8","نیروهای داوطلب محله برای امداد","expertise",300,"person"),
+  cap("c-d3-rooms","d3","کلاس‌های سرای محله برای دوره‌های آموزشی","building",6,"room"),
+  cap("c-oldtents","d3","چادر و اقلام اسکان اضطراری ذخیره","equipment",500,"tent", frm="2026-01-01", to="2026-11-15")],
+ [need("n-d8-shelter","d8","اسکان موقت آسیب‌دیدگان سیل در منطقه","equipment",300,"tent",4_000_000_000),
+  need("n-d3-tents","d3","چادر برای اسکان اضطراری زلزله‌زدگان","equipment",500,"tent",3_000_000_000),
+  need("n-rc-rooms","rc","کلاس آموزشی در محله برای دوره‌های امداد","building",3,"room",1_000_000_000),
+  need("n-rc-land","rc","زمین برای برپایی اردوگاه امدادی","land",12000,"m2",5_000_000_000),
+  need("n-crisis-cover","crisis","پوشش امدادی مراسم و تجمعات","service",4,"team",2_000_000_000),
+  need("n-rc-training","rc","دوره آموزش کمک‌های اولیه","expertise",5,"day",1_000_000_000),
+  need("n-health-volunteers","health","داوطلبان برای کمک در امداد","expertise",50,"person",600_000_000),
+  need("n-d3-hall","d3","سالن ورزشی برای مسابقات محلی","building",1,"hall",800_000_000),
+  need("n-crisis-camp","crisis","زمین اردوگاه","land",3,"hectare",2_000_000_000, frm="2028-01-01", to="2028-06-30"),
+  need("n-sport-firstaid","sport","تیم‌های کمک‌های اولیه برای مسابقات","service",30,"person",500_000_000)],
+ [], [{"id":"rq-d3-hall","senderId":"d3","receiverId":"sport","aboutId":"n-d3-hall","subject":"درخواست سالن","filedOn":"2026-11-10"}],
+ {"structures": [[["c-tents","n-d8-shelter"],["c-d8-volunteers","n-health-volunteers"],["c-medics","n-rc-training"]],
+                 [["c-tents","n-d3-tents"],["c-d3-rooms","n-rc-rooms"]],
+                 [["c-camp","n-rc-land"],["c-firstaid","n-crisis-cover"]]],
+  "optimum": [[["c-tents","n-d8-shelter"],["c-d8-volunteers","n-health-volunteers"],["c-medics","n-rc-training"]],
+              [["c-camp","n-rc-land"],["c-firstaid","n-crisis-cover"]]],
+  "decoys": [["c-oldtents","n-d8-shelter"],["c-camp","n-crisis-camp"],["c-firstaid","n-sport-firstaid"]],
+  "inPlace": [["c-hall","n-d3-hall"]],
+  "synonyms": [["c-tents","n-d8-shelter"]], "units": [["c-camp","n-rc-land"],["c-medics","n-rc-training"]]})
+
+# 4 ---------------------------------------------------------------- culture and landscape
+write("s4-culture-landscape", "artists wanted by two; murals named in other words; hours against days",
+ [ag("beauty","سازمان زیباسازی"), ag("culture","سازمان فرهنگی"), ag("d11","شهرداری منطقه ۱۱"), ag("lib","نهاد کتابخانه‌ها"),
+  ag("media","سازمان رسانه"), ag("uni","دانشگاه هنر")],
+ [cap("c-artists","beauty","طراحی و اجرای نقاشی دیواری روی ساختمان‌های عمومی","expertise",10,"mural",1_000_000_000),
+  cap("c-halls","d11","کلاس‌های سرای محله برای دوره‌ها","building",12,"room"),
+  cap("c-books","lib","کتاب و قفسه برای کتابخانه محله","equipment",3000,"book",300_000_000),
+  cap("c-festival","culture","برگزاری جشنواره و رویداد فرهنگی محلات","service",4,"event",2_000_000_000),
+  cap("c-students","uni","دانشجویان هنر برای کارورزی","expertise",240,"hour"),
+  cap("c-billboards","media","تابلوهای تبلیغات شهری برای اطلاع‌رسانی","infrastructure",50,"board")],
+ [need("n-d11-walls","d11","دیوارنگاره برای سرای محله و مدرسه","expertise",2,"mural",3_000_000_000),
+  need("n-culture-walls","culture","نقاشی دیواری برای فضای جشنواره","expertise",1,"mural",1_500_000_000),
+  need("n-beauty-classes","beauty","کلاس برای کارگاه‌های آموزشی هنرمندان","building",4,"room",1_000_000_000),
+  need("n-lib-event","lib","رویداد فرهنگی کتاب‌خوانی در محلات","service",2,"event",2_500_000_000),
+  need("n-culture-books","culture","کتاب برای کتابخانه سیار جشنواره","equipment",500,"book",700_000_000),
+  need("n-media-interns","media","کارورزان هنر برای طراحی محتوا","expertise",20,"day",900_000_000),
+  need("n-lib-boards","lib","تابلوهای اطلاع‌رسانی برای معرفی کتابخانه‌ها","infrastructure",10,"board",1_000_000_000),
+  need("n-uni-books","uni","کتاب برای کتابخانه دانشکده هنر","equipment",800,"book",1_200_000_000),
+  need("n-beauty-event","beauty","رویداد فرهنگی برای رونمایی دیوارنگاره‌ها","service",1,"event",1_000_000_000),
+  need("n-d11-books","d11","کتاب برای کتابخانه سرای محله","equipment",400,"kg",600_000_000),
+  need("n-lib-walls","lib","نقاشی دیواری کتابخانه مرکزی","expertise",1,"mural",900_000_000, frm="2025-01-01", to="2025-06-30")],
+ [{"id":"ex-culture-lib","kind":"service","providerId":"culture","receiverId":"lib","titleFa":"برگزاری رویداد فرهنگی کتاب‌خوانی محلات","date":"2026-10-15","status":"planned"}],
+ [],
+ {"structures": [[["c-artists","n-d11-walls"],["c-halls","n-beauty-classes"]],
+                 [["c-artists","n-culture-walls"],["c-festival","n-beauty-event"]],
+                 [["c-students","n-media-interns"],["c-billboards","n-lib-boards"],["c-books","n-uni-books"]]],
+  "optimum": [[["c-artists","n-d11-walls"],["c-halls","n-beauty-classes"]],
+              [["c-students","n-media-interns"],["c-billboards","n-lib-boards"],["c-books","n-uni-books"]]],
+  "decoys": [["c-books","n-d11-books"],["c-artists","n-lib-walls"]],
+  "inPlace": [["c-festival","n-lib-event"]],
+  "synonyms": [["c-artists","n-d11-walls"]], "units": [["c-students","n-media-interns"]]})

@@ -1,0 +1,114 @@
+"""Each duplication finding in words: Persian for the officer (no codes, Persian digits), a short
+English line for logs and the matrix's hover, and the option GAO's step 4 suggests."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from service.analysis.evidence import DutyFacts, Evidence
+from service.analysis.vocab import beneficiary_label, default_thesaurus, geo_label
+from service.analysis.vocab.thesaurus import Thesaurus
+from service.data.taxonomy import function_name
+from service.text.persian import to_persian_digits
+
+if TYPE_CHECKING:
+    from service.analysis.duplication import DuplicationFinding
+
+CLASS_FA = {"duplication": "موازی‌کاری (دوباره‌کاری)", "overlap": "هم‌پوشانی", "fragmentation": "چندپارگی"}
+OPTION_FA = {
+    "merge": "ادغام دو وظیفه در یک دستگاه",
+    "lead_agency": "تعیین دستگاه راهبر و تقسیم کار روشن",
+    "agreement": "تفاهم‌نامه یا سازوکار هماهنگی میان دو دستگاه",
+    "keep": "موجه است؛ هر دو بمانند",
+}
+WIDE = ("iran", "province", "city")
+
+
+def suggest_option(kind: str, a: DutyFacts, b: DutyFacts) -> str:
+    """GAO step 4. Duplication at two levels (the city and one district) asks for a lead agency; at one
+    level, for a merge. Overlap asks for an agreement; fragmentation for a lead agency in the area."""
+    if kind == "duplication":
+        wide_a = any(g in WIDE for g in a.geography)
+        wide_b = any(g in WIDE for g in b.geography)
+        return "lead_agency" if wide_a != wide_b else "merge"
+    return "agreement" if kind == "overlap" else "lead_agency"
+
+
+def _join(items: list[str]) -> str:
+    if not items:
+        return ""
+    return items[0] if len(items) == 1 else "، ".join(items[:-1]) + " و " + items[-1]
+
+
+def _num(value: float) -> str:
+    return to_persian_digits(f"{value:.2f}").replace(".", "٫")
+
+
+def rials_fa(rials: int) -> str:
+    """An amount for a Persian reader: «۱۲۰ میلیارد ریال», «۳٫۵ میلیون ریال», «۹۰۰ ریال»."""
+    for size, word in ((10**12, "هزار میلیارد"), (10**9, "میلیارد"), (10**6, "میلیون")):
+        if rials >= size:
+            text = f"{rials / size:.1f}".removesuffix(".0")
+            return f"{to_persian_digits(text).replace('.', '٫')} {word} ریال"
+    return f"{to_persian_digits(str(rials))} ریال"
+
+
+def _budget_fa(name: str, budget: dict[int, int]) -> str:
+    if not budget:
+        return f"{name}: بودجه‌ای ثبت نشده"
+    lines = [f"{rials_fa(r)} در {to_persian_digits(str(y))}" for y, r in sorted(budget.items())]
+    return f"{name}: {_join(lines)}"
+
+
+def effect_fa(f: DuplicationFinding, e: Evidence) -> str:
+    """GAO step 2: what the finding costs and what it does to the service people get."""
+    stake = f.at_stake()
+    cost = (f"هزینهٔ در معرض دوباره‌خرج: {rials_fa(sum(stake.values()))}" if stake and f.classification == "duplication"
+            else f"هزینهٔ در خطر هم‌پوشانی: {rials_fa(sum(stake.values()))}" if stake
+            else "هزینه: برای سال مشترکی بودجهٔ هر دو طرف ثبت نشده")  # fmt: skip
+    people = _join([beneficiary_label(c) for c in e.beneficiaries]) or "مردم"
+    service = {
+        "duplication": f"{people} یک خدمت را از دو دستگاه می‌گیرند و پاسخگوی آن روشن نیست",
+        "overlap": f"بخشی از کار دو دستگاه برای {people} یکی است؛ خطر دوباره‌کاری یا جاماندن خدمت",
+        "fragmentation": "کار یک حوزه میان چند دستگاه پخش است و بی‌هماهنگی پراکنده می‌شود",
+    }[f.classification]
+    return f"{cost}. {service}."
+
+
+def explain_fa(f: DuplicationFinding, e: Evidence, a: dict[str, Any], b: dict[str, Any],
+               agencies: dict[str, dict[str, Any]], thesaurus: Thesaurus | None = None) -> str:  # fmt: skip
+    t = thesaurus or default_thesaurus()
+    name_a = (agencies.get(a["agencyId"]) or {}).get("nameFa") or "دستگاهی ناشناخته"
+    name_b = (agencies.get(b["agencyId"]) or {}).get("nameFa") or "دستگاهی ناشناخته"
+    parts = [f"{CLASS_FA[f.classification]} میان «{a['titleFa']}» از {name_a} و «{b['titleFa']}» از {name_b}."]
+    evidence: list[str] = []
+    if e.objects or e.acts:
+        what = _join([t.label(c) for c in e.objects + e.acts])
+        degree = "فعالیت یکسان" if e.same_activity else "فعالیت مشابه" if e.similar_activity else "موضوع مشترک"
+        evidence.append(f"{degree}: {what}")
+    elif e.same_activity or e.similar_activity:
+        evidence.append("فعالیت " + ("یکسان" if e.same_activity else "مشابه") + " بنا بر متن")
+    if e.same_group:
+        evidence.append(f"کارکرد یکسان: {function_name(a['functionCode'], 'fa') or 'نامعلوم'}")
+    elif e.same_division:
+        evidence.append("کارکرد در یک حوزه کلان")
+    else:
+        evidence.append("کارکردهای متفاوت")
+    if e.beneficiaries:
+        evidence.append(f"ذی‌نفعان مشترک: {_join([beneficiary_label(c) for c in e.beneficiaries])}")
+    else:
+        evidence.append("ذی‌نفعان متفاوت")
+    evidence.append(f"محدوده مشترک: {_join([geo_label(g) for g in e.geography])}")
+    evidence.append(f"شباهت متن: {_num(e.text)}")
+    parts.append("شواهد: " + "؛ ".join(evidence) + ".")
+    parts.append("بودجه: " + "؛ ".join([_budget_fa(name_a, f.budget_a), _budget_fa(name_b, f.budget_b)]) + ".")
+    parts.append("اثر: " + effect_fa(f, e))
+    parts.append(f"پیشنهاد: {OPTION_FA[f.option]}.")
+    return " ".join(parts)
+
+
+def explain_en(kind: str, e: Evidence, a: dict[str, Any], b: dict[str, Any]) -> str:
+    what = ", ".join(e.objects + e.acts) or "-"
+    return (f"{kind}: activity {'same' if e.same_activity else 'similar' if e.similar_activity else 'different'} ({what}), "
+            f"function {a['functionCode']}/{b['functionCode']}, beneficiaries {', '.join(e.beneficiaries) or '-'}, "
+            f"geography {', '.join(e.geography) or '-'}, text {e.text:.2f}")  # fmt: skip

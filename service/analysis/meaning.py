@@ -1,0 +1,57 @@
+"""How well two texts name the same things, through the thesaurus (shared by win-win and alignment).
+
+Objects decide (a training in fire safety is not a training in water saving) and are compared both
+ways, so a text naming many things does not meet everything; activities add a fifth. Every function
+takes the thesaurus to use: the shipped one, or the shipped one with the directorate's added terms.
+"""
+
+from __future__ import annotations
+
+from service.analysis.vocab import default_thesaurus
+from service.analysis.vocab.thesaurus import Thesaurus
+
+_CACHE: dict[tuple[int, frozenset[str], frozenset[str]], float] = {}
+
+
+def _th(th: Thesaurus | None) -> Thesaurus:
+    return th if th is not None else default_thesaurus()
+
+
+def concepts_of(text: str, th: Thesaurus | None = None) -> frozenset[str]:
+    return _th(th).concepts_of(text)
+
+
+def meet(a: frozenset[str], b: frozenset[str], th: Thesaurus | None = None) -> float:
+    """0..1: objects both ways (0 when either names none), activities weighing 0.2 when both name some."""
+    t = _th(th)
+    obj_a, obj_b = t.of_type(a, "object"), t.of_type(b, "object")
+    if not obj_a or not obj_b:
+        return 0.0
+    score = both_ways(obj_a, obj_b, t)
+    act_a, act_b = t.of_type(a, "activity"), t.of_type(b, "activity")
+    if act_a and act_b:
+        score = 0.8 * score + 0.2 * both_ways(act_a, act_b, t)
+    return score
+
+
+def both_ways(a: frozenset[str], b: frozenset[str], th: Thesaurus | None = None) -> float:
+    """Mean of each side's concepts' best ``related`` score in the other side, over both sides."""
+    t = _th(th)
+    key = (id(t), a, b)
+    found = _CACHE.get(key)
+    if found is None:
+        if len(_CACHE) > 200_000:
+            _CACHE.clear()
+        one = sum(max(t.related(x, y) for y in b) for x in a) / len(a)
+        two = sum(max(t.related(y, x) for x in a) for y in b) / len(b)
+        found = _CACHE[key] = (one + two) / 2
+    return found
+
+
+def labels(ids: frozenset[str], th: Thesaurus | None = None) -> list[str]:
+    t = _th(th)
+    return sorted(t.label(c) for c in ids)
+
+
+def objects(ids: frozenset[str], th: Thesaurus | None = None) -> frozenset[str]:
+    return _th(th).of_type(ids, "object")

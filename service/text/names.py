@@ -1,0 +1,22 @@
+"""An agency picked by what a person types: its id, its whole name, or part of it, compared by the
+search key (Arabic ي/ك, ZWNJ, spacing, digits) so «آب و فاضلاب» finds «شرکت آب و فاضلاب مشهد»."""
+
+from __future__ import annotations
+
+from service.text.persian import search_key, to_persian_digits
+
+
+def find_agency(text: str, agencies: dict[str, str]) -> tuple[str | None, str | None]:
+    """(id, None) for an id or a name that names one agency; (None, Persian message) otherwise."""
+    if text in agencies:
+        return text, None
+    key = search_key(text)
+    exact = [i for i, n in agencies.items() if search_key(n) == key]
+    found = exact or [i for i, n in agencies.items() if key in search_key(n)]
+    if len(found) == 1:
+        return found[0], None
+    if not found:
+        return None, f"دستگاهی با نام «{text}» پیدا نشد."
+    names = "، ".join(agencies[i] for i in found[:5])
+    more = f" و {to_persian_digits(str(len(found) - 5))} دستگاه دیگر" if len(found) > 5 else ""
+    return None, f"چند دستگاه با این نام هست: {names}{more}. نام را کامل‌تر بنویسید."

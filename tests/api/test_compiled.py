@@ -1,0 +1,91 @@
+"""The compiled path for agency(id) documents answers exactly as the executor does (service/graphql/compiled.py).
+
+Each document is sent three times: POST (the executor answers and the text is learnt), POST again
+(the compiled plan answers, when the document is one it can take) and GET (strawberry's router,
+never compiled). The three replies must be the same bytes' worth of JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from service.graphql.endpoint import GraphQLPost
+from tests.conftest import GraphQL, LiveServer
+
+PAGE = ("query Page($id: ID!) { agency(id: $id) { nameFa duties { id titleFa } capacities { id titleFa }"
+        " requestsReceived { id subject status } } }")  # fmt: skip
+COMPILED = {
+    "page": (PAGE, {"id": "ag-abfa"}),
+    "lookup": ("query L($id: ID!) { agency(id: $id) { id nameFa code } }", {"id": "ag-abfa"}),
+    "enums, aliases, typename": ("query ($a: ID!) { who: agency(id: $a) { __typename k: kind level nameEn parentId"
+                                 " archived version reqs: requestsSent { __typename id status subject } } }", {"a": "ag-fire"}),
+    "literal id, every list": ('{ agency(id: "ag-mm") { id subAgencies { id nameFa kind } needs { id titleFa }'
+                               " issuesRaised { id titleFa severity } exchangesGiven { id kind status contractRef } } }", {}),
+    "no such agency": (PAGE, {"id": "ag-none"}),
+}
+EXECUTOR_ONLY = {
+    "computed field": ("query ($id: ID!) { agency(id: $id) { id parent { id } } }", {"id": "ag-abfa"}),
+    "joined field": ("query ($id: ID!) { agency(id: $id) { duties { id agencyId supportAgencyIds } } }", {"id": "ag-abfa"}),
+    "fragment": ("query ($id: ID!) { agency(id: $id) { ...F } } fragment F on Agency { id nameFa }", {"id": "ag-abfa"}),
+    "two roots": ("query ($id: ID!) { agency(id: $id) { id } me { role } }", {"id": "ag-abfa"}),
+    "directive": ("query ($id: ID!, $x: Boolean!) { agency(id: $id) { id nameFa @include(if: $x) } }", {"id": "ag-abfa", "x": True}),
+}
+
+
+def _plans(live: LiveServer) -> Any:
+    route = next(r for r in live.app.router.routes if getattr(r, "path", "") == "/graphql" and "POST" in getattr(r, "methods", ()))
+    endpoint = route.endpoint.__self__  # type: ignore[attr-defined]
+    assert isinstance(endpoint, GraphQLPost)
+    return endpoint.plans
+
+
+def _three(client: GraphQL, query: str, variables: dict[str, Any]) -> list[dict[str, Any]]:
+    body = {"query": query, "variables": variables}
+    first = client.client.post("/graphql", json=body, headers=client.headers)
+    second = client.client.post("/graphql", json=body, headers=client.headers)
+    fetched = client.get("/graphql", params={"query": query, "variables": json.dumps(variables)})
+    assert first.status_code == second.status_code == fetched.status_code == 200
+    return [first.json(), second.json(), fetched.json()]
+
+
+@pytest.mark.parametrize("name", sorted(COMPILED))
+def test_compiled_documents_answer_as_the_executor(demo: GraphQL, live: LiveServer, name: str) -> None:
+    query, variables = COMPILED[name]
+    first, second, fetched = _three(demo, query, variables)
+    assert "errors" not in first
+    assert first == second == fetched
+    assert _plans(live).get(query, None) is not None  # the second answer came from the plan
+
+
+@pytest.mark.parametrize("name", sorted(EXECUTOR_ONLY))
+def test_other_documents_stay_on_the_executor(demo: GraphQL, live: LiveServer, name: str) -> None:
+    query, variables = EXECUTOR_ONLY[name]
+    first, second, fetched = _three(demo, query, variables)
+    assert "errors" not in first and first == second == fetched
+    assert _plans(live).known(query, None) and _plans(live).get(query, None) is None
+
+
+def test_a_restricted_reader_and_bad_variables_go_back_to_the_executor(demo: GraphQL, live: LiveServer) -> None:
+    query, variables = COMPILED["page"]
+    demo.ok(query, **variables)  # learnt
+    assert _plans(live).get(query, None) is not None
+    agency = demo.as_role("agency", "ag-fire")
+    assert _three(agency, query, {"id": "ag-abfa"})[1:] == _three(agency, query, {"id": "ag-abfa"})[:2]
+    for bad in ({}, {"id": ["x"]}, {"id": None}):  # the executor's own refusals, as over GET
+        posted = demo.client.post("/graphql", json={"query": query, "variables": bad}, headers=demo.headers)
+        fetched = demo.get("/graphql", params={"query": query, "variables": json.dumps(bad)})
+        assert posted.json()["data"] is None and posted.json()["errors"]
+        assert (posted.status_code, posted.json()) == (fetched.status_code, fetched.json())
+
+
+def test_a_compiled_reply_costs_the_same_store_statements(demo: GraphQL, live: LiveServer) -> None:
+    query, variables = COMPILED["page"]
+    executor, compiled, _ = _three(demo, query, variables)
+    assert executor["extensions"] == compiled["extensions"] == {"storeQueries": 4}
+    page = compiled["data"]["agency"]
+    assert page["duties"] and page["capacities"] and page["requestsReceived"]  # a page with every list filled
+    assert {r["status"] for r in page["requestsReceived"]} <= {"SUBMITTED", "ACKNOWLEDGED", "IN_PROGRESS", "DONE",
+                                                               "REJECTED", "WITHDRAWN"}  # enums by name
+
