@@ -15,7 +15,7 @@ import pytest
 
 from service.domain import enums
 from service.registry import compose as c
-from service.registry.fields import FIELDS, GROUPS, RELATIONS, SORT_PROPS, Field, Kind
+from service.registry.fields import FIELDS, GROUPS, NUMBERS, RELATIONS, SORT_PROPS, Field, Kind
 from service.settings import Settings
 from service.storage.falkor import FalkorStore
 from service.storage.queries import _COMPOSED
@@ -77,6 +77,9 @@ def shapes() -> Iterator[tuple[str, c.Composed]]:
         for rel in RELATIONS[entity]:
             sort = [c.SortKey(relation=rel.name, where=some_leaves(rel.target), desc=True), c.SortKey(field="created")]
             yield f"{entity}-sortrel-{rel.name}", c.compose_list(entity, None, sort, today=TODAY)
+            for number in NUMBERS.get(rel.target, ()):
+                sort = [c.SortKey(relation=rel.name, where={"OR": []}, sum=number, desc=True)]
+                yield f"{entity}-sortsum-{rel.name}-{number}", c.compose_list(entity, None, sort, today=TODAY)
         groups = list(GROUPS[entity])
         yield f"{entity}-agg", c.compose_aggregate(entity, some_leaves(entity), [], today=TODAY)
         for a in groups:
@@ -110,6 +113,7 @@ def combined_shapes() -> Iterator[tuple[str, c.Composed]]:
             yield f"{entity}-{rel.name}", c.compose_count(entity, tree, today=TODAY)
         sort = [c.SortKey(field=k, desc=i % 2 == 0) for i, k in enumerate(SORT_PROPS[entity])]
         sort += [c.SortKey(relation=r.name, where=some_leaves(r.target), desc=True) for r in RELATIONS[entity]]
+        sort += [c.SortKey(relation=r.name, sum=NUMBERS[r.target][-1]) for r in RELATIONS[entity] if r.target in NUMBERS]
         yield f"{entity}-sort", c.compose_list(entity, some_leaves(entity), sort, today=TODAY)
         groups = list(GROUPS[entity])
         yield f"{entity}-agg", c.compose_aggregate(entity, some_leaves(entity), [], today=TODAY)

@@ -97,6 +97,16 @@ class Loaders:
         name = f"where:{from_key}:{relation}:{json.dumps(tree, sort_keys=True, ensure_ascii=False)}"
         return self._made.setdefault(name, DataLoader(load_fn=load))
 
+    def matching(self, spec: EntitySpec, tree: Any) -> DataLoader[str, bool]:
+        """Whether each id matches a by-id list's ``where`` (one composed statement per batch)."""
+
+        async def load(ids: list[str]) -> list[bool]:
+            found = await self.repo.ids_where(spec, tree, ids)
+            return [i in found for i in ids]
+
+        name = f"matching:{spec.key}:{json.dumps(tree, sort_keys=True, ensure_ascii=False)}"
+        return self._made.setdefault(name, DataLoader(load_fn=load))
+
     def _narrow(self, query: str, narrow: Narrow, keys: tuple[str, ...]) -> DataLoader[str, list[Row]]:
         """The ``*_fields`` twin: values in ``keys`` order; the repository serves it only to
         readers who may read every record of the kind."""

@@ -30,7 +30,7 @@ from service.graphql.types.common import (  # noqa: F401  (names the generated a
     Severity,
 )  # fmt: skip
 from service.registry.compose import OPS, REL_OPS, SortKey
-from service.registry.fields import FIELDS, GROUPS, LABELS, RELATIONS, Kind
+from service.registry.fields import FIELDS, GROUPS, LABELS, NUMBERS, RELATIONS, Kind
 
 _module = sys.modules[__name__]
 SCALAR: dict[Kind, str] = {
@@ -98,6 +98,11 @@ def _sort_fields(entity: str) -> dict[str, tuple[str, Any]]:
         "desc": ("bool", {"default": False}),
     }
     for rel in RELATIONS[entity]:
+        if not rel.to_one and NUMBERS.get(rel.target):
+            out[f"{rel.name}Sum"] = (
+                f"{LABELS[rel.target]}SumSort | None",
+                {"description": f"the sum of a number of the {rel.name} matching a filter, over those this reader may read"},
+            )
         if not rel.to_one:
             out[f"{rel.name}Count"] = (
                 f"{where_name(rel.target)} | None",
@@ -117,6 +122,22 @@ def _upper(name: str) -> str:
     return "".join("_" + c if c.isupper() else c.upper() for c in name)
 
 
+def _number_enum(entity: str) -> type[Enum]:
+    names = {_upper(n): n for n in NUMBERS[entity]}
+    enum: type[Enum] = strawberry.enum(cast(type[Enum], Enum(f"{LABELS[entity]}Number", names)))
+    setattr(_module, f"{LABELS[entity]}Number", enum)
+    return enum
+
+
+NUMBER: dict[str, type[Enum]] = {e: _number_enum(e) for e in NUMBERS}
+SUM_SORT: dict[str, type] = {
+    e: _input(
+        f"{LABELS[e]}SumSort",
+        {"field": (f"{LABELS[e]}Number", {}), "where": (f"{where_name(e)} | None", {"description": "{} or none: all"})},
+        f"The sum of one number of related {LABELS[e]} records, those matching where",
+    )
+    for e in NUMBERS
+}
 WHERE: dict[str, type] = {e: _input(where_name(e), _where_fields(e), f"Filters on {LABELS[e]} records (@neo4j/graphql conventions)") for e in FIELDS}
 SORT_BY: dict[str, type] = {e: _input(f"{LABELS[e]}SortBy", _sort_fields(e), "One sort key: a field, or a related count; give exactly one") for e in FIELDS}
 GROUP_BY: dict[str, type[Enum]] = {e: _group_enum(e) for e in FIELDS}
@@ -147,14 +168,26 @@ def sort_keys(entity: str, sort_by: list[Any] | None) -> list[SortKey]:
 
     keys = []
     for item in sort_by or []:
-        chosen = [(rel.name, getattr(item, f"{rel.name}Count")) for rel in RELATIONS[entity]
+        chosen = [(rel.name, getattr(item, f"{rel.name}Count"), None) for rel in RELATIONS[entity]
                   if not rel.to_one and getattr(item, f"{rel.name}Count") is not None]  # fmt: skip
+        chosen += [(rel.name, got.where, got.field.value) for rel in RELATIONS[entity]
+                   if (got := getattr(item, f"{rel.name}Sum", None)) is not None]  # fmt: skip
         if len(chosen) + (item.field is not None) != 1:
             raise invalid("each sortBy item names exactly one key: field or one related count",
                           "هر بند sortBy دقیقاً یک کلید دارد: یک فیلد یا یک شمارش رابطه", "sortBy")  # fmt: skip
         if item.field is not None:
             keys.append(SortKey(field=item.field.value, desc=item.desc))
         else:
-            rel, where = chosen[0]
-            keys.append(SortKey(relation=rel, where=to_tree(where), desc=item.desc))
+            rel, where, total = chosen[0]
+            keys.append(SortKey(relation=rel, where=to_tree(where), desc=item.desc, sum=total))
     return keys
+
+
+async def kept(info: Any, spec: Any, records: list[Any], where: Any) -> list[Any]:
+    """The records of a by-id list (a duty's support agencies) that match its ``where``; without
+    one, all of them, with no statement run."""
+    if where is None or not records:
+        return records
+    loader = info.context.loaders.matching(spec, to_tree(where))
+    keep = await loader.load_many([str(r.id) for r in records])
+    return [r for r, ok in zip(records, keep, strict=True) if ok]

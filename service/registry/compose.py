@@ -215,13 +215,15 @@ class Composer:
         return [block], fill(COMPARE[cmp], lhs=fill("related_count", m=m), p=self.param(value))
 
     def related_block(self, target: str, v: str, m: str, edge: str, inner: Mapping[str, Any] | None,
-                      depth: int) -> tuple[str, str]:  # fmt: skip
+                      depth: int, sum_of: str | None = None) -> tuple[str, str]:  # fmt: skip
         """A CALL block counting ``v``'s related ``target`` records the reader may read
-        (``m``_all) and those matching ``inner`` (``m``_hit)."""
+        (``m``_all) and those matching ``inner`` (``m``_hit); or, with ``sum_of``, summing that
+        numeric field over the matching ones (``m``_sum)."""
         calls, test = self.where(target, m, inner, depth)
+        extra = {"prop": _checked(sum_of)} if sum_of is not None else {}
         block = fill(
-            "calls_related", v=v, m=m, edge=edge, label=LABELS[target], viewer=self.viewer(target, m),
-            calls="".join(c + "\n  " for c in calls), test=test,
+            "calls_related_sum" if sum_of is not None else "calls_related", v=v, m=m, edge=edge, label=LABELS[target],
+            viewer=self.viewer(target, m), calls="".join(c + "\n  " for c in calls), test=test, **extra,
         )  # fmt: skip
         return block, m
 
@@ -255,6 +257,7 @@ class SortKey:
     relation: str | None = None
     where: Mapping[str, Any] | None = None
     desc: bool = False
+    sum: str | None = None  # with ``relation``: sort by the sum of this numeric field of the related records
 
 
 @dataclass(frozen=True)
@@ -284,8 +287,8 @@ def _head(c: Composer, tree: Mapping[str, Any] | None, extra_calls: list[str] | 
 
 
 def _returned(block: str) -> list[str]:
-    """The two counts a top-level CALL block returns (its last RETURN line)."""
-    last = [ln for ln in block.splitlines() if ln.strip().startswith("RETURN count(")][-1]
+    """The columns a top-level CALL block returns (its last RETURN line)."""
+    last = [ln for ln in block.splitlines() if ln.strip().startswith(("RETURN count(", "RETURN sum("))][-1]
     return re.findall(r"AS (\w+)", last)
 
 
@@ -302,10 +305,12 @@ def compose_list(entity: str, tree: Mapping[str, Any] | None, sort: list[SortKey
             rel = relation(entity, key.relation)
             if rel is None:
                 raise invalid(f"no relation {key.relation!r} to sort by", f"رابطهٔ «{key.relation}» برای مرتب‌سازی وجود ندارد", "sortBy")
+            if key.sum is not None and key.sum not in NUMBERS.get(rel.target, ()):
+                raise invalid(f"{key.relation} has no number {key.sum!r} to sum", f"فیلد عددی «{key.sum}» برای جمع وجود ندارد", "sortBy")
             m = c.var()
-            block, _ = c.related_block(rel.target, "n", m, rel.edge, key.where, 1)
+            block, _ = c.related_block(rel.target, "n", m, rel.edge, key.where, 1, key.sum)
             sort_calls.append(block)
-            expr = fill("related_count", m=m)
+            expr = fill("related_sum" if key.sum is not None else "related_count", m=m)
         else:
             prop = SORT_PROPS[entity].get(key.field or "created")
             if prop is None:

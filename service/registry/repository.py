@@ -191,6 +191,12 @@ class Repository:
         found = await self.get_many(spec, ids) if ids else {}
         return [found[i] for i in ids if i in found]
 
+    async def ids_where(self, spec: EntitySpec, tree: Mapping[str, Any] | None, ids: list[str]) -> set[str]:
+        """Which of ``ids`` match ``tree`` (and the reader may read): a by-id list's ``where``."""
+        composed = compose.compose_list(spec.key, {"AND": [tree or {}, {"id_IN": list(ids)}]}, [], today=today_iso())
+        params = self._composed_params(composed, False) | {"skip": 0, "limit": len(ids)}
+        return {r["id"] for r in await self.store.read(composed.name, params)}
+
     async def count_where(self, spec: EntitySpec, tree: Mapping[str, Any] | None, *, include_archived: bool = False) -> int:
         composed = compose.compose_count(spec.key, tree, today=today_iso())
         rows = await self.store.read(composed.name, self._composed_params(composed, include_archived))

@@ -126,6 +126,19 @@ def test_sort_by_a_related_count_then_a_field_with_stable_cursors(demo: GraphQL)
     assert "exactly one" in bad[0]["message"]
 
 
+def test_sort_by_a_related_sum(demo: GraphQL) -> None:
+    exchanges = every(demo, "exchanges", "id providerId amount kind")
+    given: Counter[str] = Counter()
+    for e in exchanges:
+        if e["kind"] == "FINANCIAL":
+            given[e["providerId"]] += int(e["amount"] or 0)
+    query = """{ agencies(first: 100, sortBy: [{exchangesGivenSum: {field: AMOUNT_RIALS, where: {kind: FINANCIAL}}, desc: true},
+        {field: CODE}]) { nodes { id code } } }"""
+    nodes = demo.ok(query)["agencies"]["nodes"]
+    keys = [(-given[a["id"]], a["code"]) for a in nodes]
+    assert keys == sorted(keys) and given[nodes[0]["id"]] == max(given.values()) > 0
+
+
 def test_exchange_aggregate_by_provider_and_jalali_year(demo: GraphQL) -> None:
     exchanges = every(demo, "exchanges", "id providerId jalaliYear amount kind")
     query = """{ exchangesAggregate(where: {kind: FINANCIAL}, groupBy: [PROVIDER, JALALI_YEAR]) {
@@ -190,6 +203,14 @@ def test_an_agency_sees_nothing_private_of_others_through_a_filter_count_or_sort
     seen = Counter(r["receiverId"] for r in mine)
     order = [(-seen[a["id"]], a["code"]) for a in sorted_page["agencies"]["nodes"]]
     assert order == sorted(order)
+    # a sort by a related sum sums what it may read
+    own_given: Counter[str] = Counter()
+    for e in exchanges:
+        if me in (e["providerId"], e["receiverId"]):
+            own_given[e["providerId"]] += int(e["amount"] or 0)
+    query = "{ agencies(first: 100, sortBy: [{exchangesGivenSum: {field: AMOUNT_RIALS}, desc: true}, {field: CODE}]) { nodes { id code } } }"
+    by_sum = [(-own_given[a["id"]], a["code"]) for a in agency.ok(query)["agencies"]["nodes"]]
+    assert by_sum == sorted(by_sum)
     # aggregates and traversal filters: only its own exchanges
     own = [e for e in exchanges if me in (e["providerId"], e["receiverId"])]
     got = agency.ok("{ exchangesAggregate { count numbers { sum } } }")["exchangesAggregate"]
@@ -199,3 +220,20 @@ def test_an_agency_sees_nothing_private_of_others_through_a_filter_count_or_sort
     query = "query($id: ID!) { agency(id: $id) { requestsReceived(where: {}) { id } } }"
     theirs = agency.ok(query, id=other)["agency"]["requestsReceived"]
     assert {r["id"] for r in theirs} <= {r["id"] for r in mine}
+
+
+def test_by_id_lists_take_a_where(demo: GraphQL) -> None:
+    duties = every(demo, "duties", "id supportAgencies { id kind }")
+    duty = max(duties, key=lambda d: len({a["kind"] for a in d["supportAgencies"]}))
+    kind = duty["supportAgencies"][0]["kind"]
+    query = "query($id: ID!, $w: AgencyWhere) { duty(id: $id) { supportAgencies(where: $w) { id } } }"
+    got = demo.ok(query, id=duty["id"], w={"kind": kind})["duty"]["supportAgencies"]
+    assert [a["id"] for a in got] == [a["id"] for a in duty["supportAgencies"] if a["kind"] == kind]
+    assert 0 < len(got) < len(duty["supportAgencies"])  # the filter kept some and dropped some
+    groups = every(demo, "workingGroups", "id duties { id functionCode }")
+    group = max(groups, key=lambda g: len(g["duties"]))
+    prefix = group["duties"][0]["functionCode"][:2]
+    query = "query($id: ID!, $w: DutyWhere) { workingGroup(id: $id) { duties(where: $w) { id } } }"
+    got = demo.ok(query, id=group["id"], w={"functionCode_STARTS_WITH": prefix})["workingGroup"]["duties"]
+    assert [d["id"] for d in got] == [d["id"] for d in group["duties"] if d["functionCode"].startswith(prefix)]
+    assert got and len(demo.ok(query, id=group["id"], w={"functionCode": "99.9"})["workingGroup"]["duties"]) == 0

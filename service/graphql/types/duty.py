@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from service.graphql.types.agency import Agency
 
 _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
+_agency_where = Annotated["AgencyWhere", strawberry.lazy("service.graphql.where")]  # type: ignore[name-defined]  # noqa: F821
 
 
 def budget_lines(years: list[int] | None, rials: list[int] | None) -> list[tuple[int, int]]:
@@ -71,5 +72,8 @@ class Duty(Node):
         return await load_agency(info, self.agency_id)
 
     @strawberry.field
-    async def support_agencies(self, info: Info) -> list[_agency]:
-        return await load_agencies(info, self.support_agency_ids)
+    async def support_agencies(self, info: Info, where: _agency_where | None = None) -> list[_agency]:
+        from service.graphql.where import kept
+        from service.registry.specs import AGENCY
+
+        return await kept(info, AGENCY, await load_agencies(info, self.support_agency_ids), where)

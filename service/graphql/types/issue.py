@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from service.graphql.types.duty import Duty
 
 _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
+_agency_where = Annotated["AgencyWhere", strawberry.lazy("service.graphql.where")]  # type: ignore[name-defined]  # noqa: F821
 _duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
 
 
@@ -52,8 +53,11 @@ class Issue(Node):
         return await load_agency(info, self.raised_by_id)
 
     @strawberry.field
-    async def concerns(self, info: Info) -> list[_agency]:
-        return await load_agencies(info, self.concerns_ids)
+    async def concerns(self, info: Info, where: _agency_where | None = None) -> list[_agency]:
+        from service.graphql.where import kept
+        from service.registry.specs import AGENCY
+
+        return await kept(info, AGENCY, await load_agencies(info, self.concerns_ids), where)
 
     @strawberry.field(description="The duty this issue keeps from being done")
     async def blocks_duty(self, info: Info) -> _duty | None:

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
 _duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
+_duty_where = Annotated["DutyWhere", strawberry.lazy("service.graphql.where")]  # type: ignore[name-defined]  # noqa: F821
 
 
 @strawberry.type
@@ -48,11 +49,12 @@ class WorkingGroup(Node):
         return [Member(agency_id=strawberry.ID(m["agencyId"]), role=MemberRole(m["role"])) for m in self.members]
 
     @strawberry.field
-    async def duties(self, info: Info) -> list[_duty]:
+    async def duties(self, info: Info, where: _duty_where | None = None) -> list[_duty]:
         from service.graphql.types.duty import Duty
+        from service.graphql.where import kept
 
         rows = await info.context.loaders.entity(DUTY).load_many(list(self.duty_ids))
-        return [from_row(Duty, r) for r in rows if r]
+        return await kept(info, DUTY, [from_row(Duty, r) for r in rows if r], where)
 
 
 @strawberry.type(description="An agency's seat in a working group")
