@@ -20,6 +20,7 @@ from service.errors import ServiceError, not_found, version_conflict
 from service.registry import compose
 from service.registry.audit import audit_event
 from service.registry.clock import new_id, now_iso, today_iso
+from service.registry.events import HUB, Event
 from service.registry.fields import GROUPS, NUMBERS
 from service.registry.specs import AGENCY, DUTY, REQUEST, SPECS, EntitySpec
 from service.storage import errors as store_errors
@@ -282,7 +283,10 @@ class Repository:
             ) from None  # fmt: skip
         if not rows:
             raise await self._missing_reference(spec, relations)
-        return public(rows[0]["node"])
+        created = public(rows[0]["node"])
+        if spec.key == "request":
+            HUB.publish(Event("request", "filed", created))
+        return created
 
     def _scope(self) -> str:
         """Whose idempotency keys these are: the token's id; without a token (the CLI, the service)
