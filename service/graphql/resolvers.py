@@ -6,6 +6,9 @@ spec instead of written out eight times; each gets real type annotations for str
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -51,19 +54,21 @@ def listing(spec: EntitySpec, node: type, filter_type: type) -> Callable[..., An
     ) -> Any:
         settings = info.context.settings
         size = page_size(first, settings.default_page_size, settings.max_page_size)
-        skip = decode_cursor(after)
         params, q, archived = filter_params(filter, today_iso())  # the repository adds the policy's viewer
         repo: Repository = info.context.repo
         if where is not None or sort_by:
             # the composed path: only when a client asks for it, so plain lists keep their statements
             tree = _composed_tree(to_tree(where), params, q, sort)
             keys = sort_keys(spec.key, sort_by) if sort_by else sort_keys_from(sort, desc)
+            order = _order_tag(tree, keys, archived)
+            skip = decode_cursor(after, order)
             rows = await repo.page_where(spec, tree, keys, include_archived=archived, skip=skip, limit=size + 1)
 
             async def count_where() -> int:
                 return await repo.count_where(spec, tree, include_archived=archived)
 
-            return connection([from_row(node, r) for r in rows], skip, size, count_where)
+            return connection([from_row(node, r) for r in rows], skip, size, count_where, order)
+        skip = decode_cursor(after)
         sort_key = sort.value if sort is not None else "created"
         rows = await repo.page(spec, filters=params, q=q, include_archived=archived, sort=sort_key, desc=desc, skip=skip, limit=size + 1)
 
@@ -84,6 +89,12 @@ def listing(spec: EntitySpec, node: type, filter_type: type) -> Callable[..., An
         "return": Connection[node],  # type: ignore[valid-type]  # a runtime annotation, made for strawberry to read
     }
     return resolve
+
+
+def _order_tag(tree: Any, keys: list[SortKey], archived: bool) -> str:
+    """A short digest of what orders and filters a composed list, kept in its cursors."""
+    text = json.dumps([tree, [dataclasses.asdict(k) for k in keys], archived], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
 def sort_keys_from(sort: Any, desc: bool) -> list[SortKey]:

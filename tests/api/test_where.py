@@ -122,6 +122,8 @@ def test_sort_by_a_related_count_then_a_field_with_stable_cursors(demo: GraphQL)
     keys = [(-overdue_to[a["id"]], a["nameFa"]) for a in seen]
     assert keys == sorted(keys)
     assert overdue_to[seen[0]["id"]] == max(overdue_to.values())
+    other = demo.errors("query($a: String) { agencies(first: 4, after: $a, sortBy: [{field: CODE}]) { totalCount } }", a=after)
+    assert other[0]["extensions"]["code"] == "BAD_CURSOR"  # a cursor is read only under its own sort and filter
     bad = demo.errors("{ agencies(sortBy: [{field: NAME, requestsReceivedCount: {}}]) { totalCount } }")
     assert "exactly one" in bad[0]["message"]
 
