@@ -38,7 +38,7 @@ from typing import Any
 
 import httpx
 
-from bench.common import DATA, ROOT, cpu_seconds, free_port, percentile
+from bench.common import DATA, PORTAL_SECRET, ROOT, cpu_seconds, free_port, percentile
 
 CLIENTS = 8
 ROUNDS = 4
@@ -186,7 +186,7 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, HAMAHANG_DATA_DIR=str(DATA), HAMAHANG_GRAPH_NAME=graph, HAMAHANG_ENV="production",
-                   HAMAHANG_LOAD_DEMO="false", PYTHONPATH=str(ROOT))  # fmt: skip
+                   HAMAHANG_LOAD_DEMO="false", HAMAHANG_PORTAL_SECRET=PORTAL_SECRET, PYTHONPATH=str(ROOT))  # fmt: skip
         cmd = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(workers),
                "--log-level", "warning", "--no-access-log"]  # fmt: skip
         self.command = " ".join(cmd[1:])

@@ -7,6 +7,7 @@ import json
 import math
 import os
 import platform
+import secrets
 import shutil
 import socket
 import subprocess
@@ -61,10 +62,14 @@ def fresh_store() -> EmbeddedServer:
     return open_embedded(DATA, appendfsync="everysec")
 
 
+# production refuses to start without a portal secret (signed browser sessions): one per run of the suite
+PORTAL_SECRET = os.environ.get("HAMAHANG_PORTAL_SECRET") or secrets.token_urlsafe(48)
+
+
 def settings(graph: str) -> Settings:
     # the generator's windows lie in 1401-1404: judge its registries on a day inside them (1403/01/01)
     return Settings(env="production", data_dir=DATA, graph_name=graph, appendfsync="everysec", store_timeout_s=600,
-                    today="2024-03-20")
+                    today="2024-03-20", portal_secret=PORTAL_SECRET)  # fmt: skip
 
 
 async def connect(server: EmbeddedServer, graph: str, pool_size: int = 16, schema: bool = True) -> FalkorStore:

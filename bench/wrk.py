@@ -199,7 +199,7 @@ def main() -> int:
     parser.add_argument("--graph", default="city_service", help="a graph already loaded in the bench's data dir")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=4.0, help="each wrk run")
-    parser.add_argument("--workers", type=int, default=1, help="uvicorn workers of both servers")
+    parser.add_argument("--workers", type=int, default=2, help="uvicorn workers of both servers")
     return asyncio.run(_main(parser.parse_args()))
 
 

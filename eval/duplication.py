@@ -102,7 +102,7 @@ def confusion(split: str = "tune") -> str:
     lines = [f"{c['id']}: {c['class']} -> {predicted[c['id']]} ({c['note']})"
              for c in cases if predicted[c["id"]] != c["class"]]  # fmt: skip
     counts = Counter((c["class"], predicted[c["id"]]) for c in cases)
-    return "\n".join(lines + [str(dict(counts))])
+    return "\n".join([*lines, str(dict(counts))])
 
 
 def main() -> int:

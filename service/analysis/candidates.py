@@ -28,8 +28,11 @@ def blocks(duties: Sequence[DutyFacts], thesaurus: Thesaurus) -> dict[tuple[str,
     for i, d in enumerate(duties):
         if d.group:
             out[("group", d.group)].append(i)
-        keys = set(d.objects)
-        for o in d.objects:
+        # what the duty works on (places such as streets left out, as the evidence does), and each
+        # one's broader concept
+        objects = d.object_sets.ids if d.object_sets is not None else d.objects
+        keys = set(objects)
+        for o in objects:
             keys |= set(thesaurus.concepts[o].broader)
         for k in keys:
             out[("concept", k)].append(i)

@@ -28,7 +28,7 @@ from service.analysis.evidence import (
     kinds_agreeing,
     text_of,
 )  # fmt: skip
-from service.analysis.explain import effect_fa, explain_en, explain_fa, suggest_option
+from service.analysis.explain import effect_fa, explain_en, explain_fa, suggest_option, summary_fa
 from service.analysis.learn import Learning, features as learn_features, learn
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.analysis.money import at_stake, budgets_of
@@ -57,10 +57,11 @@ class DuplicationFinding:
     duty_b: str
     agency_a: str
     agency_b: str
-    why: str
+    why: str  # a short English line (logs, exports); summary_fa and explanation_fa are the Persian
     activity_shared: list[str] = field(default_factory=list)  # thesaurus concepts both name
     evidence_kinds: list[str] = field(default_factory=list)  # function, activity, beneficiaries, geography
     option: str = "agreement"  # merge | lead_agency | agreement | keep
+    summary_fa: str = ""  # one Persian line for a picture's hover
     confidence: float | None = None  # P(an officer confirms it), once enough verdicts were learnt from
     budget_a: dict[int, int] = field(default_factory=dict)  # Jalali year → rials of duty A
     budget_b: dict[int, int] = field(default_factory=dict)
@@ -183,6 +184,7 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
             e.beneficiaries, e.geography, a["id"], b["id"], a["agencyId"], b["agencyId"], explain_en(kind, e, a, b),
             activity_shared=e.objects + e.acts, evidence_kinds=kinds_agreeing(e),
             option=suggest_option(kind, known[i], known[j]), budget_a=budgets_of(a), budget_b=budgets_of(b),
+            summary_fa=summary_fa(kind, e, thesaurus),
         )  # fmt: skip
         finding.explain = partial(explain_fa, finding, e, a, b, agencies, thesaurus)
         finding.effect = partial(effect_fa, finding, e)
@@ -197,11 +199,12 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
         findings.append(finding)
         rows.append(learn_features(kind, e, finding.at_stake_rials))
     learning = learn(findings, rows)
-    findings.sort(key=lambda f: (ORDER[f.classification], -(f.confidence if learning.active else f.score), f.id))
+    findings.sort(key=lambda f: (ORDER[f.classification], -(f.confidence or 0.0 if learning.active else f.score), f.id))
     for f in findings:
         if f.classification != "fragmentation" and f.verdict != "dismissed":
             matrix.add(f.agency_a, f.agency_b, f.score,
-                       {"findingId": f.id, "dutyA": f.duty_a, "dutyB": f.duty_b, "class": f.classification, "why": f.why})  # fmt: skip
+                       {"findingId": f.id, "dutyA": f.duty_a, "dutyB": f.duty_b, "class": f.classification,
+                        "why": f.summary_fa})  # fmt: skip
     return DuplicationResult(params.model_dump(), findings, _areas(duties), matrix,
                              {d["id"]: d["functionCode"] for d in duties}, learning)  # fmt: skip
 

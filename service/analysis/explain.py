@@ -107,6 +107,18 @@ def explain_fa(f: DuplicationFinding, e: Evidence, a: dict[str, Any], b: dict[st
     return " ".join(parts)
 
 
+def summary_fa(kind: str, e: Evidence, thesaurus: Thesaurus | None = None) -> str:
+    """One line for a picture's hover: the class and the evidence that agrees, in Persian."""
+    t = thesaurus or default_thesaurus()
+    parts = [CLASS_FA[kind]]
+    if e.objects or e.acts:
+        parts.append(_join([t.label(c) for c in e.objects + e.acts]))
+    if e.beneficiaries:
+        parts.append("برای " + _join([beneficiary_label(c) for c in e.beneficiaries]))
+    parts.append("در " + _join([geo_label(g) for g in e.geography]))
+    return "؛ ".join(parts)
+
+
 def explain_en(kind: str, e: Evidence, a: dict[str, Any], b: dict[str, Any]) -> str:
     what = ", ".join(e.objects + e.acts) or "-"
     return (f"{kind}: activity {'same' if e.same_activity else 'similar' if e.similar_activity else 'different'} ({what}), "

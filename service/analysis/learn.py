@@ -64,9 +64,9 @@ def learn(findings: list[DuplicationFinding], rows: list[list[float]]) -> Learni
         info.note = (f"rules stand: {info.verdicts} verdicts ({info.confirmed} confirmed, {info.dismissed} dismissed); "
                      f"learning needs {MIN_VERDICTS} with {MIN_EACH} of each")  # fmt: skip
         return info
-    from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.calibration import CalibratedClassifierCV  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict  # type: ignore[import-untyped]
 
     x = np.asarray([rows[i] for i in judged])
     folds = StratifiedKFold(n_splits=min(3, info.confirmed, info.dismissed), shuffle=True, random_state=0)

@@ -213,7 +213,7 @@ _DutyPatch = patch_of(DutyIn, *_TEXT, "functionCode", "beneficiaries", "geograph
 class DutyPatch(_DutyPatch):  # type: ignore[misc,valid-type]
     @model_validator(mode="after")
     def _budgets(self) -> DutyPatch:
-        _budgets_ok(self.budgetYears, self.budgetRials)  # type: ignore[attr-defined]
+        _budgets_ok(self.budgetYears, self.budgetRials)
         return self
 
 

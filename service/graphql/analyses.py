@@ -85,7 +85,7 @@ class Analyses:
 
 
 async def set_finding_verdict(info: Info, finding_id: strawberry.ID, verdict: Verdict, note: str | None = None,
-                              option: FindingOption | None = None) -> FindingVerdict:  # type: ignore[valid-type]  # fmt: skip
+                              option: FindingOption | None = None) -> FindingVerdict:  # fmt: skip
     """Confirm or dismiss a duplication finding, with the option chosen (GAO step 4; KEEP when the
     duplication is warranted); it holds until one of its duties changes."""
     require_role(info.context.actor, Role.DIRECTORATE)

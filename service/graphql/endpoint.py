@@ -79,6 +79,7 @@ class GraphQLPost:
         self.default_first = default_first
         self.plans = Plans(schema._schema)  # type: ignore[attr-defined]
         self.count_queries = count_queries  # the StoreQueryCount extension is on (not in production)
+        self.compiled_answers = 0  # replies the compiled plans gave (tests check the path is taken)
 
     async def compiled(self, data: dict[str, Any], context: Any) -> ExecutionResult | None:
         """The compiled plan's answer (``service.graphql.compiled``), or None: the executor answers."""
@@ -93,6 +94,7 @@ class GraphQLPost:
         except Exception:  # noqa: BLE001 - Fallback or anything else: the executor decides, as before
             return None
         extensions = {"storeQueries": context.counter.count} if self.count_queries else None
+        self.compiled_answers += 1
         return ExecutionResult(data=answer, errors=None, extensions=extensions)
 
     def admitted(self, data: dict[str, Any]) -> dict[str, Any]:

@@ -33,12 +33,12 @@ class AgencyPatch:
 
 @pydantic_input(model=m.DutyIn, all_fields=True, description="budgetYears (Jalali fiscal years) and budgetRials go together, one amount per year")
 class DutyInput:
-    budgetRials: list[Rials] | None = None  # type: ignore[valid-type]
+    budgetRials: list[Rials] | None = None
 
 
 @pydantic_input(model=DutyPatchModel, all_fields=True)
 class DutyPatch:
-    budgetRials: list[Rials] | None = None  # type: ignore[valid-type]
+    budgetRials: list[Rials] | None = None
 
 
 @pydantic_input(model=m.CapacityIn, all_fields=True, description="Dates: 1403/02/15 (Jalali) or 2024-05-04")

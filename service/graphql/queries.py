@@ -26,6 +26,13 @@ from service.graphql.types.working_group import WorkingGroup
 from service.registry import specs as s
 
 
+@strawberry.type(description="A code of a shipped vocabulary (beneficiaries, geography) with its Persian label")
+class VocabularyCode:
+    code: str
+    label_fa: str
+    exact: bool = strawberry.field(description="the whole text names this code")
+
+
 @strawberry.type
 class Query:
     agency = strawberry.field(resolver=lookup(s.AGENCY, Agency))
@@ -78,6 +85,22 @@ class Query:
     @strawberry.field(description="Counts and totals across the registry")
     def stats(self) -> RegistryStats:
         return RegistryStats()
+
+    @strawberry.field(description="Beneficiary codes for what was typed (ساکنان منطقه ۹ → residents:D9, then suggestions)")
+    def beneficiary_suggestions(self, text: str) -> list[VocabularyCode]:
+        from service.analysis.vocab.beneficiaries import beneficiaries, beneficiary_code, beneficiary_label
+
+        exact = beneficiary_code(text)
+        codes = ([exact] if exact else []) + [c for c in beneficiaries().suggest(text) if c != exact]
+        return [VocabularyCode(code=c, label_fa=beneficiary_label(c), exact=c == exact) for c in codes]
+
+    @strawberry.field(description="Geography codes for what was typed (منطقه ۹ → D9, نیشابور → neyshabur, then suggestions)")
+    def geography_suggestions(self, text: str) -> list[VocabularyCode]:
+        from service.analysis.vocab.geography import geo_code, geo_label, geography
+
+        exact = geo_code(text)
+        codes = ([exact] if exact else []) + [c for c in geography().suggest(text) if c != exact]
+        return [VocabularyCode(code=c, label_fa=geo_label(c), exact=c == exact) for c in codes]
 
     @strawberry.field(description="The COFOG function taxonomy; give a division for its groups")
     def functions(self, division: str | None = None) -> list[Function]:

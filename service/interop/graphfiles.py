@@ -121,7 +121,7 @@ def graph_to_bundle(g: nx.MultiDiGraph) -> Bundle:
         for k, v in data.items():
             if k in DERIVED or (k == "nameEn" and section not in EN_FIELD):
                 continue
-            row[k] = json.loads(v) if k in ("beneficiaries", "geography", "history") and isinstance(v, str) else v
+            row[k] = json.loads(v) if k in ("beneficiaries", "geography", "history", "budgetYears", "budgetRials") and isinstance(v, str) else v
         rows[str(node)], section_of[str(node)] = row, section
         bundle[section].append(row)
     lists: dict[tuple[str, str], list[Any]] = defaultdict(list)

@@ -73,3 +73,12 @@ def test_budgets_are_entered_checked_and_exported(demo: GraphQL) -> None:
     header = [c.value for c in sheet[1]]
     rows = {r[header.index("id")]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["du-parks-green"][header.index("budgetYears")] == "1401; 1402; 1403"
+
+
+def test_the_agency_matrix_weighted_by_rials(demo: GraphQL) -> None:
+    q = "{ analyses { duplication { matrixRials(fromYear: 1402, toYear: 1402) { name cells { row col value evidence } } } } }"
+    matrix = demo.ok(q)["analyses"]["duplication"]["matrixRials"]
+    cells = {(c["row"], c["col"]): c for c in matrix["cells"]}
+    assert cells[("ag-d9", "ag-parks")]["value"] == 38 * B == cells[("ag-parks", "ag-d9")]["value"]
+    assert cells[("ag-d9", "ag-parks")]["evidence"][0]["findingId"] == GREEN
+    assert all(c["value"] > 0 for c in matrix["cells"])  # only money at stake makes a cell

@@ -55,3 +55,16 @@ def test_new_concepts_need_a_broader_one_and_a_proper_id(demo: GraphQL) -> None:
         error = bad["errors"][0]
         assert error["extensions"]["code"] == "VALIDATION" and error["extensions"]["field"] == field, error
         assert error["extensions"]["messageFa"]
+
+
+def test_free_text_maps_to_codes_with_suggestions(demo: GraphQL) -> None:
+    agency = demo.as_role("agency", "ag-d9")  # whoever enters a duty gets the codes
+    q = """query($t: String!) { beneficiarySuggestions(text: $t) { code labelFa exact }
+                                geographySuggestions(text: $t) { code labelFa exact } }"""
+    residents = agency.ok(q, t="ساکنان منطقه ۹")
+    assert residents["beneficiarySuggestions"][0] == {"code": "residents:D9", "labelFa": "ساکنان منطقه ۹", "exact": True}
+    typed = agency.ok(q, t="منطقه ۹")["geographySuggestions"]
+    assert typed[0] == {"code": "D9", "labelFa": "منطقه ۹", "exact": True}
+    partial = agency.ok(q, t="عاب")["beneficiarySuggestions"]  # typing, not done yet
+    assert "pedestrians" in [s["code"] for s in partial] and not any(s["exact"] for s in partial)
+    assert agency.ok(q, t="نیشابور")["geographySuggestions"][0]["code"] == "neyshabur"

@@ -34,17 +34,26 @@ EXECUTOR_ONLY = {
 }
 
 
-def _plans(live: LiveServer) -> Any:
+def _endpoint(live: LiveServer) -> GraphQLPost:
     route = next(r for r in live.app.router.routes if getattr(r, "path", "") == "/graphql" and "POST" in getattr(r, "methods", ()))
     endpoint = route.endpoint.__self__  # type: ignore[attr-defined]
     assert isinstance(endpoint, GraphQLPost)
-    return endpoint.plans
+    return endpoint
 
 
-def _three(client: GraphQL, query: str, variables: dict[str, Any]) -> list[dict[str, Any]]:
+def _plans(live: LiveServer) -> Any:
+    return _endpoint(live).plans
+
+
+ANSWERED: list[int] = []  # compiled answers of the last _three: [after the first POST, after the second]
+
+
+def _three(client: GraphQL, query: str, variables: dict[str, Any], live: LiveServer | None = None) -> list[dict[str, Any]]:
     body = {"query": query, "variables": variables}
     first = client.client.post("/graphql", json=body, headers=client.headers)
+    before = _endpoint(live).compiled_answers if live else 0
     second = client.client.post("/graphql", json=body, headers=client.headers)
+    ANSWERED[:] = [before, _endpoint(live).compiled_answers if live else 0]
     fetched = client.get("/graphql", params={"query": query, "variables": json.dumps(variables)})
     assert first.status_code == second.status_code == fetched.status_code == 200
     return [first.json(), second.json(), fetched.json()]
@@ -53,18 +62,20 @@ def _three(client: GraphQL, query: str, variables: dict[str, Any]) -> list[dict[
 @pytest.mark.parametrize("name", sorted(COMPILED))
 def test_compiled_documents_answer_as_the_executor(demo: GraphQL, live: LiveServer, name: str) -> None:
     query, variables = COMPILED[name]
-    first, second, fetched = _three(demo, query, variables)
+    first, second, fetched = _three(demo, query, variables, live)
     assert "errors" not in first
     assert first == second == fetched
-    assert _plans(live).get(query, None) is not None  # the second answer came from the plan
+    assert _plans(live).get(query, None) is not None
+    assert ANSWERED[1] == ANSWERED[0] + 1  # the second answer came from the plan, not the executor
 
 
 @pytest.mark.parametrize("name", sorted(EXECUTOR_ONLY))
 def test_other_documents_stay_on_the_executor(demo: GraphQL, live: LiveServer, name: str) -> None:
     query, variables = EXECUTOR_ONLY[name]
-    first, second, fetched = _three(demo, query, variables)
+    first, second, fetched = _three(demo, query, variables, live)
     assert "errors" not in first and first == second == fetched
     assert _plans(live).known(query, None) and _plans(live).get(query, None) is None
+    assert ANSWERED[1] == ANSWERED[0]
 
 
 def test_a_restricted_reader_and_bad_variables_go_back_to_the_executor(demo: GraphQL, live: LiveServer) -> None:
@@ -72,7 +83,7 @@ def test_a_restricted_reader_and_bad_variables_go_back_to_the_executor(demo: Gra
     demo.ok(query, **variables)  # learnt
     assert _plans(live).get(query, None) is not None
     agency = demo.as_role("agency", "ag-fire")
-    assert _three(agency, query, {"id": "ag-abfa"})[1:] == _three(agency, query, {"id": "ag-abfa"})[:2]
+    assert _three(agency, query, {"id": "ag-abfa"})[1:] == _three(agency, query, {"id": "ag-abfa"}, live)[:2]
     for bad in ({}, {"id": ["x"]}, {"id": None}):  # the executor's own refusals, as over GET
         posted = demo.client.post("/graphql", json={"query": query, "variables": bad}, headers=demo.headers)
         fetched = demo.get("/graphql", params={"query": query, "variables": json.dumps(bad)})

@@ -69,6 +69,20 @@ class Hierarchy:
         p = self.parent_of(code)
         return f"{self.label(p)} ({code})" if p else code
 
+    def suggest(self, text: str, limit: int = 8) -> list[str]:
+        """Codes whose labels begin with, then contain, what was typed (normalised, stemmed): what an
+        entry form offers while a person types «ساکن…» or «منطقه ۹»."""
+        key = "".join(tokens(text)) or text.strip().casefold()
+        if not key:
+            return []
+        starts = [c for k, c in self.index.items() if k.startswith(key)]
+        inside = [c for k, c in self.index.items() if key in k and not k.startswith(key)]
+        out: list[str] = []
+        for code in starts + inside:
+            if code not in out:
+                out.append(code)
+        return out[:limit]
+
     def code_of(self, text: str) -> str | None:
         """The code a free text names, if one label matches it whole."""
         key = "".join(tokens(text)) or text.strip().casefold()

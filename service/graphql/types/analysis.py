@@ -11,8 +11,7 @@ from strawberry import ID
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
-from service.analysis.money import SpendRow as SpendRowData
-from service.analysis.money import in_period, spend_by_area
+from service.analysis.money import SpendRow as SpendRowData, in_period, spend_by_area
 from service.errors import ServiceError
 from service.graphql.pagination import page_size
 from service.graphql.types.common import Rials, from_row
@@ -136,11 +135,15 @@ class DuplicationFinding:
 
     @strawberry.field(description="The finding in Persian for an officer: duties, agencies, evidence, money, effect, option")
     def explanation_fa(self) -> str:
-        return self.source.explanation_fa
+        return str(self.source.explanation_fa)
+
+    @strawberry.field(description="One Persian line: the class and the evidence that agrees")
+    def summary_fa(self) -> str:
+        return str(self.source.summary_fa)
 
     @strawberry.field(description="GAO step 2 in Persian: the cost at stake and the effect on the service")
     def effect_fa(self) -> str:
-        return self.source.effect_fa
+        return str(self.source.effect_fa)
 
     @strawberry.field(description="Duty A's budget by Jalali fiscal year in the period")
     def budgets_a(self, from_year: int | None = None, to_year: int | None = None) -> list[_budget]:
@@ -151,7 +154,7 @@ class DuplicationFinding:
         return _budgets(self.source.budget_b, from_year, to_year)
 
     @strawberry.field(description="Rials at stake in the period: the smaller budget in each year both are funded (none for fragmentation)")
-    def at_stake_rials(self, from_year: int | None = None, to_year: int | None = None) -> Rials:  # type: ignore[valid-type]
+    def at_stake_rials(self, from_year: int | None = None, to_year: int | None = None) -> Rials:
         return Rials(sum(self.source.at_stake(from_year, to_year).values()))
 
     @strawberry.field
@@ -214,14 +217,14 @@ class SpendRow:
     name_fa: str | None
     name_en: str | None
     year: int
-    duplication_rials: Rials  # type: ignore[valid-type]
-    overlap_rials: Rials  # type: ignore[valid-type]
+    duplication_rials: Rials
+    overlap_rials: Rials
     findings: int
 
     @staticmethod
     def of(r: SpendRowData) -> SpendRow:
-        return SpendRow(group=r.group, name_fa=r.name_fa, name_en=r.name_en, year=r.year,  # type: ignore[arg-type]
-                        duplication_rials=r.duplication_rials, overlap_rials=r.overlap_rials, findings=r.findings)  # fmt: skip
+        return SpendRow(group=r.group, name_fa=r.name_fa, name_en=r.name_en, year=r.year,
+                        duplication_rials=Rials(r.duplication_rials), overlap_rials=Rials(r.overlap_rials), findings=r.findings)  # fmt: skip
 
 
 @strawberry.type(description="One bin of the reliability table: predicted chance against the observed share confirmed")
@@ -278,7 +281,7 @@ class DuplicationReport:
     def findings(self, classification: list[Classification] | None = None,
                  include_dismissed: bool = False, option: list[FindingOption] | None = None,  # type: ignore[valid-type]
                  verdict: list[VerdictState] | None = None, from_year: int | None = None,  # type: ignore[valid-type]
-                 to_year: int | None = None, min_at_stake_rials: Rials | None = None,  # type: ignore[valid-type]
+                 to_year: int | None = None, min_at_stake_rials: Rials | None = None,
                  first: Annotated[int | None, FIRST] = None,
                  after: Annotated[strawberry.ID | None, AFTER] = None) -> list[DuplicationFinding]:  # fmt: skip
         selected = self._findings(classification, include_dismissed, option, verdict, from_year, to_year, min_at_stake_rials)
@@ -288,7 +291,7 @@ class DuplicationReport:
     def finding_count(self, classification: list[Classification] | None = None,
                       include_dismissed: bool = False, option: list[FindingOption] | None = None,  # type: ignore[valid-type]
                       verdict: list[VerdictState] | None = None, from_year: int | None = None,  # type: ignore[valid-type]
-                      to_year: int | None = None, min_at_stake_rials: Rials | None = None) -> int:  # type: ignore[valid-type]  # fmt: skip
+                      to_year: int | None = None, min_at_stake_rials: Rials | None = None) -> int:  # fmt: skip
         return len(self._findings(classification, include_dismissed, option, verdict, from_year, to_year, min_at_stake_rials))
 
     @strawberry.field(description="What the ranking learnt from verdicts")
@@ -299,6 +302,20 @@ class DuplicationReport:
         return DuplicationLearning(verdicts=info.verdicts, confirmed=info.confirmed, dismissed=info.dismissed,
                                    active=info.active, brier=info.brier, calibration=bins,
                                    coefficients=JSON(info.coefficients), note=info.note)  # fmt: skip
+
+    @strawberry.field(description="The agency matrix weighted by rials: what duplication and overlap findings put at stake in the period")
+    def matrix_rials(self, from_year: int | None = None, to_year: int | None = None) -> AgencyMatrix:
+        from service.analysis.matrix import AgencyMatrix as Money
+
+        money = Money("duplication_rials", self.result.matrix.agencies, directed=False)
+        for f in self.result.findings:
+            if f.classification == "fragmentation" or f.verdict == "dismissed":
+                continue
+            at_stake = sum(f.at_stake(from_year, to_year).values())
+            if at_stake:
+                money.add(f.agency_a, f.agency_b, float(at_stake),
+                          {"findingId": f.id, "class": f.classification, "rials": at_stake, "why": f.summary_fa})  # fmt: skip
+        return AgencyMatrix.of(money)
 
     @strawberry.field(description="Duplicated and overlapping spend by COFOG group and Jalali year (dismissed findings left out)")
     def spend(self, from_year: int | None = None, to_year: int | None = None) -> list[SpendRow]:

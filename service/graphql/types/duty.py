@@ -26,10 +26,10 @@ def budget_lines(years: list[int] | None, rials: list[int] | None) -> list[tuple
 @strawberry.type(description="A duty's budget in one Jalali fiscal year")
 class DutyBudget:
     year: int
-    rials: Rials  # type: ignore[valid-type]
+    rials: Rials
 
     @strawberry.field(description="The amount in rials or tomans")
-    def amount(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float | None:  # type: ignore[valid-type]
+    def amount(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float | None:
         return money(self.rials, unit)
 
 
