@@ -3,6 +3,8 @@ analysis uses it; analysts read it; bad terms are refused in Persian and English
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.conftest import GraphQL
 
 PAIR = """{ analyses { duplication { findings(first: 5000) { dutyAId dutyBId classification } } } }"""
@@ -70,12 +72,13 @@ def test_free_text_maps_to_codes_with_suggestions(demo: GraphQL) -> None:
     assert agency.ok(q, t="نیشابور")["geographySuggestions"][0]["code"] == "neyshabur"
 
 
-FINDINGS = """{ analyses { duplication { findings(first: 5000) { dutyAId dutyBId beneficiariesShared geographyOverlap } } } }"""
+FINDINGS = """{ analyses { duplication { findings(first: 5000) { dutyAId dutyBId beneficiariesShared geographyOverlap
+  explanationFa } } } }"""
 ADD_KIND = """mutation($c: String!, $l: String!, $b: String, $k: VocabularyKind!) {
   addVocabularyTerm(concept: $c, label: $l, broader: $b, kind: $k) { id kind concept label broader by at } }"""
 
 
-def _finding(demo: GraphQL, a: str, b: str) -> dict[str, list[str]] | None:
+def _finding(demo: GraphQL, a: str, b: str) -> dict[str, Any] | None:
     for f in demo.ok(FINDINGS)["analyses"]["duplication"]["findings"]:
         if {f["dutyAId"], f["dutyBId"]} == {a, b}:
             return dict(f)
@@ -102,6 +105,7 @@ def test_a_beneficiary_label_added_through_the_api_makes_duties_share_beneficiar
 
     after = _finding(demo, a, b)
     assert after is not None and after["beneficiariesShared"] == ["gardeners"], after
+    assert "ذی‌نفعان مشترک: باغبانان محله" in after["explanationFa"]  # the added label, in the lazily written Persian
     typed = demo.ok('{ beneficiarySuggestions(text: "باغبانان محله") { code labelFa exact } }')["beneficiarySuggestions"]
     assert typed[0] == {"code": "gardeners", "labelFa": "باغبانان محله", "exact": True}
     events = demo.ok('{ auditEvents(entity: "VocabularyTerm") { nodes { action entityId } } }')["auditEvents"]["nodes"]
@@ -139,5 +143,6 @@ def test_a_geography_code_added_under_the_city_is_accepted_and_contained(demo: G
     assert demo.ok(q)["geographySuggestions"][0] == {"code": "niloofar", "labelFa": "محله نیلوفر", "exact": True}
     after = _finding(demo, a, b)
     assert after is not None and after["geographyOverlap"] == ["niloofar"], after
+    assert "محدوده مشترک: محله نیلوفر" in after["explanationFa"]
     kinds = {t["kind"] for t in demo.ok("{ analyses { vocabularyTerms { kind } } }")["analyses"]["vocabularyTerms"]}
     assert kinds == {"GEOGRAPHY"}

@@ -7,9 +7,9 @@ vocabularies with them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 import service.analysis.vocab.beneficiaries as ben
 import service.analysis.vocab.geography as geo
@@ -24,6 +24,7 @@ from service.storage.port import GraphStore
 from service.text.persian import clean_label
 
 NEW_CONCEPT = re.compile(r"^(obj|act)\.[a-z0-9_]+(\.[a-z0-9_]+)*$")
+T = TypeVar("T")
 NEW_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(:[A-Za-z0-9_]+)?$")
 KINDS = ("thesaurus", "geography", "beneficiary")
 _KIND_FA = {"geography": "جغرافیا", "beneficiary": "ذی‌نفعان"}
@@ -63,6 +64,21 @@ def vocabularies(terms: list[dict[str, Any]]) -> Iterator[None]:
     finally:
         ben.ACTIVE.reset(b)
         geo.ACTIVE.reset(g)
+
+
+def keeping_vocabularies(fn: Callable[[], T]) -> Callable[[], T]:
+    """``fn`` called later (a lazily written Persian explanation) with the vocabularies of now."""
+    g, b = geo.ACTIVE.get(), ben.ACTIVE.get()
+
+    def run() -> T:
+        gt, bt = geo.ACTIVE.set(g), ben.ACTIVE.set(b)
+        try:
+            return fn()
+        finally:
+            ben.ACTIVE.reset(bt)
+            geo.ACTIVE.reset(gt)
+
+    return run
 
 
 def _check_code(h: Hierarchy, kind: str, code: str, label: str, broader: str | None) -> None:
