@@ -43,7 +43,7 @@ class Hierarchy:
             if code not in parent:
                 parent[code] = term.get("broader") or self.parent_of(code)
             fa[code] = (*fa.get(code, ()), term["label"])
-        version = "|".join(str(t.get("id") or "") for t in added)
+        version = "|".join(f"{t.get('id') or ''}>{t.get('broader') or ''}" for t in added)  # what decides content
         return Hierarchy(parent, fa, dict(self.labels_en), self.infer, version=version)
 
     def parent_of(self, code: str) -> str | None:
