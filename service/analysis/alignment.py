@@ -190,6 +190,7 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
         return None
 
     items: list[AlignmentItem] = []
+    fitted: set[str] = set()  # records whose duty_id is a duty they fit, not only the closest one
     for n, p in enumerate(provided):
         provider, linked = p["provider"], p["linked"]
         item = AlignmentItem(p["kind"], p["id"], p["title"], provider, False, None, None, "", amount_rials=p["amount"])
@@ -205,9 +206,12 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
                 reason = (f"the text fits it ({sim:.2f})" if sim >= params.min_text else
                           f"both name {'، '.join(meaning.labels(shared, th))}" if shared else "money under a budget duty")  # fmt: skip
                 _set(item, True, linked, sim, "declared", f"declared duty {linked} verified: the provider's, {reason}")
+                fitted.add(item.id)
                 items.append(item)
                 continue
         best, sim, named = best_own(n, provider)
+        if best and (sim >= params.min_text or named):
+            fitted.add(item.id)
         if p["kind"] == "exchange" and linked not in issues:
             linked = settled_issue(n, provider, p["receiver"]) or linked
         if linked and own_capacity.get(linked) == provider:
@@ -228,7 +232,7 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
             wrong = "another agency's duty" if duty_index[str(linked)] not in mine else "its text does not fit"
             item.why = f"declared duty {linked} not verified ({wrong}); " + item.why
         items.append(item)
-    goals = _serve_goals(items, item_c, city_plans if city_plans is not None else plans(), th)
+    goals = _serve_goals(items, item_c, city_plans if city_plans is not None else plans(), th, fitted)
     return AlignmentResult(params.model_dump(), items, _per_agency(snap, items), goals)
 
 
@@ -274,8 +278,11 @@ def _provided(snap: Snapshot) -> list[dict[str, Any]]:
 
 
 def _serve_goals(items: list[AlignmentItem], item_c: list[frozenset[str]], city_plans: list[dict[str, Any]],
-                 th: Thesaurus | None) -> list[GoalUse]:  # fmt: skip
-    """Each record serves the goals linked to the duty it fits, and the goals whose text it names."""
+                 th: Thesaurus | None, fitted: set[str]) -> list[GoalUse]:  # fmt: skip
+    """Each record serves the goals linked to the duty it fits, and the goals whose text it names. A
+    record aligned by another rule (its own issue, reporting, its own capacity) carries its closest
+    duty for the reader, but serves that duty's goals only when it fits it: a pole moved out of a
+    ramp does not serve the goals of the power company's supply duty."""
     uses: list[GoalUse] = []
     by_duty: dict[str, list[GoalUse]] = defaultdict(list)
     goal_c: list[frozenset[str]] = []
@@ -288,7 +295,7 @@ def _serve_goals(items: list[AlignmentItem], item_c: list[frozenset[str]], city_
                 by_duty[d].append(use)
     for n, item in enumerate(items):
         served: dict[str, str] = {}
-        if item.aligned and item.duty_id:
+        if item.aligned and item.duty_id and item.id in fitted:
             for use in by_duty.get(item.duty_id, []):
                 served[use.goal_id] = f"through duty {item.duty_id}"
         for use, concepts in zip(uses, goal_c, strict=True):

@@ -77,3 +77,16 @@ def test_a_coordinators_request_for_a_schedule_or_a_report_is_reporting() -> Non
     assert all(i.aligned and i.rule == "reporting" for i in (schedule, report, midterm))
     festival = _item({**base, "id": "rq-4", "subject": "برگزاری جشن شب یلدا در خیابان"}, [])
     assert not festival.aligned
+
+
+def test_goals_come_through_a_duty_only_when_the_record_fits_it() -> None:
+    """A report for the coordinator is aligned by the reporting rule; its closest duty (fibre) is not
+    one it fits, so the goal linked to that duty is not served; fibre work itself serves it."""
+    plan = [{"id": "pl", "goals": [{"id": "go-fibre", "titleFa": "شهر هوشمند", "dutyIds": ["du-tel"]}]}]
+    report = {"id": "rq-r", "senderId": "ag-co", "receiverId": "ag-tel", "status": "done", "subject": "گزارش عملکرد سه‌ماهه"}
+    work = {**PAY, "id": "ex-w", "kind": "service", "amountRials": None, "titleFa": "اجرای شبکه فیبر نوری تا منازل شهرک غرب"}
+    result = analyse_alignment(snapshot_of({"agencies": AGENCIES, "duties": DUTIES, "requests": [report], "exchanges": [work]}),
+                               AlignmentParams(), plan)  # fmt: skip
+    items = {i.id: i for i in result.items}
+    assert items["rq-r"].aligned and items["rq-r"].rule == "reporting" and items["rq-r"].goals == []
+    assert items["ex-w"].aligned and items["ex-w"].goals == ["go-fibre"]
