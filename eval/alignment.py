@@ -29,6 +29,7 @@ from service.settings import AlignmentParams
 HERE = Path(__file__).parent / "alignment"
 CASES = HERE / "cases.jsonl"
 REGISTRY = HERE / "registry.json"
+PREVIOUS = HERE / "previous.json"  # the figures of the code before this evaluation's fixes (``--record`` rewrites)
 TARGETS = {"flag_precision": 0.9, "flag_recall": 0.9}
 
 
@@ -112,23 +113,30 @@ def _fmt(value: float | None) -> str:
     return "  -  " if value is None else f"{value:.2f} "
 
 
-def table(split: str, f: dict[str, Any]) -> str:
+def table(split: str, f: dict[str, Any], b: dict[str, Any] | None = None) -> str:
+    b = b or {}
     return "\n".join([
-        f"alignment, {split} part ({f['cases']} records, {f['flagged']} misaligned by label)",
-        f"  flagged as misaligned  P {_fmt(f['flag_precision'])} R {_fmt(f['flag_recall'])}",
-        f"  goals: exact set {_fmt(f['goal_accuracy'])} pairs P {_fmt(f['goal_precision'])} R {_fmt(f['goal_recall'])}",
-        f"  serves no goal         P {_fmt(f['no_goal_precision'])} R {_fmt(f['no_goal_recall'])}",
+        f"alignment, {split} part ({f['cases']} records, {f['flagged']} misaligned by label): now | previous version",
+        f"  flagged as misaligned  P {_fmt(f['flag_precision'])} R {_fmt(f['flag_recall'])}"
+        f"        | P {_fmt(b.get('flag_precision'))} R {_fmt(b.get('flag_recall'))}",
+        f"  goals: exact set {_fmt(f['goal_accuracy'])} pairs P {_fmt(f['goal_precision'])} R {_fmt(f['goal_recall'])}"
+        f"| exact {_fmt(b.get('goal_accuracy'))} P {_fmt(b.get('goal_precision'))} R {_fmt(b.get('goal_recall'))}",
+        f"  serves no goal         P {_fmt(f['no_goal_precision'])} R {_fmt(f['no_goal_recall'])}"
+        f"        | P {_fmt(b.get('no_goal_precision'))} R {_fmt(b.get('no_goal_recall'))}",
     ])  # fmt: skip
 
 
 def main() -> int:
     now = evaluate()
+    before = json.loads(PREVIOUS.read_text()) if PREVIOUS.exists() else {}
     for split in ("heldout", "tune"):
-        print(table(split, now[split]))
+        print(table(split, now[split], before.get(split)))
     held = now["heldout"]
     met = all((held[k] or 0) >= v for k, v in TARGETS.items())
     print(f"  targets on held-out (flagged P ≥ 0.9, R ≥ 0.9): {'met' if met else 'NOT met'}"
           " (goal accuracy reported, no target)")  # fmt: skip
+    if "--record" in sys.argv:
+        PREVIOUS.write_text(json.dumps(now, indent=1) + "\n")
     return 0 if met else 1
 
 
