@@ -110,3 +110,18 @@ def test_tier_geography_and_flag_travel_through_csv_and_xlsx(registry: GraphQL, 
     assert response.status_code == 422
     problem = response.json()["problems"][0]
     assert problem["column"] == "geographyCode" and "کد جغرافیا" in problem["reasonFa"]
+
+
+def test_composed_where_and_aggregate_know_the_tier(demo: GraphQL) -> None:
+    nodes = demo.ok("{ agencies(first: 100) { nodes { id jurisdiction geographyCode } } }")["agencies"]["nodes"]
+    expected = {}
+    for n in nodes:
+        expected[n["jurisdiction"]] = expected.get(n["jurisdiction"], 0) + 1
+    got = demo.ok("{ agenciesAggregate(groupBy: [JURISDICTION]) { count groups { keys { value } count } } }")
+    groups = {g["keys"][0]["value"]: g["count"] for g in got["agenciesAggregate"]["groups"]}
+    assert {k.lower(): v for k, v in groups.items()} == {k.lower(): v for k, v in expected.items()}
+    assert groups and sum(groups.values()) == len(nodes)
+    where = demo.ok('{ agencies(where: {jurisdiction_IN: [PROVINCIAL], geographyCode: "province"}, first: 100)'
+                    " { totalCount nodes { id } } }")["agencies"]
+    provincial = {n["id"] for n in nodes if n["jurisdiction"] == "PROVINCIAL"}
+    assert {n["id"] for n in where["nodes"]} == provincial and "ag-governorate" in provincial
