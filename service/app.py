@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from service import __version__
 from service.api import analyses, health, ide, signin, transfer
 from service.api.deps import get_actor, get_actor_cache, get_runtime, get_settings
+from service.api.import_jobs import ImportJobs
 from service.api.limits import BodyLimit
 from service.auth.cache import ActorCache
 from service.auth.tokens import ensure_development_token
@@ -70,6 +71,7 @@ def create_app(settings: Settings) -> FastAPI:
         runtime = await open_store(settings)
         app.state.runtime = runtime
         app.state.actors = ActorCache(settings.token_cache_s)
+        app.state.import_jobs = jobs = ImportJobs()
         try:
             if settings.load_demo:
                 await load_demo_if_empty(runtime.store)
@@ -77,6 +79,7 @@ def create_app(settings: Settings) -> FastAPI:
                 await announce_development_token(runtime, settings)
             yield
         finally:
+            await jobs.close()
             await runtime.close()
 
     production = settings.env == "production"
