@@ -41,6 +41,8 @@ async def import_in_batches(store: GraphStore, bundle: dict[str, list[dict[str, 
     params = import_params(prepared)
     empty: dict[str, list[dict[str, Any]]] = {name: [] for name in params}
     total = sum(len(rows) for rows in params.values())
+    if progress is not None and total:  # every row checked: writing begins
+        progress(ORDER[0], 0, total)
     for name in ORDER:
         rows = params[name]
         for start in range(0, len(rows), batch_rows):
