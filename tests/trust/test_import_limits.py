@@ -12,7 +12,7 @@ import json
 import threading
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -91,7 +91,7 @@ def test_within_the_caps_an_import_still_works(capped: httpx.Client) -> None:
     assert response.status_code == 200 and response.json()["counts"]["agencies"] == 50, response.text[:300]
 
 
-def healthz_while(client: httpx.Client, base_url: str, work: callable) -> tuple[float, int, object]:  # type: ignore[valid-type]
+def healthz_while(client: httpx.Client, base_url: str, work: Callable[[], object]) -> tuple[float, int, object]:
     """Poll /healthz every 20 ms while ``work()`` runs on another thread: (worst latency s, polls, result)."""
     result: dict[str, object] = {}
     thread = threading.Thread(target=lambda: result.setdefault("value", work()))
