@@ -96,7 +96,7 @@ TRANSITIONS = {
     "in_progress": {"done", "rejected", "withdrawn"},
     "done": set(), "rejected": set(), "withdrawn": set(),
 }
-OPTIONAL = {"budgetYears", "budgetRials"}  # a duty's budget lines, where the demo has them
+OPTIONAL = {"budgetYears", "budgetRials", "quantityCommitted", "quantityMet", "valueSource"}  # present only where the demo has them
 ID_PREFIX = {"agencies": "ag-", "duties": "du-", "capacities": "ca-", "needs": "ne-",
              "issues": "is-", "exchanges": "ex-", "requests": "rq-", "workingGroups": "wg-"}
 FIELDS = {
@@ -106,9 +106,11 @@ FIELDS = {
                "descriptionEn", "functionCode", "beneficiaries", "geography", "legalBasis", "budgetYears",
                "budgetRials"],
     "capacities": ["id", "agencyId", "titleFa", "titleEn", "descriptionFa", "descriptionEn", "kind",
-                   "quantity", "unit", "availableFrom", "availableTo", "location", "costRials"],
+                   "quantity", "unit", "availableFrom", "availableTo", "location", "costRials",
+                   "status", "quantityCommitted", "valueSource"],
     "needs": ["id", "agencyId", "titleFa", "titleEn", "descriptionFa", "descriptionEn", "kind",
-              "quantity", "unit", "neededFrom", "neededTo", "location", "valueRials"],
+              "quantity", "unit", "neededFrom", "neededTo", "location", "valueRials",
+              "status", "quantityMet", "valueSource"],
     "issues": ["id", "raisedById", "concernsIds", "titleFa", "titleEn", "descriptionFa",
                "descriptionEn", "category", "severity", "status", "raisedOn", "blocksDutyId"],
     "exchanges": ["id", "kind", "providerId", "receiverId", "titleFa", "titleEn", "descriptionFa",
@@ -138,7 +140,7 @@ SLUG_RE = re.compile(r"^[a-z]{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 SNAKE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 PERSIAN_RE = re.compile(r"[\u0600-\u06FF]")
 JALALI_LEAP = {1399, 1403, 1408}  # leap years around the data range (Esfand has 30 days)
-DATE_MIN, DATE_MAX = (1401, 1, 1), (1404, 12, 29)
+DATE_MIN, DATE_MAX = (1401, 1, 1), (1406, 12, 29)  # the demo runs to 1405 and its windows into 1406
 
 errors = []
 
@@ -165,7 +167,7 @@ def parse_date(value, where):
         err(f"{where}: bad day in {value!r} (month {mo} has {max_day} days)")
         return None
     if not DATE_MIN <= (y, mo, d) <= DATE_MAX:
-        err(f"{where}: date {value!r} outside 1401/01/01..1404/12/29")
+        err(f"{where}: date {value!r} outside 1401/01/01..1406/12/29")
         return None
     return (y, mo, d)
 
