@@ -62,7 +62,10 @@ def _input(name: str, fields: dict[str, tuple[str, Any]], description: str) -> t
     namespace: dict[str, Any] = {"__annotations__": {}, "__module__": __name__, "__doc__": description}
     for gql, (annotation, extra) in fields.items():
         namespace["__annotations__"][gql] = annotation
-        namespace[gql] = strawberry.field(default=extra.get("default"), name=gql, description=extra.get("description"))
+        if "default" in extra or annotation.endswith("| None"):
+            namespace[gql] = strawberry.field(default=extra.get("default"), name=gql, description=extra.get("description"))
+        else:  # a required field has no default: None there broke introspection ("Invalid default value")
+            namespace[gql] = strawberry.field(name=gql, description=extra.get("description"))
     cls = strawberry.input(type(name, (), namespace), description=description)
     setattr(_module, name, cls)
     return cls
