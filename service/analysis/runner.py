@@ -64,8 +64,13 @@ async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snap
 async def alignment(source: GraphStore | Repository, settings: Settings) -> AlignmentResult:
     from service.analysis.alignment import analyse_alignment
 
+    from service.registry.city_plans import load_plans, shipped_plans
+
     snap = await load_snapshot(source, ("agency", "duty", "capacity", "need", "issue", "exchange", "request"))
-    return analyse_alignment(snap, settings.analysis.alignment, thesaurus=await _thesaurus(source))
+    stored = await load_plans(repository_of(source).store)  # the plans are public: the whole store's
+    result = analyse_alignment(snap, settings.analysis.alignment, stored or shipped_plans(), await _thesaurus(source))
+    result.parameters["plansSource"] = "store" if stored else "shipped file service/data/plans.json (the store holds no plans)"
+    return result
 
 
 async def _thesaurus(source: GraphStore | Repository) -> Any:

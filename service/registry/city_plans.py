@@ -78,11 +78,15 @@ async def upsert_plan(store: GraphStore, actor: Actor | None, plan: dict[str, An
     return next(p for p in await load_plans(store) if p["id"] == ident)
 
 
-async def link_goal(store: GraphStore, actor: Actor, goal_id: str, duty_ids: list[str], expected_version: int) -> dict[str, Any]:
-    """Link a goal to duties (links are added); every duty must exist. Returns the goal as stored."""
+async def link_goal(store: GraphStore, actor: Actor, goal_id: str, duty_ids: list[str],
+                    expected_version: int | None = None) -> dict[str, Any]:  # fmt: skip
+    """Link a goal to duties (links are added); every duty must exist. Returns the goal as stored.
+    Without ``expected_version`` the version just read is the one checked."""
     goal = next((g for p in await load_plans(store) for g in p["goals"] if g["id"] == goal_id), None)
     if goal is None:
         raise not_found("PlanGoal", goal_id, field="goalId")
+    if expected_version is None:
+        expected_version = int(goal.get("version") or 0)
     wanted = sorted(set(duty_ids))
     found = {r["id"] for r in await store.read("duty/holders", {"ids": wanted})}
     missing = [d for d in wanted if d not in found]
