@@ -1,7 +1,11 @@
 // Create or update a city plan and its goals (strategies, focus area, level as fields of a goal),
 // each goal PART_OF the plan and SERVED_BY the duties named that exist; audited in the same statement.
 // Duty links are only added here: linkPlanGoal is the way to change them one goal at a time.
+// A new plan is placed after those known (lists keep the order plans were entered in).
+OPTIONAL MATCH (o:CityPlan)
+WITH count(o) AS known
 MERGE (p:CityPlan {id: $id})
+ON CREATE SET p.position = known
 SET p += $props, p.updatedAt = $now
 CREATE (ev:AuditEvent {id: $audit.id})
 SET ev += $audit
