@@ -63,7 +63,6 @@ async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snap
 
 async def alignment(source: GraphStore | Repository, settings: Settings) -> AlignmentResult:
     from service.analysis.alignment import analyse_alignment
-
     from service.registry.city_plans import load_plans, shipped_plans
 
     snap = await load_snapshot(source, ("agency", "duty", "capacity", "need", "issue", "exchange", "request"))

@@ -65,7 +65,7 @@ class Analyses:
     async def alignment(self, info: Info) -> AlignmentReport:
         return AlignmentReport.of(await runner.alignment(info.context.repo, info.context.settings))
 
-    @strawberry.field(description="The city's plans the alignment scores against (the store's; the shipped file when it holds none): goals, strategies, focus areas, levels, duties")
+    @strawberry.field(description="The city's plans the alignment scores against (the store's; the shipped file when it holds none)")
     async def city_plans(self, info: Info) -> list[CityPlan]:
         from service.registry.city_plans import load_plans, shipped_plans
 

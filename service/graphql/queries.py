@@ -9,8 +9,8 @@ from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.graphql import filters as f
 from service.graphql.analyses import Analyses
-from service.graphql.city_plans import city_plans
 from service.graphql.audit import audit_events
+from service.graphql.city_plans import city_plans
 from service.graphql.resolvers import listing, lookup
 from service.graphql.tokens import Me, api_tokens
 from service.graphql.types.agency import Agency

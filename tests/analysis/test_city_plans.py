@@ -44,11 +44,9 @@ def test_a_goal_linked_to_a_duty_is_credited_with_what_the_duty_does(demo: Graph
     served = {g["goalId"]: g for g in after["goals"]}[goal]
     newly = [i for i in before["items"] if i["aligned"] and i["dutyId"] == item["dutyId"] and goal not in i["goals"]]
     assert served["items"] == goals[goal]["items"] + len(newly) and item["dutyId"] in served["dutyIds"]
-    audit = demo.ok('{ auditEvents(entityId: "%s") { edges { node { action entity } } } }' % goal)
+    audit = demo.ok("query($e: ID) { auditEvents(entityId: $e) { edges { node { action entity } } } }", e=goal)
     assert {"action": "link_plan_goal", "entity": "PlanGoal"} in [e["node"] for e in audit["auditEvents"]["edges"]]
-    stale = demo(
-        "mutation($g: ID!, $d: [ID!]!) { linkPlanGoal(goalId: $g, dutyIds: $d, expectedVersion: 1) { id } }", g=goal, d=[item["dutyId"]]
-    )
+    stale = demo("mutation($g: ID!, $d: [ID!]!) { linkPlanGoal(goalId: $g, dutyIds: $d, expectedVersion: 1) { id } }", g=goal, d=[item["dutyId"]])
     assert stale["errors"][0]["extensions"]["code"] == "VERSION_CONFLICT"
     missing = demo(LINK, g=goal, d=["du-nowhere"])
     assert missing["errors"][0]["extensions"]["code"] == "NOT_FOUND"
