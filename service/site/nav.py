@@ -17,6 +17,7 @@ LINKS: tuple[tuple[str, str], ...] = (
     ("/matrix/winwin", "ماتریس برد-برد"),
     ("/matrix/followup", "ماتریس پیگیری"),
     ("/matrix/collaboration", "ماتریس مبادلات"),
+    ("/matrix/spend", "هزینهٔ موازی‌کاری"),
     ("/#downloads", "دریافت تحلیل‌ها"),
     ("/portal", "درگاه دستگاه‌ها"),
     ("/graphql", "GraphiQL"),
