@@ -73,6 +73,11 @@ async def upsert_plan(store: GraphStore, actor: Actor | None, plan: dict[str, An
     ident = _text(plan.get("id"), "id")
     assert ident is not None
     props, goals = _clean(plan)
+    owner = {g["id"]: p["id"] for p in await load_plans(store) for g in p["goals"]}
+    taken = [g["id"] for g in goals if owner.get(g["id"], ident) != ident]
+    if taken:
+        raise ServiceError("VALIDATION", f"goal {taken[0]!r} belongs to plan {owner[taken[0]]!r}",
+                           f"هدف «{taken[0]}» از آنِ برنامهٔ دیگری است", field="goals")  # fmt: skip
     audit = audit_event(actor, "upsert_plan", "CityPlan", ident, None, props | {"goals": [g["id"] for g in goals]})
     await store.write("city_plan/upsert", {"id": ident, "props": props, "goals": goals, "now": now_iso(), "audit": audit})
     return next(p for p in await load_plans(store) if p["id"] == ident)

@@ -399,6 +399,12 @@ async def test_city_plans_are_upserted_linked_and_listed(store: GraphStore) -> N
     assert first["goals"][0]["dutyIds"] == ["du-sewer"] and first["goals"][0]["strategies"] == ["پساب"]
     again = await upsert_plan(store, DEVELOPMENT_ACTOR, plan | {"titleFa": "برنامهٔ آزمون ۲"})
     assert again["titleFa"] == "برنامهٔ آزمون ۲" and len(await load_plans(store)) == 1
+    shorter = await upsert_plan(store, DEVELOPMENT_ACTOR, plan | {"goals": plan["goals"][1:]})
+    assert [g["id"] for g in shorter["goals"]] == ["go-a"]  # a goal left out is taken out
+    again = await upsert_plan(store, DEVELOPMENT_ACTOR, plan | {"titleFa": "برنامهٔ آزمون ۲"})
+    with pytest.raises(ServiceError) as taken:  # a goal is one plan's
+        await upsert_plan(store, DEVELOPMENT_ACTOR, {"id": "pl-other", "titleFa": "دیگر", "goals": [{"id": "go-a", "titleFa": "سبز"}]})
+    assert taken.value.code == "VALIDATION" and len(await load_plans(store)) == 1
     version = again["goals"][1]["version"]
     linked = await link_goal(store, DEVELOPMENT_ACTOR, "go-a", ["du-green", "du-sewer"], version)
     assert linked["dutyIds"] == ["du-green", "du-sewer"] and linked["version"] == version + 1
