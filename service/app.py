@@ -18,6 +18,7 @@ from starlette.requests import HTTPConnection
 from service import __version__
 from service.api import analyses, health, ide, signin, transfer
 from service.api.deps import get_actor, get_actor_cache, get_runtime, get_settings
+from service.api.import_jobs import ImportJobs
 from service.api.limits import BodyLimit
 from service.auth.cache import ActorCache
 from service.auth.tokens import ensure_development_token
@@ -75,6 +76,7 @@ def create_app(settings: Settings) -> FastAPI:
         runtime = await open_store(settings)
         app.state.runtime = runtime
         app.state.actors = ActorCache(settings.token_cache_s)
+        app.state.import_jobs = jobs = ImportJobs()
         try:
             if settings.load_demo:
                 await load_demo_if_empty(runtime.store)
@@ -82,6 +84,7 @@ def create_app(settings: Settings) -> FastAPI:
                 await announce_development_token(runtime, settings)
             yield
         finally:
+            await jobs.close()
             await runtime.close()
 
     production = settings.env == "production"

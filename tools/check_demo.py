@@ -101,7 +101,7 @@ ID_PREFIX = {"agencies": "ag-", "duties": "du-", "capacities": "ca-", "needs": "
              "issues": "is-", "exchanges": "ex-", "requests": "rq-", "workingGroups": "wg-"}
 FIELDS = {
     "agencies": ["id", "code", "nameFa", "nameEn", "kind", "level", "parentId", "contactPhone",
-                 "contactEmail", "contactAddress"],
+                 "contactEmail", "contactAddress", "jurisdiction", "geographyCode", "fictional"],
     "duties": ["id", "agencyId", "supportAgencyIds", "titleFa", "titleEn", "descriptionFa",
                "descriptionEn", "functionCode", "beneficiaries", "geography", "legalBasis", "budgetYears",
                "budgetRials"],
@@ -120,6 +120,10 @@ FIELDS = {
 REQUIRED_TEXT = {"nameFa", "nameEn", "titleFa", "titleEn", "descriptionFa", "descriptionEn",
                  "mandateFa", "mandateEn", "subject", "body"}
 
+JURISDICTIONS = {"national", "provincial", "city", "district"}
+GEOGRAPHY_CSV = "service/analysis/vocab/data/geography.csv"  # the analyses' geography hierarchy
+with open(GEOGRAPHY_CSV, encoding="utf-8") as _f:
+    GEOGRAPHY = {line.split(",", 1)[0] for line in _f.read().splitlines()[1:] if line}
 PLANTED_OVERLAPS = [("du-d9-green", "du-parks-green"),
                     ("du-services-drainage", "du-abfa-stormwater"),
                     ("du-traffic-cameras", "du-police-cameras")]
@@ -279,9 +283,19 @@ def main():
             elif a.get("kind") not in MUNICIPAL_KINDS or ag[p].get("kind") not in MUNICIPAL_KINDS:
                 err(f"{aid}: PART_OF (parentId) is for municipal bodies only")
         if a.get("kind") == "district":
-            if a.get("level") != "district" or not re.match(r"^D([1-9]|1[0-3])$", a.get("code") or ""):
-                err(f"{aid}: district must have level district and code D1..D13")
+            if a.get("level") != "district" or not re.match(r"^(D([1-9]|1[0-3])|SAMEN)$", a.get("code") or ""):
+                err(f"{aid}: district must have level district and code D1..D13 or SAMEN")
+            if a.get("jurisdiction") != "district":
+                err(f"{aid}: a district's jurisdiction is district")
             district_codes.add(a.get("code"))
+        if a.get("jurisdiction") not in JURISDICTIONS:
+            err(f"{aid}: bad jurisdiction {a.get('jurisdiction')!r}")
+        if a.get("geographyCode") not in GEOGRAPHY:
+            err(f"{aid}: geographyCode {a.get('geographyCode')!r} is not in {GEOGRAPHY_CSV}")
+        if not isinstance(a.get("fictional"), bool):
+            err(f"{aid}: fictional must be true or false")
+        if a.get("kind") == "knowledge_based_firm" and a.get("fictional") is not True:
+            err(f"{aid}: the seeds name no knowledge-based firm: the demo's are invented and must say so")
         if a.get("kind") == "stakeholder_group" and (a.get("level") != "external" or p is not None):
             err(f"{aid}: stakeholder groups are external with no parent")
         if a.get("kind") not in MUNICIPAL_KINDS and a.get("level") != "external":
@@ -297,8 +311,8 @@ def main():
     codes = [a.get("code") for a in ag.values()]
     if len(codes) != len(set(codes)):
         err("agencies: duplicate codes")
-    if district_codes != {f"D{i}" for i in range(1, 14)}:
-        err(f"agencies: district codes must be D1..D13, got {sorted(district_codes)}")
+    if district_codes != {f"D{i}" for i in range(1, 14)} | {"SAMEN"}:
+        err(f"agencies: district codes must be D1..D13 and SAMEN, got {sorted(district_codes)}")
     roots = [aid for aid, a in ag.items() if a.get("kind") in MUNICIPAL_KINDS and a.get("parentId") is None]
     if len(roots) != 1:
         err(f"agencies: expected exactly one municipal root, got {roots}")
@@ -332,7 +346,7 @@ def main():
         geo = d.get("geography")
         if not isinstance(geo, list) or not geo:
             err(f"{did}: geography must be a non-empty list")
-        elif geo != ["city"] and not all(g in district_codes for g in geo):
+        elif geo != ["city"] and not all(g in district_codes - {"SAMEN"} | {"samen"} for g in geo):
             err(f"{did}: geography {geo} must be ['city'] or district codes")
         lb = d.get("legalBasis")
         if lb is not None and not isinstance(lb, str):

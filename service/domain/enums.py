@@ -25,6 +25,19 @@ class AgencyLevel(str, Enum):
     EXTERNAL = "external"
 
 
+class Jurisdiction(str, Enum):
+    """The tier of government a body belongs to, whatever its place inside the municipality
+    (``AgencyLevel``): the governorate is provincial, a district office is district."""
+
+    NATIONAL = "national"
+    PROVINCIAL = "provincial"
+    CITY = "city"
+    DISTRICT = "district"
+
+
+JURISDICTION_FA = {"national": "ملی", "provincial": "استانی", "city": "شهری", "district": "منطقه‌ای"}
+
+
 class DutyRole(str, Enum):
     LEAD = "lead"
     SUPPORT = "support"

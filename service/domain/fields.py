@@ -82,4 +82,15 @@ IsoDate = Annotated[str, BeforeValidator(_iso_date)]
 Rials = Annotated[int, BeforeValidator(_digits), Field(ge=0, le=10**18)]
 JalaliYear = Annotated[int, BeforeValidator(_digits), Field(ge=1300, le=1500)]  # a fiscal year, e.g. 1402
 Quantity = Annotated[float, BeforeValidator(_digits), Field(ge=0, allow_inf_nan=False)]
+def _known_geography(value: str) -> str:
+    """A code of the geography hierarchy the analyses share (city, D1..D13, samen, province, …)."""
+    from service.analysis.vocab.geography import geography  # the vocabulary loads on first use
+
+    if value not in geography().parent:
+        raise PydanticCustomError("unknown_geography", "unknown geography code {code!r} (e.g. city, D8, samen, province)",
+                                  {"code": value})
+    return value
+
+
+GeographyCode = Annotated[str, AfterValidator(str.strip), AfterValidator(_known_geography)]
 EntityId = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.:-]+$")]

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, EmailStr, create_model, model_validator
 
 from service.domain import enums as e
-from service.domain.fields import Code, EntityId, FunctionCode, IsoDate, JalaliYear, Label, Quantity, Rials, Text
+from service.domain.fields import Code, EntityId, FunctionCode, GeographyCode, IsoDate, JalaliYear, Label, Quantity, Rials, Text
 
 
 class Input(BaseModel):
@@ -35,7 +35,19 @@ class AgencyIn(Input):
     contactPhone: Code | None = None
     contactEmail: EmailStr | None = None
     contactAddress: Text | None = None
+    # the tier of government (national … district); left out, it follows from ``level`` where it can
+    jurisdiction: e.Jurisdiction | None = None
+    geographyCode: GeographyCode | None = None  # where the body acts, a code of the analyses' geography
+    fictional: bool = False  # an invented name (demo data), never to be shown as a real body
 
+    @model_validator(mode="after")
+    def _tier(self) -> AgencyIn:
+        if self.jurisdiction is None:
+            self.jurisdiction = _TIER_OF_LEVEL.get(str(self.level))  # type: ignore[assignment]
+        return self
+
+
+_TIER_OF_LEVEL = {"headquarters": "city", "organisation": "city", "district": "district"}
 
 
 class DutyIn(Input):
@@ -206,7 +218,8 @@ def patch_of(model: type[Input], *keep: str) -> type[Input]:
 
 
 _TEXT = ("titleFa", "titleEn", "descriptionFa", "descriptionEn")
-AgencyPatch = patch_of(AgencyIn, "code", "nameFa", "nameEn", "kind", "level", "contactPhone", "contactEmail", "contactAddress")
+AgencyPatch = patch_of(AgencyIn, "code", "nameFa", "nameEn", "kind", "level", "contactPhone", "contactEmail", "contactAddress",
+                       "jurisdiction", "geographyCode", "fictional")
 _DutyPatch = patch_of(DutyIn, *_TEXT, "functionCode", "beneficiaries", "geography", "legalBasis", "budgetYears", "budgetRials")
 
 

@@ -17,6 +17,7 @@ from service.graphql.types.common import (
     ExchangeStatus,
     IssueCategory,
     IssueStatus,
+    Jurisdiction,
     RequestStatus,
     ResourceKind,
     Rials,
@@ -32,6 +33,9 @@ DATE_FIELDS = {"from", "to", "dueFrom", "dueTo", "activeOn", "overdueOn"}
 class AgencyFilter:
     kind: AgencyKind | None = None
     level: AgencyLevel | None = None
+    jurisdiction: Jurisdiction | None = strawberry.field(default=None, description="Tier of government")
+    within: str | None = strawberry.field(default=None, description="Bodies whose geography code lies in this area "
+                                          "(e.g. 'city': the city and its districts, Samen included)")
     parent_id: strawberry.ID | None = None
     q: str | None = strawberry.field(default=None, description="Free text, Persian or English")
     include_archived: bool = False
@@ -120,6 +124,17 @@ def parse_filter_date(value: str | None, field: str) -> str | None:
         raise ServiceError("VALIDATION", str(exc), "تاریخ نادرست است (نمونه: ۱۴۰۳/۰۲/۱۵)", field=field) from None
 
 
+def codes_within(area: str) -> list[str]:
+    """The geography codes inside ``area`` (itself included), from the hierarchy the analyses share."""
+    from service.analysis.vocab.geography import geography
+
+    geo = geography()
+    if area not in geo.parent:
+        raise ServiceError("VALIDATION", f"within: unknown geography code {area!r} (e.g. city, D8, samen, province)",
+                           f"within: کد جغرافیا شناخته نیست ({area})؛ نمونه: city، D8، samen، province", field="within")
+    return sorted(code for code in geo.parent if geo.contains(area, code))
+
+
 def filter_params(filt: Any, today: str) -> tuple[dict[str, Any], str | None, bool]:
     """Turn a filter input into (statement parameters, q, includeArchived)."""
     params: dict[str, Any] = {}
@@ -137,6 +152,8 @@ def filter_params(filt: Any, today: str) -> tuple[dict[str, Any], str | None, bo
     if params.pop("overdue", False):
         params["overdueOn"] = today
         params["openStatuses"] = sorted(s.value for s in OPEN_STATUSES)
+    if (within := params.pop("within", None)) is not None:
+        params["geographyCodes"] = codes_within(within)
     year = params.pop("jalaliYear", None)
     if year is not None:
         try:

@@ -24,6 +24,7 @@ from service.graphql.types.common import (  # noqa: F401  (names the generated a
     ExchangeStatus,
     IssueCategory,
     IssueStatus,
+    Jurisdiction,
     RequestStatus,
     ResourceKind,
     Rials,

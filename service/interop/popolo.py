@@ -2,7 +2,7 @@
 
 Parliamentary-monitoring and civic tools read Popolo. Organizations carry both names as
 ``other_names`` with ``lang`` (the EveryPolitician convention, since Popolo has no language
-field), ``classification`` (agency kind or ``working_group``), ``parent_id`` (the agency tree),
+field), ``classification`` (agency kind or ``working_group``), ``parent_id`` (the agency tree), ``area_id`` (its geography code),
 identifiers and contact details. Each role in a working group (lead, member, supervisor) is a
 post; each member agency holds one through a membership whose ``member`` is an organization.
 ``popolo.schema.json`` beside this module is the subset of the Popolo schemas we write, with
@@ -39,6 +39,8 @@ def _agency(a: Row) -> dict[str, Any]:
     }  # fmt: skip
     if a.get("parentId"):
         org["parent_id"] = a["parentId"]
+    if a.get("geographyCode"):  # Popolo's area: the code in the analyses' geography (city, D8, samen, province)
+        org["area_id"] = a["geographyCode"]
     contacts = [{"type": t, "value": a[f]} for t, f in CONTACTS if a.get(f)]
     if contacts:
         org["contact_details"] = contacts

@@ -78,7 +78,8 @@ def build(snap: Snapshot) -> nx.MultiDiGraph:
         g.add_node(ident, type=record_type, label=label, fields=fields, title=_tip(label, look, fields), **attrs)
 
     for a in snap["agency"]:
-        fields = _fields(("نام", a["nameFa"]), ("نوع", words.word(a.get("kind"))), ("سطح", words.word(a.get("level"))),
+        fields = _fields(("نام", a["nameFa"]), ("یادداشت", "نام ساختگی" if a.get("fictional") else None),
+                         ("نوع", words.word(a.get("kind"))), ("سطح", words.word(a.get("level"))),
                          ("نام انگلیسی", a.get("nameEn")), ("کد", a.get("code")), ("زیرمجموعهٔ", name(a.get("parentId")) if a.get("parentId") else None),
                          ("تلفن", words.fa(a["contactPhone"]) if a.get("contactPhone") else None), ("رایانامه", a.get("contactEmail")),
                          ("نشانی", a.get("contactAddress")))  # fmt: skip

@@ -17,7 +17,7 @@ from starlette.responses import Response
 from service.domain.actor import Actor, Role
 from service.errors import ServiceError, from_store
 from service.portal import session as s
-from service.portal.i18n import t
+from service.portal.i18n import name_of, t
 from service.portal.render import lang_of, render
 from service.registry.repository import Repository
 from service.registry.specs import AGENCY
@@ -41,8 +41,7 @@ class Session:
 
     def context(self, request: Request) -> dict[str, Any]:
         """What every signed-in page shows in its header."""
-        name = self.agency.get("nameEn") if lang_of(request) == "en" else None
-        return {"actor": self.actor, "agency_name": name or self.agency.get("nameFa", ""), "csrf": self.csrf}
+        return {"actor": self.actor, "agency_name": name_of(lang_of(request), self.agency, ""), "csrf": self.csrf}
 
     def csrf_ok(self, presented: object) -> bool:
         return s.csrf_ok(self.key, self.nonce, presented)

@@ -200,6 +200,8 @@ def name_of(lang: Lang, agency: dict[str, object] | None, fallback: str) -> str:
     """An agency's name in the page's language, falling back to Persian, then to its id."""
     if not agency:
         return fallback
+    # an invented body (demo data) is never shown as a real one
+    mark = (" (fictional name)" if lang == "en" else " (نام ساختگی)") if agency.get("fictional") else ""
     if lang == "en" and agency.get("nameEn"):
-        return str(agency["nameEn"])
-    return str(agency.get("nameFa") or fallback)
+        return str(agency["nameEn"]) + mark
+    return str(agency.get("nameFa") or fallback) + mark

@@ -66,6 +66,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("nameEn", Kind.TEXT),
         Field("kind", Kind.ENUM, "AgencyKind"),
         Field("level", Kind.ENUM, "AgencyLevel"),
+        Field("jurisdiction", Kind.ENUM, "Jurisdiction"),
+        Field("geographyCode", Kind.TEXT),
     ),
     "duty": (*COMMON, Field("titleFa", Kind.TEXT), Field("functionCode", Kind.TEXT), Field("beneficiaries", Kind.LIST), Field("geography", Kind.LIST)),
     "capacity": COMMON
@@ -166,7 +168,8 @@ NUMBERS: dict[str, tuple[str, ...]] = {
 # what an aggregate may group by: a stored property, the id of a to-one related agency, or the
 # Jalali year of a day field (folded from days in Python: Cypher has no Jalali calendar)
 GROUPS: dict[str, dict[str, tuple[str, str]]] = {
-    "agency": {"kind": ("prop", "kind"), "level": ("prop", "level"), "parent": ("relation", "parent"), "jalaliYear": ("year", "createdAt")},
+    "agency": {"kind": ("prop", "kind"), "level": ("prop", "level"),
+               "jurisdiction": ("prop", "jurisdiction"), "parent": ("relation", "parent"), "jalaliYear": ("year", "createdAt")},
     "duty": {"lead": ("relation", "lead"), "jalaliYear": ("year", "createdAt")},
     "capacity": {"kind": ("prop", "kind"), "agency": ("relation", "agency"), "jalaliYear": ("year", "availableFrom")},
     "need": {"kind": ("prop", "kind"), "agency": ("relation", "agency"), "jalaliYear": ("year", "neededFrom")},

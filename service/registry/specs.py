@@ -28,7 +28,7 @@ AGENCY = EntitySpec(
     "agency", "Agency", "ag", m.AgencyIn, m.AgencyPatch,
     frozenset({"parentId"}),
     ("code", "nameFa", "nameEn"),
-    ("kind", "level", "parentId"),
+    ("kind", "level", "jurisdiction", "geographyCodes", "parentId"),
     ("created", "name", "code"),
 )  # fmt: skip
 DUTY = EntitySpec(

@@ -49,7 +49,7 @@ def test_demo_has_what_the_seeds_describe(demo: GraphQL) -> None:
     stakeholders = demo.ok("{ agencies(filter: {kind: STAKEHOLDER_GROUP}) { totalCount } }")
     assert stakeholders["agencies"]["totalCount"] == 6
     districts = demo.ok("{ agencies(filter: {kind: DISTRICT}) { totalCount } }")
-    assert districts["agencies"]["totalCount"] == 13
+    assert districts["agencies"]["totalCount"] == 14  # D1..D13 and Samen, the shrine district
     overdue = demo.ok("{ requests(filter: {overdue: true}) { totalCount nodes { overdue } } }")["requests"]
     assert overdue["totalCount"] > 0 and all(n["overdue"] for n in overdue["nodes"])
     green = demo.ok('{ duties(filter: {q: "فضای سبز"}, first: 50) { nodes { id } } }')["duties"]["nodes"]

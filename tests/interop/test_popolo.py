@@ -18,6 +18,7 @@ def test_popolo_has_every_agency_group_post_and_membership(demo: GraphQL) -> Non
     for a in bundle["agencies"]:
         names = {n["lang"]: n["name"] for n in orgs[a["id"]]["other_names"]}
         assert names == {"fa": a["nameFa"], "en": a["nameEn"]} and orgs[a["id"]].get("parent_id") == a.get("parentId")
+        assert orgs[a["id"]]["area_id"] == a["geographyCode"]  # every demo body has its area (Samen: samen)
     members = {(w["id"], m["agencyId"], m["role"]) for w in bundle["workingGroups"] for m in w["members"]}
     assert {(m["organization_id"], m["member"]["id"], m["role"]) for m in document["memberships"]} == members
     posts = {p["id"]: p for p in document["posts"]}

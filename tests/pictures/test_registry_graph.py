@@ -44,3 +44,10 @@ def test_big_graphs_fold_into_agency_kinds() -> None:
         agencies_by_kind[a["kind"]] = agencies_by_kind.get(a["kind"], 0) + 1
     assert {n: d["size"] for n, d in folded.nodes(data=True)} == {f"kind:{k}": v for k, v in agencies_by_kind.items()}
     assert folded.number_of_nodes() < 15 and folded.number_of_edges() > 0
+
+
+def test_an_invented_body_says_so_in_its_side_panel_and_a_real_one_does_not() -> None:
+    g = registry_graph.build(_snapshot())
+    assert ("یادداشت", "نام ساختگی") in g.nodes["ag-kbf-abnegar"]["fields"]
+    assert "نام ساختگی" in g.nodes["ag-kbf-abnegar"]["title"]  # the hover text too
+    assert all(k != "یادداشت" for k, _ in g.nodes["ag-abfa"]["fields"])

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from service.graphql.types.common import AgencyKind, AgencyLevel, DateTime, MemberRole, from_row
+from service.domain.enums import JURISDICTION_FA
+from service.graphql.types.common import AgencyKind, AgencyLevel, DateTime, Jurisdiction, MemberRole, from_row
 from service.graphql.types.node import Node
 from service.registry.specs import AGENCY
 
@@ -50,10 +51,17 @@ class Agency(Node):
     contact_phone: str | None = None
     contact_email: str | None = None
     contact_address: str | None = None
+    jurisdiction: Jurisdiction | None = strawberry.field(default=None, description="Tier of government (national … district)")
+    geography_code: str | None = strawberry.field(default=None, description="Where it acts: a geography code (city, D8, samen, province)")
+    fictional: bool = strawberry.field(default=False, description="An invented name (demo data): shown as «نام ساختگی», never as a real body")
     version: int
     archived: bool = False
     created_at: DateTime
     updated_at: DateTime
+
+    @strawberry.field(description="The tier of government in Persian («استانی»)")
+    def jurisdiction_fa(self) -> str | None:
+        return JURISDICTION_FA[self.jurisdiction.value] if self.jurisdiction else None
 
     @strawberry.field(description="The agency this one is PART_OF")
     async def parent(self, info: Info) -> Agency | None:

@@ -23,6 +23,7 @@ T = TypeVar("T")
 
 strawberry.enum(e.AgencyKind, description="What sort of body an agency is")
 strawberry.enum(e.AgencyLevel, description="Where an agency sits: headquarters, organisation, district or outside the municipality")
+strawberry.enum(e.Jurisdiction, description="The tier of government a body belongs to: national, provincial, city or district")
 strawberry.enum(e.DutyRole)
 strawberry.enum(e.ResourceKind, description="What a capacity offers or a need asks for")
 strawberry.enum(e.ResourceStatus, description="Where a capacity or need stands (expired: its window ended)")
@@ -38,6 +39,7 @@ strawberry.enum(e.MoneyUnit, description="Rials as stored, or tomans (rials / 10
 # so mypy reads them as types (an assignment from a call is a variable to it).
 AgencyKind = e.AgencyKind
 AgencyLevel = e.AgencyLevel
+Jurisdiction = e.Jurisdiction
 DutyRole = e.DutyRole
 ResourceKind = e.ResourceKind
 ResourceStatus = e.ResourceStatus
