@@ -56,6 +56,14 @@ UNWIND $n_IdempotencyKey AS p
 CREATE (n:IdempotencyKey)
 SET n += p
 WITH count(*) AS _
+UNWIND $n_CityPlan AS p
+CREATE (n:CityPlan)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_PlanGoal AS p
+CREATE (n:PlanGoal)
+SET n += p
+WITH count(*) AS _
 UNWIND $r_PART_OF_Agency_Agency AS r
 MATCH (a:Agency {id: r.fromId})
 MATCH (b:Agency {id: r.toId})
@@ -168,5 +176,17 @@ UNWIND $r_COORDINATES_WorkingGroup_Duty AS r
 MATCH (a:WorkingGroup {id: r.fromId})
 MATCH (b:Duty {id: r.toId})
 CREATE (a)-[x:COORDINATES]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_PART_OF_PlanGoal_CityPlan AS r
+MATCH (a:PlanGoal {id: r.fromId})
+MATCH (b:CityPlan {id: r.toId})
+CREATE (a)-[x:PART_OF]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_SERVED_BY_PlanGoal_Duty AS r
+MATCH (a:PlanGoal {id: r.fromId})
+MATCH (b:Duty {id: r.toId})
+CREATE (a)-[x:SERVED_BY]->(b)
 SET x += r.props
 RETURN count(*) AS last

@@ -14,6 +14,8 @@ CREATE CONSTRAINT finding_id_unique IF NOT EXISTS FOR (n:Finding) REQUIRE n.id I
 CREATE CONSTRAINT vocabulary_term_id_unique IF NOT EXISTS FOR (n:VocabularyTerm) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT apitoken_id_unique IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT idempotencykey_key_unique IF NOT EXISTS FOR (n:IdempotencyKey) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT cityplan_id_unique IF NOT EXISTS FOR (n:CityPlan) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT plangoal_id_unique IF NOT EXISTS FOR (n:PlanGoal) REQUIRE n.id IS UNIQUE;
 CREATE INDEX agency_code IF NOT EXISTS FOR (n:Agency) ON (n.code);
 CREATE INDEX agency_kind IF NOT EXISTS FOR (n:Agency) ON (n.kind);
 CREATE INDEX duty_functioncode IF NOT EXISTS FOR (n:Duty) ON (n.functionCode);

@@ -11,7 +11,8 @@ Two questions per record (seed 002: check interactions against *the missions*):
    raised it whose text takes it up) is part of doing its own work; information about its own
    work given to the agency whose duty is to coordinate the agencies is reporting, not a side job;
    otherwise the text must resemble one of the provider's duties.
-2. **The plan's goals** (``service/data/plans.json``: the mid-term plan 1401-1404 and the strategic
+2. **The plan's goals** (``CityPlan``/``PlanGoal`` in the store, loaded with the demo from
+   ``service/data/plans.json``: the mid-term plan 1401-1404 and the strategic
    plan 1405, goals with strategies, focus area and level, linked to duties): a record serves the
    goals linked to the duty it fits, and any goal whose title or strategies name an object it names.
 
@@ -21,11 +22,8 @@ serves it, and the spending and effort that serve no goal.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -120,12 +118,12 @@ class AlignmentResult:
         }
 
 
-@cache
 def plans() -> list[dict[str, Any]]:
-    """The city's plans shipped with the service (goals, strategies, focus areas, levels, duty links)."""
-    text = resources.files("service.data").joinpath("plans.json").read_text(encoding="utf-8")
-    data: list[dict[str, Any]] = json.loads(text)["plans"]
-    return data
+    """The city's plans shipped with the service (goals, strategies, focus areas, levels, duty links):
+    the fallback when the store holds none (the store's are read by ``runner.alignment``)."""
+    from service.registry.city_plans import shipped_plans
+
+    return shipped_plans()
 
 
 def _text(*parts: str | None) -> str:

@@ -69,11 +69,16 @@ async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snap
 async def alignment(source: GraphStore | Repository, settings: Settings) -> AlignmentResult:
     from service.analysis.alignment import analyse_alignment
     from service.analysis.vocab.terms import load_terms, thesaurus_with, vocabularies
+    from service.registry.city_plans import load_plans, shipped_plans
 
     snap = await load_snapshot(source, ("agency", "duty", "capacity", "need", "issue", "exchange", "request"))
-    terms = await load_terms(repository_of(source).store)
+    store = repository_of(source).store
+    terms = await load_terms(store)
+    stored = await load_plans(store)  # the plans are public documents: the whole store's
     with vocabularies(terms):
-        return analyse_alignment(snap, settings.analysis.alignment, thesaurus=thesaurus_with(terms))
+        result = analyse_alignment(snap, settings.analysis.alignment, stored or shipped_plans(), thesaurus_with(terms))
+    result.parameters["plansSource"] = "store" if stored else "shipped file service/data/plans.json (the store holds no plans)"
+    return result
 
 
 async def followup(source: GraphStore | Repository, settings: Settings) -> Any:

@@ -9,6 +9,7 @@ from typing import Any
 
 from service.errors import ServiceError
 from service.registry.bundle import Prepared, import_bundle
+from service.registry.city_plans import shipped_plans, upsert_plan
 from service.storage.port import GraphStore
 
 log = logging.getLogger(__name__)
@@ -31,7 +32,9 @@ async def load_demo(store: GraphStore) -> Prepared:
             "دادهٔ نمایشی نادرست است",
             status=500,
         )
-    log.info("demo registry loaded: %s", prepared.counts)
+    for plan in shipped_plans():  # the city's plans, their goals linked to the demo's duties
+        await upsert_plan(store, None, plan)
+    log.info("demo registry loaded: %s, %d city plans", prepared.counts, len(shipped_plans()))
     return prepared
 
 

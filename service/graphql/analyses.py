@@ -65,11 +65,11 @@ class Analyses:
     async def alignment(self, info: Info) -> AlignmentReport:
         return AlignmentReport.of(await runner.alignment(info.context.repo, info.context.settings))
 
-    @strawberry.field(description="The city's plans the alignment scores against: goals, strategies, focus areas, levels, duties")
-    def city_plans(self) -> list[CityPlan]:
-        from service.analysis.alignment import plans
+    @strawberry.field(description="The city's plans the alignment scores against (the store's; the shipped file when it holds none)")
+    async def city_plans(self, info: Info) -> list[CityPlan]:
+        from service.registry.city_plans import load_plans, shipped_plans
 
-        return [CityPlan.of(p) for p in plans()]
+        return [CityPlan.of(p) for p in await load_plans(info.context.repo.store) or shipped_plans()]
 
     @strawberry.field(description="Open requests sender × receiver, overdue counts, median days to close")
     async def follow_up(self, info: Info) -> GenericReport:

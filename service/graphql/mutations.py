@@ -9,6 +9,7 @@ from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.graphql import inputs as i
 from service.graphql.analyses import add_vocabulary_term, draft_opportunity_requests, set_finding_verdict
+from service.graphql.city_plans import link_plan_goal, upsert_city_plan
 from service.graphql.resolvers import archiver, creator, updater
 from service.graphql.tokens import create_api_token, revoke_api_token
 from service.graphql.types.agency import Agency
@@ -58,6 +59,8 @@ class Mutation:
 
     set_finding_verdict = strawberry.mutation(resolver=set_finding_verdict)
     add_vocabulary_term = strawberry.mutation(resolver=add_vocabulary_term)
+    upsert_city_plan = strawberry.mutation(resolver=upsert_city_plan)
+    link_plan_goal = strawberry.mutation(resolver=link_plan_goal)
     create_api_token = strawberry.mutation(resolver=create_api_token)
     revoke_api_token = strawberry.mutation(resolver=revoke_api_token)
     draft_opportunity_requests = strawberry.mutation(resolver=draft_opportunity_requests)

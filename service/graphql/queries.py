@@ -11,6 +11,7 @@ from service.graphql import filters as f
 from service.graphql.aggregate import aggregator
 from service.graphql.analyses import Analyses
 from service.graphql.audit import audit_events
+from service.graphql.city_plans import city_plans
 from service.graphql.nodes import find_nodes
 from service.graphql.resolvers import listing, lookup
 from service.graphql.tokens import Me, api_tokens
@@ -74,6 +75,7 @@ class Query:
         require_role(info.context.actor, Role.DIRECTORATE, Role.ANALYST)
         return Analyses()
 
+    city_plans = strawberry.field(resolver=city_plans, description="The city's plans in the registry: goals, strategies, focus areas, levels, duties")
     audit_events = strawberry.field(resolver=audit_events)
     api_tokens = strawberry.field(resolver=api_tokens)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 LABELS = ("Agency", "Duty", "Capacity", "Need", "Issue", "Exchange", "Request", "Transition", "WorkingGroup",
-          "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey")  # fmt: skip
+          "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey", "CityPlan", "PlanGoal")  # fmt: skip
 KEY = {"IdempotencyKey": "key"}
 RELATIONS = (
     ("PART_OF", "Agency", "Agency"), ("HAS_DUTY", "Agency", "Duty"), ("OFFERS", "Agency", "Capacity"),
@@ -19,7 +19,7 @@ RELATIONS = (
     ("SERVES", "Exchange", "Duty"), ("SENT", "Agency", "Request"), ("ADDRESSED_TO", "Request", "Agency"),
     ("ABOUT", "Request", "Capacity"), ("ABOUT", "Request", "Need"), ("ABOUT", "Request", "Issue"),
     ("ABOUT", "Request", "Duty"), ("HAS_STEP", "Request", "Transition"), ("MEMBER_OF", "Agency", "WorkingGroup"),
-    ("COORDINATES", "WorkingGroup", "Duty"),
+    ("COORDINATES", "WorkingGroup", "Duty"), ("PART_OF", "PlanGoal", "CityPlan"), ("SERVED_BY", "PlanGoal", "Duty"),
 )  # fmt: skip
 
 

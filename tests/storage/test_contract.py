@@ -384,3 +384,33 @@ async def test_eight_writers_on_one_version_make_exactly_one_winner(store: Graph
     assert [s["node"]["toStatus"] for s in steps].count("in_progress") == 1
     nodes = [r["props"] for r in await store.read("backup/nodes")]
     assert not [n["id"] for n in nodes if "_lock" in n]
+
+
+async def test_city_plans_are_upserted_linked_and_listed(store: GraphStore) -> None:
+    from service.registry.city_plans import link_goal, load_plans, upsert_plan
+
+    await import_bundle(store, small_bundle())
+    plan = {"id": "pl-test", "titleFa": "برنامهٔ آزمون", "levels": ["strategic"],
+            "goals": [{"id": "go-b", "titleFa": "آب", "focus": "آب", "level": "strategic", "strategies": ["پساب"],
+                       "dutyIds": ["du-sewer", "du-missing"]},
+                      {"id": "go-a", "titleFa": "سبز", "level": "strategic"}]}  # fmt: skip
+    first = await upsert_plan(store, DEVELOPMENT_ACTOR, plan)
+    assert [g["id"] for g in first["goals"]] == ["go-b", "go-a"]  # in the plan's order, a missing duty left out
+    assert first["goals"][0]["dutyIds"] == ["du-sewer"] and first["goals"][0]["strategies"] == ["پساب"]
+    again = await upsert_plan(store, DEVELOPMENT_ACTOR, plan | {"titleFa": "برنامهٔ آزمون ۲"})
+    assert again["titleFa"] == "برنامهٔ آزمون ۲" and len(await load_plans(store)) == 1
+    shorter = await upsert_plan(store, DEVELOPMENT_ACTOR, plan | {"goals": plan["goals"][1:]})
+    assert [g["id"] for g in shorter["goals"]] == ["go-a"]  # a goal left out is taken out
+    again = await upsert_plan(store, DEVELOPMENT_ACTOR, plan | {"titleFa": "برنامهٔ آزمون ۲"})
+    with pytest.raises(ServiceError) as taken:  # a goal is one plan's
+        await upsert_plan(store, DEVELOPMENT_ACTOR, {"id": "pl-other", "titleFa": "دیگر", "goals": [{"id": "go-a", "titleFa": "سبز"}]})
+    assert taken.value.code == "VALIDATION" and len(await load_plans(store)) == 1
+    version = again["goals"][1]["version"]
+    linked = await link_goal(store, DEVELOPMENT_ACTOR, "go-a", ["du-green", "du-sewer"], version)
+    assert linked["dutyIds"] == ["du-green", "du-sewer"] and linked["version"] == version + 1
+    with pytest.raises(ServiceError) as stale:
+        await link_goal(store, DEVELOPMENT_ACTOR, "go-a", ["du-green"], version)
+    assert stale.value.code == "VERSION_CONFLICT"
+    with pytest.raises(ServiceError) as missing:
+        await link_goal(store, DEVELOPMENT_ACTOR, "go-a", ["du-nowhere"], version + 1)
+    assert missing.value.code == "NOT_FOUND"

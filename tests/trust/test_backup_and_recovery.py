@@ -24,6 +24,10 @@ def test_restore_of_a_backup_is_the_same_graph(demo: GraphQL, settings: Settings
     demo.ok('mutation { setFindingVerdict(findingId: "dup:du-d9-green:du-parks-green", verdict: CONFIRMED) { verdict } }')
     before = _backup(settings)
     assert any('"AuditEvent"' in line for line in before) and any('"ApiToken"' in line for line in before)
+    # the city's plans travel too: their goals, each PART_OF its plan and SERVED_BY its duties
+    assert sum('"PlanGoal"' in line and '"labels"' in line for line in before) == 11
+    assert any('"SERVED_BY"' in line and '"du-abfa-wsc"' in line for line in before)
+    assert any('"PART_OF"' in line and '"CityPlan"' in line for line in before)
 
     async def wipe_and_restore(store):  # type: ignore[no-untyped-def]
         from service.registry.backup import restore_lines
@@ -35,6 +39,7 @@ def test_restore_of_a_backup_is_the_same_graph(demo: GraphQL, settings: Settings
     assert _backup(settings) == before
     # the restored registry still answers, through the restored token
     assert demo.ok('{ duty(id: "du-parks-green") { titleEn version } }')["duty"] == {"titleEn": "Green space", "version": 2}
+    assert len(demo.ok("{ cityPlans { goals { id } } }")["cityPlans"]) == 2
 
 
 def test_restore_refuses_a_store_with_data(demo: GraphQL, settings: Settings) -> None:

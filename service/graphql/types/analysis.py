@@ -503,6 +503,7 @@ class PlanGoal:
     level: str
     strategies: list[str]
     duty_ids: list[ID]
+    version: int | None = strawberry.field(default=None, description="The goal's version in the store (linkPlanGoal's expectedVersion)")
 
 
 @strawberry.type(description="A city plan (seed 001's mid-term plan, seed 003's strategic plan shape)")
@@ -517,7 +518,8 @@ class CityPlan:
     @staticmethod
     def of(p: dict[str, Any]) -> CityPlan:
         goals = [PlanGoal(id=ID(g["id"]), title_fa=g["titleFa"], focus=g.get("focus", ""), level=g.get("level", ""),
-                          strategies=list(g.get("strategies") or []), duty_ids=[ID(d) for d in g.get("dutyIds") or []])
+                          strategies=list(g.get("strategies") or []), duty_ids=[ID(d) for d in g.get("dutyIds") or []],
+                          version=g.get("version"))
                  for g in p["goals"]]  # fmt: skip
         return CityPlan(id=ID(p["id"]), title_fa=p["titleFa"], title_en=p.get("titleEn"), source=p.get("source", ""),
                         levels=list(p.get("levels") or []), goals=goals)  # fmt: skip
