@@ -21,6 +21,7 @@ from service.domain.actor import Role
 from service.errors import ServiceError
 from service.pictures.style import CLASS_COLORS
 from service.site.errors import page
+from service.site.lang import Lang, lang_of, remember, switch_url
 
 if TYPE_CHECKING:  # numpy: loaded only when a matrix is drawn (tests/test_startup.py)
     from service.analysis.matrix import AgencyMatrix
@@ -116,30 +117,41 @@ async def _matrix(name: str, runtime: RuntimeDep, settings: SettingsDep) -> Agen
     return matrix
 
 
+def _title(name: str, lang: Lang) -> str:
+    from service.pictures import words
+
+    return words.say(lang, name) if name in MATRICES else name
+
+
 @router.get("/matrix/{name}.svg")
-async def matrix_svg(name: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Response:
+async def matrix_svg(request: Request, name: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Response:
     from service.pictures import heatmap
 
     _see_all(actor)
-    body = heatmap.svg(await _matrix(name, runtime, settings), MATRICES.get(name, name))
+    lang = lang_of(request)
+    body = heatmap.svg(await _matrix(name, runtime, settings), _title(name, lang), lang=lang)
     return Response(body, media_type="image/svg+xml", headers={"Content-Disposition": f'attachment; filename="{name}.svg"'})
 
 
 @router.get("/matrix/{name}.png")
-async def matrix_png(name: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Response:
+async def matrix_png(request: Request, name: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Response:
     from service.pictures import heatmap
 
     _see_all(actor)
-    body = heatmap.png(await _matrix(name, runtime, settings), MATRICES.get(name, name))
+    lang = lang_of(request)
+    body = heatmap.png(await _matrix(name, runtime, settings), _title(name, lang), lang=lang)
     return Response(body, media_type="image/png", headers={"Content-Disposition": f'attachment; filename="{name}.png"'})
 
 
 @router.get("/matrix/{name}", response_class=HTMLResponse)
-async def matrix_page(name: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> HTMLResponse:
+async def matrix_page(request: Request, name: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Response:
     from service.pictures import heatmap
 
     _see_all(actor)
     matrix = await _matrix(name, runtime, settings)
     snap = await load_snapshot(runtime.store, ("duty", "capacity", "need", "issue", "exchange", "request"))
-    titles = {r["id"]: str(r.get("titleFa") or r.get("subject") or r["id"]) for rows in snap.rows.values() for r in rows}
-    return HTMLResponse(heatmap.page(matrix, MATRICES[name], name, titles))
+    lang = lang_of(request)
+    field = "titleEn" if lang == "en" else "titleFa"
+    titles = {r["id"]: str(r.get(field) or r.get("titleFa") or r.get("subject") or r["id"]) for rows in snap.rows.values() for r in rows}
+    body = heatmap.page(matrix, _title(name, lang), name, titles, lang=lang, switch=switch_url(request, lang))
+    return remember(request, HTMLResponse(body))
