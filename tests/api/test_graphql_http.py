@@ -100,3 +100,17 @@ def test_mutations_are_refused_over_get(registry: GraphQL) -> None:
     assert response.status_code == 400
     error = response.json()["errors"][0]
     assert error["message"] == "mutations are not allowed when using GET" and "POST" in error["extensions"]["messageFa"]
+
+
+def test_a_missing_id_is_null_for_a_lookup_and_not_found_for_a_mutation(registry: GraphQL) -> None:
+    """README's GraphQL section: the convention, checked on both routes."""
+    looked = registry.client.post("/graphql", json={"query": LOOKUP, "variables": {"id": "ag-nowhere"}}, headers=registry.headers)
+    assert looked.status_code == 200 and looked.json()["data"] == {"agency": None} and "errors" not in looked.json()
+    fetched = registry.get("/graphql", params={"query": LOOKUP, "variables": '{"id": "ag-nowhere"}'})
+    assert fetched.json()["data"] == {"agency": None} and "errors" not in fetched.json()
+    changed = registry.client.post(
+        "/graphql", json={"query": 'mutation { archiveAgency(id: "ag-nowhere") { id } }'}, headers=registry.headers
+    )  # fmt: skip
+    error = changed.json()["errors"][0]
+    assert error["extensions"]["code"] == "NOT_FOUND" and "ag-nowhere" in error["extensions"]["messageEn"], error
+    assert PERSIAN.search(error["extensions"]["messageFa"])
