@@ -27,7 +27,6 @@ if TYPE_CHECKING:  # numpy: loaded only when a matrix is drawn (tests/test_start
     from service.analysis.matrix import AgencyMatrix
 
 router = APIRouter(tags=["pictures"])
-TITLE = "شبکهٔ دستگاه‌های اجرایی"
 MATRICES = {"duplication": "ماتریس موازی‌کاری", "winwin": "ماتریس برد-برد", "followup": "ماتریس درخواست‌های باز",
             "collaboration": "ماتریس حجم مبادلات"}  # fmt: skip
 
@@ -44,45 +43,50 @@ async def whole(request: Request, runtime: RuntimeDep, actor: ActorDep) -> HTMLR
     from service.pictures.network import filter_form, render
 
     _see_all(actor)
+    lang = lang_of(request)
+    title = words.explorer(lang, "title")
     names = ("agency", "kind", "function", "exchange_kind", "year_from", "year_to")
     params = {k: request.query_params.get(k, "")[:200] for k in names}
-    full = registry_graph.build(await load_snapshot(runtime.store, ALL))
+    full = registry_graph.build(await load_snapshot(runtime.store, ALL), lang)
     agencies = {n: str(d["label"]) for n, d in full.nodes(data=True) if d["type"] == "Agency"}
     parsed = filters.parse(params, agencies)
-    form = filter_form(params, parsed.errors)
+    form = filter_form(params, parsed.errors, lang)
     if parsed.errors:
-        body = (f'<h1>{TITLE}</h1>{form}<p class="alert" role="alert" id="filter-errors">'
+        body = (f'<h1>{title}</h1>{form}<p class="alert" role="alert" id="filter-errors">'
                 + html.escape(" ".join(parsed.errors.values())) + "</p>")  # fmt: skip
-        return page(TITLE, body, current="/graph", status=422)
+        return page(title, body, current="/graph", status=422, request=request)
     graph = registry_graph.apply(full, parsed.wanted)
     info = ""
     if graph.number_of_nodes() > registry_graph.DRAW_LIMIT:
         total = graph.number_of_nodes()
-        graph = registry_graph.cluster_by_kind(graph)
-        info = f"ثبت {words.num(total)} گره دارد؛ برای خوانایی بر پایهٔ نوع دستگاه گروه‌بندی شد."
+        graph = registry_graph.cluster_by_kind(graph, lang)
+        info = words.explorer(lang, "clustered", n=words.num(total, lang=lang))
     graphml = "/interop/export.graphml" + (f"?{urlencode(parsed.query)}" if parsed.query else "")
-    return HTMLResponse(render(graph, title=TITLE, info=info, form=form, current="/graph", graphml=graphml))
+    body = render(graph, title=title, info=info, form=form, current="/graph", graphml=graphml, lang=lang, switch=switch_url(request, lang))
+    return remember(request, HTMLResponse(body))
 
 
 @router.get("/graph/agency/{agency_id}", response_class=HTMLResponse)
-async def neighbourhood(runtime: RuntimeDep, actor: ActorDep, agency_id: str,
+async def neighbourhood(request: Request, runtime: RuntimeDep, actor: ActorDep, agency_id: str,
                         hops: Annotated[int, Query(ge=1, le=4)] = 1) -> HTMLResponse:  # fmt: skip
     from service.pictures import registry_graph, words
     from service.pictures.network import render
 
     _see_all(actor)
-    graph = registry_graph.build(await load_snapshot(runtime.store, ALL))
+    lang = lang_of(request)
+    graph = registry_graph.build(await load_snapshot(runtime.store, ALL), lang)
     if agency_id not in graph:
         raise ServiceError("NOT_FOUND", f"agency {agency_id!r} does not exist", "این دستگاه پیدا نشد", status=404)
     ego = registry_graph.ego(graph, agency_id, hops)
     name = graph.nodes[agency_id]["label"]
     graphml = "/interop/export.graphml?" + urlencode({"agency": agency_id})
-    return HTMLResponse(render(ego, title=f"همسایگی {name} ({words.num(hops)} گام)", graphml=graphml,
-                               file=f"hamahang-{agency_id}"))  # fmt: skip
+    title = words.explorer(lang, "hood", name=name, hops=words.num(hops, lang=lang))
+    body = render(ego, title=title, graphml=graphml, file=f"hamahang-{agency_id}", lang=lang, switch=switch_url(request, lang))
+    return remember(request, HTMLResponse(body))
 
 
 @router.get("/graph/overlay/duplication", response_class=HTMLResponse)
-async def duplication_overlay(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep,
+async def duplication_overlay(request: Request, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep,
                               fragmentation: bool = False) -> HTMLResponse:  # fmt: skip
     from service.pictures import overlays, words
     from service.pictures.network import render
@@ -92,22 +96,26 @@ async def duplication_overlay(runtime: RuntimeDep, settings: SettingsDep, actor:
     result = await runner.duplication(runtime.store, settings, snap)
     classes = {"duplication", "overlap"} | ({"fragmentation"} if fragmentation else set())
     graph = overlays.duplication_graph(snap, result, classes)
-    legend = [(f"یافتهٔ {words.CLASSES[c]}", CLASS_COLORS[c]) for c in sorted(classes)]
-    return HTMLResponse(render(graph, title="موازی‌کاری میان وظایف", extra_legend=legend,
-                               info="پهنای یال: امتیاز شباهت؛ رنگ: دستهٔ GAO", current="/graph/overlay/duplication"))  # fmt: skip
+    lang = lang_of(request)
+    legend = [(words.explorer(lang, "dup_finding", cls=c if lang == "en" else words.CLASSES[c]), CLASS_COLORS[c]) for c in sorted(classes)]
+    body = render(graph, title=words.explorer(lang, "dup_title"), extra_legend=legend, info=words.explorer(lang, "dup_info"),
+                  current="/graph/overlay/duplication", lang=lang, switch=switch_url(request, lang))  # fmt: skip
+    return remember(request, HTMLResponse(body))
 
 
 @router.get("/graph/overlay/winwin", response_class=HTMLResponse)
-async def winwin_overlay(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> HTMLResponse:
-    from service.pictures import overlays
+async def winwin_overlay(request: Request, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> HTMLResponse:
+    from service.pictures import overlays, words
     from service.pictures.network import render
 
     _see_all(actor)
     snap = await load_snapshot(runtime.store, runner.WINWIN_NEEDS)
     result = await runner.winwin(runtime.store, settings, snap)
     graph, legend = overlays.winwin_graph(snap, result)
-    return HTMLResponse(render(graph, title="فرصت‌های برد-برد", extra_legend=legend,
-                               info="هر چرخه و جفت دوسویه رنگ خود را دارد؛ یال‌های ضخیم: مجموعهٔ برگزیده", current="/graph/overlay/winwin"))  # fmt: skip
+    lang = lang_of(request)
+    body = render(graph, title=words.explorer(lang, "ww_title"), extra_legend=legend, info=words.explorer(lang, "ww_info"),
+                  current="/graph/overlay/winwin", lang=lang, switch=switch_url(request, lang))  # fmt: skip
+    return remember(request, HTMLResponse(body))
 
 
 async def _matrix(name: str, runtime: RuntimeDep, settings: SettingsDep) -> AgencyMatrix:

@@ -103,3 +103,77 @@ MATRIX: dict[str, tuple[str, str]] = {
 def say(lang: Lang, key: str, **fmt: object) -> str:
     """A matrix page's phrase in ``lang``."""
     return phrase(MATRIX, lang, key, **fmt)
+
+
+EXPLORER: dict[str, tuple[str, str]] = {
+    # page frame and controls (service/pictures/network.py, offline.py, router.py)
+    "title": ("شبکهٔ دستگاه‌های اجرایی", "The city's agency network"),
+    "counts": ("{nodes} گره و {edges} یال", "{nodes} nodes and {edges} edges"),
+    "clustered": ("ثبت {n} گره دارد؛ برای خوانایی بر پایهٔ نوع دستگاه گروه‌بندی شد.",
+                  "The registry has {n} nodes; grouped by agency kind to stay readable."),
+    "hood": ("همسایگی {name} ({hops} گام)", "Neighbourhood of {name} ({hops} hops)"),
+    "dup_title": ("موازی‌کاری میان وظایف", "Duplication between duties"),
+    "dup_info": ("پهنای یال: امتیاز شباهت؛ رنگ: دستهٔ GAO", "Edge width: similarity score; colour: GAO class"),
+    "dup_finding": ("یافتهٔ {cls}", "{cls} finding"),
+    "ww_title": ("فرصت‌های برد-برد", "Win-win opportunities"),
+    "ww_info": ("هر چرخه و جفت دوسویه رنگ خود را دارد؛ یال‌های ضخیم: مجموعهٔ برگزیده",
+                "Each cycle and reciprocal pair has its own colour; thick edges: the chosen set"),
+    "search": ("جست‌وجو", "Search"),
+    "search_hint": ("نام دستگاه یا رکورد…", "Agency or record name…"),
+    "not_found": ("یافت نشد", "Not found"),
+    "size_by": ("اندازه بر پایهٔ", "Size by"),
+    "colour_by": ("رنگ بر پایهٔ", "Colour by"),
+    "layout": ("چیدمان", "Layout"),
+    "layout_force": ("نیرو (خوشه‌ها)", "Force (clusters)"),
+    "layout_tree": ("درختی (ساختار دستگاه‌ها)", "Tree (agency structure)"),
+    "fit": ("نمای کامل", "Fit to view"),
+    "png": ("خروجی PNG", "Export PNG"),
+    "svg": ("خروجی SVG", "Export SVG"),
+    "graphml": ("GraphML این نما", "GraphML of this view"),
+    "layers": ("لایه‌ها", "Layers"),
+    "size_note": ("اندازه: {what} (دستگاه‌ها درشت‌تر از رکوردها)", "Size: {what} (agencies drawn larger than records)"),
+    "colour_legend": ("راهنمای رنگ", "Colour legend"),
+    "c_type": ("نوع رکورد", "Record type"), "c_kind": ("نوع دستگاه", "Agency kind"), "c_level": ("سطح دستگاه", "Agency level"),
+    "c_division": ("بخش کارکردی COFOG", "COFOG division"), "c_community": ("اجتماع (لووَن)", "Community (Louvain)"),
+    "s_degree": ("شمار پیوندها", "number of links"), "s_volume": ("حجم مبادلات (ریال)", "exchange volume (rials)"),
+    "s_betweenness": ("میانجی‌گری", "betweenness"), "s_none": ("یکسان", "equal"),
+    "other_records": ("دیگر رکوردها", "Other records"),
+    "community": ("اجتماع {n}", "Community {n}"),
+    "hood_link": ("همسایگی این دستگاه", "This agency's neighbourhood"),
+    "row_in": ("ردیف در {matrix}", "Row in the {matrix}"),
+    "in_graphiql": ("رکورد در GraphiQL", "Record in GraphiQL"),
+    # the filter form on /graph
+    "f_agency": ("دستگاه (نام یا شناسه)", "Agency (name or id)"), "f_agency_hint": ("مثلاً آب و فاضلاب", "e.g. water"),
+    "f_kind": ("نوع دستگاه", "Agency kind"), "f_function": ("کد کارکرد COFOG", "COFOG function code"),
+    "f_exchange_kind": ("نوع مبادله", "Exchange kind"), "f_year_from": ("از سال", "From year"), "f_year_to": ("تا سال", "To year"),
+    "f_all": ("همه", "All"), "f_show": ("نمایش", "Show"),
+    # explorer.js (sent to the page in #hh-data)
+    "js_links": ("پیوندها: ", "Links: "), "js_volume": (" · حجم مبادله: ", " · exchange volume: "), "js_rials": (" ریال", " rials"),
+    "js_betweenness": (" · میانجی‌گری: ", " · betweenness: "), "js_near": ("پیوسته‌ها", "Connected"),
+    "js_shown": ("{nodes} گره و {edges} یال نمایش داده می‌شود", "{nodes} nodes and {edges} edges shown"),
+    "js_size_equal": ("اندازه: یکسان (دستگاه‌ها درشت‌تر از رکوردها)", "Size: equal (agencies drawn larger than records)"),
+}  # fmt: skip
+JS_KEYS = ("js_links", "js_volume", "js_rials", "js_betweenness", "js_near", "js_shown", "js_size_equal", "size_note")
+
+
+def explorer(lang: Lang, key: str, **fmt: object) -> str:
+    """An explorer page's phrase in ``lang``."""
+    return phrase(EXPLORER, lang, key, **fmt)
+
+
+# the side panel's field names (service/pictures/registry_graph.py writes them in Persian)
+FIELDS: dict[str, str] = {
+    "نام": "Name", "نوع": "Kind", "سطح": "Level", "نام انگلیسی": "English name", "کد": "Code", "زیرمجموعهٔ": "Part of",
+    "تلفن": "Phone", "رایانامه": "Email", "نشانی": "Address", "عنوان": "Title", "کارکرد": "Function",
+    "دستگاه مسئول": "Lead agency", "پشتیبان‌ها": "Supporting agencies", "شرح": "Description", "مقدار": "Quantity",
+    "بازه": "Window", "ارزش": "Value", "دستگاه": "Agency", "محل": "Location", "شدت": "Severity", "وضعیت": "Status",
+    "دسته": "Category", "تاریخ طرح": "Raised on", "مطرح‌کننده": "Raised by", "دستگاه‌های طرف": "Agencies concerned",
+    "مبلغ": "Amount", "تاریخ": "Date", "ارائه‌دهنده": "Provider", "گیرنده": "Receiver", "قرارداد": "Contract",
+    "موضوع": "Subject", "تاریخ ثبت": "Filed", "مهلت": "Due", "فرستنده": "Sender", "اعضا": "Members", "مأموریت": "Mandate",
+    "گروه": "Group", "دستگاه‌ها": "Agencies",
+}  # fmt: skip
+
+
+def field(label_fa: str, lang: Lang) -> str:
+    """A side-panel field name in ``lang`` (a missing English name is a KeyError in the tests)."""
+    return FIELDS[label_fa] if lang == "en" else label_fa

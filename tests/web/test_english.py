@@ -100,3 +100,23 @@ def test_matrix_svg_speaks_the_page_language(demo: GraphQL, lang: str) -> None:
         svg = browser.get("/matrix/followup.svg").text
     assert ("ماتریس درخواست‌های باز" in svg) == (lang == "fa")
     assert ("Open-requests matrix" in svg) == (lang == "en")
+
+
+@needs_chromium
+def test_english_explorer_in_chromium(demo: GraphQL, tmp_path: Path) -> None:
+    """/graph and an agency's neighbourhood in English: controls, legend, side panel and counts."""
+    base = str(demo.client.base_url)
+    with browser_page(base, token=demo.token, width=390, height=900) as (page, traffic):
+        for path in ("/graph?lang=en", "/graph/agency/ag-parks"):
+            page.goto(base + path)
+            page.wait_for_function("() => window.hamahangStable === true", timeout=90_000)
+            seen = look(page)
+            assert seen["lang"] == "en" and seen["direction"] == "ltr", (path, seen["lang"])
+            assert seen["scrollWidth"] <= seen["width"], f"{path} overflows: {seen['scrollWidth']}"
+            page.evaluate("() => { const n = window.hamahangNetwork; n.selectNodes([Object.keys(JSON.parse("
+                          "document.getElementById('hh-data').textContent).nodes)[0]]); }")
+            shoot(page, tmp_path, "en-" + path.strip("/").split("?")[0].replace("/", "-"))
+            text = page.evaluate(ENGLISH_TEXT)
+            assert not PERSIAN.search(text), (path, PERSIAN.findall(text)[:20], text[:600])
+            assert re.search(r"\d+ nodes and \d+ edges", text), text[:300]
+        assert [e for e in traffic.errors if "404" not in e] == [], traffic.errors
