@@ -49,7 +49,7 @@ async def whole(request: Request, runtime: RuntimeDep, actor: ActorDep) -> HTMLR
     params = {k: request.query_params.get(k, "")[:200] for k in names}
     full = registry_graph.build(await load_snapshot(runtime.store, ALL), lang)
     agencies = {n: str(d["label"]) for n, d in full.nodes(data=True) if d["type"] == "Agency"}
-    parsed = filters.parse(params, agencies)
+    parsed = filters.parse(params, agencies, lang)
     form = filter_form(params, parsed.errors, lang)
     if parsed.errors:
         body = (f'<h1>{title}</h1>{form}<p class="alert" role="alert" id="filter-errors">'
@@ -95,8 +95,8 @@ async def duplication_overlay(request: Request, runtime: RuntimeDep, settings: S
     snap = await load_snapshot(runtime.store, runner.DUPLICATION_NEEDS)
     result = await runner.duplication(runtime.store, settings, snap)
     classes = {"duplication", "overlap"} | ({"fragmentation"} if fragmentation else set())
-    graph = overlays.duplication_graph(snap, result, classes)
     lang = lang_of(request)
+    graph = overlays.duplication_graph(snap, result, classes, lang)
     legend = [(words.explorer(lang, "dup_finding", cls=c if lang == "en" else words.CLASSES[c]), CLASS_COLORS[c]) for c in sorted(classes)]
     body = render(graph, title=words.explorer(lang, "dup_title"), extra_legend=legend, info=words.explorer(lang, "dup_info"),
                   current="/graph/overlay/duplication", lang=lang, switch=switch_url(request, lang))  # fmt: skip
@@ -111,8 +111,8 @@ async def winwin_overlay(request: Request, runtime: RuntimeDep, settings: Settin
     _see_all(actor)
     snap = await load_snapshot(runtime.store, runner.WINWIN_NEEDS)
     result = await runner.winwin(runtime.store, settings, snap)
-    graph, legend = overlays.winwin_graph(snap, result)
     lang = lang_of(request)
+    graph, legend = overlays.winwin_graph(snap, result, lang)
     body = render(graph, title=words.explorer(lang, "ww_title"), extra_legend=legend, info=words.explorer(lang, "ww_info"),
                   current="/graph/overlay/winwin", lang=lang, switch=switch_url(request, lang))  # fmt: skip
     return remember(request, HTMLResponse(body))

@@ -107,7 +107,7 @@ def test_english_explorer_in_chromium(demo: GraphQL, tmp_path: Path) -> None:
     """/graph and an agency's neighbourhood in English: controls, legend, side panel and counts."""
     base = str(demo.client.base_url)
     with browser_page(base, token=demo.token, width=390, height=900) as (page, traffic):
-        for path in ("/graph?lang=en", "/graph/agency/ag-parks"):
+        for path in ("/graph?lang=en", "/graph/agency/ag-parks", "/graph/overlay/duplication", "/graph/overlay/winwin"):
             page.goto(base + path)
             page.wait_for_function("() => window.hamahangStable === true", timeout=90_000)
             seen = look(page)
@@ -120,3 +120,7 @@ def test_english_explorer_in_chromium(demo: GraphQL, tmp_path: Path) -> None:
             assert not PERSIAN.search(text), (path, PERSIAN.findall(text)[:20], text[:600])
             assert re.search(r"\d+ nodes and \d+ edges", text), text[:300]
         assert [e for e in traffic.errors if "404" not in e] == [], traffic.errors
+        page.goto(base + "/graph?year_from=13")  # a bad filter: the form again, its error in English
+        text = page.evaluate(ENGLISH_TEXT)
+        assert "Write the Jalali year with four digits" in text and not PERSIAN.search(text), text[:600]
+        shoot(page, tmp_path, "en-graph-bad-filter")
