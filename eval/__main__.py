@@ -12,6 +12,7 @@ import sys
 MODULES = [
     "duplication",
     "winwin",
+    "alignment",
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import cast
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
@@ -12,10 +13,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import HTTPConnection
 
 from service import __version__
 from service.api import analyses, health, ide, signin, transfer
 from service.api.deps import get_actor, get_actor_cache, get_runtime, get_settings
+from service.api.import_jobs import ImportJobs
 from service.api.limits import BodyLimit
 from service.auth.cache import ActorCache
 from service.auth.tokens import ensure_development_token
@@ -40,11 +43,14 @@ log = logging.getLogger(__name__)
 PAGE_ONLY = Actor(name="graphiql-page", role=Role.ANALYST)  # never executes: the page request carries no query
 
 
-async def graphql_context(request: Request) -> Context:
+async def graphql_context(connection: HTTPConnection) -> Context:
     """Every operation needs a token; only the GraphiQL page itself (GET, HTML, no query) does not.
-    Takes the request alone: each extra FastAPI dependency cost measurable time per request."""
+    Takes the request alone: each extra FastAPI dependency cost measurable time per request. A
+    subscription's WebSocket comes here too (hence HTTPConnection): its token is in the handshake's
+    Authorization header, read the same way."""
+    request = cast(Request, connection)  # the helpers read only headers, app state and (HTTP) the method
     runtime, settings = get_runtime(request), get_settings(request)
-    wants_page = request.method == "GET" and "text/html" in request.headers.get("accept", "")
+    wants_page = getattr(request, "method", None) == "GET" and "text/html" in request.headers.get("accept", "")
     if wants_page and "query" not in request.query_params:
         return Context(runtime.store, settings, PAGE_ONLY)
     return Context(runtime.store, settings, await get_actor(request), get_actor_cache(request))
@@ -70,6 +76,7 @@ def create_app(settings: Settings) -> FastAPI:
         runtime = await open_store(settings)
         app.state.runtime = runtime
         app.state.actors = ActorCache(settings.token_cache_s)
+        app.state.import_jobs = jobs = ImportJobs()
         try:
             if settings.load_demo:
                 await load_demo_if_empty(runtime.store)
@@ -77,6 +84,7 @@ def create_app(settings: Settings) -> FastAPI:
                 await announce_development_token(runtime, settings)
             yield
         finally:
+            await jobs.close()
             await runtime.close()
 
     production = settings.env == "production"
@@ -89,7 +97,9 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes, upload_limit=settings.max_upload_bytes)
     schema = build_schema(settings)
     # first: routes are matched in order, and these are the busiest
-    app.router.add_route("/graphql", GraphQLPost(schema, graphql_context, count_queries=not production).handle, methods=["POST"])
+    graphql_post = GraphQLPost(schema, graphql_context, count_queries=not production,
+                               max_rows=settings.graphql_max_rows, default_first=settings.default_page_size)  # fmt: skip
+    app.router.add_route("/graphql", graphql_post.handle, methods=["POST"])
     graphql = ShapedGraphQLRouter(schema, context_getter=graphql_context, graphql_ide=None if production else "graphiql")
     graphql.routes = [r for r in graphql.routes if "POST" not in getattr(r, "methods", ())]  # served above
     app.include_router(graphql, prefix="/graphql")

@@ -120,6 +120,9 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(12, ge=2)
     graphql_max_aliases: int = Field(30, ge=1)
     graphql_max_tokens: int = Field(4000, ge=50)
+    graphql_max_rows: int = Field(
+        50_000, ge=100, description="the query cost limit: rows a document may read, estimated (service/graphql/cost.py)"
+    )
     # an upload (POST /registry/import, /interop/import) is parsed on a worker thread and stops at the
     # first of these; bigger registries go through the CLI (``import --batch-rows``)
     import_max_rows: int = Field(50_000, ge=1, description="rows of all sheets of one upload")

@@ -7,7 +7,8 @@ Two questions per record (seed 002: check interactions against *the missions*):
    about a duty) counts only once verified: the duty is the provider's and the record's text names
    what the duty names (thesaurus concepts or n-grams), or money goes to a budget duty; a record
    about the provider's own capacity fits; settling an issue raised *about* the provider (repairing
-   its own trench, paying its own debt) is part of doing its own work; information about its own
+   its own trench, paying its own debt: a request about the issue, or an exchange to the agency that
+   raised it whose text takes it up) is part of doing its own work; information about its own
    work given to the agency whose duty is to coordinate the agencies is reporting, not a side job;
    otherwise the text must resemble one of the provider's duties.
 2. **The plan's goals** (``service/data/plans.json``: the mid-term plan 1401-1404 and the strategic
@@ -146,10 +147,14 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
     needs = {n["id"]: n for n in snap["need"]}
 
     provided = _provided(snap)
+    issue_list = sorted(issues.values(), key=lambda i: i["id"])
     duty_docs = [_text(d.get("titleFa"), d.get("descriptionFa"), d.get("titleEn")) for d in duties]
     item_docs = [p["text"] for p in provided]
-    vectors = tfidf(duty_docs + item_docs)
-    duty_v, item_v = vectors[: len(duties)], vectors[len(duties) :]
+    issue_docs = [_text(i.get("titleFa"), i.get("descriptionFa"), i.get("titleEn")) for i in issue_list]
+    vectors = tfidf(duty_docs + item_docs + issue_docs)
+    duty_v, item_v = vectors[: len(duties)], vectors[len(duties) : len(duties) + len(provided)]
+    issue_v = vectors[len(duties) + len(provided) :]
+    issue_c = [meaning.concepts_of(_text(i.get("titleFa"), i.get("descriptionFa")), th) for i in issue_list]
     duty_c = [meaning.concepts_of(_text(d.get("titleFa"), d.get("descriptionFa")), th) for d in duties]
     names = {a["id"]: a.get("nameFa") or "" for a in snap["agency"]}
     item_c = [meaning.concepts_of(_without_name(p["text_fa"], names.get(p["provider"], "")), th) for p in provided]
@@ -173,7 +178,19 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
                     return duties[j]["id"], scores[mine.index(j)], meaning.labels(shared, th)
         return duties[mine[k]]["id"], float(scores[k]), []
 
+    def settled_issue(n: int, provider: str, receiver: str | None) -> str | None:
+        """An issue the receiver raised about the provider that this exchange's text takes up (an
+        exchange cannot name an issue, so paying for one's own trench or debt is recognised by text)."""
+        for j, issue in enumerate(issue_list):
+            if issue.get("raisedById") != receiver or provider not in (issue.get("concernsIds") or []):
+                continue
+            sim = float((item_v[n] @ issue_v[j].T).toarray()[0, 0]) if vectors.shape[1] else 0.0
+            if sim >= params.min_text or meaning.objects(item_c[n] & issue_c[j], th):
+                return str(issue["id"])
+        return None
+
     items: list[AlignmentItem] = []
+    fitted: set[str] = set()  # records whose duty_id is a duty they fit, not only the closest one
     for n, p in enumerate(provided):
         provider, linked = p["provider"], p["linked"]
         item = AlignmentItem(p["kind"], p["id"], p["title"], provider, False, None, None, "", amount_rials=p["amount"])
@@ -189,15 +206,20 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
                 reason = (f"the text fits it ({sim:.2f})" if sim >= params.min_text else
                           f"both name {'، '.join(meaning.labels(shared, th))}" if shared else "money under a budget duty")  # fmt: skip
                 _set(item, True, linked, sim, "declared", f"declared duty {linked} verified: the provider's, {reason}")
+                fitted.add(item.id)
                 items.append(item)
                 continue
         best, sim, named = best_own(n, provider)
+        if best and (sim >= params.min_text or named):
+            fitted.add(item.id)
+        if p["kind"] == "exchange" and linked not in issues:
+            linked = settled_issue(n, provider, p["receiver"]) or linked
         if linked and own_capacity.get(linked) == provider:
             _set(item, True, best, sim, "own_capacity", "about the provider's own capacity")
         elif linked in issues and provider in (issues[linked].get("concernsIds") or []):
             _set(item, True, best, sim, "own_issue",
                  f"settles issue {linked} raised about the provider itself (its own work or debt), closest duty {best}")  # fmt: skip
-        elif p["kind"] == "request" and p["sender"] in coordinators and _asks_information(linked, needs, item_c[n]):
+        elif p["kind"] == "request" and p["sender"] in coordinators and _asks_information(linked, needs, item_c[n], p["text_fa"]):
             _set(item, True, best, sim, "reporting",
                  f"information about its own work for {p['sender']}, whose duty is to coordinate the agencies")  # fmt: skip
         elif sim >= params.min_text or named:
@@ -210,7 +232,7 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
             wrong = "another agency's duty" if duty_index[str(linked)] not in mine else "its text does not fit"
             item.why = f"declared duty {linked} not verified ({wrong}); " + item.why
         items.append(item)
-    goals = _serve_goals(items, item_c, city_plans if city_plans is not None else plans(), th)
+    goals = _serve_goals(items, item_c, city_plans if city_plans is not None else plans(), th, fitted)
     return AlignmentResult(params.model_dump(), items, _per_agency(snap, items), goals)
 
 
@@ -227,11 +249,16 @@ def _set(item: AlignmentItem, aligned: bool, duty: str | None, sim: float, rule:
     item.aligned, item.duty_id, item.similarity, item.rule, item.why = aligned, duty, round(sim, 4), rule, why
 
 
-def _asks_information(linked: str | None, needs: dict[str, dict[str, Any]], concepts: frozenset[str]) -> bool:
-    """About a data need, or naming data, a plan or a report."""
+REPORT_WORDS = ("گزارش", "آمار", "فهرست", "زمان‌بندی", "زمانبندی", "جدول زمانی")  # what is asked is information
+INFORMATION = ("obj.data", "obj.plan", "act.plan")  # and their narrower concepts (obj.plan.strategic...)
+
+
+def _asks_information(linked: str | None, needs: dict[str, dict[str, Any]], concepts: frozenset[str], text: str) -> bool:
+    """About a data need, or naming data, a plan (any kind of plan, or planning) or a report."""
     if linked in needs:
         return needs[linked].get("kind") == "data"
-    return bool(concepts & {"obj.data", "obj.plan"})
+    named = any(c == i or c.startswith(i + ".") for c in concepts for i in INFORMATION)
+    return named or any(w in text for w in REPORT_WORDS)
 
 
 def _provided(snap: Snapshot) -> list[dict[str, Any]]:
@@ -239,20 +266,23 @@ def _provided(snap: Snapshot) -> list[dict[str, Any]]:
     for x in sorted(snap["exchange"], key=lambda x: x["id"]):
         if x.get("status") != "cancelled":
             out.append({"kind": "exchange", "id": x["id"], "title": x["titleFa"], "provider": x["providerId"],
-                        "sender": None, "linked": x.get("dutyId"), "financial": x.get("kind") == "financial",
+                        "sender": None, "receiver": x.get("receiverId"), "linked": x.get("dutyId"), "financial": x.get("kind") == "financial",
                         "amount": x.get("amountRials"), "text": _text(x.get("titleFa"), x.get("descriptionFa"), x.get("titleEn")),
                         "text_fa": _text(x.get("titleFa"), x.get("descriptionFa"))})  # fmt: skip
     for r in sorted(snap["request"], key=lambda r: r["id"]):
         if r.get("status") == "done":
             out.append({"kind": "request", "id": r["id"], "title": r["subject"], "provider": r["receiverId"],
-                        "sender": r["senderId"], "linked": r.get("aboutId"), "financial": False, "amount": None,
+                        "sender": r["senderId"], "receiver": r["receiverId"], "linked": r.get("aboutId"), "financial": False, "amount": None,
                         "text": _text(r.get("subject"), r.get("body")), "text_fa": _text(r.get("subject"), r.get("body"))})  # fmt: skip
     return out
 
 
 def _serve_goals(items: list[AlignmentItem], item_c: list[frozenset[str]], city_plans: list[dict[str, Any]],
-                 th: Thesaurus | None) -> list[GoalUse]:  # fmt: skip
-    """Each record serves the goals linked to the duty it fits, and the goals whose text it names."""
+                 th: Thesaurus | None, fitted: set[str]) -> list[GoalUse]:  # fmt: skip
+    """Each record serves the goals linked to the duty it fits, and the goals whose text it names. A
+    record aligned by another rule (its own issue, reporting, its own capacity) carries its closest
+    duty for the reader, but serves that duty's goals only when it fits it: a pole moved out of a
+    ramp does not serve the goals of the power company's supply duty."""
     uses: list[GoalUse] = []
     by_duty: dict[str, list[GoalUse]] = defaultdict(list)
     goal_c: list[frozenset[str]] = []
@@ -265,7 +295,7 @@ def _serve_goals(items: list[AlignmentItem], item_c: list[frozenset[str]], city_
                 by_duty[d].append(use)
     for n, item in enumerate(items):
         served: dict[str, str] = {}
-        if item.aligned and item.duty_id:
+        if item.aligned and item.duty_id and item.id in fitted:
             for use in by_duty.get(item.duty_id, []):
                 served[use.goal_id] = f"through duty {item.duty_id}"
         for use, concepts in zip(uses, goal_c, strict=True):

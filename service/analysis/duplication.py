@@ -36,6 +36,7 @@ from service.analysis.snapshot import Snapshot
 from service.analysis.textsim import gram_counts
 from service.analysis.verdicts import Verdict, fingerprint
 from service.analysis.vocab import default_thesaurus
+from service.analysis.vocab.terms import keeping_vocabularies
 from service.analysis.vocab.thesaurus import Thesaurus
 from service.data.taxonomy import function_name
 from service.settings import DuplicationParams
@@ -186,7 +187,7 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
             option=suggest_option(kind, known[i], known[j]), budget_a=budgets_of(a), budget_b=budgets_of(b),
             summary_fa=summary_fa(kind, e, thesaurus),
         )  # fmt: skip
-        finding.explain = partial(explain_fa, finding, e, a, b, agencies, thesaurus)
+        finding.explain = keeping_vocabularies(partial(explain_fa, finding, e, a, b, agencies, thesaurus))
         finding.effect = partial(effect_fa, finding, e)
         verdict = verdicts.get(fid)
         if verdict is not None:

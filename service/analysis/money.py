@@ -10,6 +10,7 @@ puts it at risk; fragmentation alone puts nothing at stake.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -62,19 +63,26 @@ def spend_by_area(result: DuplicationResult, groups: dict[str, str], from_year: 
     dup: dict[tuple[str, int], float] = defaultdict(float)
     ovl: dict[tuple[str, int], float] = defaultdict(float)
     count: dict[tuple[str, int], int] = defaultdict(int)
-    for f in result.findings:
-        if f.classification == "fragmentation" or f.verdict == "dismissed":
-            continue
-        target = dup if f.classification == "duplication" else ovl
-        sides = {groups.get(f.duty_a, ""), groups.get(f.duty_b, "")}
-        for year, rials in f.at_stake(from_year, to_year).items():
-            for g in sides:
-                target[(g, year)] += rials / len(sides)
-                count[(g, year)] += 1
+    for f, g, year, rials in shares(result, groups, from_year, to_year):
+        (dup if f.classification == "duplication" else ovl)[(g, year)] += rials
+        count[(g, year)] += 1
     keys = sorted(set(dup) | set(ovl), key=lambda k: (k[1], -(dup.get(k, 0) + ovl.get(k, 0)), k[0]))
     rows = [SpendRow(g, function_name(g, "fa"), function_name(g, "en"), y, round(dup.get((g, y), 0)),
                      round(ovl.get((g, y), 0)), count[(g, y)]) for g, y in keys]  # fmt: skip
     return SpendResult({"from_year": from_year, "to_year": to_year}, rows)
+
+
+def shares(result: DuplicationResult, groups: dict[str, str], from_year: int | None = None,
+           to_year: int | None = None) -> Iterator[tuple[DuplicationFinding, str, int, float]]:  # fmt: skip
+    """(finding, COFOG group, year, rials) for each share a duplication or overlap finding puts at
+    stake: the report sums them, the spend heatmap shows them as a cell's evidence."""
+    for f in result.findings:
+        if f.classification == "fragmentation" or f.verdict == "dismissed":
+            continue
+        sides = {groups.get(f.duty_a, ""), groups.get(f.duty_b, "")}
+        for year, rials in f.at_stake(from_year, to_year).items():
+            for g in sides:
+                yield f, g, year, rials / len(sides)
 
 
 def finding_money(f: DuplicationFinding, from_year: int | None = None, to_year: int | None = None) -> int:

@@ -38,12 +38,14 @@ WINWIN_NEEDS = ("agency", "capacity", "need", "issue", "exchange", "request")
 async def duplication(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
     """``snap`` lets a caller that already read the records (a picture page) not read them twice."""
     from service.analysis.duplication import analyse_duplication
-    from service.analysis.vocab.terms import load_terms, thesaurus_with
+    from service.analysis.vocab.terms import load_terms, thesaurus_with, vocabularies
 
     snap = snap or await load_snapshot(source, DUPLICATION_NEEDS)
     store = repository_of(source).store
-    thesaurus = thesaurus_with(await load_terms(store))  # the shipped thesaurus and the directorate's terms
-    return analyse_duplication(snap, settings.analysis.duplication, await load_verdicts(store), thesaurus)
+    terms = await load_terms(store)  # the shipped vocabularies and the directorate's terms, read on each run
+    verdicts = await load_verdicts(store)
+    with vocabularies(terms):
+        return analyse_duplication(snap, settings.analysis.duplication, verdicts, thesaurus_with(terms))
 
 
 async def spend(source: GraphStore | Repository, settings: Settings) -> Any:
@@ -55,24 +57,23 @@ async def spend(source: GraphStore | Repository, settings: Settings) -> Any:
 
 
 async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
+    from service.analysis.vocab.terms import load_terms, thesaurus_with, vocabularies
     from service.analysis.winwin import analyse_winwin
 
     snap = snap or await load_snapshot(source, WINWIN_NEEDS)
-    return analyse_winwin(snap, settings.analysis.winwin, settings.today or today_iso(), await _thesaurus(source))
+    terms = await load_terms(repository_of(source).store)
+    with vocabularies(terms):
+        return analyse_winwin(snap, settings.analysis.winwin, settings.today or today_iso(), thesaurus_with(terms))
 
 
 async def alignment(source: GraphStore | Repository, settings: Settings) -> AlignmentResult:
     from service.analysis.alignment import analyse_alignment
+    from service.analysis.vocab.terms import load_terms, thesaurus_with, vocabularies
 
     snap = await load_snapshot(source, ("agency", "duty", "capacity", "need", "issue", "exchange", "request"))
-    return analyse_alignment(snap, settings.analysis.alignment, thesaurus=await _thesaurus(source))
-
-
-async def _thesaurus(source: GraphStore | Repository) -> Any:
-    """The shipped thesaurus with the directorate's added terms (read on each run)."""
-    from service.analysis.vocab.terms import load_terms, thesaurus_with
-
-    return thesaurus_with(await load_terms(repository_of(source).store))
+    terms = await load_terms(repository_of(source).store)
+    with vocabularies(terms):
+        return analyse_alignment(snap, settings.analysis.alignment, thesaurus=thesaurus_with(terms))
 
 
 async def followup(source: GraphStore | Repository, settings: Settings) -> Any:

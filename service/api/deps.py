@@ -31,7 +31,7 @@ async def get_actor(request: Request) -> Actor:
     """The actor behind ``Authorization: Bearer <token>``; no token or a revoked one is a 401."""
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
-    if not header and request.method == "GET":  # a browser signed in at /signin reads pages; it never writes
+    if not header and getattr(request, "method", None) == "GET":  # a WebSocket has no method  # a browser signed in at /signin reads pages; it never writes
         from service.api.signin import viewer_actor
 
         viewer = await viewer_actor(request)

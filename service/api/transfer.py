@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from typing import cast
 
-from fastapi import APIRouter, File, Query, UploadFile
+from fastapi import APIRouter, File, Query, Request, UploadFile
 from fastapi.responses import JSONResponse, Response
 
 from service.api.deps import ActorDep, RuntimeDep, SettingsDep
+from service.api.import_jobs import ImportJobs
 from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.registry.bundle import export_bundle, import_bundle
@@ -53,17 +55,21 @@ async def template(_: ActorDep) -> Response:
 
 @router.post("/import")
 async def import_file(
+    request: Request,
     runtime: RuntimeDep,
     settings: SettingsDep,
     actor: ActorDep,
     file: UploadFile = File(..., description=".xlsx (a sheet per entity), .csv (named after its sheet) or .json"),
     sheet: str | None = Query(None, description="For CSV: which sheet the rows belong to"),
+    background: bool = Query(False, description="answer 202 at once; follow GET /registry/import/jobs/{id}"),
 ) -> JSONResponse:
     """All rows or none: a report of every bad row (sheet, row, column, reason) otherwise.
 
     The file is read in a child process (``service.io.offload``), within ``Settings.import_max_*`` (rows,
     cells, unzipped bytes, seconds), and checked on a worker thread: a 100k-row workbook read on the
-    event loop stalled /healthz for 12 s."""
+    event loop stalled /healthz for 12 s. With ``background=true`` the answer is a job to follow
+    (``service.api.import_jobs``): its phase, rows read, checked and written, and at the end this
+    route's own answer."""
     from service.io.offload import read_upload  # openpyxl: imported only for imports
     from service.io.workbook import ImportLimits
 
@@ -72,6 +78,10 @@ async def import_file(
     if len(data) > MAX_UPLOAD:
         return JSONResponse({"imported": False, "error": "file larger than 50 MB"}, status_code=413)
     limits = ImportLimits.from_settings(settings)
+    if background:
+        job = _jobs(request).start(runtime.store, actor, file.filename or "upload.json", data, sheet, limits)
+        location = f"/registry/import/jobs/{job.id}"
+        return JSONResponse({**job.as_dict(), "location": location}, status_code=202, headers={"Location": location})
     bundle = await read_upload(file.filename or "upload.json", data, sheet, limits)
     prepared = await import_bundle(runtime.store, bundle, actor, limits=limits)
     if prepared.problems:
@@ -79,3 +89,15 @@ async def import_file(
             {"imported": False, "problems": [p.as_dict() for p in prepared.problems]}, status_code=422
         )
     return JSONResponse({"imported": True, "counts": prepared.counts})
+
+
+@router.get("/import/jobs/{job_id}")
+async def import_job(request: Request, job_id: str, actor: ActorDep) -> JSONResponse:
+    """A background import: phase (reading, checking, writing, done, failed, in English and Persian),
+    rows read, checked and written, and once finished ``status`` and ``result``, the synchronous
+    import's answer. Only the token that started it sees it (NOT_FOUND for anyone else)."""
+    return JSONResponse(_jobs(request).get(job_id, actor).as_dict())
+
+
+def _jobs(request: Request) -> ImportJobs:
+    return cast(ImportJobs, request.app.state.import_jobs)

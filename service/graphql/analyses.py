@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import Any
 
 import strawberry
 from strawberry.types import Info
@@ -42,12 +43,11 @@ class Analyses:
     async def duplication(self, info: Info) -> DuplicationReport:
         return DuplicationReport.of(await runner.duplication(info.context.repo, info.context.settings))
 
-    @strawberry.field(description="Terms the directorate added to the shipped thesaurus, oldest first")
+    @strawberry.field(description="Terms the directorate added to the shipped vocabularies, oldest first")
     async def vocabulary_terms(self, info: Info) -> list[VocabularyTerm]:
         from service.analysis.vocab.terms import load_terms
 
-        return [VocabularyTerm(id=strawberry.ID(t["id"]), concept=t["concept"], label=t["label"], broader=t.get("broader"),
-                               by=t.get("by"), at=t.get("at")) for t in await load_terms(info.context.repo.store)]  # fmt: skip
+        return [term_of(t) for t in await load_terms(info.context.repo.store)]
 
     @strawberry.field(description="The thesaurus concepts a text names (after normalisation and light stemming)")
     async def concepts(self, info: Info, text: str) -> list[ThesaurusConcept]:
@@ -106,10 +106,18 @@ async def set_finding_verdict(info: Info, finding_id: strawberry.ID, verdict: Ve
                           option=FindingOption(saved.option) if saved.option else None)  # fmt: skip
 
 
-@strawberry.type(description="A term the directorate added to the thesaurus (audited): a synonym, or a new concept")
+@strawberry.enum(description="Which shipped vocabulary a term extends")
+class VocabularyKind(Enum):
+    THESAURUS = "thesaurus"
+    GEOGRAPHY = "geography"
+    BENEFICIARY = "beneficiary"
+
+
+@strawberry.type(description="A term the directorate added to a vocabulary (audited): a synonym, or a new concept or code")
 class VocabularyTerm:
     id: strawberry.ID
-    concept: str
+    kind: VocabularyKind
+    concept: str = strawberry.field(description="the thesaurus concept, or the geography or beneficiary code")
     label: str
     broader: str | None
     by: str | None
@@ -124,15 +132,22 @@ class ThesaurusConcept:
     broader: list[str]
 
 
-async def add_vocabulary_term(info: Info, concept: str, label: str, broader: str | None = None) -> VocabularyTerm:
-    """Add a Persian label (a synonym) to a thesaurus concept, or a new concept under ``broader``;
-    the analyses use it from their next run. Directorate only; written with its audit event."""
+def term_of(node: dict[str, Any]) -> VocabularyTerm:
+    from service.analysis.vocab.terms import kind_of
+
+    return VocabularyTerm(id=strawberry.ID(node["id"]), kind=VocabularyKind(kind_of(node)), concept=node["concept"],
+                          label=node["label"], broader=node.get("broader"), by=node.get("by"), at=node.get("at"))  # fmt: skip
+
+
+async def add_vocabulary_term(info: Info, concept: str, label: str, broader: str | None = None,
+                              kind: VocabularyKind = VocabularyKind.THESAURUS) -> VocabularyTerm:  # fmt: skip
+    """Add a Persian label (a synonym) to a thesaurus concept, geography code or beneficiary code, or a
+    new concept/code under ``broader``; the analyses and suggestions use it from their next run.
+    Directorate only; written with its audit event."""
     from service.analysis.vocab.terms import add_term
 
     require_role(info.context.actor, Role.DIRECTORATE)
-    node = await add_term(info.context.repo.store, info.context.actor, concept, label, broader)
-    return VocabularyTerm(id=strawberry.ID(node["id"]), concept=node["concept"], label=node["label"],
-                          broader=node.get("broader"), by=node.get("by"), at=node.get("at"))  # fmt: skip
+    return term_of(await add_term(info.context.repo.store, info.context.actor, concept, label, broader, kind.value))
 
 
 async def draft_opportunity_requests(info: Info, opportunity_id: strawberry.ID) -> list[Request]:

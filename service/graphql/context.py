@@ -6,6 +6,7 @@ policy): the loaders never see a record the reader may not read, whichever resol
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -84,6 +85,27 @@ class Loaders:
             return [grouped.get(k, []) for k in ids]
 
         return self._made.setdefault(f"related:{query}", DataLoader(load_fn=load))
+
+    def related_where(self, from_key: str, relation: str, tree: Any) -> DataLoader[str, set[str]]:
+        """Per parent id, the ids of its related records that match a traversal's ``where``
+        (one composed statement per batch and filter)."""
+
+        async def load(ids: list[str]) -> list[set[str]]:
+            found = await self.repo.related_where(from_key, relation, ids, tree)
+            return [found.get(i, set()) for i in ids]
+
+        name = f"where:{from_key}:{relation}:{json.dumps(tree, sort_keys=True, ensure_ascii=False)}"
+        return self._made.setdefault(name, DataLoader(load_fn=load))
+
+    def matching(self, spec: EntitySpec, tree: Any) -> DataLoader[str, bool]:
+        """Whether each id matches a by-id list's ``where`` (one composed statement per batch)."""
+
+        async def load(ids: list[str]) -> list[bool]:
+            found = await self.repo.ids_where(spec, tree, ids)
+            return [i in found for i in ids]
+
+        name = f"matching:{spec.key}:{json.dumps(tree, sort_keys=True, ensure_ascii=False)}"
+        return self._made.setdefault(name, DataLoader(load_fn=load))
 
     def _narrow(self, query: str, narrow: Narrow, keys: tuple[str, ...]) -> DataLoader[str, list[Row]]:
         """The ``*_fields`` twin: values in ``keys`` order; the repository serves it only to

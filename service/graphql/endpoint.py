@@ -23,7 +23,9 @@ from strawberry.types.graphql import OperationType
 
 from service.errors import ServiceError
 from service.graphql.compiled import Plans, run_plan
+from service.graphql.cost import check_cost
 from service.graphql.errors import shaped, store_was_out
+from service.graphql.persisted import NOT_FOUND_BODY, PersistedQueries, PersistedQueryNotFound
 from service.graphql.refusals import refused
 from service.io import safejson
 from service.replies import dumps
@@ -70,9 +72,12 @@ class GraphQLPost:
     the app's exception handler answers in the GraphQL error shape."""
 
     def __init__(self, schema: BaseSchema, context_getter: Callable[[Request], Awaitable[Any]],
-                 count_queries: bool = False) -> None:  # fmt: skip
+                 count_queries: bool = False, max_rows: int | None = None, default_first: int = 20) -> None:  # fmt: skip
         self.schema = schema
         self.context_getter = context_getter
+        self.persisted = PersistedQueries()
+        self.max_rows = max_rows  # the cost limit (estimated rows); None: none
+        self.default_first = default_first
         self.plans = Plans(schema._schema)  # type: ignore[attr-defined]
         self.count_queries = count_queries  # the StoreQueryCount extension is on (not in production)
         self.compiled_answers = 0  # replies the compiled plans gave (tests check the path is taken)
@@ -93,15 +98,30 @@ class GraphQLPost:
         self.compiled_answers += 1
         return ExecutionResult(data=answer, errors=None, extensions=extensions)
 
+    def admitted(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The operation to run: its document found by hash when persisted (then without the
+        persistedQuery extension, so the compiled path may take it), and within the cost limit."""
+        query = self.persisted.resolve(data)
+        extensions = data.get("extensions")
+        if extensions and "persistedQuery" in extensions:
+            data = {**data, "query": query, "extensions": {k: v for k, v in extensions.items() if k != "persistedQuery"} or None}
+        if isinstance(query, str) and self.max_rows is not None:
+            check_cost(self.schema._schema, query, data.get("variables"), data.get("operationName"),  # type: ignore[attr-defined]
+                       self.default_first, self.max_rows)  # fmt: skip
+        return data
+
     async def handle(self, request: Request) -> Response:
         context = await self.context_getter(request)
         try:
             data = operation(await request.body(), request.headers.get("content-type", ""))
+            data = self.admitted(data)
             result = await self.compiled(data, context)
             if result is None:
                 result = await self.execute(data, context)
         except Refused as exc:  # a GraphQL error body in Persian and English (service.graphql.refusals)
             raise refused(str(exc)) from None
+        except PersistedQueryNotFound:
+            return Response(dumps(NOT_FOUND_BODY), status_code=200, media_type="application/json")
         except MissingQueryError:
             raise refused("No GraphQL query found in the request") from None
         except CannotGetOperationTypeError as exc:

@@ -42,21 +42,26 @@ class Connection(Generic[T]):
         return [e.node for e in self.edges]
 
 
-def encode_cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"o:{offset}".encode()).decode()
+def encode_cursor(offset: int, order: str = "") -> str:
+    """``order`` (a composed list's sort and filter, hashed) is kept in the cursor, so a cursor is
+    never read under another order; plain lists have none and their cursors are as they were."""
+    return base64.urlsafe_b64encode(f"o:{offset}{':' + order if order else ''}".encode()).decode()
 
 
-def decode_cursor(cursor: str | None) -> int:
-    """The offset after which the next page starts; a bad cursor is the client's error."""
+def decode_cursor(cursor: str | None, order: str = "") -> int:
+    """The offset after which the next page starts; a bad cursor, or one made under another sort
+    or filter, is the client's error."""
     if not cursor:
         return 0
     try:
-        kind, _, value = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
-        if kind == "o" and int(value) >= 0:
+        kind, _, rest = base64.urlsafe_b64decode(cursor.encode()).decode().partition(":")
+        value, _, made_for = rest.partition(":")
+        if kind == "o" and int(value) >= 0 and made_for == order:
             return int(value) + 1
     except (ValueError, UnicodeDecodeError):
         pass
-    raise ServiceError("BAD_CURSOR", f"not a cursor from this API: {cursor!r}", "نشانگر صفحه نادرست است", field="after")
+    raise ServiceError("BAD_CURSOR", f"not a cursor from this API for this sort and filter: {cursor!r}",
+                       "نشانگر صفحه نادرست است یا از مرتب‌سازی و فیلتر دیگری است", field="after")  # fmt: skip
 
 
 def page_size(first: int | None, default: int, maximum: int) -> int:
@@ -71,11 +76,12 @@ def page_size(first: int | None, default: int, maximum: int) -> int:
     return size
 
 
-def connection(nodes: list[T], skip: int, size: int, count_fn: Callable[[], Awaitable[int]]) -> Connection[T]:
+def connection(nodes: list[T], skip: int, size: int, count_fn: Callable[[], Awaitable[int]],
+               order: str = "") -> Connection[T]:  # fmt: skip
     """Build a page from ``size + 1`` fetched rows (the extra one says whether more follow)."""
     has_next = len(nodes) > size
     nodes = nodes[:size]
-    edges = [Edge(cursor=encode_cursor(skip + i), node=n) for i, n in enumerate(nodes)]
+    edges = [Edge(cursor=encode_cursor(skip + i, order), node=n) for i, n in enumerate(nodes)]
     return Connection(
         edges=edges,
         page_info=PageInfo(

@@ -8,14 +8,17 @@ from strawberry.types import Info
 from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.graphql import filters as f
+from service.graphql.aggregate import aggregator
 from service.graphql.analyses import Analyses
 from service.graphql.audit import audit_events
+from service.graphql.nodes import find_nodes
 from service.graphql.resolvers import listing, lookup
 from service.graphql.tokens import Me, api_tokens
 from service.graphql.types.agency import Agency
 from service.graphql.types.duty import Duty
 from service.graphql.types.exchange import Exchange
 from service.graphql.types.issue import Issue
+from service.graphql.types.node import Node
 from service.graphql.types.request import Request
 from service.graphql.types.resources import Capacity, Need
 from service.graphql.types.stats import Function, RegistryStats, function_list
@@ -48,6 +51,23 @@ class Query:
     requests = strawberry.field(resolver=listing(s.REQUEST, Request, f.RequestFilter))
     working_group = strawberry.field(resolver=lookup(s.WORKING_GROUP, WorkingGroup))
     working_groups = strawberry.field(resolver=listing(s.WORKING_GROUP, WorkingGroup, f.WorkingGroupFilter))
+    agencies_aggregate = strawberry.field(resolver=aggregator(s.AGENCY))
+    duties_aggregate = strawberry.field(resolver=aggregator(s.DUTY))
+    capacities_aggregate = strawberry.field(resolver=aggregator(s.CAPACITY))
+    needs_aggregate = strawberry.field(resolver=aggregator(s.NEED))
+    issues_aggregate = strawberry.field(resolver=aggregator(s.ISSUE))
+    exchanges_aggregate = strawberry.field(resolver=aggregator(s.EXCHANGE))
+    requests_aggregate = strawberry.field(resolver=aggregator(s.REQUEST))
+    working_groups_aggregate = strawberry.field(resolver=aggregator(s.WORKING_GROUP))
+
+    @strawberry.field(description="Any record by its id (Relay object identification); null when it is missing or not yours to read")
+    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+        found: Node | None = (await find_nodes(info, [str(id)]))[0]
+        return found
+
+    @strawberry.field(description="Records by their ids, in the order given; null for each missing or unreadable one")
+    async def nodes(self, info: Info, ids: list[strawberry.ID]) -> list[Node | None]:
+        return await find_nodes(info, [str(i) for i in ids])
 
     @strawberry.field(description="The directorate's analyses, computed from the registry as it is now")
     def analyses(self, info: Info) -> Analyses:
@@ -67,20 +87,24 @@ class Query:
         return RegistryStats()
 
     @strawberry.field(description="Beneficiary codes for what was typed (ساکنان منطقه ۹ → residents:D9, then suggestions)")
-    def beneficiary_suggestions(self, text: str) -> list[VocabularyCode]:
+    async def beneficiary_suggestions(self, info: Info, text: str) -> list[VocabularyCode]:
         from service.analysis.vocab.beneficiaries import beneficiaries, beneficiary_code, beneficiary_label
+        from service.analysis.vocab.terms import load_terms, vocabularies
 
-        exact = beneficiary_code(text)
-        codes = ([exact] if exact else []) + [c for c in beneficiaries().suggest(text) if c != exact]
-        return [VocabularyCode(code=c, label_fa=beneficiary_label(c), exact=c == exact) for c in codes]
+        with vocabularies(await load_terms(info.context.repo.store)):  # the directorate's terms too
+            exact = beneficiary_code(text)
+            codes = ([exact] if exact else []) + [c for c in beneficiaries().suggest(text) if c != exact]
+            return [VocabularyCode(code=c, label_fa=beneficiary_label(c), exact=c == exact) for c in codes]
 
     @strawberry.field(description="Geography codes for what was typed (منطقه ۹ → D9, نیشابور → neyshabur, then suggestions)")
-    def geography_suggestions(self, text: str) -> list[VocabularyCode]:
+    async def geography_suggestions(self, info: Info, text: str) -> list[VocabularyCode]:
         from service.analysis.vocab.geography import geo_code, geo_label, geography
+        from service.analysis.vocab.terms import load_terms, vocabularies
 
-        exact = geo_code(text)
-        codes = ([exact] if exact else []) + [c for c in geography().suggest(text) if c != exact]
-        return [VocabularyCode(code=c, label_fa=geo_label(c), exact=c == exact) for c in codes]
+        with vocabularies(await load_terms(info.context.repo.store)):  # the directorate's terms too
+            exact = geo_code(text)
+            codes = ([exact] if exact else []) + [c for c in geography().suggest(text) if c != exact]
+            return [VocabularyCode(code=c, label_fa=geo_label(c), exact=c == exact) for c in codes]
 
     @strawberry.field(description="The COFOG function taxonomy; give a division for its groups")
     def functions(self, division: str | None = None) -> list[Function]:

@@ -21,7 +21,8 @@ from strawberry.types import ExecutionContext
 from service.graphql.errors import StoreQueryCount, log_error, without_suggestions
 from service.graphql.mutations import Mutation
 from service.graphql.queries import Query
-from service.graphql.types.common import RIALS_SCALAR, Rials
+from service.graphql.subscriptions import Subscription
+from service.graphql.types.common import DATETIME_SCALAR, RIALS_SCALAR, DateTime, Rials
 from service.settings import Settings
 
 
@@ -60,8 +61,9 @@ def build_schema(settings: Settings | None = None) -> Schema:
     schema = Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         extensions=extensions,
-        config=StrawberryConfig(auto_camel_case=True, scalar_map={Rials: RIALS_SCALAR}),
+        config=StrawberryConfig(auto_camel_case=True, scalar_map={Rials: RIALS_SCALAR, DateTime: DATETIME_SCALAR}),
     )
     schema.hide_suggestions = settings.env == "production"
     return schema

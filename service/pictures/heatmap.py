@@ -7,15 +7,20 @@ from __future__ import annotations
 import html
 import io
 import json
+from collections import defaultdict
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.pictures.offline import font_face
 from service.site.lang import Lang, direction
 from service.site.nav import nav_bar
 from service.text.persian import to_persian_digits
+
+if TYPE_CHECKING:
+    from service.analysis.duplication import DuplicationResult
 
 CELL = 22
 LABEL = 230
@@ -136,7 +141,14 @@ def page(matrix: AgencyMatrix, title: str, name: str, titles: dict[str, str] | N
     explorer links here). ``switch``: this page in the other language."""
     from service.pictures import words
 
-    count = len(involved(matrix))
+    count = words.say(lang, "agencies", n=words.num(len(involved(matrix)), lang=lang))
+    return _page(title, name, count, svg(matrix, title, embed_font=False, titles=titles, lang=lang), lang, switch)
+
+
+def _page(title: str, name: str, count: str, picture: str, lang: Lang = "fa", switch: str = "") -> str:
+    """The page around a heatmap SVG: nav bar, title, downloads, the evidence panel and its script."""
+    from service.pictures import words
+
     no_cell = json.dumps(words.say(lang, "no_cell"), ensure_ascii=False)
     suffix = "?lang=en" if lang == "en" else ""
     return f"""<!doctype html><html lang="{lang}" dir="{direction(lang)}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
@@ -148,10 +160,10 @@ main{{display:flex;flex-wrap:wrap;gap:1rem;padding:1rem}} .row-name.hl{{font-wei
 #detail{{min-width:18rem;max-width:26rem;background:#fff;padding:.6rem;border:1px solid #d9dee7;white-space:pre-wrap;font-size:.85rem}}
 .wrap{{overflow:auto;background:#fff;border:1px solid #d9dee7}}</style></head>
 <body>{nav_bar("/matrix/" + name, lang=lang, switch=switch)}<header class="hm"><h1>{html.escape(title)}</h1>
-<span id="count">{words.say(lang, "agencies", n=words.num(count, lang=lang))}</span>
+<span id="count">{count}</span>
 <a href="/matrix/{name}.svg{suffix}" download>SVG</a><a href="/matrix/{name}.png{suffix}" download>PNG</a>
 <a href="/analyses/{name}.xlsx" download>{words.say(lang, "evidence_xlsx")}</a></header>
-<main><div class="wrap">{svg(matrix, title, embed_font=False, titles=titles, lang=lang)}</div>
+<main><div class="wrap">{picture}</div>
 <div id="detail">{words.say(lang, "hover")}</div></main>
 <script>
 function show(r){{
@@ -224,6 +236,129 @@ def png(matrix: AgencyMatrix, title: str, lang: Lang = "fa") -> bytes:
         if whole:
             bar.locator = MaxNLocator(integer=True)
         bar.formatter = FuncFormatter(lambda v, _p: scale_label(v, lang=lang))
+        bar.update_ticks()
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight", pad_inches=0.2)
+        plt.close(fig)
+    return buffer.getvalue()
+
+
+# --- duplicated spend: COFOG group × Jalali year (issue 14 item 3), the same look as the matrices ---
+
+SPEND_TITLE = "هزینهٔ موازی‌کاری به تفکیک حوزهٔ کارکردی و سال"
+YEAR_CELL = 70
+
+
+@dataclass
+class SpendGrid:
+    """Rows are COFOG groups (most money first), columns Jalali years; a cell is the rials duplication
+    and overlap findings put at stake there, with the findings as its evidence."""
+
+    groups: list[tuple[str, str]]  # (code, Persian name)
+    years: list[int]
+    cells: dict[tuple[str, int], float]
+    evidence: dict[tuple[str, int], list[dict[str, Any]]]
+
+
+def spend_grid(result: DuplicationResult) -> SpendGrid:
+    from service.analysis.money import shares
+    from service.data.taxonomy import function_name
+
+    cells: dict[tuple[str, int], float] = defaultdict(float)
+    evidence: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
+    for f, g, year, rials in shares(result, result.groups):
+        cells[(g, year)] += rials
+        evidence[(g, year)].append({"findingId": f.id, "class": f.classification, "dutyA": f.duty_a, "dutyB": f.duty_b,
+                                    "score": f.score, "rials": round(rials)})  # fmt: skip
+    totals: dict[str, float] = defaultdict(float)
+    for (g, _), v in cells.items():
+        totals[g] += v
+    groups = [(g, function_name(g, "fa") or g or "بی‌کارکرد") for g in sorted(totals, key=lambda g: (-totals[g], g))]
+    return SpendGrid(groups, sorted({y for _, y in cells}), dict(cells), dict(evidence))
+
+
+def _spend_lines(evidence: list[dict[str, Any]], titles: dict[str, str]) -> list[str]:
+    from service.pictures import words
+
+    return [f"{describe(e, titles)}، {words.rials(float(e['rials']))}" for e in sorted(evidence, key=lambda e: -e["rials"])]
+
+
+def spend_svg(grid: SpendGrid, title: str = SPEND_TITLE, embed_font: bool = True, titles: dict[str, str] | None = None) -> str:
+    """Groups as rows (names on the right), years as columns (the earliest on the right, as Persian
+    reads), rials on hover; a standalone SVG like the matrices'."""
+    from service.pictures import words
+
+    titles = titles or {}
+    rows, cols = len(grid.groups), len(grid.years)
+    peak = max(grid.cells.values(), default=1.0) or 1.0
+    top = 60
+    label = max(LABEL, 6 * max((len(name) for _, name in grid.groups), default=0) + 24)  # COFOG names run long
+    width, height = max(label + cols * YEAR_CELL + 20, 420), top + rows * CELL + 70
+    grid_right = width - label
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+           f'font-family="Vazirmatn, Tahoma, sans-serif" font-size="11" direction="rtl">',
+           f"<style>{font_face() if embed_font else ''} rect.cell:hover{{stroke:#c8341f;stroke-width:2}}</style>",
+           f'<text x="{width - 10}" y="18" font-size="14" text-anchor="start">{html.escape(title)}</text>']  # fmt: skip
+    for j, year in enumerate(grid.years):
+        x = grid_right - j * YEAR_CELL - YEAR_CELL / 2
+        out.append(f'<text x="{x:.1f}" y="{top - 8}" text-anchor="middle" class="year">{to_persian_digits(str(year))}</text>')
+    for i, (code, name) in enumerate(grid.groups):
+        y = top + i * CELL
+        out.append(f'<text x="{width - 8}" y="{y + CELL * 0.7:.1f}" text-anchor="start" class="row-name" data-group="{html.escape(code)}">'
+                   f"{html.escape(name)}</text>")  # fmt: skip
+        for j, year in enumerate(grid.years):
+            value = grid.cells.get((code, year))
+            if value is None:
+                continue
+            lines = _spend_lines(grid.evidence[(code, year)], titles)
+            tip = f"{name}، سال {to_persian_digits(str(year))}: {words.rials(value)}\n" + "\n".join(lines[:4])
+            data = html.escape(json.dumps(grid.evidence[(code, year)], ensure_ascii=False), quote=True)
+            shown = html.escape(json.dumps(lines, ensure_ascii=False), quote=True)
+            out.append(f'<rect class="cell" x="{grid_right - (j + 1) * YEAR_CELL}" y="{y}" width="{YEAR_CELL - 1}" height="{CELL - 1}" '
+                       f'fill="{_mix(value / peak)}" data-row="{html.escape(code)}" data-col="{year}" data-value="{round(value)}" '
+                       f'data-evidence="{data}" data-lines="{shown}" tabindex="0"><title>{html.escape(tip)}</title></rect>')  # fmt: skip
+    out.append(f'<rect x="{grid_right - cols * YEAR_CELL}" y="{top}" width="{cols * YEAR_CELL}" height="{rows * CELL}" fill="none" stroke="#d9dee7"/>')
+    y0 = top + rows * CELL + 20
+    out.append(f'<defs><linearGradient id="scale" x1="1" x2="0"><stop offset="0" stop-color="{SCALE[0]}"/>'
+               f'<stop offset="1" stop-color="{SCALE[1]}"/></linearGradient></defs>')  # fmt: skip
+    out.append(f'<rect x="{width - 210}" y="{y0}" width="200" height="12" fill="url(#scale)" stroke="#d9dee7"/>')
+    out.append(f'<text x="{width - 10}" y="{y0 + 28}" text-anchor="start">{scale_label(0.0)}</text>')
+    out.append(f'<text x="{width - 210}" y="{y0 + 28}" text-anchor="end">{words.rials(peak)}</text>')
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def spend_page(grid: SpendGrid, titles: dict[str, str] | None = None) -> str:
+    """The spend heatmap in the matrices' page (side panel with a hovered cell's findings, downloads)."""
+    count = f"{to_persian_digits(str(len(grid.groups)))} حوزهٔ کارکردی، {to_persian_digits(str(len(grid.years)))} سال"
+    return _page(SPEND_TITLE, "spend", count, spend_svg(grid, embed_font=False, titles=titles))
+
+
+def spend_png(grid: SpendGrid, title: str = SPEND_TITLE) -> bytes:
+    """The spend heatmap as a PNG: Persian group names right of the grid, Jalali years on top (the
+    earliest on the right), the rials scale on the left in Persian digits."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
+
+    from service.pictures import words
+
+    values = [[grid.cells.get((g, y), 0.0) for y in grid.years] for g, _ in grid.groups] or [[0.0]]
+    family = _font()
+    with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False, "font.family": family}):
+        fig, ax = plt.subplots(figsize=(max(5.0, 1.1 * len(grid.years) + 5), max(3.0, 0.35 * len(grid.groups) + 2)))
+        image = ax.imshow(values, cmap="Greens", aspect="auto", vmin=0)
+        ax.set_xticks(range(len(grid.years)), [to_persian_digits(str(y)) for y in grid.years], fontsize=9, parse_math=False)
+        ax.set_yticks(range(len(grid.groups)), [name for _, name in grid.groups], fontsize=8, parse_math=False)
+        ax.invert_xaxis()
+        ax.xaxis.tick_top()
+        ax.yaxis.tick_right()
+        ax.set_title(title, fontsize=11, pad=12, parse_math=False)
+        bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.04, location="left")
+        bar.formatter = FuncFormatter(lambda v, _pos: words.num(v))
+        bar.set_label("ریال", parse_math=False)
         bar.update_ticks()
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight", pad_inches=0.2)

@@ -25,6 +25,7 @@ from service.site.lang import Lang, lang_of, remember, switch_url
 
 if TYPE_CHECKING:  # numpy: loaded only when a matrix is drawn (tests/test_startup.py)
     from service.analysis.matrix import AgencyMatrix
+    from service.pictures import heatmap
 
 router = APIRouter(tags=["pictures"])
 MATRICES = {"duplication": "ماتریس موازی‌کاری", "winwin": "ماتریس برد-برد", "followup": "ماتریس درخواست‌های باز",
@@ -116,6 +117,43 @@ async def winwin_overlay(request: Request, runtime: RuntimeDep, settings: Settin
     body = render(graph, title=words.explorer(lang, "ww_title"), extra_legend=legend, info=words.explorer(lang, "ww_info"),
                   current="/graph/overlay/winwin", lang=lang, switch=switch_url(request, lang))  # fmt: skip
     return remember(request, HTMLResponse(body))
+
+
+async def _spend_grid(runtime: RuntimeDep, settings: SettingsDep) -> heatmap.SpendGrid:
+    from service.pictures import heatmap
+
+    return heatmap.spend_grid(await runner.duplication(runtime.store, settings))
+
+
+# /matrix/spend is not agency × agency: declared before /matrix/{name} so it is matched first
+@router.get("/matrix/spend.svg")
+async def spend_svg(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Response:
+    from service.pictures import heatmap
+
+    _see_all(actor)
+    body = heatmap.spend_svg(await _spend_grid(runtime, settings))
+    return Response(body, media_type="image/svg+xml", headers={"Content-Disposition": 'attachment; filename="spend.svg"'})
+
+
+@router.get("/matrix/spend.png")
+async def spend_png(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Response:
+    from service.pictures import heatmap
+
+    _see_all(actor)
+    body = heatmap.spend_png(await _spend_grid(runtime, settings))
+    return Response(body, media_type="image/png", headers={"Content-Disposition": 'attachment; filename="spend.png"'})
+
+
+@router.get("/matrix/spend", response_class=HTMLResponse)
+async def spend_page(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> HTMLResponse:
+    """Duplicated spend by COFOG group × Jalali year (rials), a hovered cell's findings beside it."""
+    from service.pictures import heatmap
+
+    _see_all(actor)
+    grid = await _spend_grid(runtime, settings)
+    snap = await load_snapshot(runtime.store, ("duty",))
+    titles = {r["id"]: str(r.get("titleFa") or r["id"]) for r in snap.rows.get("duty", [])}
+    return HTMLResponse(heatmap.spend_page(grid, titles))
 
 
 async def _matrix(name: str, runtime: RuntimeDep, settings: SettingsDep) -> AgencyMatrix:

@@ -9,19 +9,17 @@ says how far it got: what was written stays, with its audit events.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from service.domain.actor import Actor
 from service.errors import ServiceError
 from service.registry.audit import audit_event
-from service.registry.bundle import EDGES, SECTIONS, Prepared, import_params, prepare
+from service.registry.bundle import EDGES, SECTIONS, Prepared, Progress, import_params, prepare
 from service.storage.errors import StoreError
 from service.storage.port import GraphStore
 
 ORDER = (*SECTIONS, "steps", *EDGES)
-Progress = Callable[[str, int, int], None]  # (list name, rows written so far, rows in all)
 
 
 @dataclass
@@ -32,14 +30,19 @@ class BatchedImport:
 
 
 async def import_in_batches(store: GraphStore, bundle: dict[str, list[dict[str, Any]]], actor: Actor | None = None,
-                            batch_rows: int = 2000, progress: Progress | None = None) -> BatchedImport:  # fmt: skip
-    prepared = await prepare(store, bundle)
+                            batch_rows: int = 2000, progress: Progress | None = None, *,
+                            checked: Progress | None = None, limits: Any = None) -> BatchedImport:  # fmt: skip
+    """``progress`` is told of the rows written after each batch, ``checked`` of the rows checked before;
+    ``limits`` (``service.io.workbook.ImportLimits``): its time cap also bounds the checking."""
+    prepared = await prepare(store, bundle, limits, checked)
     result = BatchedImport(prepared)
     if prepared.problems:
         return result
     params = import_params(prepared)
     empty: dict[str, list[dict[str, Any]]] = {name: [] for name in params}
     total = sum(len(rows) for rows in params.values())
+    if progress is not None and total:  # every row checked: writing begins
+        progress(ORDER[0], 0, total)
     for name in ORDER:
         rows = params[name]
         for start in range(0, len(rows), batch_rows):

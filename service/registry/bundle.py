@@ -11,9 +11,10 @@ from __future__ import annotations
 import asyncio
 import gc
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, cast
 
 from pydantic import BaseModel, ValidationError
@@ -45,6 +46,7 @@ REFS: dict[str, tuple[str, ...]] = {
     "senderId": ("agencies",), "aboutId": ("capacities", "needs", "issues", "duties"),
     "members": ("agencies",), "dutyIds": ("duties",),
 }  # fmt: skip
+Progress = Callable[[str, int, int], None]  # (list name, rows done so far, rows in all): the CLI's and the jobs'
 EDGES = ("partOf", "hasDuty", "offers", "needsOf", "raised", "concerns", "blocks", "gave", "givenTo",
          "serves", "sent", "addressedTo", "memberOf", "coordinates", "about")  # fmt: skip
 
@@ -102,10 +104,14 @@ def _meta_problems(section: str, number: int, raw: dict[str, Any]) -> list[Probl
     return out
 
 
-def _validate_rows(section: str, rows: list[dict[str, Any]], prepared: Prepared) -> list[tuple[int, dict[str, Any], Any]]:  # Any: the section's model
+def _validate_rows(section: str, rows: list[dict[str, Any]], prepared: Prepared,
+                   progress: Callable[[int], None] | None = None) -> list[tuple[int, dict[str, Any], Any]]:  # fmt: skip
+    """The rows pydantic accepts, as (row number, raw row, the section's model); ``progress`` every 1,000."""
     spec = SECTIONS[section]
     good = []
     for index, raw in enumerate(rows):
+        if progress is not None and index % 1000 == 0:
+            progress(index)
         number = _row_number(raw, index)
         meta = _meta_problems(section, number, raw)
         if meta:
@@ -148,20 +154,28 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-async def prepare(store: GraphStore, bundle: dict[str, list[dict[str, Any]]], limits: Any = None) -> Prepared:
-    """Validate a bundle against itself and the store; build the import parameters."""
+async def prepare(store: GraphStore, bundle: dict[str, list[dict[str, Any]]], limits: Any = None,
+                  progress: Progress | None = None) -> Prepared:  # fmt: skip
+    """Validate a bundle against itself and the store; build the import parameters.
+
+    ``progress`` is told every 1,000 rows checked (from the worker thread that checks them)."""
     with _gc_paused():
-        return await _prepare(store, bundle, limits)
+        return await _prepare(store, bundle, limits, progress)
 
 
 Validated = dict[str, list[tuple[int, dict[str, Any], Any]]]  # Any: each section's own model
 
 
-async def _prepare(store: GraphStore, bundle: dict[str, list[dict[str, Any]]], limits: Any = None) -> Prepared:
+def _tell(progress: Progress, section: str, before: int, total: int, done: int) -> None:
+    progress(section, before + done, total)
+
+
+async def _prepare(store: GraphStore, bundle: dict[str, list[dict[str, Any]]], limits: Any = None,
+                   progress: Progress | None = None) -> Prepared:  # fmt: skip
     prepared = Prepared()
     # the CPU-bound steps (every row through pydantic, then the statement's parameters) run on a worker
     # thread: on the event loop, a 100k-row import held every other request (/healthz 12 s)
-    validated, refs, ids = await asyncio.to_thread(_check_rows, bundle, prepared)
+    validated, refs, ids = await asyncio.to_thread(_check_rows, bundle, prepared, progress)
     if limits is not None:
         limits.check_time()
     await _check_against_store(store, validated, refs, ids, prepared)
@@ -171,13 +185,22 @@ async def _prepare(store: GraphStore, bundle: dict[str, list[dict[str, Any]]], l
     return prepared
 
 
-def _check_rows(bundle: dict[str, list[dict[str, Any]]], prepared: Prepared
+def _check_rows(bundle: dict[str, list[dict[str, Any]]], prepared: Prepared, progress: Progress | None = None
                 ) -> tuple[Validated, dict[str, list[tuple[int, str, str]]], dict[str, set[str]]]:  # fmt: skip
     """Every row validated, ids given and checked for repeats, references to outside the bundle listed."""
     unknown = set(bundle) - set(SECTIONS)
     for name in sorted(unknown):
         prepared.problems.append(Problem(name, 0, None, f"unknown sheet {name!r}", "برگهٔ ناشناخته"))
-    validated = {s: _validate_rows(s, bundle.get(s) or [], prepared) for s in SECTIONS}
+    total = sum(len(bundle.get(s) or []) for s in SECTIONS)
+    validated: Validated = {}
+    done = 0
+    for section in SECTIONS:
+        given = bundle.get(section) or []
+        tell = None if progress is None else partial(_tell, progress, section, done, total)
+        validated[section] = _validate_rows(section, given, prepared, tell)
+        done += len(given)
+        if progress is not None:
+            progress(section, done, total)
 
     # ids: new ones where missing, no duplicates within the bundle
     ids: dict[str, set[str]] = {s: set() for s in SECTIONS}

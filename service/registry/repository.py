@@ -14,14 +14,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from service.auth.policy import DEFAULT_SHARED, View
+from service.auth.policy import DEFAULT_SHARED, PARTIES, View
 from service.domain.actor import Actor
 from service.errors import ServiceError, not_found, version_conflict
+from service.registry import compose
 from service.registry.audit import audit_event
-from service.registry.clock import new_id, now_iso
+from service.registry.clock import new_id, now_iso, today_iso
+from service.registry.events import HUB, Event
+from service.registry.fields import GROUPS, NUMBERS
 from service.registry.specs import AGENCY, DUTY, REQUEST, SPECS, EntitySpec
 from service.storage import errors as store_errors
 from service.storage.port import GraphStore, Row
+from service.text.jalali import jalali_year
 from service.text.persian import search_key, search_text
 
 HIDDEN = ("search",)
@@ -62,6 +66,19 @@ def idempotency_mismatch(key: str) -> ServiceError:
         f"کلید تکرارناپذیری «{key}» پیش‌تر با ورودی دیگری به کار رفته است؛ برای رکورد تازه کلید تازه بفرستید",
         field="idempotencyKey", status=422,
     )  # fmt: skip
+
+
+def _fold(into: Row | None, row: Row, name: str) -> Row:
+    """Add one statement row's sum/min/max/count of ``name`` to a group's."""
+    n, total, low, high = int(row[f"{name}_n"] or 0), row[f"{name}_sum"], row[f"{name}_min"], row[f"{name}_max"]
+    if into is None:
+        return {"n": n, "sum": total if n else None, "min": low, "max": high}
+    if n:
+        into["sum"] = (into["sum"] or 0) + total
+        into["min"] = low if into["min"] is None else min(into["min"], low)
+        into["max"] = high if into["max"] is None else max(into["max"], high)
+        into["n"] += n
+    return into
 
 
 def _ids(value: Any) -> list[str]:
@@ -159,6 +176,60 @@ class Repository:
         rows = await self.store.read(f"{spec.key}/count", params)
         return int(rows[0]["total"]) if rows else 0
 
+    # -- the ``where`` composer's statements (only when a client gives a where or a sortBy) ----
+    def _composed_params(self, composed: compose.Composed, include_archived: bool) -> dict[str, Any]:
+        """The composer's parameters plus the policy's viewer for every private kind: a filter
+        through a relationship counts only the related records this reader may read."""
+        viewers = {f"viewer_{key}": self.view.viewer(key) for key in PARTIES}
+        return {**composed.params, **viewers, "includeArchived": include_archived}
+
+    async def page_where(self, spec: EntitySpec, tree: Mapping[str, Any] | None, sort: list[compose.SortKey], *,
+                         include_archived: bool = False, skip: int = 0, limit: int = 20) -> list[Row]:  # fmt: skip
+        """One page of records matching ``tree``, sorted by ``sort`` (then by id)."""
+        composed = compose.compose_list(spec.key, tree, sort, today=today_iso())
+        params = self._composed_params(composed, include_archived) | {"skip": skip, "limit": limit}
+        ids = [r["id"] for r in await self.store.read(composed.name, params)]
+        found = await self.get_many(spec, ids) if ids else {}
+        return [found[i] for i in ids if i in found]
+
+    async def ids_where(self, spec: EntitySpec, tree: Mapping[str, Any] | None, ids: list[str]) -> set[str]:
+        """Which of ``ids`` match ``tree`` (and the reader may read): a by-id list's ``where``."""
+        composed = compose.compose_list(spec.key, {"AND": [tree or {}, {"id_IN": list(ids)}]}, [], today=today_iso())
+        params = self._composed_params(composed, False) | {"skip": 0, "limit": len(ids)}
+        return {r["id"] for r in await self.store.read(composed.name, params)}
+
+    async def count_where(self, spec: EntitySpec, tree: Mapping[str, Any] | None, *, include_archived: bool = False) -> int:
+        composed = compose.compose_count(spec.key, tree, today=today_iso())
+        rows = await self.store.read(composed.name, self._composed_params(composed, include_archived))
+        return int(rows[0]["total"]) if rows else 0
+
+    async def related_where(self, from_key: str, relation: str, ids: list[str], tree: Mapping[str, Any] | None) -> dict[str, set[str]]:
+        """Per batch key, the ids of the related records that match ``tree`` and the reader may read."""
+        composed = compose.compose_related(from_key, relation, tree, today=today_iso())
+        rows = await self.store.read(composed.name, self._composed_params(composed, False) | {"ids": list(ids)})
+        found: dict[str, set[str]] = {}
+        for row in rows:
+            found.setdefault(row["key"], set()).add(row["id"])
+        return found
+
+    async def aggregate(self, spec: EntitySpec, tree: Mapping[str, Any] | None, group_by: list[str], *,
+                        include_archived: bool = False) -> list[Row]:  # fmt: skip
+        """Count, and sum/min/max/count of each numeric field, per group (``groupBy``: at most
+        two keys). A Jalali year is folded here from the days the statement groups by."""
+        composed = compose.compose_aggregate(spec.key, tree, group_by, today=today_iso())
+        rows = await self.store.read(composed.name, self._composed_params(composed, include_archived))
+        years = [i for i, g in enumerate(group_by) if GROUPS[spec.key][g][0] == "year"]
+        folded: dict[tuple[Any, ...], Row] = {}
+        for row in rows:
+            key = [row[f"g{i}"] for i in range(len(group_by))]
+            for i in years:
+                key[i] = jalali_year(str(key[i])[:10]) if key[i] else None
+            into = folded.setdefault(tuple(key), {"key": list(key), "count": 0, "numbers": {}})
+            into["count"] += int(row["count"])
+            for name in NUMBERS.get(spec.key, ()):
+                into["numbers"][name] = _fold(into["numbers"].get(name), row, name)
+        return sorted(folded.values(), key=lambda r: [(v is None, str(v)) for v in r["key"]])
+
     def new_props(self, spec: EntitySpec, data: BaseModel, now: str,
                   extra: Mapping[str, Any] | None = None) -> tuple[str, dict[str, Any], dict[str, Any]]:  # fmt: skip
         """Split a validated input into (id, stored properties, relation parameters)."""
@@ -212,7 +283,10 @@ class Repository:
             ) from None  # fmt: skip
         if not rows:
             raise await self._missing_reference(spec, relations)
-        return public(rows[0]["node"])
+        created = public(rows[0]["node"])
+        if spec.key == "request":
+            HUB.publish(Event("request", "filed", created))
+        return created
 
     def _scope(self) -> str:
         """Whose idempotency keys these are: the token's id; without a token (the CLI, the service)
@@ -276,9 +350,7 @@ class Repository:
         changes = dict(audit_after if audit_after is not None else params)
         before = {k: current.get(k) for k in changes}
         audit = audit_event(self.actor, action, spec.label, ident, before, changes)
-        rows = await self.store.write(
-            query, {"id": ident, **params, "expectedVersion": current["version"], "now": now_iso(), "audit": audit}
-        )
+        rows = await self.store.write(query, {"id": ident, **params, "expectedVersion": current["version"], "now": now_iso(), "audit": audit})
         if rows:
             return public(rows[0]["node"])
         latest = await self.get_many(spec, [ident])
@@ -304,6 +376,4 @@ class Repository:
                       archived: bool = True, current: Row | None = None) -> Row:  # fmt: skip
         """Archiving hides a record from lists but keeps it and its history."""
         now = now_iso()
-        return await self.update(
-            spec, ident, {"archived": archived, "archivedAt": now if archived else None}, expected_version, current
-        )
+        return await self.update(spec, ident, {"archived": archived, "archivedAt": now if archived else None}, expected_version, current)

@@ -20,6 +20,7 @@ LINKS: tuple[tuple[str, str], ...] = (
     ("/matrix/winwin", "nav_m_winwin"),
     ("/matrix/followup", "nav_m_followup"),
     ("/matrix/collaboration", "nav_m_collaboration"),
+    ("/matrix/spend", "nav_m_spend"),
     ("/#downloads", "nav_downloads"),
     ("/portal", "nav_portal"),
     ("/graphql", ""),

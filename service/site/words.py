@@ -16,6 +16,7 @@ SITE: dict[str, tuple[str, str]] = {
     "nav_m_winwin": ("ماتریس برد-برد", "Win-win matrix"),
     "nav_m_followup": ("ماتریس پیگیری", "Follow-up matrix"),
     "nav_m_collaboration": ("ماتریس مبادلات", "Exchange matrix"),
+    "nav_m_spend": ("هزینهٔ موازی‌کاری", "Duplication spend"),
     "nav_downloads": ("دریافت تحلیل‌ها", "Download analyses"),
     "nav_portal": ("درگاه دستگاه‌ها", "Agency portal"),
     "nav_signin": ("ورود تحلیلگران", "Analyst sign-in"),

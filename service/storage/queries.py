@@ -8,6 +8,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 BACKEND_SUFFIXES = (".falkordb.cypher", ".neo4j.cypher")
+COMPOSED_PREFIX = "compose/"
+COMPOSED_MAX = 4096  # distinct filter shapes kept; the oldest is dropped past that
+# Statements the ``where`` composer joined from the vetted fragments in cypher/compose/
+# (service/registry/compose.py), by ``compose/<hash of the text>``: shared by every library.
+_COMPOSED: dict[str, str] = {}
+
+
+def register_composed(name: str, text: str) -> None:
+    """Make a composed statement runnable by name on every store."""
+    if not name.startswith(COMPOSED_PREFIX):
+        raise ValueError(f"a composed statement's name starts with {COMPOSED_PREFIX}: {name!r}")
+    if name in _COMPOSED:
+        return
+    if len(_COMPOSED) >= COMPOSED_MAX:
+        _COMPOSED.pop(next(iter(_COMPOSED)))
+    _COMPOSED[name] = text
 
 
 def default_cypher_dir() -> Path:
@@ -40,7 +56,7 @@ class QueryLibrary(Mapping[str, str]):
 
     def __getitem__(self, name: str) -> str:
         try:
-            return self.texts[name]
+            return self.texts[name] if not name.startswith(COMPOSED_PREFIX) else _COMPOSED[name]
         except KeyError:
             raise KeyError(f"no Cypher file {name}.cypher under {self.root}") from None
 

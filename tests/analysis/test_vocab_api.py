@@ -3,6 +3,8 @@ analysis uses it; analysts read it; bad terms are refused in Persian and English
 
 from __future__ import annotations
 
+from typing import Any
+
 from tests.conftest import GraphQL
 
 PAIR = """{ analyses { duplication { findings(first: 5000) { dutyAId dutyBId classification } } } }"""
@@ -68,3 +70,79 @@ def test_free_text_maps_to_codes_with_suggestions(demo: GraphQL) -> None:
     partial = agency.ok(q, t="عاب")["beneficiarySuggestions"]  # typing, not done yet
     assert "pedestrians" in [s["code"] for s in partial] and not any(s["exact"] for s in partial)
     assert agency.ok(q, t="نیشابور")["geographySuggestions"][0]["code"] == "neyshabur"
+
+
+FINDINGS = """{ analyses { duplication { findings(first: 5000) { dutyAId dutyBId beneficiariesShared geographyOverlap
+  explanationFa } } } }"""
+ADD_KIND = """mutation($c: String!, $l: String!, $b: String, $k: VocabularyKind!) {
+  addVocabularyTerm(concept: $c, label: $l, broader: $b, kind: $k) { id kind concept label broader by at } }"""
+
+
+def _finding(demo: GraphQL, a: str, b: str) -> dict[str, Any] | None:
+    for f in demo.ok(FINDINGS)["analyses"]["duplication"]["findings"]:
+        if {f["dutyAId"], f["dutyBId"]} == {a, b}:
+            return dict(f)
+    return None
+
+
+def _duty_for(demo: GraphQL, agency: str, beneficiaries: list[str], geography: list[str]) -> str:
+    created = demo.ok("""mutation($a: String!, $b: [String!]!, $g: [String!]!) { createDuty(input: {agencyId: $a,
+        titleFa: "آبیاری و نگهداری فضای سبز محله‌ها", functionCode: "05.4", beneficiaries: $b, geography: $g}) { id } }""",
+                      a=agency, b=beneficiaries, g=geography)  # fmt: skip
+    return str(created["createDuty"]["id"])
+
+
+def test_a_beneficiary_label_added_through_the_api_makes_duties_share_beneficiaries(demo: GraphQL) -> None:
+    a = _duty_for(demo, "ag-d3", ["residents"], ["D3"])
+    b = _duty_for(demo, "ag-parks", ["باغبانان محله"], ["D3"])  # free text nobody knows
+    before = _finding(demo, a, b)
+    assert before is None or before["beneficiariesShared"] == []
+
+    refused = demo.as_role("agency", "ag-d3")(ADD_KIND, c="gardeners", l="باغبانان محله", b="residents", k="BENEFICIARY")
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    term = demo.ok(ADD_KIND, c="gardeners", l="باغبانان محله", b="residents", k="BENEFICIARY")["addVocabularyTerm"]
+    assert term["kind"] == "BENEFICIARY" and term["broader"] == "residents" and term["by"]
+
+    after = _finding(demo, a, b)
+    assert after is not None and after["beneficiariesShared"] == ["gardeners"], after
+    assert "ذی‌نفعان مشترک: باغبانان محله" in after["explanationFa"]  # the added label, in the lazily written Persian
+    typed = demo.ok('{ beneficiarySuggestions(text: "باغبانان محله") { code labelFa exact } }')["beneficiarySuggestions"]
+    assert typed[0] == {"code": "gardeners", "labelFa": "باغبانان محله", "exact": True}
+    events = demo.ok('{ auditEvents(entity: "VocabularyTerm") { nodes { action entityId } } }')["auditEvents"]["nodes"]
+    assert [e["entityId"] for e in events].count(term["id"]) == 1
+
+    # a label for a known code, and the refusals, in Persian and English
+    demo.ok(ADD_KIND, c="residents", l="محله‌نشینان", k="BENEFICIARY")
+    assert demo.ok('{ beneficiarySuggestions(text: "محله‌نشینان") { code exact } }')["beneficiarySuggestions"][0] == \
+        {"code": "residents", "exact": True}
+    for variables, field in (({"c": "hikers", "l": "کوهنوردان", "b": "nobody"}, "broader"),
+                             ({"c": "hikers", "l": "کوهنوردان"}, "broader"),
+                             ({"c": "residents", "l": "کوهنوردان", "b": "public"}, "broader"),
+                             ({"c": "hikers", "l": "شهروندان", "b": "residents"}, "label"),
+                             ({"c": "hi kers", "l": "کوهنوردان", "b": "residents"}, "concept")):
+        error = demo(ADD_KIND, k="BENEFICIARY", **variables)["errors"][0]
+        assert error["extensions"]["code"] == "VALIDATION" and error["extensions"]["field"] == field, error
+        assert error["extensions"]["messageFa"] and error["message"]
+
+
+def test_a_geography_code_added_under_the_city_is_accepted_and_contained(demo: GraphQL) -> None:
+    q = '{ geographySuggestions(text: "محله نیلوفر") { code labelFa exact } }'
+    assert not any(s["exact"] for s in demo.ok(q)["geographySuggestions"])
+    a = _duty_for(demo, "ag-d3", ["residents"], ["city"])
+    b = _duty_for(demo, "ag-parks", ["residents"], ["niloofar"])
+    before = _finding(demo, a, b)
+    assert before is None or before["geographyOverlap"] == []  # a code nobody knows overlaps only itself
+
+    refused = demo.as_role("agency", "ag-d3")(ADD_KIND, c="niloofar", l="محله نیلوفر", b="city", k="GEOGRAPHY")
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    bad = demo(ADD_KIND, c="niloofar", l="محله نیلوفر", b="atlantis", k="GEOGRAPHY")["errors"][0]
+    assert bad["extensions"]["field"] == "broader" and bad["extensions"]["messageFa"]
+    term = demo.ok(ADD_KIND, c="niloofar", l="محله نیلوفر", b="city", k="GEOGRAPHY")["addVocabularyTerm"]
+    assert term["kind"] == "GEOGRAPHY"
+
+    assert demo.ok(q)["geographySuggestions"][0] == {"code": "niloofar", "labelFa": "محله نیلوفر", "exact": True}
+    after = _finding(demo, a, b)
+    assert after is not None and after["geographyOverlap"] == ["niloofar"], after
+    assert "محدوده مشترک: محله نیلوفر" in after["explanationFa"]
+    kinds = {t["kind"] for t in demo.ok("{ analyses { vocabularyTerms { kind } } }")["analyses"]["vocabularyTerms"]}
+    assert kinds == {"GEOGRAPHY"}

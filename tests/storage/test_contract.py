@@ -295,6 +295,15 @@ async def test_finding_verdicts_are_kept(store: GraphStore) -> None:
     assert (await load_verdicts(store))["dup:du-a:du-b"].fingerprint == "du-a@2;du-b@1"
 
 
+async def test_vocabulary_terms_are_added_once_and_listed(store: GraphStore) -> None:
+    from service.analysis.vocab.terms import add_term, load_terms
+
+    first = await add_term(store, DEVELOPMENT_ACTOR, "obj.green", "باغ‌راه")
+    again = await add_term(store, DEVELOPMENT_ACTOR, "obj.green", "باغ راه")  # the same label, spelt apart
+    assert first["id"] == again["id"]
+    assert [t["id"] for t in await load_terms(store) if t["concept"] == "obj.green"] == [first["id"]]
+
+
 async def test_an_idempotent_create_returns_the_first_record(store: GraphStore) -> None:
     repo = Repository(store)
     data = m.AgencyIn(code="ONCE", nameFa="یک بار", kind="ngo", level="external")

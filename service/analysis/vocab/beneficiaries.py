@@ -7,9 +7,10 @@ children ⊂ residents, drivers ⊂ commuters, water subscribers ⊂ subscribers
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextvars import ContextVar
 from functools import cache, lru_cache
 
-from service.analysis.vocab.geography import geo_code, geo_label
+from service.analysis.vocab.geography import geo_code, geo_label, geography
 from service.analysis.vocab.hierarchy import Hierarchy, load
 
 ROOTS = frozenset({"public", "organisations"})
@@ -22,8 +23,16 @@ def _infer(code: str) -> str | None:
 
 
 @cache
-def beneficiaries() -> Hierarchy:
+def shipped_beneficiaries() -> Hierarchy:
     return load("beneficiaries.csv", _infer)
+
+
+# the hierarchy of the run under way: the shipped one plus the directorate's terms (vocab/terms.py)
+ACTIVE: ContextVar[Hierarchy | None] = ContextVar("active_beneficiaries", default=None)
+
+
+def beneficiaries() -> Hierarchy:
+    return ACTIVE.get() or shipped_beneficiaries()
 
 
 def beneficiary_code(text: str) -> str | None:
@@ -43,11 +52,12 @@ def beneficiary_code(text: str) -> str | None:
 
 def codes(values: Iterable[str]) -> list[str]:
     """Stored values as codes: codes stay, free text is mapped, unknown text is kept as written."""
-    return [_code(v) for v in values]
+    version = beneficiaries().version + "/" + geography().version
+    return [_code(version, v) for v in values]
 
 
 @lru_cache(maxsize=10_000)
-def _code(value: str) -> str:
+def _code(version: str, value: str) -> str:
     h = beneficiaries()
     return value if value in h.parent or h.parent_of(value) else (beneficiary_code(value) or value)
 
@@ -55,11 +65,11 @@ def _code(value: str) -> str:
 def shared_beneficiaries(left: Iterable[str] | None, right: Iterable[str] | None) -> list[str]:
     """Groups both serve: where one group contains the other, the narrower one. The two roots (the
     public, organisations) say too little to count as shared."""
-    return list(_shared(tuple(codes(left or [])), tuple(codes(right or []))))
+    return list(_shared(beneficiaries().version, tuple(codes(left or [])), tuple(codes(right or []))))
 
 
 @lru_cache(maxsize=100_000)
-def _shared(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...]:
+def _shared(version: str, left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(m for m in beneficiaries().overlap(left, right) if m not in ROOTS)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from contextvars import ContextVar
 from functools import cache, lru_cache
 
 from service.analysis.vocab.hierarchy import Hierarchy, load
@@ -23,17 +24,25 @@ def _infer(code: str) -> str | None:
 
 
 @cache
-def geography() -> Hierarchy:
+def shipped_geography() -> Hierarchy:
     return load("geography.csv", _infer)
+
+
+# the hierarchy of the run under way: the shipped one plus the directorate's terms (vocab/terms.py)
+ACTIVE: ContextVar[Hierarchy | None] = ContextVar("active_geography", default=None)
+
+
+def geography() -> Hierarchy:
+    return ACTIVE.get() or shipped_geography()
 
 
 def geo_overlap(left: Iterable[str] | None, right: Iterable[str] | None) -> list[str]:
     """The areas both cover (an empty list means the city, as the domain model's default)."""
-    return list(_overlap(tuple(left or [CITY]), tuple(right or [CITY])))
+    return list(_overlap(geography().version, tuple(left or [CITY]), tuple(right or [CITY])))
 
 
 @lru_cache(maxsize=100_000)
-def _overlap(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...]:
+def _overlap(version: str, left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(geography().overlap(left, right))
 
 

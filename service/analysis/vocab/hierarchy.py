@@ -7,6 +7,7 @@ import csv
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 from service.analysis.vocab.stem import tokens
 
@@ -19,6 +20,8 @@ class Hierarchy:
     # a code not in the file may still have a known parent (D17 → city, residents:D9 → residents)
     infer: Callable[[str], str | None] = lambda code: None
     index: dict[str, str] = field(default_factory=dict)
+    # which added terms this copy carries ("" for the shipped file): callers' caches are keyed by it
+    version: str = ""
     _chains: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -27,6 +30,21 @@ class Hierarchy:
             for label in (code, *self.labels_fa.get(code, ()), *self.labels_en.get(code, ())):
                 key = "".join(tokens(label)) or label.casefold()
                 self.index.setdefault(key, code)
+
+    def with_terms(self, terms: Iterable[dict[str, Any]]) -> Hierarchy:
+        """A copy with the directorate's terms ``{concept: code, label, broader?}``: a label for a known
+        code, or a new code under ``broader``. The shipped object itself when there are none."""
+        added = list(terms)
+        if not added:
+            return self
+        parent, fa = dict(self.parent), dict(self.labels_fa)
+        for term in added:
+            code = term["concept"]
+            if code not in parent:
+                parent[code] = term.get("broader") or self.parent_of(code)
+            fa[code] = (*fa.get(code, ()), term["label"])
+        version = "|".join(f"{t.get('id') or ''}>{t.get('broader') or ''}" for t in added)  # what decides content
+        return Hierarchy(parent, fa, dict(self.labels_en), self.infer, version=version)
 
     def parent_of(self, code: str) -> str | None:
         return self.parent[code] if code in self.parent else self.infer(code)

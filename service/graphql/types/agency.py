@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from service.graphql.types.common import AgencyKind, AgencyLevel, MemberRole, from_row
+from service.graphql.types.common import AgencyKind, AgencyLevel, DateTime, MemberRole, from_row
+from service.graphql.types.node import Node
 from service.registry.specs import AGENCY
 
 if TYPE_CHECKING:
@@ -27,10 +28,18 @@ _issue = Annotated["Issue", strawberry.lazy("service.graphql.types.issue")]
 _exchange = Annotated["Exchange", strawberry.lazy("service.graphql.types.exchange")]
 _request = Annotated["Request", strawberry.lazy("service.graphql.types.request")]
 _membership = Annotated["Membership", strawberry.lazy("service.graphql.types.working_group")]
+_where = strawberry.lazy("service.graphql.where")
+_wAgency = Annotated["AgencyWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
+_wDuty = Annotated["DutyWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
+_wCapacity = Annotated["CapacityWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
+_wNeed = Annotated["NeedWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
+_wIssue = Annotated["IssueWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
+_wExchange = Annotated["ExchangeWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
+_wRequest = Annotated["RequestWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
 
 
 @strawberry.type(description="An executive body: a deputy, district, organisation, company, agency or firm")
-class Agency:
+class Agency(Node):
     id: strawberry.ID
     code: str
     name_fa: str
@@ -43,8 +52,8 @@ class Agency:
     contact_address: str | None = None
     version: int
     archived: bool = False
-    created_at: str
-    updated_at: str
+    created_at: DateTime
+    updated_at: DateTime
 
     @strawberry.field(description="The agency this one is PART_OF")
     async def parent(self, info: Info) -> Agency | None:
@@ -54,44 +63,44 @@ class Agency:
         return from_row(Agency, row) if row else None
 
     @strawberry.field(description="Agencies directly PART_OF this one")
-    async def sub_agencies(self, info: Info) -> list[Agency]:
-        return await _traverse(info, self.id, "subAgencies")
+    async def sub_agencies(self, info: Info, where: _wAgency | None = None) -> list[Agency]:
+        return await _traverse(info, self.id, "subAgencies", where)
 
     @strawberry.field(description="Duties this agency leads or supports")
-    async def duties(self, info: Info) -> list[_duty]:
-        return await _traverse(info, self.id, "duties")
+    async def duties(self, info: Info, where: _wDuty | None = None) -> list[_duty]:
+        return await _traverse(info, self.id, "duties", where)
 
     @strawberry.field
-    async def capacities(self, info: Info) -> list[_capacity]:
-        return await _traverse(info, self.id, "capacities")
+    async def capacities(self, info: Info, where: _wCapacity | None = None) -> list[_capacity]:
+        return await _traverse(info, self.id, "capacities", where)
 
     @strawberry.field
-    async def needs(self, info: Info) -> list[_need]:
-        return await _traverse(info, self.id, "needs")
+    async def needs(self, info: Info, where: _wNeed | None = None) -> list[_need]:
+        return await _traverse(info, self.id, "needs", where)
 
     @strawberry.field(description="Issues this agency raised")
-    async def issues_raised(self, info: Info) -> list[_issue]:
-        return await _traverse(info, self.id, "issuesRaised")
+    async def issues_raised(self, info: Info, where: _wIssue | None = None) -> list[_issue]:
+        return await _traverse(info, self.id, "issuesRaised", where)
 
     @strawberry.field(description="Issues other agencies raised about this one")
-    async def issues_received(self, info: Info) -> list[_issue]:
-        return await _traverse(info, self.id, "issuesReceived")
+    async def issues_received(self, info: Info, where: _wIssue | None = None) -> list[_issue]:
+        return await _traverse(info, self.id, "issuesReceived", where)
 
     @strawberry.field
-    async def exchanges_given(self, info: Info) -> list[_exchange]:
-        return await _traverse(info, self.id, "exchangesGiven")
+    async def exchanges_given(self, info: Info, where: _wExchange | None = None) -> list[_exchange]:
+        return await _traverse(info, self.id, "exchangesGiven", where)
 
     @strawberry.field
-    async def exchanges_received(self, info: Info) -> list[_exchange]:
-        return await _traverse(info, self.id, "exchangesReceived")
+    async def exchanges_received(self, info: Info, where: _wExchange | None = None) -> list[_exchange]:
+        return await _traverse(info, self.id, "exchangesReceived", where)
 
     @strawberry.field
-    async def requests_sent(self, info: Info) -> list[_request]:
-        return await _traverse(info, self.id, "requestsSent")
+    async def requests_sent(self, info: Info, where: _wRequest | None = None) -> list[_request]:
+        return await _traverse(info, self.id, "requestsSent", where)
 
     @strawberry.field
-    async def requests_received(self, info: Info) -> list[_request]:
-        return await _traverse(info, self.id, "requestsReceived")
+    async def requests_received(self, info: Info, where: _wRequest | None = None) -> list[_request]:
+        return await _traverse(info, self.id, "requestsReceived", where)
 
     @strawberry.field(description="Working groups this agency sits in, with its role")
     async def working_groups(self, info: Info) -> list[_membership]:
@@ -123,9 +132,15 @@ def _record_type(field: str) -> type:
     return found
 
 
-async def _traverse(info: Info, agency_id: str, field: str) -> list[Any]:
-    """One of the agency's lists, read for the fields the selection shows (``narrow``)."""
+async def _traverse(info: Info, agency_id: str, field: str, where: Any = None) -> list[Any]:
+    """One of the agency's lists, read for the fields the selection shows (``narrow``); with a
+    ``where``, only the records the composed filter keeps (the plain path runs no composer)."""
     node = _record_type(field)
     loaders = info.context.loaders
     rows = await loaders.related(TRAVERSALS[field][0], loaders.wanted(info, node)).load(agency_id)
+    if where is not None:
+        from service.graphql.where import to_tree
+
+        kept = await loaders.related_where("agency", field, to_tree(where)).load(agency_id)
+        rows = [r for r in rows if r["id"] in kept]
     return [from_row(node, r) for r in rows]

@@ -188,6 +188,30 @@ def _parse_rials(value: Any) -> int:
     return int(text)
 
 
+DateTime = NewType("DateTime", str)
+
+
+def _serialize_datetime(value: Any) -> str:
+    """The stored instant as it is stored (ISO 8601, UTC offset included)."""
+    return value.isoformat() if isinstance(value, dt.datetime) else str(value)
+
+
+def _parse_datetime(value: Any) -> str:
+    try:
+        return dt.datetime.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise ValueError(f"not an ISO 8601 date-time: {value!r} (e.g. 2024-05-04T10:15:00.000+00:00)") from None
+
+
+DATETIME_SCALAR = strawberry.scalar(
+    name="DateTime",
+    description="An instant in ISO 8601 with its UTC offset, milliseconds included: "
+    "2024-05-04T10:15:00.000+00:00. It is the very string createdAt and updatedAt carried when they "
+    "were String, so a client that reads them as strings, or parses them with Date.parse or "
+    "datetime.fromisoformat, reads them unchanged.",
+    serialize=_serialize_datetime,
+    parse_value=_parse_datetime,
+)
 Rials = NewType("Rials", int)
 RIALS_SCALAR = strawberry.scalar(
     name="Rials",

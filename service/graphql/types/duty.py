@@ -9,12 +9,14 @@ from strawberry.types import Info
 
 from service.data.taxonomy import function_name
 from service.domain.enums import MoneyUnit as MoneyUnitEnum
-from service.graphql.types.common import DutyRole, MoneyUnit, Rials, load_agencies, load_agency, money
+from service.graphql.types.common import DateTime, DutyRole, MoneyUnit, Rials, load_agencies, load_agency, money
+from service.graphql.types.node import Node
 
 if TYPE_CHECKING:
     from service.graphql.types.agency import Agency
 
 _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
+_agency_where = Annotated["AgencyWhere", strawberry.lazy("service.graphql.where")]  # type: ignore[name-defined]  # noqa: F821
 
 
 def budget_lines(years: list[int] | None, rials: list[int] | None) -> list[tuple[int, int]]:
@@ -32,7 +34,7 @@ class DutyBudget:
 
 
 @strawberry.type(description="A mission or legal function an agency carries")
-class Duty:
+class Duty(Node):
     id: strawberry.ID
     title_fa: str
     title_en: str | None = None
@@ -49,8 +51,8 @@ class Duty:
     role: DutyRole | None = strawberry.field(default=None, description="The agency's role, when reached from an agency")
     version: int = 1
     archived: bool = False
-    created_at: str = ""
-    updated_at: str = ""
+    created_at: DateTime = DateTime("")
+    updated_at: DateTime = DateTime("")
 
     @strawberry.field(description="The annual budget by Jalali fiscal year, in the asked period")
     def budgets(self, from_year: int | None = None, to_year: int | None = None) -> list[DutyBudget]:
@@ -70,5 +72,8 @@ class Duty:
         return await load_agency(info, self.agency_id)
 
     @strawberry.field
-    async def support_agencies(self, info: Info) -> list[_agency]:
-        return await load_agencies(info, self.support_agency_ids)
+    async def support_agencies(self, info: Info, where: _agency_where | None = None) -> list[_agency]:
+        from service.graphql.where import kept
+        from service.registry.specs import AGENCY
+
+        return await kept(info, AGENCY, await load_agencies(info, self.support_agency_ids), where)

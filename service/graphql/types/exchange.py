@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from service.domain.enums import MoneyUnit as MoneyUnitEnum
 from service.graphql.types.common import (
+    DateTime,
     ExchangeKind,
     ExchangeStatus,
     MoneyUnit,
@@ -19,6 +20,7 @@ from service.graphql.types.common import (
     load_agency,
     money,
 )  # fmt: skip
+from service.graphql.types.node import Node
 from service.registry.specs import DUTY
 from service.text.jalali import jalali_year
 
@@ -31,7 +33,7 @@ _duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
 
 
 @strawberry.type(description="A financial, service or infrastructure exchange between agencies")
-class Exchange:
+class Exchange(Node):
     id: strawberry.ID
     kind: ExchangeKind
     status: ExchangeStatus
@@ -46,8 +48,8 @@ class Exchange:
     date_iso: strawberry.Private[str | None] = None
     version: int = 1
     archived: bool = False
-    created_at: str = ""
-    updated_at: str = ""
+    created_at: DateTime = DateTime("")
+    updated_at: DateTime = DateTime("")
 
     @strawberry.field(description="Amount, in rials unless asked in tomans")
     def amount(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float | None:

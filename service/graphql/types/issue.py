@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from service.graphql.types.common import IssueCategory, IssueStatus, Severity, from_row, iso_date, jalali, load_agencies, load_agency
+from service.graphql.types.common import DateTime, IssueCategory, IssueStatus, Severity, from_row, iso_date, jalali, load_agencies, load_agency
+from service.graphql.types.node import Node
 from service.registry.specs import DUTY
 
 if TYPE_CHECKING:
@@ -16,11 +17,12 @@ if TYPE_CHECKING:
     from service.graphql.types.duty import Duty
 
 _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
+_agency_where = Annotated["AgencyWhere", strawberry.lazy("service.graphql.where")]  # type: ignore[name-defined]  # noqa: F821
 _duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
 
 
 @strawberry.type(description="A problem between agencies")
-class Issue:
+class Issue(Node):
     id: strawberry.ID
     title_fa: str
     title_en: str | None = None
@@ -35,8 +37,8 @@ class Issue:
     raised_on_iso: strawberry.Private[str | None] = None
     version: int = 1
     archived: bool = False
-    created_at: str = ""
-    updated_at: str = ""
+    created_at: DateTime = DateTime("")
+    updated_at: DateTime = DateTime("")
 
     @strawberry.field
     def raised_on(self) -> dt.date | None:
@@ -51,8 +53,11 @@ class Issue:
         return await load_agency(info, self.raised_by_id)
 
     @strawberry.field
-    async def concerns(self, info: Info) -> list[_agency]:
-        return await load_agencies(info, self.concerns_ids)
+    async def concerns(self, info: Info, where: _agency_where | None = None) -> list[_agency]:
+        from service.graphql.where import kept
+        from service.registry.specs import AGENCY
+
+        return await kept(info, AGENCY, await load_agencies(info, self.concerns_ids), where)
 
     @strawberry.field(description="The duty this issue keeps from being done")
     async def blocks_duty(self, info: Info) -> _duty | None:

@@ -10,7 +10,8 @@ from strawberry.types import Info
 
 from service.domain.enums import RequestStatus as Status
 from service.domain.workflow import OPEN_STATUSES, TRANSITIONS
-from service.graphql.types.common import RequestStatus, from_row, iso_date, jalali, load_agency
+from service.graphql.types.common import DateTime, RequestStatus, from_row, iso_date, jalali, load_agency
+from service.graphql.types.node import Node
 from service.registry.clock import today_iso
 
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class Transition:
 
 
 @strawberry.type(description="A request one agency files with another")
-class Request:
+class Request(Node):
     id: strawberry.ID
     subject: str
     body: str | None = None
@@ -47,8 +48,8 @@ class Request:
     filed_on_iso: strawberry.Private[str | None] = None
     version: int = 1
     archived: bool = False
-    created_at: str = ""
-    updated_at: str = ""
+    created_at: DateTime = DateTime("")
+    updated_at: DateTime = DateTime("")
 
     @strawberry.field
     def due_date(self) -> dt.date | None:

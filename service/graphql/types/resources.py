@@ -9,7 +9,8 @@ import strawberry
 from strawberry.types import Info
 
 from service.domain.enums import MoneyUnit as MoneyUnitEnum, ResourceStatus as Status
-from service.graphql.types.common import MoneyUnit, ResourceKind, ResourceStatus, iso_date, jalali, load_agency, money
+from service.graphql.types.common import DateTime, MoneyUnit, ResourceKind, ResourceStatus, iso_date, jalali, load_agency, money
+from service.graphql.types.node import Node
 from service.registry.clock import today_iso
 
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
 
 
 @strawberry.interface(name="Offerable", description="What capacities and needs have in common")
-class Offerable:
+class Offerable(Node):
     """Fields a capacity and a need share."""
 
     id: strawberry.ID
@@ -35,8 +36,8 @@ class Offerable:
     status: ResourceStatus = strawberry.field(default=Status.OPEN, description="As recorded: open, partly met, met, withdrawn")
     version: int = 1
     archived: bool = False
-    created_at: str = ""
-    updated_at: str = ""
+    created_at: DateTime = DateTime("")
+    updated_at: DateTime = DateTime("")
 
     @strawberry.field
     async def agency(self, info: Info) -> _agency | None:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 from strawberry.types import Info
 
-from service.graphql.types.common import MemberRole, from_row, load_agency
+from service.graphql.types.common import DateTime, MemberRole, from_row, load_agency
+from service.graphql.types.node import Node
 from service.registry.specs import DUTY
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
 _duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
+_duty_where = Annotated["DutyWhere", strawberry.lazy("service.graphql.where")]  # type: ignore[name-defined]  # noqa: F821
 
 
 @strawberry.type
@@ -29,7 +31,7 @@ class Member:
 
 
 @strawberry.type(description="A working group (کارگروه) of several agencies")
-class WorkingGroup:
+class WorkingGroup(Node):
     id: strawberry.ID
     name_fa: str
     name_en: str | None = None
@@ -39,19 +41,20 @@ class WorkingGroup:
     duty_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
     version: int = 1
     archived: bool = False
-    created_at: str = ""
-    updated_at: str = ""
+    created_at: DateTime = DateTime("")
+    updated_at: DateTime = DateTime("")
 
     @strawberry.field(name="members")
     def member_list(self) -> list[Member]:
         return [Member(agency_id=strawberry.ID(m["agencyId"]), role=MemberRole(m["role"])) for m in self.members]
 
     @strawberry.field
-    async def duties(self, info: Info) -> list[_duty]:
+    async def duties(self, info: Info, where: _duty_where | None = None) -> list[_duty]:
         from service.graphql.types.duty import Duty
+        from service.graphql.where import kept
 
         rows = await info.context.loaders.entity(DUTY).load_many(list(self.duty_ids))
-        return [from_row(Duty, r) for r in rows if r]
+        return await kept(info, DUTY, [from_row(Duty, r) for r in rows if r], where)
 
 
 @strawberry.type(description="An agency's seat in a working group")

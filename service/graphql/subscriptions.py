@@ -1,0 +1,38 @@
+"""Subscriptions over WebSocket (``graphql-transport-ws`` and ``graphql-ws``, at ``/graphql``):
+an agency's system hears that a request was filed or moved instead of polling. Each event is
+checked against the subscriber's view, so an agency hears only of requests it is a party to."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from enum import Enum
+
+import strawberry
+from strawberry.types import Info
+
+from service.graphql.types.common import from_row
+from service.graphql.types.request import Request
+from service.registry.events import HUB
+from service.registry.repository import public
+
+
+@strawberry.enum
+class RequestAction(Enum):
+    FILED = "filed"
+    MOVED = "moved"
+
+
+@strawberry.type(description="A request was filed or moved one step")
+class RequestEvent:
+    action: RequestAction
+    request: Request
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(description="Requests filed and moved from now on, those this reader may read")
+    async def request_events(self, info: Info) -> AsyncGenerator[RequestEvent, None]:
+        view = info.context.repo.view
+        async for event in HUB.listen():
+            if event.kind == "request" and view.readable("request", event.row):
+                yield RequestEvent(action=RequestAction(event.action), request=from_row(Request, public(event.row)))
