@@ -277,41 +277,49 @@ def spend_grid(result: DuplicationResult) -> SpendGrid:
     return SpendGrid(groups, sorted({y for _, y in cells}), dict(cells), dict(evidence))
 
 
-def _spend_lines(evidence: list[dict[str, Any]], titles: dict[str, str]) -> list[str]:
+def _spend_lines(evidence: list[dict[str, Any]], titles: dict[str, str], lang: Lang = "fa") -> list[str]:
     from service.pictures import words
 
-    return [f"{describe(e, titles)}، {words.rials(float(e['rials']))}" for e in sorted(evidence, key=lambda e: -e["rials"])]
+    sep = ", " if lang == "en" else "، "
+    return [f"{describe(e, titles, lang)}{sep}{words.rials(float(e['rials']), lang)}" for e in sorted(evidence, key=lambda e: -e["rials"])]
 
 
-def spend_svg(grid: SpendGrid, title: str = SPEND_TITLE, embed_font: bool = True, titles: dict[str, str] | None = None) -> str:
+def spend_svg(grid: SpendGrid, title: str = SPEND_TITLE, embed_font: bool = True, titles: dict[str, str] | None = None,
+              lang: Lang = "fa") -> str:  # fmt: skip
     """Groups as rows (names on the right), years as columns (the earliest on the right, as Persian
     reads), rials on hover; a standalone SVG like the matrices'."""
     from service.pictures import words
 
     titles = titles or {}
-    rows, cols = len(grid.groups), len(grid.years)
+    en = lang == "en"
+    from service.data.taxonomy import function_name
+
+    groups = [(code, (function_name(code, "en") or code or "no function") if en else name) for code, name in grid.groups]
+    rows, cols = len(groups), len(grid.years)
     peak = max(grid.cells.values(), default=1.0) or 1.0
     top = 60
-    label = max(LABEL, 6 * max((len(name) for _, name in grid.groups), default=0) + 24)  # COFOG names run long
+    label = max(LABEL, 6 * max((len(name) for _, name in groups), default=0) + 24)  # COFOG names run long
     width, height = max(label + cols * YEAR_CELL + 20, 420), top + rows * CELL + 70
     grid_right = width - label
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-           f'font-family="Vazirmatn, Tahoma, sans-serif" font-size="11" direction="rtl">',
+           f'font-family="Vazirmatn, Tahoma, sans-serif" font-size="11" direction="{direction(lang)}">',
            f"<style>{font_face() if embed_font else ''} rect.cell:hover{{stroke:#c8341f;stroke-width:2}}</style>",
-           f'<text x="{width - 10}" y="18" font-size="14" text-anchor="start">{html.escape(title)}</text>']  # fmt: skip
+           f'<text x="{grid_right + 6 if en else width - 10}" y="18" font-size="14" text-anchor="start">{html.escape(title)}</text>']  # fmt: skip
     for j, year in enumerate(grid.years):
         x = grid_right - j * YEAR_CELL - YEAR_CELL / 2
-        out.append(f'<text x="{x:.1f}" y="{top - 8}" text-anchor="middle" class="year">{to_persian_digits(str(year))}</text>')
-    for i, (code, name) in enumerate(grid.groups):
+        out.append(f'<text x="{x:.1f}" y="{top - 8}" text-anchor="middle" class="year">{year if en else to_persian_digits(str(year))}</text>')
+    for i, (code, name) in enumerate(groups):
         y = top + i * CELL
-        out.append(f'<text x="{width - 8}" y="{y + CELL * 0.7:.1f}" text-anchor="start" class="row-name" data-group="{html.escape(code)}">'
+        x_name = grid_right + 6 if en else width - 8
+        out.append(f'<text x="{x_name}" y="{y + CELL * 0.7:.1f}" text-anchor="start" class="row-name" data-group="{html.escape(code)}">'
                    f"{html.escape(name)}</text>")  # fmt: skip
         for j, year in enumerate(grid.years):
             value = grid.cells.get((code, year))
             if value is None:
                 continue
-            lines = _spend_lines(grid.evidence[(code, year)], titles)
-            tip = f"{name}، سال {to_persian_digits(str(year))}: {words.rials(value)}\n" + "\n".join(lines[:4])
+            lines = _spend_lines(grid.evidence[(code, year)], titles, lang)
+            when = words.say(lang, "spend_cell", name=name, year=year if en else to_persian_digits(str(year)), value=words.rials(value, lang))
+            tip = f"{when}\n" + "\n".join(lines[:4])
             data = html.escape(json.dumps(grid.evidence[(code, year)], ensure_ascii=False), quote=True)
             shown = html.escape(json.dumps(lines, ensure_ascii=False), quote=True)
             out.append(f'<rect class="cell" x="{grid_right - (j + 1) * YEAR_CELL}" y="{y}" width="{YEAR_CELL - 1}" height="{CELL - 1}" '
@@ -322,16 +330,20 @@ def spend_svg(grid: SpendGrid, title: str = SPEND_TITLE, embed_font: bool = True
     out.append(f'<defs><linearGradient id="scale" x1="1" x2="0"><stop offset="0" stop-color="{SCALE[0]}"/>'
                f'<stop offset="1" stop-color="{SCALE[1]}"/></linearGradient></defs>')  # fmt: skip
     out.append(f'<rect x="{width - 210}" y="{y0}" width="200" height="12" fill="url(#scale)" stroke="#d9dee7"/>')
-    out.append(f'<text x="{width - 10}" y="{y0 + 28}" text-anchor="start">{scale_label(0.0)}</text>')
-    out.append(f'<text x="{width - 210}" y="{y0 + 28}" text-anchor="end">{words.rials(peak)}</text>')
+    low_anchor, high_anchor = ("end", "start") if en else ("start", "end")
+    out.append(f'<text x="{width - 10}" y="{y0 + 28}" text-anchor="{low_anchor}">{scale_label(0.0, lang=lang)}</text>')
+    out.append(f'<text x="{width - 210}" y="{y0 + 28}" text-anchor="{high_anchor}">{words.rials(peak, lang)}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
 
-def spend_page(grid: SpendGrid, titles: dict[str, str] | None = None) -> str:
+def spend_page(grid: SpendGrid, titles: dict[str, str] | None = None, lang: Lang = "fa", switch: str = "") -> str:
     """The spend heatmap in the matrices' page (side panel with a hovered cell's findings, downloads)."""
-    count = f"{to_persian_digits(str(len(grid.groups)))} حوزهٔ کارکردی، {to_persian_digits(str(len(grid.years)))} سال"
-    return _page(SPEND_TITLE, "spend", count, spend_svg(grid, embed_font=False, titles=titles))
+    from service.pictures import words
+
+    count = words.say(lang, "spend_count", groups=words.num(len(grid.groups), lang=lang), years=words.num(len(grid.years), lang=lang))
+    title = words.say(lang, "spend")
+    return _page(title, "spend", count, spend_svg(grid, title, embed_font=False, titles=titles, lang=lang), lang, switch)
 
 
 def spend_png(grid: SpendGrid, title: str = SPEND_TITLE) -> bytes:

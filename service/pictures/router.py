@@ -145,15 +145,17 @@ async def spend_png(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep)
 
 
 @router.get("/matrix/spend", response_class=HTMLResponse)
-async def spend_page(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> HTMLResponse:
+async def spend_page(request: Request, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> HTMLResponse:
     """Duplicated spend by COFOG group × Jalali year (rials), a hovered cell's findings beside it."""
     from service.pictures import heatmap
 
     _see_all(actor)
     grid = await _spend_grid(runtime, settings)
     snap = await load_snapshot(runtime.store, ("duty",))
-    titles = {r["id"]: str(r.get("titleFa") or r["id"]) for r in snap.rows.get("duty", [])}
-    return HTMLResponse(heatmap.spend_page(grid, titles))
+    lang = lang_of(request)
+    field = "titleEn" if lang == "en" else "titleFa"
+    titles = {r["id"]: str(r.get(field) or r.get("titleFa") or r["id"]) for r in snap.rows.get("duty", [])}
+    return remember(request, HTMLResponse(heatmap.spend_page(grid, titles, lang, switch_url(request, lang))))
 
 
 async def _matrix(name: str, runtime: RuntimeDep, settings: SettingsDep) -> AgencyMatrix:

@@ -73,7 +73,7 @@ def test_english_pages_in_chromium(demo: GraphQL, tmp_path: Path) -> None:
         page.fill("input[name=token]", demo.token)
         page.click("button[type=submit]")
         page.wait_for_url(base + "/")
-        for path in ("/", "/matrix/duplication", "/matrix/followup", "/matrix/collaboration", "/nowhere"):
+        for path in ("/", "/matrix/duplication", "/matrix/followup", "/matrix/collaboration", "/matrix/spend", "/nowhere"):
             page.goto(base + path)
             seen = look(page)
             name = path.strip("/").replace("/", "-") or "home"
