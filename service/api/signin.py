@@ -27,23 +27,26 @@ def safe_next(value: str | None) -> str:
     return "/"
 
 
-def _page(message: str = "", status: int = 200, next_url: str = "/", note: str = "") -> HTMLResponse:
+def _page(request: Request, message: str = "", status: int = 200, next_url: str = "/", note: str = "") -> HTMLResponse:
     from service.site.errors import page
+    from service.site.lang import lang_of
+    from service.site.words import say
 
-    error = f'<p class="alert" role="alert" id="signin-error">{html.escape(message)}</p>' if message else ""
-    done = f'<p class="flash" role="status">{html.escape(note)}</p>' if note else ""
-    body = f"""<h1>ورود به نگاره‌ها و ماتریس‌ها</h1>{done}
-<p class="muted">برای دبیرخانه و تحلیلگران؛ کارکنان دستگاه‌ها از <a href="/portal">درگاه</a> وارد شوند.</p>
+    lang = lang_of(request)
+    error = f'<p class="alert" role="alert" id="signin-error">{html.escape(say(lang, message))}</p>' if message else ""
+    done = f'<p class="flash" role="status">{html.escape(say(lang, note))}</p>' if note else ""
+    body = f"""<h1>{say(lang, "signin_h1")}</h1>{done}
+<p class="muted">{say(lang, "signin_who")} <a href="/portal">{say(lang, "nav_portal")}</a></p>
 {error}<form method="post" action="/signin" class="signin"><input type="hidden" name="next" value="{html.escape(next_url)}">
-<label>توکن دسترسی <input name="token" type="password" autocomplete="off" required dir="ltr"></label>
-<button type="submit" class="primary">ورود</button></form>"""
-    return page("ورود تحلیلگران", body, signed_in=False, status=status)
+<label>{say(lang, "signin_token")} <input name="token" type="password" autocomplete="off" required dir="ltr"></label>
+<button type="submit" class="primary">{say(lang, "signin_button")}</button></form>"""
+    return page(say(lang, "nav_signin"), body, signed_in=False, status=status, request=request)
 
 
 @router.get("/signin", response_class=HTMLResponse)
 async def form(request: Request) -> HTMLResponse:
-    note = "از سامانه خارج شدید." if request.query_params.get("out") else ""
-    return _page(next_url=safe_next(request.query_params.get("next")), note=note)
+    note = "signed_out" if request.query_params.get("out") else ""
+    return _page(request, next_url=safe_next(request.query_params.get("next")), note=note)
 
 
 @router.post("/signin")
@@ -51,9 +54,9 @@ async def sign_in(request: Request, token: str = Form(""), next: str = Form("/")
     target = safe_next(next)
     actor = await resolve(request.app.state.runtime.store, token.strip())
     if actor is None:
-        return _page("توکن نامعتبر یا باطل‌شده است.", status=401, next_url=target)
+        return _page(request, "bad_token", status=401, next_url=target)
     if actor.role not in (Role.DIRECTORATE, Role.ANALYST):
-        return _page("این بخش برای دبیرخانه و تحلیلگران است؛ دستگاه‌ها از درگاه وارد شوند.", status=403)
+        return _page(request, "not_analyst", status=403)
     key = sessions.secret_of(request)
     cookie, _ = sessions.new_session(key, token.strip(), sessions.VIEWER)
     response = RedirectResponse(target, status_code=303)

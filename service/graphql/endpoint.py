@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import Response
 from strawberry.exceptions import MissingQueryError
 from strawberry.http import process_result
 from strawberry.schema import BaseSchema
@@ -26,6 +26,7 @@ from service.graphql.compiled import Plans, run_plan
 from service.graphql.cost import check_cost
 from service.graphql.errors import shaped, store_was_out
 from service.graphql.persisted import NOT_FOUND_BODY, PersistedQueries, PersistedQueryNotFound
+from service.graphql.refusals import refused
 from service.io import safejson
 from service.replies import dumps
 
@@ -117,14 +118,14 @@ class GraphQLPost:
             result = await self.compiled(data, context)
             if result is None:
                 result = await self.execute(data, context)
-        except Refused as exc:
-            return PlainTextResponse(str(exc), status_code=400)
+        except Refused as exc:  # a GraphQL error body in Persian and English (service.graphql.refusals)
+            raise refused(str(exc)) from None
         except PersistedQueryNotFound:
             return Response(dumps(NOT_FOUND_BODY), status_code=200, media_type="application/json")
         except MissingQueryError:
-            return PlainTextResponse("No GraphQL query found in the request", status_code=400)
+            raise refused("No GraphQL query found in the request") from None
         except CannotGetOperationTypeError as exc:
-            return PlainTextResponse(exc.as_http_error_reason(), status_code=400)
+            raise refused(exc.as_http_error_reason()) from None
         body, status = response_body(result)
         return Response(dumps(body), status_code=status, media_type="application/json")
 

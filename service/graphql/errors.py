@@ -7,6 +7,7 @@ import logging
 import re
 from typing import Any
 
+from cross_web import HTTPException
 from fastapi import Request, Response
 from fastapi.responses import HTMLResponse
 from graphql import GraphQLError
@@ -17,6 +18,7 @@ from strawberry.http import GraphQLHTTPResponse
 from strawberry.types.execution import ExecutionResult
 
 from service.errors import ServiceError, from_store, from_validation
+from service.graphql.refusals import document_error, refused
 from service.io import safejson
 from service.replies import dumps
 from service.storage.errors import StoreError
@@ -33,7 +35,7 @@ def _service_error(error: GraphQLError) -> ServiceError:
     if isinstance(original, StoreError):
         return from_store(original)
     if original is None:  # the document itself is wrong: parse or validation error
-        return ServiceError("BAD_REQUEST", error.message, "درخواست GraphQL نادرست است: " + error.message)
+        return document_error(error)
     if error.path is None and isinstance(original, (GraphQLError, ValueError, TypeError)):
         # a value that cannot be coerced (NaN for a Float, "1.5" for Rials, an unknown enum value),
         # in a variable or a literal: the client's input, not the server's fault
@@ -120,6 +122,14 @@ class ShapedGraphQLRouter(GraphQLRouter):
                 raise json.JSONDecodeError(exc.message_en, str(data)[:80], 0) from None
             raise ServiceError("VALIDATION", f"variables refused: {exc.message_en}",
                                f"متغیرها پذیرفته نشد: {exc.message_fa}", field="variables") from None  # fmt: skip
+
+    async def run(self, *args: Any, **kwargs: Any) -> Any:
+        """Strawberry's refusals (bad ``variables`` JSON, a mutation over GET) as GraphQL error
+        bodies in Persian and English, like POST's, instead of its plain-text English."""
+        try:
+            return await super().run(*args, **kwargs)
+        except HTTPException as exc:
+            raise refused(exc.reason, exc.status_code) from None
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         if result.errors:

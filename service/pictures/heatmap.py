@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.pictures.offline import font_face
+from service.site.lang import Lang, direction
 from service.site.nav import nav_bar
 from service.text.persian import to_persian_digits
 
@@ -38,93 +39,119 @@ def involved(matrix: AgencyMatrix) -> list[AgencyRef]:
     return [a for a in matrix.ordered() if a.id in used]
 
 
-def describe(e: dict[str, Any], titles: dict[str, str]) -> str:
-    """One piece of a cell's evidence in Persian: the records by name, Jalali dates, rials."""
+def describe(e: dict[str, Any], titles: dict[str, str], lang: Lang = "fa") -> str:
+    """One piece of a cell's evidence in the page's language: the records by name, dates (Jalali;
+    Gregorian beside it in English), rials."""
     from service.pictures import words
 
     def name(key: str) -> str:
         ident = str(e.get(key) or "")
         return f"«{titles.get(ident, ident)}»"
 
+    def w(key: str, **fmt: object) -> str:
+        return words.say(lang, key, **fmt)
+
     if "findingId" in e:
-        return (f"{words.CLASSES.get(str(e.get('class')), str(e.get('class')))}: {name('dutyA')} و {name('dutyB')}"
-                + (f" (امتیاز {words.num(float(e['score']), 2)})" if e.get("score") else ""))  # fmt: skip
+        cls = str(e.get("class"))
+        score = w("score", score=words.num(float(e["score"]), 2, lang)) if e.get("score") else ""
+        label = cls if lang == "en" else words.CLASSES.get(cls, cls)
+        return w("finding", cls=label, a=name("dutyA"), b=name("dutyB")) + score
     if "capacityId" in e:
-        net = f"، سود خالص {words.rials(float(e['net']))}" if e.get("net") else ""
-        return f"ظرفیت {name('capacityId')} برای {words.word(str(e.get('targetKind')))} {name('targetId')}{net}"
+        net = w("net", value=words.rials(float(e["net"]), lang)) if e.get("net") else ""
+        return w("capacity", cap=name("capacityId"), kind=words.word(str(e.get("targetKind")), lang), target=name("targetId"), net=net)
     if "requestId" in e:
-        due = f"، مهلت {words.jdate(str(e['dueDate']))}" if e.get("dueDate") else ""
-        late = "، دیرکرد" if e.get("overdue") else ""
-        return f"درخواست «{e.get('subject') or titles.get(str(e['requestId']), '')}»: {words.word(str(e.get('status')))}{due}{late}"
+        due = w("due", date=words.jdate(str(e["dueDate"]), lang)) if e.get("dueDate") else ""
+        late = w("late") if e.get("overdue") else ""
+        subject = e.get("subject") or titles.get(str(e["requestId"]), "")
+        return w("request", subject=subject, status=words.word(str(e.get("status")), lang), due=due, late=late)
     if "exchangeId" in e:
-        money = f"، {words.rials(float(e['amountRials']))}" if e.get("amountRials") else ""
-        when = f" در {words.jdate(str(e['date']))}" if e.get("date") else ""
-        return f"مبادلهٔ {words.word(str(e.get('kind')))} {name('exchangeId')}{when}{money}"
-    return "شاهد بی‌نام"
+        money = (", " if lang == "en" else "، ") + words.rials(float(e["amountRials"]), lang) if e.get("amountRials") else ""
+        when = w("when", date=words.jdate(str(e["date"]), lang)) if e.get("date") else ""
+        return w("exchange", kind=words.word(str(e.get("kind")), lang), name=name("exchangeId"), when=when, money=money)
+    return w("unnamed")
 
 
-def _summary(evidence: list[dict[str, Any]], titles: dict[str, str]) -> str:
+def _summary(evidence: list[dict[str, Any]], titles: dict[str, str], lang: Lang = "fa") -> str:
     from service.pictures import words
 
-    lines = [describe(e, titles) for e in evidence[:4]]
-    more = f"\n… و {words.num(len(evidence) - 4)} مورد دیگر" if len(evidence) > 4 else ""
+    lines = [describe(e, titles, lang) for e in evidence[:4]]
+    more = "\n" + words.say(lang, "more", n=words.num(len(evidence) - 4, lang=lang)) if len(evidence) > 4 else ""
     return "\n".join(lines) + more
 
 
-def svg(matrix: AgencyMatrix, title: str, embed_font: bool = True, titles: dict[str, str] | None = None) -> str:
+def label_of(agency: AgencyRef, lang: Lang) -> str:
+    """An agency's name in the page's language (Persian where it has no English name)."""
+    return agency.name_en if lang == "en" and agency.name_en else agency.name_fa
+
+
+def svg(matrix: AgencyMatrix, title: str, embed_font: bool = True, titles: dict[str, str] | None = None,
+        lang: Lang = "fa") -> str:  # fmt: skip
     """A standalone SVG (font inlined unless a page around it has the font): rows on the right as
-    Persian reads, columns on top."""
+    Persian reads, columns on top (the same layout in English, names and digits in English)."""
+    from service.pictures import words
+
     titles = titles or {}
+    ltr = lang == "en"  # English: names read left to right, row names start just right of the grid
     order = involved(matrix)
     n = len(order)
     peak = max((c.value for c in matrix.cells.values()), default=1.0) or 1.0
     width, height = LABEL + n * CELL + 20, LABEL + n * CELL + 70
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-           f'font-family="Vazirmatn, Tahoma, sans-serif" font-size="11" direction="rtl">',
+           f'font-family="Vazirmatn, Tahoma, sans-serif" font-size="11" direction="{direction(lang)}">',
            f"<style>{font_face() if embed_font else ''} rect.cell:hover{{stroke:#c8341f;stroke-width:2}}</style>",
-           f'<text x="{width - 10}" y="18" font-size="14" text-anchor="start">{html.escape(title)}</text>']  # fmt: skip
+           f'<text x="{width - LABEL + 6 if ltr else width - 10}" y="18" font-size="14" text-anchor="start">{html.escape(title)}</text>']  # fmt: skip
     grid_right = width - LABEL
     for i, agency in enumerate(order):  # row labels right-aligned at the right edge, columns rotated above
         y = LABEL + i * CELL + CELL * 0.7
-        out.append(f'<text x="{width - 8}" y="{y:.1f}" text-anchor="start" class="row-name" data-agency="{html.escape(agency.id)}">'
-                   f"{html.escape(agency.name_fa)}</text>")  # fmt: skip
+        out.append(f'<text x="{grid_right + 6 if ltr else width - 8}" y="{y:.1f}" text-anchor="start" class="row-name" data-agency="{html.escape(agency.id)}">'
+                   f"{html.escape(label_of(agency, lang))}</text>")  # fmt: skip
         x = grid_right - (i + 1) * CELL + CELL * 0.65
         out.append(f'<text transform="translate({x:.1f},{LABEL - 6}) rotate(-60)" direction="ltr" text-anchor="start">'
-                   f"{html.escape(agency.name_fa)}</text>")  # fmt: skip
+                   f"{html.escape(label_of(agency, lang))}</text>")  # fmt: skip
     for i, row in enumerate(order):
         for j, col in enumerate(order):
             cell = matrix.cells.get((row.id, col.id))
             if cell is None:
                 continue
             x, y = grid_right - (j + 1) * CELL, LABEL + i * CELL
-            tip = f"از {row.name_fa} به {col.name_fa}: {scale_label(round(cell.value, 2))}\n{_summary(cell.evidence, titles)}"
+            head = words.say(lang, "cell", row=label_of(row, lang), col=label_of(col, lang), value=scale_label(round(cell.value, 2), lang=lang))
+            tip = f"{head}\n{_summary(cell.evidence, titles, lang)}"
             data = html.escape(json.dumps(cell.evidence, ensure_ascii=False), quote=True)
-            lines = html.escape(json.dumps([describe(e, titles) for e in cell.evidence], ensure_ascii=False), quote=True)
+            lines = html.escape(json.dumps([describe(e, titles, lang) for e in cell.evidence], ensure_ascii=False), quote=True)
             out.append(f'<rect class="cell" x="{x}" y="{y}" width="{CELL - 1}" height="{CELL - 1}" fill="{_mix(cell.value / peak)}" '
                        f'data-row="{row.id}" data-col="{col.id}" data-value="{cell.value:.4f}" data-evidence="{data}" data-lines="{lines}" tabindex="0">'
                        f"<title>{html.escape(tip)}</title></rect>")  # fmt: skip
     out.append(f'<rect x="{grid_right - n * CELL}" y="{LABEL}" width="{n * CELL}" height="{n * CELL}" fill="none" stroke="#d9dee7"/>')
     y0 = LABEL + n * CELL + 20
     low, high = SCALE
+    low_anchor, high_anchor = ("end", "start") if ltr else ("start", "end")
     out.append(f'<defs><linearGradient id="scale" x1="1" x2="0"><stop offset="0" stop-color="{low}"/>'
                f'<stop offset="1" stop-color="{high}"/></linearGradient></defs>')
     out.append(f'<rect x="{width - 210}" y="{y0}" width="200" height="12" fill="url(#scale)" stroke="#d9dee7"/>')
-    out.append(f'<text x="{width - 10}" y="{y0 + 28}" text-anchor="start">{scale_label(0.0)}</text>')
-    out.append(f'<text x="{width - 210}" y="{y0 + 28}" text-anchor="end">{scale_label(peak)}</text>')
+    out.append(f'<text x="{width - 10}" y="{y0 + 28}" text-anchor="{low_anchor}">{scale_label(0.0, lang=lang)}</text>')
+    out.append(f'<text x="{width - 210}" y="{y0 + 28}" text-anchor="{high_anchor}">{scale_label(peak, lang=lang)}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
 
-def page(matrix: AgencyMatrix, title: str, name: str, titles: dict[str, str] | None = None) -> str:
-    """The heatmap with a side panel that shows a hovered (or focused) cell's evidence in Persian, and
-    download links; ``#row-<agency id>`` marks that agency's row and column (the explorer links here)."""
-    count = f"{to_persian_digits(str(len(involved(matrix))))} دستگاه"
-    return _page(title, name, count, svg(matrix, title, embed_font=False, titles=titles))
+def page(matrix: AgencyMatrix, title: str, name: str, titles: dict[str, str] | None = None, lang: Lang = "fa",
+         switch: str = "") -> str:  # fmt: skip
+    """The heatmap with a side panel that shows a hovered (or focused) cell's evidence in the page's
+    language, and download links; ``#row-<agency id>`` marks that agency's row and column (the
+    explorer links here). ``switch``: this page in the other language."""
+    from service.pictures import words
+
+    count = words.say(lang, "agencies", n=words.num(len(involved(matrix)), lang=lang))
+    return _page(title, name, count, svg(matrix, title, embed_font=False, titles=titles, lang=lang), lang, switch)
 
 
-def _page(title: str, name: str, count: str, picture: str) -> str:
+def _page(title: str, name: str, count: str, picture: str, lang: Lang = "fa", switch: str = "") -> str:
     """The page around a heatmap SVG: nav bar, title, downloads, the evidence panel and its script."""
-    return f"""<!doctype html><html lang="fa" dir="rtl"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
+    from service.pictures import words
+
+    no_cell = json.dumps(words.say(lang, "no_cell"), ensure_ascii=False)
+    suffix = "?lang=en" if lang == "en" else ""
+    return f"""<!doctype html><html lang="{lang}" dir="{direction(lang)}"><head><meta charset="utf-8"><title>{html.escape(title)}</title>
 <link rel="icon" href="/favicon.ico"><link rel="stylesheet" href="/static/hamahang.css">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{{font-family:Vazirmatn,Tahoma,sans-serif;margin:0;background:#f7f8fa;color:#1d2330}}
@@ -132,10 +159,12 @@ header.hm{{padding:.5rem 1rem;display:flex;gap:1rem;flex-wrap:wrap;align-items:b
 main{{display:flex;flex-wrap:wrap;gap:1rem;padding:1rem}} .row-name.hl{{font-weight:700;fill:#8f2a17}} rect.cell.hl{{stroke:#8f2a17;stroke-width:2}}
 #detail{{min-width:18rem;max-width:26rem;background:#fff;padding:.6rem;border:1px solid #d9dee7;white-space:pre-wrap;font-size:.85rem}}
 .wrap{{overflow:auto;background:#fff;border:1px solid #d9dee7}}</style></head>
-<body>{nav_bar("/matrix/" + name)}<header class="hm"><h1>{html.escape(title)}</h1><span id="count">{count}</span>
-<a href="/matrix/{name}.svg" download>SVG</a><a href="/matrix/{name}.png" download>PNG</a><a href="/analyses/{name}.xlsx" download>اکسل شواهد</a></header>
+<body>{nav_bar("/matrix/" + name, lang=lang, switch=switch)}<header class="hm"><h1>{html.escape(title)}</h1>
+<span id="count">{count}</span>
+<a href="/matrix/{name}.svg{suffix}" download>SVG</a><a href="/matrix/{name}.png{suffix}" download>PNG</a>
+<a href="/analyses/{name}.xlsx" download>{words.say(lang, "evidence_xlsx")}</a></header>
 <main><div class="wrap">{picture}</div>
-<div id="detail">نشانگر را روی یک خانه ببرید تا شواهد آن دیده شود.</div></main>
+<div id="detail">{words.say(lang, "hover")}</div></main>
 <script>
 function show(r){{
   var lines=JSON.parse(r.dataset.lines);
@@ -151,7 +180,7 @@ if(location.hash.indexOf('#row-')===0){{
   document.querySelectorAll('.row-name').forEach(function(t){{if(t.dataset.agency===id){{t.classList.add('hl');t.scrollIntoView({{block:'center'}});}}}});
   var first=null;
   document.querySelectorAll('rect.cell').forEach(function(r){{if(r.dataset.row===id||r.dataset.col===id){{r.classList.add('hl');first=first||r;}}}});
-  if(first){{show(first);}}else{{document.getElementById('detail').textContent='این دستگاه در این ماتریس خانهٔ پُری ندارد.';}}
+  if(first){{show(first);}}else{{document.getElementById('detail').textContent={no_cell};}}
 }}
 </script></body></html>"""
 
@@ -172,13 +201,13 @@ def _font() -> str:
 # parsed as mathtext (an agency called "$\\frac{1}{$" made the PNG fail with a 500): parse_math off.
 
 
-def scale_label(value: float, _pos: object = None) -> str:
-    """A colour-scale tick in Persian digits (whole numbers without decimals)."""
+def scale_label(value: float, _pos: object = None, lang: Lang = "fa") -> str:
+    """A colour-scale tick in Persian digits (whole numbers without decimals; Latin in English)."""
     text = f"{value:.0f}" if float(value).is_integer() else f"{value:.2f}".rstrip("0")
-    return to_persian_digits(text).replace(".", "٫")
+    return text if lang == "en" else to_persian_digits(text).replace(".", "٫")
 
 
-def png(matrix: AgencyMatrix, title: str) -> bytes:
+def png(matrix: AgencyMatrix, title: str, lang: Lang = "fa") -> bytes:
     """The heatmap as a PNG, laid out right to left like the page: the first column on the right,
     row names right of the grid, the colour scale on the left with Persian digits."""
     import matplotlib
@@ -195,7 +224,7 @@ def png(matrix: AgencyMatrix, title: str) -> bytes:
     with matplotlib.rc_context({"text.parse_math": False, "text.usetex": False, "font.family": family}):
         fig, ax = plt.subplots(figsize=(size + 1.5, size))
         image = ax.imshow(values, cmap="Greens", aspect="equal", vmin=0)
-        labels = [a.name_fa for a in order]
+        labels = [label_of(a, lang) for a in order]
         ax.set_xticks(range(len(order)), labels, rotation=60, ha="left", va="center", rotation_mode="anchor", fontsize=8,
                       parse_math=False)  # fmt: skip
         ax.set_yticks(range(len(order)), labels, fontsize=8, parse_math=False)
@@ -206,7 +235,7 @@ def png(matrix: AgencyMatrix, title: str) -> bytes:
         bar = fig.colorbar(image, ax=ax, fraction=0.04, pad=0.04, location="left")
         if whole:
             bar.locator = MaxNLocator(integer=True)
-        bar.formatter = FuncFormatter(scale_label)
+        bar.formatter = FuncFormatter(lambda v, _p: scale_label(v, lang=lang))
         bar.update_ticks()
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight", pad_inches=0.2)
@@ -248,41 +277,49 @@ def spend_grid(result: DuplicationResult) -> SpendGrid:
     return SpendGrid(groups, sorted({y for _, y in cells}), dict(cells), dict(evidence))
 
 
-def _spend_lines(evidence: list[dict[str, Any]], titles: dict[str, str]) -> list[str]:
+def _spend_lines(evidence: list[dict[str, Any]], titles: dict[str, str], lang: Lang = "fa") -> list[str]:
     from service.pictures import words
 
-    return [f"{describe(e, titles)}، {words.rials(float(e['rials']))}" for e in sorted(evidence, key=lambda e: -e["rials"])]
+    sep = ", " if lang == "en" else "، "
+    return [f"{describe(e, titles, lang)}{sep}{words.rials(float(e['rials']), lang)}" for e in sorted(evidence, key=lambda e: -e["rials"])]
 
 
-def spend_svg(grid: SpendGrid, title: str = SPEND_TITLE, embed_font: bool = True, titles: dict[str, str] | None = None) -> str:
+def spend_svg(grid: SpendGrid, title: str = SPEND_TITLE, embed_font: bool = True, titles: dict[str, str] | None = None,
+              lang: Lang = "fa") -> str:  # fmt: skip
     """Groups as rows (names on the right), years as columns (the earliest on the right, as Persian
     reads), rials on hover; a standalone SVG like the matrices'."""
     from service.pictures import words
 
     titles = titles or {}
-    rows, cols = len(grid.groups), len(grid.years)
+    en = lang == "en"
+    from service.data.taxonomy import function_name
+
+    groups = [(code, (function_name(code, "en") or code or "no function") if en else name) for code, name in grid.groups]
+    rows, cols = len(groups), len(grid.years)
     peak = max(grid.cells.values(), default=1.0) or 1.0
     top = 60
-    label = max(LABEL, 6 * max((len(name) for _, name in grid.groups), default=0) + 24)  # COFOG names run long
+    label = max(LABEL, 6 * max((len(name) for _, name in groups), default=0) + 24)  # COFOG names run long
     width, height = max(label + cols * YEAR_CELL + 20, 420), top + rows * CELL + 70
     grid_right = width - label
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-           f'font-family="Vazirmatn, Tahoma, sans-serif" font-size="11" direction="rtl">',
+           f'font-family="Vazirmatn, Tahoma, sans-serif" font-size="11" direction="{direction(lang)}">',
            f"<style>{font_face() if embed_font else ''} rect.cell:hover{{stroke:#c8341f;stroke-width:2}}</style>",
-           f'<text x="{width - 10}" y="18" font-size="14" text-anchor="start">{html.escape(title)}</text>']  # fmt: skip
+           f'<text x="{grid_right + 6 if en else width - 10}" y="18" font-size="14" text-anchor="start">{html.escape(title)}</text>']  # fmt: skip
     for j, year in enumerate(grid.years):
         x = grid_right - j * YEAR_CELL - YEAR_CELL / 2
-        out.append(f'<text x="{x:.1f}" y="{top - 8}" text-anchor="middle" class="year">{to_persian_digits(str(year))}</text>')
-    for i, (code, name) in enumerate(grid.groups):
+        out.append(f'<text x="{x:.1f}" y="{top - 8}" text-anchor="middle" class="year">{year if en else to_persian_digits(str(year))}</text>')
+    for i, (code, name) in enumerate(groups):
         y = top + i * CELL
-        out.append(f'<text x="{width - 8}" y="{y + CELL * 0.7:.1f}" text-anchor="start" class="row-name" data-group="{html.escape(code)}">'
+        x_name = grid_right + 6 if en else width - 8
+        out.append(f'<text x="{x_name}" y="{y + CELL * 0.7:.1f}" text-anchor="start" class="row-name" data-group="{html.escape(code)}">'
                    f"{html.escape(name)}</text>")  # fmt: skip
         for j, year in enumerate(grid.years):
             value = grid.cells.get((code, year))
             if value is None:
                 continue
-            lines = _spend_lines(grid.evidence[(code, year)], titles)
-            tip = f"{name}، سال {to_persian_digits(str(year))}: {words.rials(value)}\n" + "\n".join(lines[:4])
+            lines = _spend_lines(grid.evidence[(code, year)], titles, lang)
+            when = words.say(lang, "spend_cell", name=name, year=year if en else to_persian_digits(str(year)), value=words.rials(value, lang))
+            tip = f"{when}\n" + "\n".join(lines[:4])
             data = html.escape(json.dumps(grid.evidence[(code, year)], ensure_ascii=False), quote=True)
             shown = html.escape(json.dumps(lines, ensure_ascii=False), quote=True)
             out.append(f'<rect class="cell" x="{grid_right - (j + 1) * YEAR_CELL}" y="{y}" width="{YEAR_CELL - 1}" height="{CELL - 1}" '
@@ -293,16 +330,20 @@ def spend_svg(grid: SpendGrid, title: str = SPEND_TITLE, embed_font: bool = True
     out.append(f'<defs><linearGradient id="scale" x1="1" x2="0"><stop offset="0" stop-color="{SCALE[0]}"/>'
                f'<stop offset="1" stop-color="{SCALE[1]}"/></linearGradient></defs>')  # fmt: skip
     out.append(f'<rect x="{width - 210}" y="{y0}" width="200" height="12" fill="url(#scale)" stroke="#d9dee7"/>')
-    out.append(f'<text x="{width - 10}" y="{y0 + 28}" text-anchor="start">{scale_label(0.0)}</text>')
-    out.append(f'<text x="{width - 210}" y="{y0 + 28}" text-anchor="end">{words.rials(peak)}</text>')
+    low_anchor, high_anchor = ("end", "start") if en else ("start", "end")
+    out.append(f'<text x="{width - 10}" y="{y0 + 28}" text-anchor="{low_anchor}">{scale_label(0.0, lang=lang)}</text>')
+    out.append(f'<text x="{width - 210}" y="{y0 + 28}" text-anchor="{high_anchor}">{words.rials(peak, lang)}</text>')
     out.append("</svg>")
     return "\n".join(out)
 
 
-def spend_page(grid: SpendGrid, titles: dict[str, str] | None = None) -> str:
+def spend_page(grid: SpendGrid, titles: dict[str, str] | None = None, lang: Lang = "fa", switch: str = "") -> str:
     """The spend heatmap in the matrices' page (side panel with a hovered cell's findings, downloads)."""
-    count = f"{to_persian_digits(str(len(grid.groups)))} حوزهٔ کارکردی، {to_persian_digits(str(len(grid.years)))} سال"
-    return _page(SPEND_TITLE, "spend", count, spend_svg(grid, embed_font=False, titles=titles))
+    from service.pictures import words
+
+    count = words.say(lang, "spend_count", groups=words.num(len(grid.groups), lang=lang), years=words.num(len(grid.years), lang=lang))
+    title = words.say(lang, "spend")
+    return _page(title, "spend", count, spend_svg(grid, title, embed_font=False, titles=titles, lang=lang), lang, switch)
 
 
 def spend_png(grid: SpendGrid, title: str = SPEND_TITLE) -> bytes:

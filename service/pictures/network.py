@@ -18,6 +18,7 @@ from service.pictures import words
 from service.pictures.measures import measures, tree_positions
 from service.pictures.offline import finish
 from service.pictures.style import LOOKS, PALETTE, rtl
+from service.site.lang import Lang
 
 OPTIONS: dict[str, Any] = {
     "nodes": {
@@ -38,12 +39,9 @@ OPTIONS: dict[str, Any] = {
 }
 SMALL = 80  # nodes: below this the layout spreads labels apart rather than packing the view
 INSIDE = ("box", "ellipse", "database", "circle", "text")  # shapes whose label is drawn inside them
-COLOUR_BY = (("type", "نوع رکورد"), ("kind", "نوع دستگاه"), ("level", "سطح دستگاه"), ("division", "بخش کارکردی COFOG"),
-             ("community", "اجتماع (لووَن)"))  # fmt: skip
-SIZE_BY = (("degree", "شمار پیوندها"), ("volume", "حجم مبادلات (ریال)"), ("betweenness", "میانجی‌گری"), ("none", "یکسان"))
-
-MATRIX_NAMES = (("duplication", "ماتریس موازی‌کاری"), ("winwin", "ماتریس برد-برد"), ("followup", "ماتریس پیگیری"),
-                ("collaboration", "ماتریس مبادلات"))  # fmt: skip
+COLOUR_BY = ("type", "kind", "level", "division", "community")  # words: c_<key> in words.EXPLORER
+SIZE_BY = ("degree", "volume", "betweenness", "none")  # words: s_<key>
+MATRIX_NAMES = ("duplication", "winwin", "followup", "collaboration")  # words: words.MATRIX
 GRAPHQL_FIELDS = {"Agency": "agency", "Duty": "duty", "Capacity": "capacity", "Need": "need", "Issue": "issue",
                   "Exchange": "exchange", "Request": "request", "WorkingGroup": "workingGroup"}  # fmt: skip
 
@@ -61,38 +59,45 @@ def edge_width(amount: float | None, count: float | None = None) -> float:
     return 1.0
 
 
-def _palettes(g: nx.MultiDiGraph, measured: dict[str, dict[str, Any]]) -> dict[str, dict[str, tuple[str, str]]]:
-    """For each colour-by attribute: value -> (Persian legend name, colour); "" is everything else."""
-    other = ("دیگر رکوردها", "#c3c9d4")
-    types = {t: (LOOKS[t].name_fa, LOOKS[t].color) for t in LOOKS}
-    kinds = {k: (words.KINDS[k], PALETTE[i % len(PALETTE)]) for i, k in enumerate(words.KINDS)}
-    levels = {k: (words.LEVELS[k], PALETTE[i % len(PALETTE)]) for i, k in enumerate(words.LEVELS)}
+def type_name(record_type: str, lang: Lang) -> str:
+    look = LOOKS[record_type]
+    return look.name_en if lang == "en" else look.name_fa
+
+
+def _palettes(g: nx.MultiDiGraph, measured: dict[str, dict[str, Any]], lang: Lang = "fa") -> dict[str, dict[str, tuple[str, str]]]:
+    """For each colour-by attribute: value -> (legend name in the page's language, colour); "" is everything else."""
+    other = (words.explorer(lang, "other_records"), "#c3c9d4")
+    types = {t: (type_name(t, lang), LOOKS[t].color) for t in LOOKS}
+    kinds = {k: (words.word(k, lang), PALETTE[i % len(PALETTE)]) for i, k in enumerate(words.KINDS)}
+    levels = {k: (words.word(k, lang), PALETTE[i % len(PALETTE)]) for i, k in enumerate(words.LEVELS)}
     divisions = sorted({m["division"] for m in measured.values() if m["division"]})
-    division = {d: (f"{words.fa(d)} {function_name(d, 'fa') or ''}".strip(), PALETTE[i % len(PALETTE)]) for i, d in enumerate(divisions)}
+    division = {d: (f"{d if lang == 'en' else words.fa(d)} {function_name(d, lang) or ''}".strip(), PALETTE[i % len(PALETTE)])
+                for i, d in enumerate(divisions)}  # fmt: skip
     communities = sorted({m["community"] for m in measured.values() if m["community"]})
-    community = {str(c): (f"اجتماع {words.num(c)}", PALETTE[(c - 1) % len(PALETTE)]) for c in communities}
+    community = {str(c): (words.explorer(lang, "community", n=words.num(c, lang=lang)), PALETTE[(c - 1) % len(PALETTE)]) for c in communities}
     return {"type": types, "kind": kinds | {"": other}, "level": levels | {"": other}, "division": division | {"": other},
             "community": community | {"": other}}  # fmt: skip
 
 
-def _links(node: str, data: dict[str, Any], matrices: bool) -> list[tuple[str, str]]:
+def _links(node: str, data: dict[str, Any], matrices: bool, lang: Lang = "fa") -> list[tuple[str, str]]:
     """The side panel's buttons: neighbourhood, matrix rows, the record in GraphiQL."""
     kind = data["type"]
     out: list[tuple[str, str]] = []
     if kind == "Agency":
-        out.append(("همسایگی این دستگاه", f"/graph/agency/{quote(node)}?hops=1"))
+        out.append((words.explorer(lang, "hood_link"), f"/graph/agency/{quote(node)}?hops=1"))
         if matrices:
-            out += [(f"ردیف در {t}", f"/matrix/{m}#row-{quote(node)}") for m, t in MATRIX_NAMES]
+            out += [(words.explorer(lang, "row_in", matrix=words.say(lang, m)), f"/matrix/{m}#row-{quote(node)}") for m in MATRIX_NAMES]
     field = GRAPHQL_FIELDS.get(kind)
     if field:
         name = "nameFa" if kind in ("Agency", "WorkingGroup") else ("subject" if kind == "Request" else "titleFa")
         query = f'{{ {field}(id: "{node}") {{ id {name} }} }}'
-        out.append(("رکورد در GraphiQL", "/graphql?" + urlencode({"q": query})))
+        out.append((words.explorer(lang, "in_graphiql"), "/graphql?" + urlencode({"q": query})))
     return out
 
 
 def render(g: nx.MultiDiGraph, *, title: str, info: str = "", form: str = "", extra_legend: list[tuple[str, str]] | None = None,
-           current: str = "", graphml: str | None = None, file: str = "hamahang-graph") -> str:  # fmt: skip
+           current: str = "", graphml: str | None = None, file: str = "hamahang-graph", lang: Lang = "fa",
+           switch: str = "") -> str:  # fmt: skip
     """The explorer page: nodes shaped by type and sized by degree, labels for the important ones,
     search, side panel, size/colour controls with a legend, type toggles, PNG and GraphML export."""
     net = Network(height="74vh", width="100%", directed=True, cdn_resources="in_line")
@@ -119,7 +124,7 @@ def render(g: nx.MultiDiGraph, *, title: str, info: str = "", form: str = "", ex
         )  # fmt: skip
         data_nodes[str(node)] = {
             "type": data["type"], "name": str(data.get("label", node)), "fields": data.get("fields") or [],
-            "links": _links(str(node), data, matrices), "kind": data.get("kind") or "", "level": data.get("level") or "",
+            "links": _links(str(node), data, matrices, lang), "kind": data.get("kind") or "", "level": data.get("level") or "",
             "community": str(m["community"]), "division": m["division"], "degree": m["degree"],
             "volume": m["volume"], "betweenness": m["betweenness"],
         }  # fmt: skip
@@ -129,7 +134,7 @@ def render(g: nx.MultiDiGraph, *, title: str, info: str = "", form: str = "", ex
         if rel not in edge_types:
             edge_types.append(rel)
         net.add_edge(
-            a, b, title=data.get("title") or words.RELATIONS.get(rel, words.word(rel)), rel=rel,
+            a, b, title=data.get("title") or relation(rel, lang), rel=rel,
             width=data.get("width") or edge_width(data.get("amount"), data.get("count")),
             color=data.get("color", "#9aa3b2"), dashes=bool(data.get("dashes")), arrows="to" if data.get("arrow", True) else "",
         )  # fmt: skip
@@ -139,48 +144,61 @@ def render(g: nx.MultiDiGraph, *, title: str, info: str = "", form: str = "", ex
     net.set_options(json.dumps(options))
     payload = {
         "nodes": data_nodes, "file": file,
-        "types": {t: {"name": LOOKS[t].name_fa, "color": LOOKS[t].color} for t in LOOKS},
-        "palettes": _palettes(g, measured), "tree": tree_positions(g),
+        "types": {t: {"name": type_name(t, lang), "color": LOOKS[t].color} for t in LOOKS},
+        "palettes": _palettes(g, measured, lang), "tree": tree_positions(g),
+        "lang": lang, "words": {k: words.explorer(lang, k) for k in words.JS_KEYS},
     }  # fmt: skip
-    counts = f"{words.num(g.number_of_nodes())} گره و {words.num(g.number_of_edges())} یال"
-    controls = _controls(g, node_types, edge_types, extra_legend or [], graphml)
+    counts = words.explorer(lang, "counts", nodes=words.num(g.number_of_nodes(), lang=lang), edges=words.num(g.number_of_edges(), lang=lang))
+    controls = _controls(g, node_types, edge_types, extra_legend or [], graphml, lang)
     return finish(net.generate_html(), title=title, info=info, counts=counts, form=form, current=current,
-                  controls=controls, data=json.dumps(payload, ensure_ascii=False))  # fmt: skip
+                  controls=controls, data=json.dumps(payload, ensure_ascii=False), lang=lang, switch=switch)  # fmt: skip
+
+
+def relation(rel: str, lang: Lang) -> str:
+    """An edge type's name: Persian from words.RELATIONS, English as words ("ADDRESSED_TO" -> "addressed to")."""
+    if lang == "en":
+        return rel.replace("_", " ").lower()
+    return words.RELATIONS.get(rel, words.word(rel))
 
 
 def _controls(g: nx.MultiDiGraph, node_types: list[str], edge_types: list[str], extra: list[tuple[str, str]],
-              graphml: str | None) -> str:  # fmt: skip
+              graphml: str | None, lang: Lang = "fa") -> str:  # fmt: skip
     """Search, size/colour selects, type toggles with counts (the type legend), exports."""
+
+    def w(key: str, **fmt: object) -> str:
+        return html.escape(words.explorer(lang, key, **fmt))
+
     count_t = Counter(d["type"] for _, d in g.nodes(data=True))
     count_e = Counter(str(d.get("type", "")) for _, _, d in g.edges(data=True))
-    size = "".join(f'<option value="{k}">{html.escape(v)}</option>' for k, v in SIZE_BY)
-    colour = "".join(f'<option value="{k}">{html.escape(v)}</option>' for k, v in COLOUR_BY)
+    size = "".join(f'<option value="{k}">{w("s_" + k)}</option>' for k in SIZE_BY)
+    colour = "".join(f'<option value="{k}">{w("c_" + k)}</option>' for k in COLOUR_BY)
     node_boxes = "".join(
         f'<label><input type="checkbox" checked data-node-type="{t}"><i style="background:{LOOKS[t].color}"></i>'
-        f"{html.escape(LOOKS[t].name_fa)} ({words.num(count_t[t])})</label>" for t in node_types
+        f"{html.escape(type_name(t, lang))} ({words.num(count_t[t], lang=lang)})</label>" for t in node_types
     )
     edge_boxes = "".join(
         f'<label><input type="checkbox" checked data-edge-type="{html.escape(t)}">'
-        f"{html.escape(words.RELATIONS.get(t, words.word(t)))} ({words.num(count_e[t])})</label>" for t in edge_types
+        f"{html.escape(relation(t, lang))} ({words.num(count_e[t], lang=lang)})</label>" for t in edge_types
     )
     extra_html = "".join(f'<span><i style="background:{c}"></i>{html.escape(n)}</span>' for n, c in extra)
-    export = f'<a href="{html.escape(graphml)}" download id="hh-graphml">GraphML این نما</a>' if graphml else ""
+    export = f'<a href="{html.escape(graphml)}" download id="hh-graphml">{w("graphml")}</a>' if graphml else ""
     return f"""<div class="hh-tools">
-<div class="hh-search" role="search"><label for="hh-search">جست‌وجو</label>
-<input id="hh-search" type="search" autocomplete="off" placeholder="نام دستگاه یا رکورد…" aria-controls="hh-suggest">
-<ul id="hh-suggest" role="listbox" hidden></ul><span id="hh-search-none" class="muted" hidden>یافت نشد</span></div>
-<label>اندازه بر پایهٔ <select id="hh-size">{size}</select></label>
-<label>رنگ بر پایهٔ <select id="hh-colour">{colour}</select></label>
-<label>چیدمان <select id="hh-layout"><option value="force">نیرو (خوشه‌ها)</option><option value="tree">درختی (ساختار دستگاه‌ها)</option></select></label>
-<button type="button" id="hh-fit">نمای کامل</button><button type="button" id="hh-png">خروجی PNG</button>
-<button type="button" id="hh-svg">خروجی SVG</button>{export}
+<div class="hh-search" role="search"><label for="hh-search">{w("search")}</label>
+<input id="hh-search" type="search" autocomplete="off" placeholder="{w("search_hint")}" aria-controls="hh-suggest">
+<ul id="hh-suggest" role="listbox" hidden></ul><span id="hh-search-none" class="muted" hidden>{w("not_found")}</span></div>
+<label>{w("size_by")} <select id="hh-size">{size}</select></label>
+<label>{w("colour_by")} <select id="hh-colour">{colour}</select></label>
+<label>{w("layout")} <select id="hh-layout"><option value="force">{w("layout_force")}</option><option value="tree">{w("layout_tree")}</option></select></label>
+<button type="button" id="hh-fit">{w("fit")}</button><button type="button" id="hh-png">{w("png")}</button>
+<button type="button" id="hh-svg">{w("svg")}</button>{export}
 </div>
-<details class="hh-layers" open><summary>لایه‌ها</summary><div class="hh-toggles">{node_boxes}</div><div class="hh-toggles edges">{edge_boxes}</div></details>
-<div class="hh-legend"><span id="hh-size-note">اندازه: شمار پیوندها (دستگاه‌ها درشت‌تر از رکوردها)</span></div>
-<div class="hh-legend" id="hh-colour-legend" aria-label="راهنمای رنگ"></div><div class="hh-legend">{extra_html}</div>"""
+<details class="hh-layers" open><summary>{w("layers")}</summary><div class="hh-toggles">{node_boxes}</div>
+<div class="hh-toggles edges">{edge_boxes}</div></details>
+<div class="hh-legend"><span id="hh-size-note">{w("size_note", what=words.explorer(lang, "s_degree"))}</span></div>
+<div class="hh-legend" id="hh-colour-legend" aria-label="{w("colour_legend")}"></div><div class="hh-legend">{extra_html}</div>"""
 
 
-def filter_form(values: dict[str, Any], errors: dict[str, str] | None = None) -> str:
+def filter_form(values: dict[str, Any], errors: dict[str, str] | None = None, lang: Lang = "fa") -> str:
     """The form on /graph in Persian: agency by name (or id), kind and exchange kind by their Persian
     names, Jalali years in Persian or Latin digits; each error beside its field."""
     errors = errors or {}
@@ -193,17 +211,21 @@ def filter_form(values: dict[str, Any], errors: dict[str, str] | None = None) ->
         return f'<label>{label}<input name="{name}" value="{value}" style="width:{width};max-width:80vw"{bad}{extra}>{note}</label>'
 
     def select(name: str, label: str, table: dict[str, str]) -> str:
-        opts = "".join(f'<option value="{k}"{" selected" if values.get(name) == k else ""}>{html.escape(v)}</option>'
-                       for k, v in table.items())  # fmt: skip
+        opts = "".join(f'<option value="{k}"{" selected" if values.get(name) == k else ""}>{html.escape(words.word(k, lang))}</option>'
+                       for k in table)  # fmt: skip
         note = f'<span class="error" id="err-{name}">{html.escape(errors[name])}</span>' if name in errors else ""
-        return f'<label>{label}<select name="{name}"><option value="">همه</option>{opts}</select>{note}</label>'
+        return f'<label>{label}<select name="{name}"><option value="">{w("f_all")}</option>{opts}</select>{note}</label>'
 
+    def w(key: str) -> str:
+        return html.escape(words.explorer(lang, key))
+
+    en = lang == "en"
     return (
         '<form class="hh-form" method="get" action="/graph" id="hh-filter">'
-        + field("agency", "دستگاه (نام یا شناسه)", "14rem", "مثلاً آب و فاضلاب")
-        + select("kind", "نوع دستگاه", words.KINDS)
-        + field("function", "کد کارکرد COFOG", "6rem", "۰۶٫۳")
-        + select("exchange_kind", "نوع مبادله", words.EXCHANGE_KINDS)
-        + field("year_from", "از سال", "5rem", "۱۴۰۱") + field("year_to", "تا سال", "5rem", "۱۴۰۴")
-        + '<button type="submit">نمایش</button></form>'
+        + field("agency", w("f_agency"), "14rem", w("f_agency_hint"))
+        + select("kind", w("f_kind"), words.KINDS)
+        + field("function", w("f_function"), "6rem", "06.3" if en else "۰۶٫۳")
+        + select("exchange_kind", w("f_exchange_kind"), words.EXCHANGE_KINDS)
+        + field("year_from", w("f_year_from"), "5rem", "1401" if en else "۱۴۰۱") + field("year_to", w("f_year_to"), "5rem", "1404" if en else "۱۴۰۴")
+        + f'<button type="submit">{w("f_show")}</button></form>'
     )

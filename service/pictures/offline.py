@@ -14,6 +14,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from service.site.lang import Lang, direction
 from service.site.nav import nav_bar
 
 _EXTERNAL = re.compile(
@@ -71,17 +72,21 @@ div.vis-tooltip{font-family:"Vazirmatn",Tahoma,sans-serif!important;direction:rt
 """
 
 
+LTR_CSS = "body,#mynetwork canvas{direction:ltr}div.vis-tooltip{direction:ltr;text-align:left}"  # English pages
+
+
 def finish(page: str, *, title: str, info: str, counts: str, form: str = "", current: str = "", controls: str = "",
-           data: str = "{}") -> str:  # fmt: skip
+           data: str = "{}", lang: Lang = "fa", switch: str = "") -> str:  # fmt: skip
     """Strip external references; add navigation, title, counts, the explorer's controls and side
     panel, and the font-gated draw that fits the view and starts the explorer once stable."""
     page = _EXTERNAL.sub("", page)
-    page = page.replace("<html>", '<html lang="fa" dir="rtl">', 1)
+    page = page.replace("<html>", f'<html lang="{lang}" dir="{direction(lang)}">', 1)
     head = (f'<title>{html.escape(title)}</title><link rel="icon" href="/favicon.ico"><link rel="stylesheet" href="/static/hamahang.css">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{PAGE_CSS}</style>')  # fmt: skip
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{PAGE_CSS}{LTR_CSS if lang == "en" else ""}</style>')  # fmt: skip
     page = page.replace("</head>", head + "</head>", 1)
     safe = data.replace("</", "<\\/")  # JSON inside a script element: no "</script>" can end it early
-    top = (f'{nav_bar(current)}<div class="hh-head"><h1>{html.escape(title)}</h1><span id="hh-counts">{html.escape(counts)}</span></div>'
+    top = (f'{nav_bar(current, lang=lang, switch=switch)}'
+           f'<div class="hh-head"><h1>{html.escape(title)}</h1><span id="hh-counts">{html.escape(counts)}</span></div>'
            f'{form}<div class="hh-info" id="hh-info">{html.escape(info)}</div>{controls}'
            '<div id="hh-stage"><aside id="hh-panel" hidden aria-live="polite"></aside></div>'
            f'<script type="application/json" id="hh-data">{safe}</script>')  # fmt: skip

@@ -11,14 +11,15 @@ from service.analysis.vocab.geography import geo_label
 from service.analysis.winwin import Match, WinWinResult
 from service.pictures import registry_graph, words
 from service.pictures.style import CLASS_COLORS, PALETTE
+from service.site.lang import Lang
 from service.storage.port import Row
 
 
-def duplication_graph(snap: Snapshot, result: DuplicationResult, classes: set[str]) -> nx.MultiDiGraph:
+def duplication_graph(snap: Snapshot, result: DuplicationResult, classes: set[str], lang: Lang = "fa") -> nx.MultiDiGraph:
     """Duty pairs joined by edges coloured by GAO class and sized by score, with their agencies."""
     duties = {d["id"]: d for d in snap["duty"]}
     g = nx.MultiDiGraph()
-    full = registry_graph.build(snap)  # the same Persian fields as /graph for each node's side panel
+    full = registry_graph.build(snap, lang)  # the same fields as /graph for each node's side panel
     for f in result.findings:
         if f.classification not in classes or f.verdict == "dismissed":
             continue
@@ -28,53 +29,74 @@ def duplication_graph(snap: Snapshot, result: DuplicationResult, classes: set[st
                     g.add_node(ident, **full.nodes[ident])
             g.add_edge(agency_id, duty_id, type="HAS_DUTY", color="#c9ced8", width=1)
         g.add_edge(f.duty_a, f.duty_b, type=f.classification, color=CLASS_COLORS[f.classification],
-                   width=round(1 + 6 * f.score, 2), title=finding_text(f, duties), arrow=False,
+                   width=round(1 + 6 * f.score, 2), title=finding_text(f, duties, lang), arrow=False,
                    dashes=f.classification == "fragmentation")  # fmt: skip
     return g
 
 
-def finding_text(f: DuplicationFinding, duties: dict[str, Row]) -> str:
-    """A finding in Persian: its class and score, the two duties by name, what they share."""
-    lines = [f"{words.CLASSES.get(f.classification, f.classification)} · امتیاز {words.num(f.score, 2)}",
-             f"«{duties.get(f.duty_a, {}).get('titleFa', f.duty_a)}»", f"«{duties.get(f.duty_b, {}).get('titleFa', f.duty_b)}»",
-             f"شباهت متن: {words.num(f.text_similarity, 2)}"]  # fmt: skip
+def _title(row: dict[str, object] | None, fa_key: str, fallback: str, lang: Lang) -> str:
+    """A record's title or name in the page's language (Persian where it has no English one)."""
+    row = row or {}
+    english = row.get(fa_key[:-2] + "En") if lang == "en" else None
+    return str(english or row.get(fa_key) or fallback)
+
+
+def finding_text(f: DuplicationFinding, duties: dict[str, Row], lang: Lang = "fa") -> str:
+    """A finding in the page's language: its class and score, the two duties by name, what they share."""
+    en = lang == "en"
+
+    def w(key: str, **fmt: object) -> str:
+        return words.explorer(lang, key, **fmt)
+
+    sep = ", " if en else "، "
+    cls = f.classification if en else words.CLASSES.get(f.classification, f.classification)
+    lines = [f"{cls} · {w('o_score', score=words.num(f.score, 2, lang))}",
+             f"«{_title(duties.get(f.duty_a), 'titleFa', f.duty_a, lang)}»", f"«{_title(duties.get(f.duty_b), 'titleFa', f.duty_b, lang)}»",
+             w("o_text", value=words.num(f.text_similarity, 2, lang))]  # fmt: skip
     if f.beneficiaries_shared:
-        lines.append("ذی‌نفعان مشترک: " + "، ".join(beneficiary_label(b) for b in f.beneficiaries_shared))
+        lines.append(w("o_beneficiaries") + sep.join(b.replace("_", " ") if en else beneficiary_label(b) for b in f.beneficiaries_shared))
     if f.geography_overlap:
-        lines.append("قلمرو مشترک: " + "، ".join(geo_label(x) for x in f.geography_overlap))
+        lines.append(w("o_geography") + sep.join(x.replace("_", " ") if en else geo_label(x) for x in f.geography_overlap))
     if f.same_group:
-        lines.append("هم‌گروه در طبقه‌بندی کارکردی COFOG")
+        lines.append(w("o_group"))
     elif f.same_division:
-        lines.append("هم‌بخش در طبقه‌بندی کارکردی COFOG")
+        lines.append(w("o_division"))
     return "\n".join(lines)
 
 
-def winwin_graph(snap: Snapshot, result: WinWinResult) -> tuple[nx.MultiDiGraph, list[tuple[str, str]]]:
+def winwin_graph(snap: Snapshot, result: WinWinResult, lang: Lang = "fa") -> tuple[nx.MultiDiGraph, list[tuple[str, str]]]:
     """Who can help whom; each reciprocal pair and cycle in its own colour, chosen ones thicker."""
     agencies = snap.agencies()
     capacities = {c["id"]: c for c in snap["capacity"]}
     g = nx.MultiDiGraph()
     legend: list[tuple[str, str]] = []
 
-    full = registry_graph.build(snap)
-    targets = {r["id"]: r["titleFa"] for key in ("need", "issue") for r in snap[key]}
+    full = registry_graph.build(snap, lang)
+    targets = {r["id"]: _title(r, "titleFa", r["id"], lang) for key in ("need", "issue") for r in snap[key]}
+
+    def agency_name(ident: str) -> str:
+        return _title(agencies.get(ident), "nameFa", ident, lang)
+
+    def w(key: str, **fmt: object) -> str:
+        return words.explorer(lang, key, **fmt)
 
     def agency_node(ident: str) -> None:
         if ident in full:
             g.add_node(ident, **full.nodes[ident])
         else:
-            g.add_node(ident, type="Agency", label=agencies.get(ident, {}).get("nameFa", ident), title=ident)
+            g.add_node(ident, type="Agency", label=agency_name(ident), title=ident)
 
     def match_text(m: Match) -> str:
-        cap = capacities.get(m.capacity_id, {}).get("titleFa", m.capacity_id)
-        return (f"{agencies.get(m.provider, {}).get('nameFa', m.provider)} ← {agencies.get(m.receiver, {}).get('nameFa', m.receiver)}\n"
-                f"ظرفیت: «{cap}»\n{words.word(m.target_kind)}: «{targets.get(m.target_id, m.target_id)}»\nامتیاز {words.num(m.score, 2)}")  # fmt: skip
+        cap = _title(capacities.get(m.capacity_id), "titleFa", m.capacity_id, lang)
+        arrow = "→" if lang == "en" else "←"
+        return (f"{agency_name(m.provider)} {arrow} {agency_name(m.receiver)}\n{w('o_capacity', name=cap)}\n"
+                f"{words.word(m.target_kind, lang)}: «{targets.get(m.target_id, m.target_id)}»\n{w('o_score', score=words.num(m.score, 2, lang))}")  # fmt: skip
 
     in_opportunity = set()
     for index, opp in enumerate(result.opportunities):
         color = PALETTE[index % len(PALETTE)]
-        name = ("چرخهٔ " if opp.kind == "cycle" else "دوسویهٔ ") + " → ".join(agencies.get(a, {}).get("nameFa", a) for a in opp.agencies)
-        legend.append((name + (" (برگزیده)" if opp.chosen else ""), color))
+        name = w("o_cycle" if opp.kind == "cycle" else "o_pair") + " → ".join(agency_name(a) for a in opp.agencies)
+        legend.append((name + (w("o_chosen") if opp.chosen else ""), color))
         for m in opp.matches:
             agency_node(m.provider)
             agency_node(m.receiver)
@@ -86,9 +108,9 @@ def winwin_graph(snap: Snapshot, result: WinWinResult) -> tuple[nx.MultiDiGraph,
         agency_node(m.receiver)
         record = (m.in_place or {}).get("title") or (m.in_place or {}).get("id", "")
         g.add_edge(m.provider, m.receiver, type="in_place", color="#8a94a6", width=1.5, dashes=True,
-                   title=f"{capacities.get(m.capacity_id, {}).get('titleFa', m.capacity_id)}: از پیش در جریان با «{record}»")  # fmt: skip
+                   title=w("o_in_place", cap=_title(capacities.get(m.capacity_id), "titleFa", m.capacity_id, lang), record=record))  # fmt: skip
     if result.in_place:
-        legend.append(("از پیش در جریان (خط‌چین)", "#8a94a6"))
+        legend.append((w("o_in_place_legend"), "#8a94a6"))
     for m in result.matches:
         if (m.capacity_id, m.target_id) not in in_opportunity:
             agency_node(m.provider)

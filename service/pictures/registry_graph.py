@@ -12,6 +12,7 @@ from service.analysis.snapshot import Snapshot
 from service.data.taxonomy import division, function_name
 from service.pictures import words
 from service.pictures.style import LOOKS
+from service.site.lang import Lang
 from service.text.jalali import jalali_year
 from service.text.units import unit_label
 
@@ -53,84 +54,98 @@ def _tip(label: str, kind: str, fields: list[Field], skip: int = 1) -> str:
     return _title(label, kind, *[f"{k}: {v}" for k, v in fields[skip : skip + 4]])
 
 
-def _window(a: str | None, b: str | None) -> str:
-    return " تا ".join(x for x in (words.jdate(a), words.jdate(b)) if x)
+def _window(a: str | None, b: str | None, lang: Lang = "fa") -> str:
+    return (" to " if lang == "en" else " تا ").join(x for x in (words.jdate(a, lang), words.jdate(b, lang)) if x)
 
 
-def _quantity(r: Row) -> str:
+def _quantity(r: Row, lang: Lang = "fa") -> str:
     q = r.get("quantity")
     if q is None:
         return ""
-    return f"{words.num(q, 0 if float(q).is_integer() else 2)} {unit_label(r.get('unit'))}".strip()
+    return f"{words.num(q, 0 if float(q).is_integer() else 2, lang)} {unit_label(r.get('unit'), lang=lang)}".strip()
 
 
-def build(snap: Snapshot) -> nx.MultiDiGraph:
+def build(snap: Snapshot, lang: Lang = "fa") -> nx.MultiDiGraph:
     """Every record a node (``type``, ``label``, ``title`` for hover, ``fields`` for the side panel, in
-    Persian), every relation an edge (``type``)."""
+    the page's language: English names and titles where the record has them, field names from
+    ``words.FIELDS``), every relation an edge (``type``)."""
     g = nx.MultiDiGraph()
-    names: dict[str, str] = {a["id"]: str(a["nameFa"]) for a in snap["agency"]}
+    en = lang == "en"
+
+    def own(r: Row, fa_key: str) -> str:
+        """A record's name or title in the page's language (Persian where it has no English one)."""
+        english = r.get(fa_key[:-2] + "En") if en else None
+        return str(english or r[fa_key])
+
+    def digits(text: object) -> str:
+        return str(text) if en else words.fa(text)
+
+    sep = ", " if en else "، "
+    names: dict[str, str] = {a["id"]: own(a, "nameFa") for a in snap["agency"]}
 
     def name(ident: str | None) -> str:
         return names.get(ident or "", ident or "")
 
     def node(ident: str, record_type: str, label: str, fields: list[Field], **attrs: Any) -> None:
-        look = LOOKS[record_type].name_fa
+        look = LOOKS[record_type].name_en if en else LOOKS[record_type].name_fa
+        fields = [(words.field(k, lang), v) for k, v in fields]
         g.add_node(ident, type=record_type, label=label, fields=fields, title=_tip(label, look, fields), **attrs)
 
     for a in snap["agency"]:
-        fields = _fields(("نام", a["nameFa"]), ("یادداشت", "نام ساختگی" if a.get("fictional") else None),
-                         ("نوع", words.word(a.get("kind"))), ("سطح", words.word(a.get("level"))),
+        fictional = ("fictional name" if lang == "en" else "نام ساختگی") if a.get("fictional") else None
+        fields = _fields(("نام", a["nameFa"]), ("یادداشت", fictional),
+                         ("نوع", words.word(a.get("kind"), lang)), ("سطح", words.word(a.get("level"), lang)),
                          ("نام انگلیسی", a.get("nameEn")), ("کد", a.get("code")), ("زیرمجموعهٔ", name(a.get("parentId")) if a.get("parentId") else None),
-                         ("تلفن", words.fa(a["contactPhone"]) if a.get("contactPhone") else None), ("رایانامه", a.get("contactEmail")),
+                         ("تلفن", digits(a["contactPhone"]) if a.get("contactPhone") else None), ("رایانامه", a.get("contactEmail")),
                          ("نشانی", a.get("contactAddress")))  # fmt: skip
-        node(a["id"], "Agency", a["nameFa"], fields, kind=a.get("kind"), level=a.get("level"))
+        node(a["id"], "Agency", own(a, "nameFa"), fields, kind=a.get("kind"), level=a.get("level"))
     for a in snap["agency"]:
         if a.get("parentId") in g:
             g.add_edge(a["id"], a["parentId"], type="PART_OF")
     for d in snap["duty"]:
         fn = d["functionCode"]
-        fields = _fields(("عنوان", d["titleFa"]), ("کارکرد", f"{words.fa(fn)} {function_name(fn, 'fa') or ''}".strip()),
-                         ("دستگاه مسئول", name(d["agencyId"])), ("پشتیبان‌ها", "، ".join(name(s) for s in d.get("supportAgencyIds") or [])),
+        fields = _fields(("عنوان", d["titleFa"]), ("کارکرد", f"{digits(fn)} {function_name(fn, lang) or ''}".strip()),
+                         ("دستگاه مسئول", name(d["agencyId"])), ("پشتیبان‌ها", sep.join(name(s) for s in d.get("supportAgencyIds") or [])),
                          ("شرح", d.get("descriptionFa")))  # fmt: skip
-        node(d["id"], "Duty", d["titleFa"], fields, function=fn, division=division(fn))
+        node(d["id"], "Duty", own(d, "titleFa"), fields, function=fn, division=division(fn))
         g.add_edge(d["agencyId"], d["id"], type="HAS_DUTY", role="lead")
         for s in d.get("supportAgencyIds") or []:
             g.add_edge(s, d["id"], type="HAS_DUTY", role="support")
     for key, label, rel, money, start, stop in (("capacity", "Capacity", "OFFERS", "costRials", "availableFrom", "availableTo"),
                                                 ("need", "Need", "NEEDS", "valueRials", "neededFrom", "neededTo")):  # fmt: skip
         for r in snap[key]:
-            fields = _fields(("عنوان", r["titleFa"]), ("نوع", words.word(r.get("kind"))), ("مقدار", _quantity(r)),
-                             ("بازه", _window(r.get(start), r.get(stop))), ("ارزش", words.rials(r.get(money))),
+            fields = _fields(("عنوان", r["titleFa"]), ("نوع", words.word(r.get("kind"), lang)), ("مقدار", _quantity(r, lang)),
+                             ("بازه", _window(r.get(start), r.get(stop), lang)), ("ارزش", words.rials(r.get(money), lang)),
                              ("دستگاه", name(r["agencyId"])), ("محل", r.get("location")), ("شرح", r.get("descriptionFa")))  # fmt: skip
-            node(r["id"], label, r["titleFa"], fields, amount=r.get(money) or 0)
+            node(r["id"], label, own(r, "titleFa"), fields, amount=r.get(money) or 0)
             g.add_edge(r["agencyId"], r["id"], type=rel)
     for i in snap["issue"]:
-        fields = _fields(("عنوان", i["titleFa"]), ("شدت", words.word(i.get("severity"))), ("وضعیت", words.word(i.get("status"))),
-                         ("دسته", words.word(i.get("category"))), ("تاریخ طرح", words.jdate(i.get("raisedOn"))),
-                         ("مطرح‌کننده", name(i["raisedById"])), ("دستگاه‌های طرف", "، ".join(name(c) for c in i.get("concernsIds") or [])),
+        fields = _fields(("عنوان", i["titleFa"]), ("شدت", words.word(i.get("severity"), lang)), ("وضعیت", words.word(i.get("status"), lang)),
+                         ("دسته", words.word(i.get("category"), lang)), ("تاریخ طرح", words.jdate(i.get("raisedOn"), lang)),
+                         ("مطرح‌کننده", name(i["raisedById"])), ("دستگاه‌های طرف", sep.join(name(c) for c in i.get("concernsIds") or [])),
                          ("شرح", i.get("descriptionFa")))  # fmt: skip
-        node(i["id"], "Issue", i["titleFa"], fields, date=i.get("raisedOn"))
+        node(i["id"], "Issue", own(i, "titleFa"), fields, date=i.get("raisedOn"))
         g.add_edge(i["raisedById"], i["id"], type="RAISED")
         for c in i.get("concernsIds") or []:
             g.add_edge(i["id"], c, type="CONCERNS")
     for x in snap["exchange"]:
         amount = x.get("amountRials")
-        fields = _fields(("عنوان", x["titleFa"]), ("نوع", words.word(x["kind"])), ("مبلغ", words.rials(amount)),
-                         ("تاریخ", words.jdate(x.get("date"))), ("وضعیت", words.word(x.get("status"))),
+        fields = _fields(("عنوان", x["titleFa"]), ("نوع", words.word(x["kind"], lang)), ("مبلغ", words.rials(amount, lang)),
+                         ("تاریخ", words.jdate(x.get("date"), lang)), ("وضعیت", words.word(x.get("status"), lang)),
                          ("ارائه‌دهنده", name(x["providerId"])), ("گیرنده", name(x["receiverId"])), ("قرارداد", x.get("contractRef")))  # fmt: skip
-        node(x["id"], "Exchange", x["titleFa"], fields, date=x.get("date"), exchange_kind=x["kind"], amount=amount or 0)
+        node(x["id"], "Exchange", own(x, "titleFa"), fields, date=x.get("date"), exchange_kind=x["kind"], amount=amount or 0)
         g.add_edge(x["providerId"], x["id"], type="GAVE", amount=amount or 0)
         g.add_edge(x["id"], x["receiverId"], type="TO", amount=amount or 0)
     for r in snap["request"]:
-        fields = _fields(("موضوع", r["subject"]), ("وضعیت", words.word(r.get("status"))), ("تاریخ ثبت", words.jdate(r.get("filedOn"))),
-                         ("مهلت", words.jdate(r.get("dueDate"))), ("فرستنده", name(r["senderId"])), ("گیرنده", name(r["receiverId"])))  # fmt: skip
+        fields = _fields(("موضوع", r["subject"]), ("وضعیت", words.word(r.get("status"), lang)), ("تاریخ ثبت", words.jdate(r.get("filedOn"), lang)),
+                         ("مهلت", words.jdate(r.get("dueDate"), lang)), ("فرستنده", name(r["senderId"])), ("گیرنده", name(r["receiverId"])))  # fmt: skip
         node(r["id"], "Request", r["subject"], fields, date=r.get("filedOn"))
         g.add_edge(r["senderId"], r["id"], type="SENT")
         g.add_edge(r["id"], r["receiverId"], type="ADDRESSED_TO")
     for w in snap["working_group"]:
         members = w.get("members") or []
-        fields = _fields(("نام", w["nameFa"]), ("اعضا", words.num(len(members))), ("مأموریت", w.get("mandateFa")))
-        node(w["id"], "WorkingGroup", w["nameFa"], fields)
+        fields = _fields(("نام", w["nameFa"]), ("اعضا", words.num(len(members), lang=lang)), ("مأموریت", w.get("mandateFa")))
+        node(w["id"], "WorkingGroup", own(w, "nameFa"), fields)
         for m in members:
             g.add_edge(m["agencyId"], w["id"], type="MEMBER_OF", role=m["role"])
     return g
@@ -166,7 +181,7 @@ def ego(g: nx.MultiDiGraph, center: str, hops: int) -> nx.MultiDiGraph:
     return nx.MultiDiGraph(nx.ego_graph(g, center, radius=hops, undirected=True))
 
 
-def cluster_by_kind(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def cluster_by_kind(g: nx.MultiDiGraph, lang: Lang = "fa") -> nx.MultiDiGraph:
     """Too big to draw: one node per agency kind, edges summed between kinds (records folded in)."""
     owner: dict[str, str] = {}
     for n, d in g.nodes(data=True):
@@ -182,9 +197,9 @@ def cluster_by_kind(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for n, group in owner.items():
         sizes[group] = sizes.get(group, 0) + (1 if g.nodes[n]["type"] == "Agency" else 0)
     for group, size in sizes.items():
-        kind = words.word(group.split(":", 1)[1])
-        c.add_node(group, type="Cluster", label=f"{kind} ({words.num(size)})", title=f"{kind}: {words.num(size)} دستگاه", size=size,
-                   fields=[("گروه", kind), ("دستگاه‌ها", words.num(size))])  # fmt: skip
+        kind, count = words.word(group.split(":", 1)[1], lang), words.num(size, lang=lang)
+        c.add_node(group, type="Cluster", label=f"{kind} ({count})", title=f"{kind}: {count} {words.field('دستگاه‌ها', lang)}", size=size,
+                   fields=[(words.field("گروه", lang), kind), (words.field("دستگاه‌ها", lang), count)])  # fmt: skip
     weights: dict[tuple[str, str], float] = {}
     for a, b in g.edges():
         ga, gb = owner.get(a), owner.get(b)

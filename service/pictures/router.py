@@ -21,13 +21,13 @@ from service.domain.actor import Role
 from service.errors import ServiceError
 from service.pictures.style import CLASS_COLORS
 from service.site.errors import page
+from service.site.lang import Lang, lang_of, remember, switch_url
 
 if TYPE_CHECKING:  # numpy: loaded only when a matrix is drawn (tests/test_startup.py)
     from service.analysis.matrix import AgencyMatrix
     from service.pictures import heatmap
 
 router = APIRouter(tags=["pictures"])
-TITLE = "شبکهٔ دستگاه‌های اجرایی"
 MATRICES = {"duplication": "ماتریس موازی‌کاری", "winwin": "ماتریس برد-برد", "followup": "ماتریس درخواست‌های باز",
             "collaboration": "ماتریس حجم مبادلات"}  # fmt: skip
 
@@ -44,45 +44,50 @@ async def whole(request: Request, runtime: RuntimeDep, actor: ActorDep) -> HTMLR
     from service.pictures.network import filter_form, render
 
     _see_all(actor)
+    lang = lang_of(request)
+    title = words.explorer(lang, "title")
     names = ("agency", "kind", "function", "exchange_kind", "year_from", "year_to")
     params = {k: request.query_params.get(k, "")[:200] for k in names}
-    full = registry_graph.build(await load_snapshot(runtime.store, ALL))
+    full = registry_graph.build(await load_snapshot(runtime.store, ALL), lang)
     agencies = {n: str(d["label"]) for n, d in full.nodes(data=True) if d["type"] == "Agency"}
-    parsed = filters.parse(params, agencies)
-    form = filter_form(params, parsed.errors)
+    parsed = filters.parse(params, agencies, lang)
+    form = filter_form(params, parsed.errors, lang)
     if parsed.errors:
-        body = (f'<h1>{TITLE}</h1>{form}<p class="alert" role="alert" id="filter-errors">'
+        body = (f'<h1>{title}</h1>{form}<p class="alert" role="alert" id="filter-errors">'
                 + html.escape(" ".join(parsed.errors.values())) + "</p>")  # fmt: skip
-        return page(TITLE, body, current="/graph", status=422)
+        return page(title, body, current="/graph", status=422, request=request)
     graph = registry_graph.apply(full, parsed.wanted)
     info = ""
     if graph.number_of_nodes() > registry_graph.DRAW_LIMIT:
         total = graph.number_of_nodes()
-        graph = registry_graph.cluster_by_kind(graph)
-        info = f"ثبت {words.num(total)} گره دارد؛ برای خوانایی بر پایهٔ نوع دستگاه گروه‌بندی شد."
+        graph = registry_graph.cluster_by_kind(graph, lang)
+        info = words.explorer(lang, "clustered", n=words.num(total, lang=lang))
     graphml = "/interop/export.graphml" + (f"?{urlencode(parsed.query)}" if parsed.query else "")
-    return HTMLResponse(render(graph, title=TITLE, info=info, form=form, current="/graph", graphml=graphml))
+    body = render(graph, title=title, info=info, form=form, current="/graph", graphml=graphml, lang=lang, switch=switch_url(request, lang))
+    return remember(request, HTMLResponse(body))
 
 
 @router.get("/graph/agency/{agency_id}", response_class=HTMLResponse)
-async def neighbourhood(runtime: RuntimeDep, actor: ActorDep, agency_id: str,
+async def neighbourhood(request: Request, runtime: RuntimeDep, actor: ActorDep, agency_id: str,
                         hops: Annotated[int, Query(ge=1, le=4)] = 1) -> HTMLResponse:  # fmt: skip
     from service.pictures import registry_graph, words
     from service.pictures.network import render
 
     _see_all(actor)
-    graph = registry_graph.build(await load_snapshot(runtime.store, ALL))
+    lang = lang_of(request)
+    graph = registry_graph.build(await load_snapshot(runtime.store, ALL), lang)
     if agency_id not in graph:
         raise ServiceError("NOT_FOUND", f"agency {agency_id!r} does not exist", "این دستگاه پیدا نشد", status=404)
     ego = registry_graph.ego(graph, agency_id, hops)
     name = graph.nodes[agency_id]["label"]
     graphml = "/interop/export.graphml?" + urlencode({"agency": agency_id})
-    return HTMLResponse(render(ego, title=f"همسایگی {name} ({words.num(hops)} گام)", graphml=graphml,
-                               file=f"hamahang-{agency_id}"))  # fmt: skip
+    title = words.explorer(lang, "hood", name=name, hops=words.num(hops, lang=lang))
+    body = render(ego, title=title, graphml=graphml, file=f"hamahang-{agency_id}", lang=lang, switch=switch_url(request, lang))
+    return remember(request, HTMLResponse(body))
 
 
 @router.get("/graph/overlay/duplication", response_class=HTMLResponse)
-async def duplication_overlay(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep,
+async def duplication_overlay(request: Request, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep,
                               fragmentation: bool = False) -> HTMLResponse:  # fmt: skip
     from service.pictures import overlays, words
     from service.pictures.network import render
@@ -91,23 +96,27 @@ async def duplication_overlay(runtime: RuntimeDep, settings: SettingsDep, actor:
     snap = await load_snapshot(runtime.store, runner.DUPLICATION_NEEDS)
     result = await runner.duplication(runtime.store, settings, snap)
     classes = {"duplication", "overlap"} | ({"fragmentation"} if fragmentation else set())
-    graph = overlays.duplication_graph(snap, result, classes)
-    legend = [(f"یافتهٔ {words.CLASSES[c]}", CLASS_COLORS[c]) for c in sorted(classes)]
-    return HTMLResponse(render(graph, title="موازی‌کاری میان وظایف", extra_legend=legend,
-                               info="پهنای یال: امتیاز شباهت؛ رنگ: دستهٔ GAO", current="/graph/overlay/duplication"))  # fmt: skip
+    lang = lang_of(request)
+    graph = overlays.duplication_graph(snap, result, classes, lang)
+    legend = [(words.explorer(lang, "dup_finding", cls=c if lang == "en" else words.CLASSES[c]), CLASS_COLORS[c]) for c in sorted(classes)]
+    body = render(graph, title=words.explorer(lang, "dup_title"), extra_legend=legend, info=words.explorer(lang, "dup_info"),
+                  current="/graph/overlay/duplication", lang=lang, switch=switch_url(request, lang))  # fmt: skip
+    return remember(request, HTMLResponse(body))
 
 
 @router.get("/graph/overlay/winwin", response_class=HTMLResponse)
-async def winwin_overlay(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> HTMLResponse:
-    from service.pictures import overlays
+async def winwin_overlay(request: Request, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> HTMLResponse:
+    from service.pictures import overlays, words
     from service.pictures.network import render
 
     _see_all(actor)
     snap = await load_snapshot(runtime.store, runner.WINWIN_NEEDS)
     result = await runner.winwin(runtime.store, settings, snap)
-    graph, legend = overlays.winwin_graph(snap, result)
-    return HTMLResponse(render(graph, title="فرصت‌های برد-برد", extra_legend=legend,
-                               info="هر چرخه و جفت دوسویه رنگ خود را دارد؛ یال‌های ضخیم: مجموعهٔ برگزیده", current="/graph/overlay/winwin"))  # fmt: skip
+    lang = lang_of(request)
+    graph, legend = overlays.winwin_graph(snap, result, lang)
+    body = render(graph, title=words.explorer(lang, "ww_title"), extra_legend=legend, info=words.explorer(lang, "ww_info"),
+                  current="/graph/overlay/winwin", lang=lang, switch=switch_url(request, lang))  # fmt: skip
+    return remember(request, HTMLResponse(body))
 
 
 async def _spend_grid(runtime: RuntimeDep, settings: SettingsDep) -> heatmap.SpendGrid:
@@ -136,15 +145,17 @@ async def spend_png(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep)
 
 
 @router.get("/matrix/spend", response_class=HTMLResponse)
-async def spend_page(runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> HTMLResponse:
+async def spend_page(request: Request, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> HTMLResponse:
     """Duplicated spend by COFOG group × Jalali year (rials), a hovered cell's findings beside it."""
     from service.pictures import heatmap
 
     _see_all(actor)
     grid = await _spend_grid(runtime, settings)
     snap = await load_snapshot(runtime.store, ("duty",))
-    titles = {r["id"]: str(r.get("titleFa") or r["id"]) for r in snap.rows.get("duty", [])}
-    return HTMLResponse(heatmap.spend_page(grid, titles))
+    lang = lang_of(request)
+    field = "titleEn" if lang == "en" else "titleFa"
+    titles = {r["id"]: str(r.get(field) or r.get("titleFa") or r["id"]) for r in snap.rows.get("duty", [])}
+    return remember(request, HTMLResponse(heatmap.spend_page(grid, titles, lang, switch_url(request, lang))))
 
 
 async def _matrix(name: str, runtime: RuntimeDep, settings: SettingsDep) -> AgencyMatrix:
@@ -154,30 +165,41 @@ async def _matrix(name: str, runtime: RuntimeDep, settings: SettingsDep) -> Agen
     return matrix
 
 
+def _title(name: str, lang: Lang) -> str:
+    from service.pictures import words
+
+    return words.say(lang, name) if name in MATRICES else name
+
+
 @router.get("/matrix/{name}.svg")
-async def matrix_svg(name: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Response:
+async def matrix_svg(request: Request, name: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Response:
     from service.pictures import heatmap
 
     _see_all(actor)
-    body = heatmap.svg(await _matrix(name, runtime, settings), MATRICES.get(name, name))
+    lang = lang_of(request)
+    body = heatmap.svg(await _matrix(name, runtime, settings), _title(name, lang), lang=lang)
     return Response(body, media_type="image/svg+xml", headers={"Content-Disposition": f'attachment; filename="{name}.svg"'})
 
 
 @router.get("/matrix/{name}.png")
-async def matrix_png(name: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Response:
+async def matrix_png(request: Request, name: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Response:
     from service.pictures import heatmap
 
     _see_all(actor)
-    body = heatmap.png(await _matrix(name, runtime, settings), MATRICES.get(name, name))
+    lang = lang_of(request)
+    body = heatmap.png(await _matrix(name, runtime, settings), _title(name, lang), lang=lang)
     return Response(body, media_type="image/png", headers={"Content-Disposition": f'attachment; filename="{name}.png"'})
 
 
 @router.get("/matrix/{name}", response_class=HTMLResponse)
-async def matrix_page(name: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> HTMLResponse:
+async def matrix_page(request: Request, name: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Response:
     from service.pictures import heatmap
 
     _see_all(actor)
     matrix = await _matrix(name, runtime, settings)
     snap = await load_snapshot(runtime.store, ("duty", "capacity", "need", "issue", "exchange", "request"))
-    titles = {r["id"]: str(r.get("titleFa") or r.get("subject") or r["id"]) for rows in snap.rows.values() for r in rows}
-    return HTMLResponse(heatmap.page(matrix, MATRICES[name], name, titles))
+    lang = lang_of(request)
+    field = "titleEn" if lang == "en" else "titleFa"
+    titles = {r["id"]: str(r.get(field) or r.get("titleFa") or r.get("subject") or r["id"]) for rows in snap.rows.values() for r in rows}
+    body = heatmap.page(matrix, _title(name, lang), name, titles, lang=lang, switch=switch_url(request, lang))
+    return remember(request, HTMLResponse(body))

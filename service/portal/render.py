@@ -16,8 +16,10 @@ from starlette.responses import HTMLResponse
 
 from service.portal import i18n
 from service.portal.i18n import Lang
-from service.portal.session import LANG_COOKIE, set_cookie
+from service.site.lang import lang_of, remember
 from service.text.units import unit_label
+
+__all__ = ["lang_of", "render"]
 
 ENV = Environment(
     loader=PackageLoader("service.portal", "templates"),
@@ -26,14 +28,6 @@ ENV = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-
-
-def lang_of(request: Request) -> Lang:
-    """``?lang=`` wins (and is remembered in a cookie); else the cookie; else Persian."""
-    asked = request.query_params.get("lang")
-    if asked in i18n.LANGS:
-        return i18n.pick_lang(asked)
-    return i18n.pick_lang(request.cookies.get(LANG_COOKIE))
 
 
 def headers(nonce: str) -> dict[str, str]:
@@ -73,6 +67,4 @@ def render(request: Request, template: str, context: dict[str, Any], status: int
     }
     html = ENV.get_template(template).render(base | context)
     response = HTMLResponse(html, status_code=status, headers=headers(nonce))
-    if request.query_params.get("lang") in i18n.LANGS:
-        set_cookie(request, response, LANG_COOKIE, lang, max_age=365 * 86400)
-    return response
+    return remember(request, response)

@@ -1,11 +1,14 @@
 /* Hamahang's network explorer: search with Persian normalisation, a side panel per node, size and
    colour by a chosen measure with a legend, type toggles, PNG export. Works on the pyvis page's
    globals (nodes, edges, network) and on the JSON in #hh-data written by service/pictures/network.py.
-   Everything it shows is Persian with Persian digits; nothing is fetched from elsewhere. */
+   Its words come in HH.words, in the page's language (service/pictures/words.py EXPLORER): Persian
+   with Persian digits, or English with Latin digits (HH.lang); nothing is fetched from elsewhere. */
 (function () {
   "use strict";
   var HH = JSON.parse(document.getElementById("hh-data").textContent);
   var FA_DIGITS = "۰۱۲۳۴۵۶۷۸۹";
+  var W = HH.words || {}, EN = HH.lang === "en";
+  function fill(text, values) { return text.replace(/\{(\w+)\}/g, function (_, k) { return values[k]; }); }
 
   /* The search key of service/text/persian.py, mirrored: NFKC, Arabic letter forms to Persian,
      diacritics, hamza marks and kashida dropped, Persian/Arabic digits to ASCII, ZWNJ to space,
@@ -31,6 +34,7 @@
   function fa(n) { return String(n).replace(/[0-9]/g, function (d) { return FA_DIGITS[+d]; }); }
   function faNum(x) {
     var text = Math.abs(x) >= 100 || Number.isInteger(x) ? Math.round(x).toLocaleString("en-US") : x.toFixed(2);
+    if (EN) return text;
     return fa(text.replace(/,/g, "٬").replace(/\./g, "٫"));
   }
   function el(tag, attrs, text) {
@@ -95,15 +99,15 @@
     n.fields.forEach(function (f) { dl.appendChild(el("dt", {}, f[0])); dl.appendChild(el("dd", {}, f[1])); });
     panel.appendChild(dl);
     var m = el("p", {class: "measures"});
-    m.textContent = "پیوندها: " + faNum(n.degree) + (n.volume ? " · حجم مبادله: " + faNum(n.volume) + " ریال" : "") +
-      " · میانجی‌گری: " + faNum(n.betweenness);
+    m.textContent = W.js_links + faNum(n.degree) + (n.volume ? W.js_volume + faNum(n.volume) + W.js_rials : "") +
+      W.js_betweenness + faNum(n.betweenness);
     panel.appendChild(m);
     var actions = el("div", {class: "actions"});
     (n.links || []).forEach(function (l) { actions.appendChild(el("a", {href: l[1], class: "button"}, l[0])); });
     panel.appendChild(actions);
     var near = network.getConnectedNodes(id).filter(function (x) { return !nodes.get(x).hidden; });
     if (near.length) {
-      panel.appendChild(el("h3", {}, "پیوسته‌ها (" + faNum(near.length) + ")"));
+      panel.appendChild(el("h3", {}, W.js_near + " (" + faNum(near.length) + ")"));
       var ul = el("ul", {class: "near"});
       near.slice(0, 40).forEach(function (x) {
         var li = el("li"), b = el("button", {type: "button", "data-id": x}, HH.nodes[x] ? HH.nodes[x].name : x);
@@ -157,7 +161,7 @@
     edges.update(edges.get().map(function (e) { return {id: e.id, hidden: !!hiddenRels[e.rel]}; }));
     var shown = nodes.get({filter: function (n) { return !n.hidden; }}).length;
     var shownEdges = edges.get({filter: function (e) { return !e.hidden && !nodes.get(e.from).hidden && !nodes.get(e.to).hidden; }}).length;
-    document.getElementById("hh-counts").textContent = faNum(shown) + " گره و " + faNum(shownEdges) + " یال نمایش داده می‌شود";
+    document.getElementById("hh-counts").textContent = fill(W.js_shown, {nodes: faNum(shown), edges: faNum(shownEdges)});
   }
 
   /* ---------- layout ---------- */
@@ -239,8 +243,8 @@
     var size = document.getElementById("hh-size"), colour = document.getElementById("hh-colour");
     size.addEventListener("change", function () {
       applySize(size.value);
-      document.getElementById("hh-size-note").textContent = size.value === "none" ? "اندازه: یکسان (دستگاه‌ها درشت‌تر از رکوردها)"
-        : "اندازه: " + size.options[size.selectedIndex].text + " (دستگاه‌ها درشت‌تر از رکوردها)";
+      document.getElementById("hh-size-note").textContent = size.value === "none" ? W.js_size_equal
+        : fill(W.size_note, {what: size.options[size.selectedIndex].text});
     });
     colour.addEventListener("change", function () { applyColour(colour.value); });
     document.querySelectorAll("input[data-node-type], input[data-edge-type]").forEach(function (c) { c.addEventListener("change", applyToggles); });
