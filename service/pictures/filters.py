@@ -39,7 +39,7 @@ def parse(params: dict[str, str], agencies: dict[str, str], lang: Lang = "fa") -
     errors = out.errors
     agency = None
     if (params.get("agency") or "").strip():
-        agency, problem = find_agency(params["agency"].strip(), agencies)
+        agency, problem = find_agency(params["agency"].strip(), agencies, lang)
         if problem:
             errors["agency"] = problem
     kind = params.get("kind") or None
