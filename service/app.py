@@ -31,7 +31,7 @@ from service.graphql.errors import ShapedGraphQLRouter
 from service.graphql.schema import build_schema
 from service.interop import router as interop
 from service.pictures import router as pictures
-from service.portal import router as portal_router
+from service.portal.router import router as portal_router
 from service.portal.session import signing_key
 from service.replies import JSONReply
 from service.settings import Settings
