@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 import httpx
 import pytest
 
-from service.portal import router as portal_router
+from service.portal.router import router as portal_router
 from service.settings import Settings
 from tests.conftest import GraphQL, LiveServer, _reset, make_token
 
