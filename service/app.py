@@ -17,7 +17,7 @@ from starlette.requests import HTTPConnection
 
 from service import __version__
 from service.api import analyses, health, ide, signin, transfer
-from service.api.deps import get_actor, get_actor_cache, get_runtime, get_settings
+from service.api.deps import get_actor, get_actor_cache, get_events, get_runtime, get_settings
 from service.api.import_jobs import ImportJobs
 from service.api.limits import BodyLimit
 from service.auth.cache import ActorCache
@@ -33,6 +33,7 @@ from service.interop import router as interop
 from service.pictures import router as pictures
 from service.portal.router import router as portal_router
 from service.portal.session import signing_key
+from service.registry.events import EventHub
 from service.replies import JSONReply
 from service.settings import Settings
 from service.site import errors as site_errors, router as site
@@ -53,7 +54,7 @@ async def graphql_context(connection: HTTPConnection) -> Context:
     wants_page = getattr(request, "method", None) == "GET" and "text/html" in request.headers.get("accept", "")
     if wants_page and "query" not in request.query_params:
         return Context(runtime.store, settings, PAGE_ONLY)
-    return Context(runtime.store, settings, await get_actor(request), get_actor_cache(request))
+    return Context(runtime.store, settings, await get_actor(request), get_actor_cache(request), get_events(request))
 
 
 async def announce_development_token(runtime: StoreRuntime, settings: Settings) -> None:
@@ -77,6 +78,7 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.runtime = runtime
         app.state.actors = ActorCache(settings.token_cache_s)
         app.state.import_jobs = jobs = ImportJobs()
+        app.state.events = events = EventHub()  # subscriptions' fan-out: Repository.publish tells it
         try:
             if settings.load_demo:
                 await load_demo_if_empty(runtime.store)
@@ -84,6 +86,7 @@ def create_app(settings: Settings) -> FastAPI:
                 await announce_development_token(runtime, settings)
             yield
         finally:
+            events.close()
             await jobs.close()
             await runtime.close()
 

@@ -10,9 +10,10 @@ from enum import Enum
 import strawberry
 from strawberry.types import Info
 
+from service.errors import ServiceError
 from service.graphql.types.common import from_row
 from service.graphql.types.request import Request
-from service.registry.events import HUB
+from service.registry.events import EventHub
 from service.registry.repository import public
 
 
@@ -28,11 +29,20 @@ class RequestEvent:
     request: Request
 
 
+def hub(info: Info) -> EventHub:
+    """The app's hub (lifespan state); an app run without its lifespan has none to listen to."""
+    events: EventHub | None = info.context.events
+    if events is None:
+        raise ServiceError("EVENTS_UNAVAILABLE", "subscriptions need the app's lifespan (no event hub)",
+                           "اشتراک بدون چرخهٔ عمر برنامه در دسترس نیست", status=503)  # fmt: skip
+    return events
+
+
 @strawberry.type
 class Subscription:
     @strawberry.subscription(description="Requests filed and moved from now on, those this reader may read")
     async def request_events(self, info: Info) -> AsyncGenerator[RequestEvent, None]:
         view = info.context.repo.view
-        async for event in HUB.listen():
+        async for event in hub(info).listen():
             if event.kind == "request" and view.readable("request", event.row):
                 yield RequestEvent(action=RequestAction(event.action), request=from_row(Request, public(event.row)))

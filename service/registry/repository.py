@@ -20,7 +20,7 @@ from service.errors import ServiceError, not_found, version_conflict
 from service.registry import compose
 from service.registry.audit import audit_event
 from service.registry.clock import new_id, now_iso, today_iso
-from service.registry.events import HUB, Event
+from service.registry.events import Event, EventHub
 from service.registry.fields import GROUPS, NUMBERS
 from service.registry.specs import AGENCY, DUTY, REQUEST, SPECS, EntitySpec
 from service.storage import errors as store_errors
@@ -92,12 +92,20 @@ def _ids(value: Any) -> list[str]:
 class Repository:
     """The registry's reads and writes; every statement is a named file under ``cypher/``."""
 
-    def __init__(self, store: GraphStore, actor: Actor | None = None, shared: frozenset[str] = DEFAULT_SHARED) -> None:
+    def __init__(self, store: GraphStore, actor: Actor | None = None, shared: frozenset[str] = DEFAULT_SHARED,
+                 events: EventHub | None = None) -> None:  # fmt: skip
         """``actor`` is the reader whose view every read is restricted to (None: the service
-        itself, which sees everything); ``shared`` the kinds every agency reads."""
+        itself, which sees everything); ``shared`` the kinds every agency reads; ``events`` the
+        app's hub (``app.state.events``) that ``publish`` tells, None where nobody listens."""
         self.store = store
         self.actor = actor
         self.view = View(actor, shared)
+        self.events = events
+
+    def publish(self, event: Event) -> None:
+        """The writers' one way to tell subscribers: call it after the write succeeded."""
+        if self.events is not None:
+            self.events.publish(event)
 
     async def get_many(self, spec: EntitySpec, ids: list[str]) -> dict[str, Row]:
         """The records with these ids that the reader may read (the others are simply absent)."""
@@ -285,7 +293,7 @@ class Repository:
             raise await self._missing_reference(spec, relations)
         created = public(rows[0]["node"])
         if spec.key == "request":
-            HUB.publish(Event("request", "filed", created))
+            self.publish(Event("request", "filed", created))
         return created
 
     def _scope(self) -> str:
