@@ -34,6 +34,7 @@ from service.pictures import router as pictures
 from service.portal.router import router as portal_router
 from service.portal.session import signing_key
 from service.registry.events import EventHub
+from service.registry.fulltext import backfill_words
 from service.replies import JSONReply
 from service.settings import Settings
 from service.site import errors as site_errors, router as site
@@ -71,6 +72,17 @@ async def announce_development_token(runtime: StoreRuntime, settings: Settings) 
         print(f"\n  Development directorate token (also in {path}):\n  {token}\n", flush=True)
 
 
+async def backfill_search_words(runtime: StoreRuntime) -> None:
+    """Records stored before the full-text index get their ``words`` (a no-op once done)."""
+    try:
+        filled = await backfill_words(runtime.store)
+    except StoreError as exc:
+        log.warning("full-text words not backfilled (store not ready): %s", exc.detail)
+        return
+    if filled:
+        log.info("gave %d stored records their full-text words", filled)
+
+
 def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -80,6 +92,7 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.import_jobs = jobs = ImportJobs()
         app.state.events = events = EventHub()  # subscriptions' fan-out: Repository.publish tells it
         try:
+            await backfill_search_words(runtime)
             if settings.load_demo:
                 await load_demo_if_empty(runtime.store)
             if settings.env == "development":

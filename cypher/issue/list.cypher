@@ -16,4 +16,4 @@ ORDER BY CASE WHEN $sort = 'severity' AND $desc THEN rank END DESC,
          CASE WHEN $sort = 'severity' AND NOT $desc THEN rank END ASC,
          CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id
 SKIP $skip LIMIT $limit
-RETURN n {.*, search: null, raisedById: [(pca:Agency)-[:RAISED]->(n) | pca.id][0], concernsIds: [(n)-[:CONCERNS]->(pcc:Agency) | pcc.id], blocksDutyId: [(n)-[:BLOCKS]->(pcd:Duty) | pcd.id][0]} AS node
+RETURN n {.*, search: null, words: null, raisedById: [(pca:Agency)-[:RAISED]->(n) | pca.id][0], concernsIds: [(n)-[:CONCERNS]->(pcc:Agency) | pcc.id], blocksDutyId: [(n)-[:BLOCKS]->(pcd:Duty) | pcd.id][0]} AS node

@@ -29,7 +29,7 @@ from service.registry.repository import Repository
 from service.registry.specs import SPECS, EntitySpec
 from service.storage.port import GraphStore
 from service.text.jalali import DateError, parse_date, stored_day
-from service.text.persian import search_text
+from service.text.persian import search_text, search_words
 
 SECTIONS: dict[str, EntitySpec] = {
     "agencies": SPECS["agency"], "duties": SPECS["duty"], "capacities": SPECS["capacity"],
@@ -267,6 +267,7 @@ def _props(section: str, raw: dict[str, Any], model: BaseModel, now: str) -> dic
     data = model.model_dump()
     props = {k: v for k, v in data.items() if v is not None and k not in spec.relations and k != "id"}
     props["search"] = search_text(*(data.get(f) for f in spec.search_fields))
+    props["words"] = search_words(*(data.get(f) for f in spec.search_fields))
     props.update(version=1, createdAt=now, updatedAt=now, archived=False)
     props.update({k: raw[k] for k in META if raw.get(k) is not None})
     return props

@@ -17,6 +17,7 @@ from service.storage.values import plain
 
 log = logging.getLogger(__name__)
 SCHEMA_FILE = "schema/schema.neo4j"
+FULLTEXT_FILE = "schema/fulltext.neo4j"  # the full-text indexes over `words` (service/registry/fulltext.py)
 # Neo4j ends a transaction that outlives its timeout with one of these codes: the store is slow.
 TIMED_OUT = ("TransactionTimedOut", "Transaction.Terminated")
 
@@ -105,7 +106,7 @@ class Neo4jStore:
         return cls(driver, database, queries, timeout_s, retry_s)
 
     async def _run(self, name: str, params: Mapping[str, Any] | None, read_only: bool) -> list[Row]:
-        text = self._queries[name]
+        name, text = self._queries.pick(name, self.backend)
         if self.observed is not None:
             self.observed.add(name)
         try:
@@ -147,8 +148,9 @@ class Neo4jStore:
         """Constraints and indexes use ``IF NOT EXISTS``, so this is idempotent."""
         try:
             async with self._driver.session(database=self._database) as session:
-                for statement in split_statements(self._queries[SCHEMA_FILE]):
-                    await (await session.run(statement)).consume()
+                for name in (SCHEMA_FILE, FULLTEXT_FILE):
+                    for statement in split_statements(self._queries[name]):
+                        await (await session.run(statement)).consume()
         except Exception as exc:
             raise translate(exc) from exc
 
