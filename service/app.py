@@ -27,7 +27,7 @@ from service.domain.actor import Actor, Role
 from service.errors import ServiceError, from_store
 from service.graphql.context import Context
 from service.graphql.endpoint import GraphQLPost
-from service.graphql.errors import ShapedGraphQLRouter
+from service.graphql.get_route import AdmittingGraphQLRouter, asks_for_page
 from service.graphql.schema import build_schema
 from service.interop import router as interop
 from service.pictures import router as pictures
@@ -52,8 +52,7 @@ async def graphql_context(connection: HTTPConnection) -> Context:
     Authorization header, read the same way."""
     request = cast(Request, connection)  # the helpers read only headers, app state and (HTTP) the method
     runtime, settings = get_runtime(request), get_settings(request)
-    wants_page = getattr(request, "method", None) == "GET" and "text/html" in request.headers.get("accept", "")
-    if wants_page and "query" not in request.query_params:
+    if asks_for_page(getattr(request, "method", None), request.headers.get("accept", ""), request.query_params):
         return Context(runtime.store, settings, PAGE_ONLY)
     return Context(runtime.store, settings, await get_actor(request), get_actor_cache(request), get_events(request))
 
@@ -116,7 +115,8 @@ def create_app(settings: Settings) -> FastAPI:
     graphql_post = GraphQLPost(schema, graphql_context, count_queries=not production,
                                max_rows=settings.graphql_max_rows, default_first=settings.default_page_size)  # fmt: skip
     app.router.add_route("/graphql", graphql_post.handle, methods=["POST"])
-    graphql = ShapedGraphQLRouter(schema, context_getter=graphql_context, graphql_ide=None if production else "graphiql")
+    graphql = AdmittingGraphQLRouter(schema, context_getter=graphql_context, graphql_ide=None if production else "graphiql",
+                                     admission=graphql_post.admitted)  # GET: persisted queries and the cost limit too
     graphql.routes = [r for r in graphql.routes if "POST" not in getattr(r, "methods", ())]  # served above
     app.include_router(graphql, prefix="/graphql")
     app.mount("/static", StaticFiles(packages=[("service", "static")]), name="static")
