@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from service.analysis.announce import announce
 from service.analysis.snapshot import Snapshot, load_snapshot, repository_of
 from service.analysis.verdicts import load_verdicts
 from service.registry.clock import today_iso
@@ -45,7 +46,9 @@ async def duplication(source: GraphStore | Repository, settings: Settings, snap:
     terms = await load_terms(store)  # the shipped vocabularies and the directorate's terms, read on each run
     verdicts = await load_verdicts(store)
     with vocabularies(terms):
-        return analyse_duplication(snap, settings.analysis.duplication, verdicts, thesaurus_with(terms))
+        result = analyse_duplication(snap, settings.analysis.duplication, verdicts, thesaurus_with(terms))
+    announce(source, "duplication", len(result.findings))
+    return result
 
 
 async def spend(source: GraphStore | Repository, settings: Settings) -> Any:
@@ -63,7 +66,9 @@ async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snap
     snap = snap or await load_snapshot(source, WINWIN_NEEDS)
     terms = await load_terms(repository_of(source).store)
     with vocabularies(terms):
-        return analyse_winwin(snap, settings.analysis.winwin, settings.today or today_iso(), thesaurus_with(terms))
+        result = analyse_winwin(snap, settings.analysis.winwin, settings.today or today_iso(), thesaurus_with(terms))
+    announce(source, "winwin", len(result.opportunities))
+    return result
 
 
 async def alignment(source: GraphStore | Repository, settings: Settings) -> AlignmentResult:

@@ -1,6 +1,8 @@
 """Subscriptions over WebSocket (``graphql-transport-ws`` and ``graphql-ws``, at ``/graphql``):
 an agency's system hears that a request was filed or moved instead of polling. Each event is
-checked against the subscriber's view, so an agency hears only of requests it is a party to."""
+checked against the subscriber's view, so an agency hears only of requests it is a party to.
+``analysisReady`` tells the directorate and analysts that a registry-wide run finished; every other
+role is refused when it subscribes, as ``Query.analyses`` refuses it."""
 
 from __future__ import annotations
 
@@ -10,8 +12,10 @@ from enum import Enum
 import strawberry
 from strawberry.types import Info
 
+from service.auth.policy import require_role
+from service.domain.actor import Role
 from service.errors import ServiceError
-from service.graphql.types.common import from_row
+from service.graphql.types.common import DateTime, from_row
 from service.graphql.types.request import Request
 from service.registry.events import EventHub
 from service.registry.repository import public
@@ -27,6 +31,20 @@ class RequestAction(Enum):
 class RequestEvent:
     action: RequestAction
     request: Request
+
+
+@strawberry.enum(description="The analyses whose runs are announced")
+class AnalysisName(Enum):
+    DUPLICATION = "duplication"
+    WINWIN = "winwin"
+
+
+@strawberry.type(description="A registry-wide analysis run finished: run the query again to read its results")
+class AnalysisReady:
+    name: AnalysisName
+    findings: int = strawberry.field(description="duplication: findings; winwin: opportunities")
+    finished_at: DateTime
+    by: str = strawberry.field(description="who ran it (the token's name)")
 
 
 def hub(info: Info) -> EventHub:
@@ -46,3 +64,13 @@ class Subscription:
         async for event in hub(info).listen():
             if event.kind == "request" and view.readable("request", event.row):
                 yield RequestEvent(action=RequestAction(event.action), request=from_row(Request, public(event.row)))
+
+    @strawberry.subscription(description="Registry-wide analysis runs finished from now on (directorate and analysts)")
+    async def analysis_ready(self, info: Info, names: list[AnalysisName] | None = None) -> AsyncGenerator[AnalysisReady, None]:
+        require_role(info.context.actor, Role.DIRECTORATE, Role.ANALYST)
+        wanted = {n.value for n in names} if names else {n.value for n in AnalysisName}
+        async for event in hub(info).listen():
+            if event.kind == "analysis" and event.row["name"] in wanted:
+                row = event.row
+                yield AnalysisReady(name=AnalysisName(row["name"]), findings=row["findings"],
+                                    finished_at=DateTime(row["finishedAt"]), by=row["by"])  # fmt: skip

@@ -12,7 +12,7 @@ from strawberry.types import Info
 from service.domain.enums import JURISDICTION_FA
 from service.graphql.types.common import AgencyKind, AgencyLevel, DateTime, Jurisdiction, MemberRole, from_row
 from service.graphql.types.node import Node
-from service.registry.specs import AGENCY
+from service.registry.specs import AGENCY, WORKING_GROUP
 
 if TYPE_CHECKING:
     from service.graphql.types.duty import Duty
@@ -37,6 +37,7 @@ _wNeed = Annotated["NeedWhere", _where]  # type: ignore[name-defined]  # noqa: F
 _wIssue = Annotated["IssueWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
 _wExchange = Annotated["ExchangeWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
 _wRequest = Annotated["RequestWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
+_wWorkingGroup = Annotated["WorkingGroupWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
 
 
 @strawberry.type(description="An executive body: a deputy, district, organisation, company, agency or firm")
@@ -110,11 +111,16 @@ class Agency(Node):
     async def requests_received(self, info: Info, where: _wRequest | None = None) -> list[_request]:
         return await _traverse(info, self.id, "requestsReceived", where)
 
-    @strawberry.field(description="Working groups this agency sits in, with its role")
-    async def working_groups(self, info: Info) -> list[_membership]:
+    @strawberry.field(description="Working groups this agency sits in, with its role; `where` filters on the group")
+    async def working_groups(self, info: Info, where: _wWorkingGroup | None = None) -> list[_membership]:
         from service.graphql.types.working_group import Membership, WorkingGroup
 
         rows = await info.context.loaders.related("working_group/of_agency").load(self.id)
+        if where is not None and rows:
+            from service.graphql.where import to_tree
+
+            keep = await info.context.loaders.matching(WORKING_GROUP, to_tree(where)).load_many([r["id"] for r in rows])
+            rows = [r for r, ok in zip(rows, keep, strict=True) if ok]
         return [Membership(role=MemberRole(r["role"]), group=from_row(WorkingGroup, r)) for r in rows]
 
 

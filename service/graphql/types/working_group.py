@@ -9,7 +9,7 @@ from strawberry.types import Info
 
 from service.graphql.types.common import DateTime, MemberRole, from_row, load_agency
 from service.graphql.types.node import Node
-from service.registry.specs import DUTY
+from service.registry.specs import AGENCY, DUTY
 
 if TYPE_CHECKING:
     from service.graphql.types.agency import Agency
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
 _duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
 _duty_where = Annotated["DutyWhere", strawberry.lazy("service.graphql.where")]  # type: ignore[name-defined]  # noqa: F821
+_agency_where = Annotated["AgencyWhere", strawberry.lazy("service.graphql.where")]  # type: ignore[name-defined]  # noqa: F821
 
 
 @strawberry.type
@@ -44,9 +45,15 @@ class WorkingGroup(Node):
     created_at: DateTime = DateTime("")
     updated_at: DateTime = DateTime("")
 
-    @strawberry.field(name="members")
-    def member_list(self) -> list[Member]:
-        return [Member(agency_id=strawberry.ID(m["agencyId"]), role=MemberRole(m["role"])) for m in self.members]
+    @strawberry.field(name="members", description="Member agencies with their roles; `where` filters on the agency")
+    async def member_list(self, info: Info, where: _agency_where | None = None) -> list[Member]:
+        members = [Member(agency_id=strawberry.ID(m["agencyId"]), role=MemberRole(m["role"])) for m in self.members]
+        if where is None or not members:
+            return members
+        from service.graphql.where import to_tree
+
+        keep = await info.context.loaders.matching(AGENCY, to_tree(where)).load_many([str(m.agency_id) for m in members])
+        return [m for m, ok in zip(members, keep, strict=True) if ok]
 
     @strawberry.field
     async def duties(self, info: Info, where: _duty_where | None = None) -> list[_duty]:
