@@ -12,10 +12,12 @@ The index answers a list's ``q`` when it is alone (no other filter, no explicit 
 come best first. CONTAINS on the search key stays where the index cannot answer:
 - ``q`` with another filter or a sort (the plain list statements filter and sort in one statement),
   and ``where: {search_CONTAINS | search_STARTS_WITH}`` (the composer's statements);
-- a ``q`` no indexed word begins with: a fragment inside a word (``ارک`` in ``پارک``), or a word
-  written apart where the record writes it together (``آب های`` against ``آبهای``);
+- a ``q`` no indexed word begins with: a fragment inside a word (``ارک`` in ``پارک``), or words
+  written together where the record writes them apart (``آبهای`` against ``آب های``; the other way
+  round the index finds it: the query also asks for the words written together);
+- a ``q`` more than ``MAX_HITS`` records match (a word nearly every record has): a ranked list that
+  long helps nobody, and its count must be the whole count;
 - kinds without an index (``INDEXED``) and ``q`` without a letter or digit.
-At most ``MAX_HITS`` best records answer a ``q``.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from service.text.persian import search_words, words
 log = logging.getLogger(__name__)
 # the kinds whose label has a full-text index over ``words``: a line in each schema/fulltext file
 INDEXED: frozenset[str] = frozenset(SPECS)
-MAX_HITS = 1000
+MAX_HITS = 2000  # more matches than this: CONTAINS answers, complete and in the list's own order
 EXACT_WEIGHT = 3.0
 RANK = "rank"  # the sort a list asks for when it wants the best matches first (its default with q)
 BACKFILL_BATCH = 2000
@@ -70,11 +72,13 @@ async def hits(store: GraphStore, spec: EntitySpec, q: str, include_archived: bo
     if text is None:
         return None
     params = {"label": spec.label, "index": index_name(spec), "query": text,
-              "includeArchived": include_archived, "limit": MAX_HITS}  # fmt: skip
+              "includeArchived": include_archived, "limit": MAX_HITS + 1}  # fmt: skip
     try:
         rows = await store.read("search/fulltext", params)
     except BadQuery as exc:  # a query the index's parser refuses (stop words alone): CONTAINS answers
         log.warning("the full-text index refused %r (%s); CONTAINS answers", text, exc.detail)
+        return None
+    if len(rows) > MAX_HITS:
         return None
     return [r["id"] for r in rows] or None
 

@@ -4,6 +4,9 @@ word); an agency finds only what it may read, and its count says so."""
 
 from __future__ import annotations
 
+import pytest
+
+from service.registry import fulltext
 from service.registry.fulltext import INDEXED, backfill_words
 from service.registry.specs import SPECS
 from service.storage.falkor import FalkorStore
@@ -56,6 +59,16 @@ def test_contains_answers_where_the_index_cannot(registry: GraphQL) -> None:
     # with another filter or a sort, the plain statement's CONTAINS answers (and keeps its order)
     sorted_ = registry.ok('{ duties(filter: {q: "سبز"}, sort: TITLE) { totalCount nodes { id } } }')["duties"]
     assert [n["id"] for n in sorted_["nodes"]] == [green] and sorted_["totalCount"] == 1
+
+
+def test_a_q_too_common_to_rank_is_answered_whole_by_contains(registry: GraphQL, monkeypatch: pytest.MonkeyPatch) -> None:
+    parks = _agency(registry, "P", "سازمان پارک‌ها")
+    made = [_duty(registry, parks, title) for title in ("ساخت پارکینگ", "نگهداری پارک", "پارک بانوان")]
+    monkeypatch.setattr(fulltext, "MAX_HITS", 2)  # the live app runs in this process: 3 matches are "too many"
+    assert _found(registry, "پارک") == (made, 3)  # every match, in the list's own order (created)
+    monkeypatch.setattr(fulltext, "MAX_HITS", 10)
+    ids, total = _found(registry, "پارک")
+    assert ids[-1] == made[0] and total == 3  # ranked again: the prefix-only match last
 
 
 def test_archived_records_only_when_asked(registry: GraphQL) -> None:
