@@ -49,4 +49,3 @@ class AdmittingGraphQLRouter(ShapedGraphQLRouter):
             return await super().run(*args, **kwargs)
         except PersistedQueryNotFound:  # Apollo's clients then send the document with its hash
             return Response(dumps(NOT_FOUND_BODY), status_code=200, media_type="application/json")
-

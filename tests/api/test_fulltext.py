@@ -97,7 +97,7 @@ def test_an_agency_finds_only_requests_it_is_party_to(registry: GraphQL) -> None
 def test_pages_of_ranked_hits_do_not_overlap(registry: GraphQL) -> None:
     parks = _agency(registry, "P", "سازمان پارک‌ها")
     made = {_duty(registry, parks, f"پارک شماره {n}") for n in range(5)}
-    page = "query($a: String) { duties(filter: {q: \"پارک\"}, first: 2, after: $a) { totalCount nodes { id } pageInfo { endCursor hasNextPage } } }"
+    page = 'query($a: String) { duties(filter: {q: "پارک"}, first: 2, after: $a) { totalCount nodes { id } pageInfo { endCursor hasNextPage } } }'
     seen: list[str] = []
     after = None
     while True:
