@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 
 DUPLICATION_NEEDS = ("agency", "duty")
-WINWIN_NEEDS = ("agency", "capacity", "need", "issue", "exchange", "request")
+WINWIN_NEEDS = ("agency", "capacity", "need", "issue", "exchange", "request")  # the picture's whole snapshot
 
 
 async def duplication(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
@@ -59,11 +59,13 @@ async def spend(source: GraphStore | Repository, settings: Settings) -> Any:
 async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
     from service.analysis.vocab.terms import load_terms, thesaurus_with, vocabularies
     from service.analysis.winwin import analyse_winwin
+    from service.analysis.winwin_read import load_winwin_snapshot
 
-    snap = snap or await load_snapshot(source, WINWIN_NEEDS)
+    today = settings.today or today_iso()
+    snap = snap or await load_winwin_snapshot(source, today)  # only what win-win reads (winwin_read.py)
     terms = await load_terms(repository_of(source).store)
     with vocabularies(terms):
-        return analyse_winwin(snap, settings.analysis.winwin, settings.today or today_iso(), thesaurus_with(terms))
+        return analyse_winwin(snap, settings.analysis.winwin, today, thesaurus_with(terms))
 
 
 async def alignment(source: GraphStore | Repository, settings: Settings) -> AlignmentResult:

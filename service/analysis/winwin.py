@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 from service.analysis import meaning, packing, present
 from service.analysis.matrix import AgencyMatrix, AgencyRef
@@ -230,18 +231,8 @@ def find_matches(snap: Snapshot, params: WinWinParams, today: str, left_out: dic
             continue
         for a, b, sim in top_k(need_v[need_rows], cap_v[cap_rows], params.neighbours, params.min_text):
             candidates[(need_rows[a], cap_rows[b])] = sim
-        by_concept: dict[str, list[int]] = defaultdict(list)  # records naming the same thing in other words
-        for i in cap_rows:
-            for concept in sorted(text.keys(i)):
-                by_concept[concept].append(i)
-        for j in need_rows:
-            shared_keys: dict[int, int] = defaultdict(int)
-            for concept in sorted(text.keys(n_caps + j)):
-                for i in by_concept.get(concept, ()):
-                    shared_keys[i] += 1
-            best = sorted(shared_keys, key=lambda i: (-shared_keys[i], caps[i]["id"]))[: params.concept_candidates]
-            for i in best:
-                candidates.setdefault((j, i), -1.0)
+        for a, b in _most_shared(text, [n_caps + j for j in need_rows], cap_rows, params.concept_candidates):
+            candidates.setdefault((need_rows[a], cap_rows[b]), -1.0)
     unknown = [pair for pair in sorted(candidates) if candidates[pair] < 0]
     for pair, sim in zip(unknown, text.cosines([(n_caps + j, i) for j, i in unknown]), strict=True):
         candidates[pair] = sim
@@ -277,6 +268,38 @@ def find_matches(snap: Snapshot, params: WinWinParams, today: str, left_out: dic
             )  # fmt: skip
             kept.append((match, cap, issue))
     return _split_arranged(_best_per_target(kept, params.matches_per_need), arranged, params)
+
+
+def _most_shared(text: _Text, left: list[int], right: list[int], k: int, block: int = 512) -> list[tuple[int, int]]:
+    """Records naming the same thing in other words: for each ``left`` record, the ``k`` ``right``
+    records sharing most of its concept keys (``_Text.keys``), ties to the lower index (the lower id:
+    rows are in id order). One sparse product per block of rows, not a Python loop per shared key."""
+    if k <= 0 or not left or not right:
+        return []
+    keys = {i: sorted(text.keys(i)) for i in (*left, *right)}
+    index = {c: n for n, c in enumerate(sorted({c for ks in keys.values() for c in ks}))}
+
+    def incidence(rows: list[int]) -> sparse.csr_matrix:
+        indptr, indices = [0], []
+        for i in rows:
+            indices.extend(index[c] for c in keys[i])
+            indptr.append(len(indices))
+        return sparse.csr_matrix((np.ones(len(indices)), np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
+                                 shape=(len(rows), len(index)))  # fmt: skip
+
+    left_m, right_t = incidence(left), incidence(right).T.tocsr()
+    out: list[tuple[int, int]] = []
+    for start in range(0, len(left), block):
+        product = (left_m[start : start + block] @ right_t).tocsr()
+        product.sort_indices()
+        for r in range(product.shape[0]):
+            lo, hi = product.indptr[r], product.indptr[r + 1]
+            if lo == hi:
+                continue
+            cols, shared = product.indices[lo:hi], product.data[lo:hi]
+            best = cols[np.lexsort((cols, -shared))[:k]] if len(cols) > k else cols
+            out.extend((start + r, int(b)) for b in best)
+    return out
 
 
 def _split_arranged(kept: list[tuple[Match, dict[str, Any], dict[str, Any]]], arranged: present.Arranged,

@@ -1,0 +1,102 @@
+"""Win-win reads only what it needs (``winwin_read.py``), and gets the same plan as from the whole snapshot."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from service.analysis.snapshot import load_snapshot
+from service.analysis.winwin import WinWinResult, analyse_winwin
+from service.analysis.winwin_read import load_winwin_snapshot, since
+from service.demo.loader import load_demo
+from service.domain.actor import Actor, Role
+from service.registry.bundle import import_bundle
+from service.registry.repository import Repository
+from service.settings import Settings, WinWinParams
+from tests.conftest import DEMO_TODAY, run_on_store
+from tests.factories import agency
+
+WHOLE = ("agency", "capacity", "need", "issue", "exchange", "request")
+
+
+def _plan(result: WinWinResult) -> dict[str, Any]:
+    return {
+        "matches": [(m.capacity_id, m.target_id, m.score, m.benefit_rials, m.cost_rials, m.why) for m in result.matches],
+        "inPlace": [(m.capacity_id, m.target_id, m.in_place) for m in result.in_place],
+        "chosen": sorted(o.id for o in result.chosen), "total": result.total_chosen_rials,
+        "opportunities": [o.id for o in result.opportunities], "leftOut": result.left_out,
+    }  # fmt: skip
+
+
+def test_the_compact_read_gives_the_demo_the_same_plan_for_every_reader(settings: Settings) -> None:
+    async def work(store: Any) -> list[tuple[dict[str, Any], dict[str, Any], int, int]]:
+        await store.wipe()
+        await load_demo(store)
+        out = []
+        for reader in (Repository(store), Repository(store, Actor("abfa", Role.AGENCY, "ag-abfa"))):
+            whole = await load_snapshot(reader, WHOLE)
+            compact = await load_winwin_snapshot(reader, DEMO_TODAY)
+            out.append((_plan(analyse_winwin(whole, WinWinParams(), DEMO_TODAY)),
+                        _plan(analyse_winwin(compact, WinWinParams(), DEMO_TODAY)),
+                        len(whole["exchange"]), len(compact["exchange"])))  # fmt: skip
+        return out
+
+    (directorate, compact, whole_x, compact_x), (abfa, abfa_compact, abfa_x, _) = run_on_store(settings, work)
+    assert directorate == compact and directorate["chosen"] and directorate["inPlace"]
+    assert abfa == abfa_compact
+    assert abfa_x < whole_x  # the agency's own view: only the exchanges it is party to
+    assert compact_x <= whole_x
+
+
+def _bundle() -> dict[str, list[dict[str, Any]]]:
+    rig = "دستگاه حفاری افقی بدون ترانشه"
+    return {
+        "agencies": [agency("ag-a", "A", "الف"), agency("ag-b", "B", "ب")],
+        "capacities": [{"id": "ca-rig", "agencyId": "ag-a", "titleFa": rig, "kind": "equipment"},
+                       {"id": "ca-old", "agencyId": "ag-a", "titleFa": rig, "kind": "equipment", "status": "withdrawn"}],
+        "needs": [{"id": "ne-rig", "agencyId": "ag-b", "titleFa": rig, "kind": "equipment", "neededFrom": "1405/06/01"},
+                  {"id": "ne-met", "agencyId": "ag-b", "titleFa": rig, "kind": "equipment", "status": "met",
+                   "neededFrom": "1390/01/01"}],
+        "issues": [{"id": "is-open", "raisedById": "ag-b", "concernsIds": ["ag-a"], "titleFa": "کمبود پزشک در درمانگاه‌ها",
+                    "category": "infrastructure_conflict", "severity": "high"},
+                   {"id": "is-done", "raisedById": "ag-b", "concernsIds": ["ag-a"], "titleFa": "حفاری مکرر معابر",
+                    "category": "infrastructure_conflict", "severity": "high", "status": "resolved"}],
+        "exchanges": [
+            {"id": f"ex-{name}", "kind": "service", "providerId": "ag-a", "receiverId": "ag-b", "titleFa": rig,
+             "date": date, "status": status}
+            for name, date, status in (("within", "1405/07/01", "completed"), ("before", "1403/01/01", "completed"),
+                                       ("planned", "1399/01/01", "planned"), ("cancelled", "1405/07/01", "cancelled"))
+        ],
+        "requests": [
+            {"id": "rq-live", "senderId": "ag-b", "receiverId": "ag-a", "aboutId": "ne-rig", "subject": "درخواست دستگاه"},
+            {"id": "rq-rejected", "senderId": "ag-b", "receiverId": "ag-a", "aboutId": "ne-rig", "subject": "درخواست دستگاه",
+             "history": [{"to": "rejected", "on": "1405/07/02", "by": "a"}]},
+            {"id": "rq-about-nothing", "senderId": "ag-b", "receiverId": "ag-a", "subject": "درخواست دستگاه"},
+        ],
+    }  # fmt: skip
+
+
+def test_each_compact_statement_reads_only_what_can_count(settings: Settings) -> None:
+    """Capacities and needs whole (their left-out counts are reported); open issues only; exchanges not
+    cancelled and either ongoing or dated from the earliest live need's start; live requests about a record."""
+
+    async def work(store: Any) -> tuple[dict[str, list[str]], WinWinResult]:
+        await store.wipe()
+        prepared = await import_bundle(store, _bundle())
+        assert not prepared.problems, [p.as_dict() for p in prepared.problems]
+        snap = await load_winwin_snapshot(store, DEMO_TODAY)
+        return {k: sorted(r["id"] for r in rows) for k, rows in snap.rows.items()}, analyse_winwin(snap, WinWinParams(), DEMO_TODAY)
+
+    read, result = run_on_store(settings, work)
+    assert read["capacity"] == ["ca-old", "ca-rig"] and read["need"] == ["ne-met", "ne-rig"]
+    assert read["issue"] == ["is-open"]
+    assert read["exchange"] == ["ex-planned", "ex-within"]  # ne-rig starts 1405/06/01 = 2026-08-23
+    assert read["request"] == ["rq-live"]
+    assert result.left_out == {"capacity": {"withdrawn": 1}, "need": {"met": 1}}
+    assert [(m.capacity_id, m.target_id, m.in_place["id"]) for m in result.in_place] == [("ca-rig", "ne-rig", "rq-live")]
+
+
+def test_since_is_the_earliest_start_a_completed_exchange_can_count_from() -> None:
+    live = {"neededFrom": "2026-01-05"}
+    met = {"neededFrom": "2001-01-01", "status": "met"}
+    assert since([live, met], "2026-11-30") == "2025-11-30"  # a year back reaches further than the live need
+    assert since([live | {"neededFrom": "2024-02-01"}, {}], "2026-11-30") == "2024-02-01"
