@@ -70,8 +70,12 @@ def weigh(tf: sparse.csr_matrix, max_df: float = 0.1, max_docs: int | None = 500
     weighted = tf.copy()  # CSR kept throughout: scaling .data in place, no COO round trip
     weighted.data = np.log1p(weighted.data * idf[weighted.indices])
     weighted.eliminate_zeros()
-    norms = np.sqrt(np.add.reduceat(weighted.data**2, weighted.indptr[:-1])) if weighted.nnz else np.zeros(n)
-    norms[np.diff(weighted.indptr) == 0] = 1.0
+    # row norms by reduceat over the rows that hold something: an empty row at the end starts at nnz, which
+    # reduceat refuses (IndexError at province scale: an exchange with no text among the last rows)
+    filled = np.diff(weighted.indptr) > 0
+    norms = np.ones(n)
+    if weighted.nnz:
+        norms[filled] = np.sqrt(np.add.reduceat(weighted.data**2, weighted.indptr[:-1][filled]))
     norms[norms == 0] = 1.0
     weighted.data /= np.repeat(norms, np.diff(weighted.indptr))
     return weighted
