@@ -15,9 +15,11 @@ machine's load falls on both) and prints each time with the spread (median, min-
 from __future__ import annotations
 
 import asyncio
+import cProfile
 import hashlib
 import json
 import os
+import pstats
 import statistics
 import subprocess
 import sys
@@ -25,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import DATA, TimingStore, connect, drop_graph, log, settings
+from bench.common import DATA, TimingStore, connect, cpu_seconds, drop_graph, log, settings
 from service.storage.embedded import open_embedded
 
 
@@ -70,15 +72,26 @@ async def run(name: str, graph: str) -> dict[str, Any]:
     server = open_embedded(DATA)
     store = await connect(server, graph, schema=False)
     timed = TimingStore(store)
+    profiler = cProfile.Profile() if os.environ.get("BENCH_CITY_PROFILE") else None
     try:
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu, store_cpu = time.perf_counter(), time.process_time(), cpu_seconds(server.pid)
+        if profiler:
+            profiler.enable()
         result = await getattr(runner, name)(timed, settings(graph))
+        if profiler:
+            profiler.disable()
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+        store_cpu = cpu_seconds(server.pid) - store_cpu
     finally:
         await store.close()
+    if profiler:
+        pstats.Stats(profiler, stream=sys.stderr).sort_stats(os.environ.get("BENCH_CITY_PROFILE", "cumulative")).print_stats(40)
     read = timed.total("read:")
+    # on a shared machine the wall clock moves with the others' load: the CPU seconds of this process
+    # (the analysis) and of the store (answering its reads) are given beside it
     out = {"seconds": round(seconds, 3), "read": round(read, 3), "compute": round(seconds - read, 3),
-           "cpu": round(cpu, 3), "reads": dict(sorted(timed.calls.items()))}  # fmt: skip
+           "cpu": round(cpu, 3), "store cpu": round(store_cpu, 3),
+           "reads": {k: round(v, 3) for k, v in sorted(timed.seconds.items())}}  # fmt: skip
     return out | fingerprint(name, result)
 
 
@@ -97,9 +110,10 @@ def compare(a: str, b: str, name: str, graph: str, rounds: int) -> None:
             line = json.loads(done.stdout.strip().splitlines()[-1])
             runs[tree].append(line)
             log(f"round {r + 1} {tree}: {line['seconds']:.2f} s (read {line['read']:.2f}, compute {line['compute']:.2f}, "
-                f"cpu {line['cpu']:.2f}) sha {line['sha']} chosen {line.get('chosen')} total {line.get('total')}")  # fmt: skip
+                f"cpu {line['cpu']:.2f}, store cpu {line['store cpu']:.2f}) sha {line['sha']} "
+                f"chosen {line.get('chosen')} total {line.get('total')}")  # fmt: skip
     for tree, lines in runs.items():
-        figures = {k: [x[k] for x in lines] for k in ("seconds", "read", "compute", "cpu")}
+        figures = {k: [x[k] for x in lines] for k in ("seconds", "read", "compute", "cpu", "store cpu")}
         spread = ", ".join(f"{k} {statistics.median(v):.2f} ({min(v):.2f}-{max(v):.2f})" for k, v in figures.items())
         log(f"{tree}: {spread}; fingerprints {sorted({x['sha'] for x in lines})}")
 

@@ -58,14 +58,20 @@ async def spend(source: GraphStore | Repository, settings: Settings) -> Any:
 
 async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
     from service.analysis.vocab.terms import load_terms, thesaurus_with, vocabularies
-    from service.analysis.winwin import analyse_winwin
-    from service.analysis.winwin_read import load_winwin_snapshot
+    from service.analysis.winwin import analyse_winwin, match
+    from service.analysis.winwin_read import exchanges_between, load_winwin_snapshot
 
-    today = settings.today or today_iso()
-    snap = snap or await load_winwin_snapshot(source, today)  # only what win-win reads (winwin_read.py)
+    today, params = settings.today or today_iso(), settings.analysis.winwin
     terms = await load_terms(repository_of(source).store)
     with vocabularies(terms):
-        return analyse_winwin(snap, settings.analysis.winwin, today, thesaurus_with(terms))
+        thesaurus = thesaurus_with(terms)
+        if snap is not None:  # a caller's whole snapshot (the picture): every exchange is in it
+            return analyse_winwin(snap, params, today, thesaurus)
+        # only what win-win reads (winwin_read.py): the records, the matching, then the exchanges of its pairs
+        snap = await load_winwin_snapshot(source, today)
+        matched = match(snap, params, today, thesaurus)
+        snap.rows["exchange"] = await exchanges_between(source, snap, matched.pairs, today)
+        return analyse_winwin(snap, params, today, thesaurus, matched)
 
 
 async def alignment(source: GraphStore | Repository, settings: Settings) -> AlignmentResult:

@@ -173,6 +173,9 @@ class _Text:
         if kinds is not None and concept_docs is not None:
             self.concepts = [self.thesaurus.concepts_of(d) - KIND_OBJECTS.get(k, frozenset())
                              for d, k in zip(concept_docs, kinds, strict=True)]  # fmt: skip
+        # each record's concepts split once into objects and activities (``meet`` compares ~8 pairs a record)
+        self.objects = [self.thesaurus.of_type(c, "object") for c in self.concepts]
+        self.activities = [self.thesaurus.of_type(c, "activity") for c in self.concepts]
 
     def cosines(self, pairs: list[tuple[int, int]]) -> list[float]:
         """Cosine of each pair of rows, in one sparse product (not one product per pair)."""
@@ -184,13 +187,17 @@ class _Text:
 
     def keys(self, i: int) -> frozenset[str]:
         """What a record is indexed under to meet others: its object concepts and their parents."""
-        objects = self.thesaurus.of_type(self.concepts[i], "object")
+        objects = self.objects[i]
         return objects | {b for c in objects for b in self.thesaurus.concepts[c].broader}
 
     def meet(self, i: int, j: int) -> tuple[float, list[str]]:
         """How well two records' concepts meet (``meaning.meet``) and the labels both name."""
         th = self.thesaurus
-        return meaning.meet(self.concepts[i], self.concepts[j], th), meaning.labels(self.concepts[i] & self.concepts[j], th)
+        score = meaning.meet_parts(self.objects[i], self.activities[i], self.objects[j], self.activities[j], th)
+        return score, meaning.labels(self.concepts[i] & self.concepts[j], th)
+
+
+Kept = tuple[Match, dict[str, Any], dict[str, Any]]
 
 
 def _live(rows: list[dict[str, Any]], key: str, today: str, left_out: dict[str, dict[str, int]]) -> list[dict[str, Any]]:
@@ -205,14 +212,38 @@ def _live(rows: list[dict[str, Any]], key: str, today: str, left_out: dict[str, 
     return out
 
 
+@dataclass
+class Matched:
+    """The matches before what is already arranged is set apart: each need's and issue's best offers,
+    and the live records' left-out counts. ``pairs`` are the (giver, taker) agencies whose exchanges
+    may show one of them in place: all a reader of the store has to fetch of the exchanges."""
+
+    kept: list[Kept]
+    left_out: dict[str, dict[str, int]]
+
+    @property
+    def pairs(self) -> list[tuple[str, str]]:
+        return sorted({(m.provider, m.receiver) for m, _, _ in self.kept})
+
+
 def find_matches(snap: Snapshot, params: WinWinParams, today: str, left_out: dict[str, dict[str, int]] | None = None,
-                 thesaurus: Thesaurus | None = None) -> tuple[list[Match], list[Match]]:  # fmt: skip
-    """(new matches, matches already in place), each in a fixed order."""
-    left_out = left_out if left_out is not None else {}
+                 thesaurus: Thesaurus | None = None, matched: Matched | None = None) -> tuple[list[Match], list[Match]]:  # fmt: skip
+    """(new matches, matches already in place), each in a fixed order. ``matched``: the first step
+    (``match``) already done, and ``snap``'s exchanges read for its pairs only."""
+    matched = matched or match(snap, params, today, thesaurus)
+    if left_out is not None:
+        left_out.update(matched.left_out)
+    arranged = present.Arranged(snap["exchange"], snap["request"], today)
+    return _split_arranged(matched.kept, arranged, params)
+
+
+def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus | None = None) -> Matched:
+    """Every live capacity against every live need of its kind and every open issue: candidates by
+    text and by shared concepts, kept when kind, meaning, units and windows agree, best few per target."""
+    left_out: dict[str, dict[str, int]] = {}
     caps = _live(snap["capacity"], "capacity", today, left_out)
     needs = _live(snap["need"], "need", today, left_out)
     issues = sorted((i for i in snap["issue"] if i.get("status") in OPEN_ISSUE), key=lambda i: i["id"])
-    arranged = present.Arranged(snap["exchange"], snap["request"], today)
     text = _Text([_doc(r) for r in caps + needs + issues], [r.get("kind") or "" for r in caps + needs + issues],
                  [_doc_fa(r) for r in caps + needs + issues], thesaurus)
     n_caps, n_needs = len(caps), len(needs)
@@ -267,7 +298,7 @@ def find_matches(snap: Snapshot, params: WinWinParams, today: str, left_out: dic
                 cost_source="stated cost of the capacity" if cap.get("costRials") else "no cost stated: 0",
             )  # fmt: skip
             kept.append((match, cap, issue))
-    return _split_arranged(_best_per_target(kept, params.matches_per_need), arranged, params)
+    return Matched(_best_per_target(kept, params.matches_per_need), left_out)
 
 
 def _most_shared(text: _Text, left: list[int], right: list[int], k: int, block: int = 512) -> list[tuple[int, int]]:
@@ -280,7 +311,8 @@ def _most_shared(text: _Text, left: list[int], right: list[int], k: int, block: 
     index = {c: n for n, c in enumerate(sorted({c for ks in keys.values() for c in ks}))}
 
     def incidence(rows: list[int]) -> sparse.csr_matrix:
-        indptr, indices = [0], []
+        indptr: list[int] = [0]
+        indices: list[int] = []
         for i in rows:
             indices.extend(index[c] for c in keys[i])
             indptr.append(len(indices))
@@ -352,9 +384,6 @@ def _order(m: Match) -> tuple[str, str, str, str]:
     return (m.provider, m.receiver, m.capacity_id, m.target_id)
 
 
-Kept = tuple[Match, dict[str, Any], dict[str, Any]]
-
-
 def _best_per_target(kept: list[Kept], keep: int) -> list[Kept]:
     """Each need or issue keeps its ``keep`` best offers: enough to choose from, few enough that
     the can-help graph (and its cycles) stays proportional to the registry."""
@@ -415,12 +444,14 @@ SCENARIOS = (
 )
 
 
-def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus | None = None) -> WinWinResult:
+def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus | None = None,
+                   matched: Matched | None = None) -> WinWinResult:  # fmt: skip
     """``today`` (ISO) is when the registry is judged: passed in, never read from the clock here.
-    ``thesaurus``: the shipped one with the directorate's terms (default: the shipped one)."""
+    ``thesaurus``: the shipped one with the directorate's terms (default: the shipped one).
+    ``matched``: ``match`` already run on ``snap`` (whose exchanges are then those of its pairs)."""
     agencies = snap.agencies()
     left_out: dict[str, dict[str, int]] = {}
-    matches, in_place = find_matches(snap, params, today, left_out, thesaurus)
+    matches, in_place = find_matches(snap, params, today, left_out, thesaurus, matched)
     matrix = AgencyMatrix("winwin", [AgencyRef(a["id"], a["nameFa"], a.get("nameEn"), a.get("code")) for a in
                                      sorted(agencies.values(), key=lambda a: a["id"])])  # fmt: skip
     arcs: dict[tuple[str, str], list[packing.Arc]] = defaultdict(list)
