@@ -14,6 +14,7 @@ and, as through the repository, a reader sees only what it may read.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from service.analysis import present
@@ -42,12 +43,16 @@ async def load_winwin_snapshot(source: GraphStore | Repository, today: str) -> S
     later, for the pairs the matching found (``exchanges_between``)."""
     repo = repository_of(source)
     snap = Snapshot()
-    snap.rows["agency"] = await repo.page(AGENCY, filters={}, include_archived=False, limit=10**9)
+    # sent together: the store answers one while the service decodes another (or imports the analysis)
+    agencies, caps, needs, issues, requests = await asyncio.gather(
+        repo.page(AGENCY, filters={}, include_archived=False, limit=10**9),
+        _read(repo, snap, "capacity", "capacity/for_winwin", {}),
+        _read(repo, snap, "need", "need/for_winwin", {}),
+        _read(repo, snap, "issue", "issue/open_for_winwin", {"statuses": list(OPEN_ISSUE)}),
+        _read(repo, snap, "request", "request/arranged", {"dead": sorted(present.DEAD_REQUEST)}),
+    )
     snap.queries += 1
-    snap.rows["capacity"] = await _read(repo, snap, "capacity", "capacity/for_winwin", {})
-    snap.rows["need"] = await _read(repo, snap, "need", "need/for_winwin", {})
-    snap.rows["issue"] = await _read(repo, snap, "issue", "issue/open_for_winwin", {"statuses": list(OPEN_ISSUE)})
-    snap.rows["request"] = await _read(repo, snap, "request", "request/arranged", {"dead": sorted(present.DEAD_REQUEST)})
+    snap.rows.update(agency=agencies, capacity=caps, need=needs, issue=issues, request=requests)
     return snap
 
 
