@@ -179,9 +179,11 @@ def _order(m: Match) -> tuple[str, str, str, str]:
 
 def _best_per_target(kept: list[Kept], keep: int) -> list[Kept]:
     """Each need or issue keeps its ``keep`` best offers: enough to choose from, few enough that
-    the can-help graph (and its cycles) stays proportional to the registry."""
+    the can-help graph (and its cycles) stays proportional to the registry. Among equal scores (the
+    score tops out at 1 for every offer naming the need's concepts in full) the closer text wins, then
+    the lower id: by id alone, a province's many equal offers pushed out the one restating the need."""
     by_target: dict[str, list[Kept]] = defaultdict(list)
     for item in kept:
         by_target[item[0].target_id].append(item)
-    return [item for t in sorted(by_target) for item in sorted(by_target[t], key=lambda x: (-x[0].score, x[0].capacity_id))[:keep]]
+    return [item for t in sorted(by_target) for item in sorted(by_target[t], key=lambda x: (-x[0].score, -x[0].text_similarity, x[0].capacity_id))[:keep]]
 

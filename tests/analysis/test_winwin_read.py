@@ -134,3 +134,18 @@ def test_how_well_two_texts_meet_does_not_follow_the_hash_seed() -> None:
         run = subprocess.run([sys.executable, "-c", _MEET], cwd=root, env=env, capture_output=True, text=True, check=True)
         seen.add(run.stdout.strip())
     assert len(seen) == 1, seen
+
+
+def test_among_equal_scores_the_closer_text_is_kept() -> None:
+    """Four capacities answer one need in full (score 1); by id alone the first three were kept and the one
+    restating the need was lost (a sixth of the province's planted mirrors)."""
+    from service.analysis.snapshot import Snapshot
+
+    need = {"id": "ne-x", "agencyId": "ag-z", "titleFa": "دستگاه حفاری افقی بدون ترانشه برای لوله‌گذاری گاز", "kind": "equipment"}
+    caps = [{"id": f"ca-{i}", "agencyId": f"ag-{i}", "titleFa": title, "kind": "equipment"} for i, title in enumerate((
+        "دستگاه حفاری افقی", "حفاری افقی بدون ترانشه", "دستگاه حفاری بدون ترانشه",
+        "دستگاه حفاری افقی بدون ترانشه برای لوله‌گذاری گاز شهری"))]  # fmt: skip
+    agencies = [{"id": a, "nameFa": a} for a in sorted({r["agencyId"] for r in [need, *caps]})]
+    snap = Snapshot(rows={"agency": agencies, "capacity": caps, "need": [need], "issue": []})
+    result = analyse_winwin(snap, WinWinParams(matches_per_need=1), DEMO_TODAY)
+    assert [m.capacity_id for m in result.matches] == ["ca-3"]
