@@ -216,6 +216,7 @@ class Unit:
         self.needs_of: dict[str, list[str]] = defaultdict(list)
         self.issues_of: dict[str, list[str]] = defaultdict(list)
         self.planted_duplicates: list[tuple[str, str]] = []  # (source duty, its rewrite): what must be found
+        self.planted_mirrors: list[tuple[str, str]] = []  # (capacity, the need that mirrors it): a win-win to find
 
     def aid(self, n: int, unit: int | None = None) -> str:
         return f"ag-{self.tag if unit is None else f'{unit:03d}'}-{n:04d}"
@@ -372,6 +373,7 @@ class Unit:
                     }  # fmt: skip
                     self.out["needs"].append(row)
                     self.needs_of[agency].append(ident)
+                    self.planted_mirrors.append((cap["id"], ident))
                     continue
             kind, unit = rng.choice(kinds_units)
             row = {
@@ -492,7 +494,8 @@ def generate(units: int, seed: int = 1403, sections: Sequence[str] = SECTIONS, s
              truth: dict[str, list[tuple[str, str]]] | None = None) -> Bundle:  # fmt: skip
     """``units`` cities' worth of registry (1: city, 10: province, 100: country), in the import shape;
     ``shrink`` divides every count but the agencies' and working groups' (for a quick smoke run).
-    ``truth``, when given, receives what the analyses must find: ``duplicates`` (planted duty pairs)."""
+    ``truth``, when given, receives what the analyses must find: ``duplicates`` (planted duty pairs) and
+    ``mirrors`` (a capacity and another agency's need that restates it: a win-win match)."""
     bundle: Bundle = {s: [] for s in sections}
     for u in range(units):
         unit = Unit(u, seed, shrink)
@@ -501,6 +504,7 @@ def generate(units: int, seed: int = 1403, sections: Sequence[str] = SECTIONS, s
             bundle[s].extend(part[s])
         if truth is not None:
             truth.setdefault("duplicates", []).extend(unit.planted_duplicates)
+            truth.setdefault("mirrors", []).extend(unit.planted_mirrors)
     return bundle
 
 

@@ -13,8 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
-
 from service.domain.actor import Actor
 from service.interop import ftm, graphfiles, ocds, popolo
 from service.interop.loader import Bundle, filter_bundle, load_bundle
@@ -61,6 +59,8 @@ def guess_format(filename: str) -> str | None:
 
 def read_file(fmt: str, data: bytes) -> tuple[Bundle, list[Problem]]:
     """A bundle from an uploaded file, or the reasons it cannot be read."""
+    from networkx import NetworkXError  # imported with the first graph file, not at the service's start
+
     try:
         if fmt == "graphml":
             return graphfiles.read_graphml(data), []
@@ -69,7 +69,7 @@ def read_file(fmt: str, data: bytes) -> tuple[Bundle, list[Problem]]:
         if fmt == "ftm":
             bundle, reasons = ftm.entities_to_bundle(ftm.parse_lines(data.decode("utf-8")))
             return bundle, [Problem("ftm", 0, None, r, "موجودیت FtM خوانده نشد") for r in reasons]
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, ET.ParseError, nx.NetworkXError,
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, ET.ParseError, NetworkXError,
             UnicodeDecodeError) as exc:  # fmt: skip
         return {}, [Problem(fmt, 0, None, f"not a readable {fmt} file: {exc}", "پرونده خوانا نیست")]
     reason = f"{fmt} cannot be imported; one of {', '.join(IMPORTABLE)}"

@@ -320,6 +320,24 @@ async def test_finding_verdicts_are_kept(store: GraphStore) -> None:
     assert (await load_verdicts(store))["dup:du-a:du-b"].fingerprint == "du-a@2;du-b@1"
 
 
+async def test_winwin_reads_only_what_it_needs(store: GraphStore) -> None:
+    """``winwin_read``'s compact statements: the same records on each backend, plain columns."""
+    from service.analysis.winwin_read import exchanges_between, load_winwin_snapshot
+
+    await import_bundle(store, small_bundle())
+    snap = await load_winwin_snapshot(store, "2024-06-01")
+    snap.rows["exchange"] = await exchanges_between(store, snap, [("ag-city", "ag-parks"), ("ag-water", "ag-parks"),
+                                                                  ("ag-water", "ag-city")], "2024-06-01")  # fmt: skip
+    ids = {k: sorted(r["id"] for r in rows) for k, rows in snap.rows.items()}
+    assert ids == {"agency": ["ag-city", "ag-parks", "ag-water"], "capacity": ["ca-water"], "need": ["ne-parks"],
+                   "issue": ["is-dig"], "exchange": ["ex-1", "ex-2"], "request": ["rq-1"]}  # fmt: skip
+    [cap], [need], [exchange] = snap["capacity"], snap["need"], [x for x in snap["exchange"] if x["id"] == "ex-2"]
+    assert (cap["agencyId"], cap["unit"], cap["availableTo"], cap["costRials"]) == ("ag-water", "m3/day", "2026-03-20", 1000)
+    assert (need["agencyId"], need["neededFrom"], need["valueRials"]) == ("ag-parks", "2024-05-21", 5000)
+    assert (exchange["providerId"], exchange["receiverId"], exchange["status"]) == ("ag-water", "ag-parks", "planned")
+    assert snap["issue"][0]["concernsIds"] == ["ag-water"] and snap["request"][0]["aboutId"] == "ca-water"
+
+
 async def test_vocabulary_terms_are_added_once_and_listed(store: GraphStore) -> None:
     from service.analysis.vocab.terms import add_term, load_terms
 
