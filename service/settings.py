@@ -115,6 +115,11 @@ class Settings(BaseSettings):
         DEFAULT_SHARED,
         description="entity kinds every agency token may read; of the others it reads only its own",
     )
+    plan_approval_chain: tuple[str, ...] = Field(
+        ("working_group", "coordination_council", "city_council"), min_length=1,
+        description="the bodies a coordination plan is approved by, in order (a step may name its role: "
+        "'city_council:directorate'); fixed on each plan when it is made",
+    )  # fmt: skip
     max_body_bytes: int = Field(1_000_000, ge=1024, description="largest request body outside uploads")
     max_upload_bytes: int = Field(50_000_000, ge=1024)
     graphql_max_depth: int = Field(12, ge=2)
