@@ -25,7 +25,10 @@ strawberry.enum(e.PlanStatus, description="draft → proposed → approved (by i
 strawberry.enum(e.ActionStatus, description="proposed → agreed → in progress → done, or cancelled")
 strawberry.enum(e.ActionSource, description="What an action answers: a duplication finding, a win-win opportunity, a merged issue, a request")
 strawberry.enum(e.ActionOption, description="GAO step 4 for a duplication finding: merge, name a lead agency, an agreement, keep as warranted")
-PlanStatus, ActionStatus, ActionSource, ActionOption = e.PlanStatus, e.ActionStatus, e.ActionSource, e.ActionOption
+PlanStatus = e.PlanStatus  # plain aliases, so mypy reads them as types (see types/common.py)
+ActionStatus = e.ActionStatus
+ActionSource = e.ActionSource
+ActionOption = e.ActionOption
 
 
 @strawberry.type(description="One step of a plan's or an action's history: a move or a progress report, who, when, why")
