@@ -33,11 +33,16 @@ async def _action(store: GraphStore, spec: dict[str, Any], plan_id: str) -> None
     fields = {k: v for k, v in spec.items() if k not in ("steps",)}
     data = PlanActionIn.model_validate(fields | {"planId": plan_id})
     row = await plan_actions.add_action(Repository(store, DIRECTORATE), DIRECTORATE, data)
+    status = row["status"]
     for step in spec.get("steps") or []:
         owner = step.get("byAgency")
         actor = Actor(name=step.get("by") or owner, role=Role.AGENCY, agency_id=owner) if owner else DIRECTORATE
-        await plan_actions.move_action(Repository(store, actor), actor, row["id"], ActionStatus(step["to"]),
-                                       step.get("comment"), step.get("realisedRials"))  # fmt: skip
+        repo = Repository(store, actor)
+        if step["to"] == status:  # the same status again: a progress report
+            await plan_actions.report_progress(repo, actor, row["id"], step.get("realisedRials"), step.get("comment"))
+        else:
+            await plan_actions.move_action(repo, actor, row["id"], ActionStatus(step["to"]), step.get("comment"), step.get("realisedRials"))
+        status = step["to"]
 
 
 async def load_demo_plans(store: GraphStore) -> int:

@@ -73,6 +73,7 @@ class Mutation:
     add_plan_action_from = gp.mutation("add_plan_action_from")
     update_plan_action = gp.mutation("update_plan_action")
     move_plan_action = gp.mutation("move_plan_action")
+    report_plan_action_progress = gp.mutation("report_plan_action_progress")
 
     @strawberry.mutation(description="Move a request one step: only allowed transitions, each kept in its history")
     async def move_request(

@@ -111,6 +111,13 @@ async def move_plan_action(info: Info, id: strawberry.ID, to: ActionStatus, comm
     return from_row(PlanAction, row)
 
 
+async def report_plan_action_progress(info: Info, id: strawberry.ID, realised_rials: Rials | None = None, comment: str | None = None,
+                                      expected_version: int | None = None) -> PlanAction:  # fmt: skip
+    row = await plan_actions.report_progress(info.context.repo, info.context.actor, str(id),
+                                             None if realised_rials is None else int(realised_rials), comment, expected_version)  # fmt: skip
+    return from_row(PlanAction, row)
+
+
 DESCRIPTIONS: dict[str, str] = {
     "plans": "Coordination plans, newest period first (every signed-in reader sees their headers)",
     "plan": "One coordination plan; null when it does not exist",
@@ -124,8 +131,9 @@ DESCRIPTIONS: dict[str, str] = {
                             "request: owners and money are drawn from it (the analysis is run now); what you give overrides them",
     "update_plan_action": "Edit an action (title, option, due date, money). Directorate only",
     "move_plan_action": "Move an action one step (agreed, in progress, done, cancelled) with a comment and the money realised "
-                        "so far; to its own status: a progress report. Owners start, report and finish; the directorate "
-                        "agrees and cancels",
+                        "so far. Owners start and finish; the directorate agrees and cancels (and may take any step)",
+    "report_plan_action_progress": "Report progress on an agreed, started or done action: the money realised so far and/or a "
+                                   "comment, kept in its history (owners and the directorate)",
 }
 
 

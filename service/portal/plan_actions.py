@@ -83,8 +83,11 @@ async def report(request: Request, action_id: str) -> Response:
     version = str(posted.get("version") or "")
     comment = str(posted.get("comment") or "").strip() or None
     try:
-        await plan_actions.move_action(session.repo, session.actor, action_id, to, comment, realised,
-                                       int(version) if version.isdigit() else None)  # fmt: skip
+        expected = int(version) if version.isdigit() else None
+        if to.value == current["status"]:  # "progress report only"
+            await plan_actions.report_progress(session.repo, session.actor, action_id, realised, comment, expected)
+        else:
+            await plan_actions.move_action(session.repo, session.actor, action_id, to, comment, realised, expected)
     except ServiceError as exc:
         return await _page(request, session, {action_id: exc.message_en if lang == "en" else exc.message_fa}, status=exc.status)
     return RedirectResponse(f"/portal/plan-actions?flash=done_report#action-{current['id']}", status_code=303)

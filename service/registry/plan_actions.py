@@ -78,14 +78,26 @@ def _may_move(actor: Actor, who: str, row: Row) -> None:
                        else "این گام را فقط دستگاه‌های مسئول اقدام یا دبیرخانه برمی‌دارند", status=403)  # fmt: skip
 
 
-async def move_action(repo: Repository, actor: Actor, action_id: str, to: A, comment: str | None = None,
+async def report_progress(repo: Repository, actor: Actor, action_id: str, realised_rials: int | None, comment: str | None,
+                          expected_version: int | None = None) -> Row:  # fmt: skip
+    """A progress report (the owner or the directorate, on an agreed, started or done action): the
+    money realised so far and/or a note, kept in the action's history; the status stays."""
+    if realised_rials is None and not (comment or "").strip():
+        raise ServiceError("VALIDATION", "a progress report needs the money realised so far or a comment",
+                           "گزارش پیشرفت باید مبلغ تحقق‌یافته یا توضیحی داشته باشد", field="realisedRials")  # fmt: skip
+    return await move_action(repo, actor, action_id, None, comment, realised_rials, expected_version)
+
+
+async def move_action(repo: Repository, actor: Actor, action_id: str, to: A | None, comment: str | None = None,
                       realised_rials: int | None = None, expected_version: int | None = None) -> Row:  # fmt: skip
-    """One step of an action's workflow; ``to`` equal to its status is a progress report (the owner
-    or the directorate, on an agreed, started or done action): the money realised so far and a note."""
+    """One step of an action's workflow, with a comment and the money realised so far; ``to`` None is
+    a progress report (``report_progress``). Moving to the status it has is refused, so a second
+    click on the same step never records an empty step."""
     current = await repo.get(PLAN_ACTION, action_id, field="id")  # an agency's view: NOT_FOUND unless it owns it
     await _open_plan(repo, current["planId"])
-    status, target = A(current["status"]), A(to)
-    if target == status:
+    status = A(current["status"])
+    target = status if to is None else A(to)
+    if to is None:
         if status.value not in REPORTABLE:
             raise ServiceError("NOT_REPORTABLE", f"a {status.value} action takes no progress report",
                                f"برای اقدامِ «{STATUS_FA[status.value]}» گزارش پیشرفت ثبت نمی‌شود", field="status", status=422)  # fmt: skip

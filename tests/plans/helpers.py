@@ -19,6 +19,8 @@ APPROVE = ("mutation($id: ID!, $s: String, $c: String, $v: Int) { approvePlanSte
            + PLAN_FIELDS + " } }")  # fmt: skip
 MOVE_ACTION = ("mutation($id: ID!, $to: ActionStatus!, $c: String, $r: Rials) { movePlanAction(id: $id, to: $to, comment: $c, "
                "realisedRials: $r) { " + ACTION_FIELDS + " } }")  # fmt: skip
+REPORT = ("mutation($id: ID!, $c: String, $r: Rials) { reportPlanActionProgress(id: $id, comment: $c, realisedRials: $r) { "
+          + ACTION_FIELDS + " } }")  # fmt: skip
 PLAN = "query($id: ID!) { plan(id: $id) { " + PLAN_FIELDS + """
   actions { id ownerIds status late }
   matrix { rowId colId valueRials actionIds }

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.conftest import GraphQL
-from tests.plans.helpers import ACTION_FIELDS, MOVE_ACTION, PLAN, agencies, code_of, new_action, new_plan
+from tests.plans.helpers import ACTION_FIELDS, MOVE_ACTION, PLAN, REPORT, agencies, code_of, new_action, new_plan
 
 ONE = "query($id: ID!) { planAction(id: $id) { " + ACTION_FIELDS + " } }"
 EDIT = "mutation($id: ID!, $i: PlanActionPatch!) { updatePlanAction(id: $id, input: $i) { id option dueDate budgetRials } }"
@@ -26,13 +26,17 @@ def test_the_workflow_by_role_with_progress_reports_and_history(registry: GraphQ
     owner = registry.as_role("agency", a)
     early = owner.errors(MOVE_ACTION, id=shared["id"], to="AGREED")  # agreeing is the directorate's
     assert code_of(early) == "FORBIDDEN" and "دبیرخانه" in early[0]["extensions"]["messageFa"]
-    not_yet = owner.errors(MOVE_ACTION, id=shared["id"], to="PROPOSED", r=10)  # nothing to report on a proposal
+    not_yet = owner.errors(REPORT, id=shared["id"], r=10)  # nothing to report on a proposal
     assert code_of(not_yet) == "NOT_REPORTABLE"
+    same = registry.errors(MOVE_ACTION, id=shared["id"], to="PROPOSED")  # a move to where it is: no empty step
+    assert code_of(same) == "ILLEGAL_TRANSITION"
     registry.ok(MOVE_ACTION, id=shared["id"], to="AGREED", c="توافق در کارگروه")
     skip = owner.errors(MOVE_ACTION, id=shared["id"], to="DONE")
     assert code_of(skip) == "ILLEGAL_TRANSITION" and skip[0]["extensions"]["details"]["allowed"] == ["cancelled", "in_progress"]
     owner.ok(MOVE_ACTION, id=shared["id"], to="IN_PROGRESS", c="آغاز شد")
-    report = owner.ok(MOVE_ACTION, id=shared["id"], to="IN_PROGRESS", c="نیمی انجام شد", r="۱٬۲۰۰٬۰۰۰")["movePlanAction"]
+    empty = owner.errors(REPORT, id=shared["id"], c="  ")
+    assert code_of(empty) == "VALIDATION" and "گزارش پیشرفت" in empty[0]["extensions"]["messageFa"]
+    report = owner.ok(REPORT, id=shared["id"], c="نیمی انجام شد", r="۱٬۲۰۰٬۰۰۰")["reportPlanActionProgress"]
     assert report["status"] == "IN_PROGRESS" and report["realisedRials"] == 1_200_000
     cannot_cancel = owner.errors(MOVE_ACTION, id=shared["id"], to="CANCELLED")
     assert code_of(cannot_cancel) == "FORBIDDEN"
