@@ -137,6 +137,16 @@ class Settings(BaseSettings):
     )
     import_max_seconds: float = Field(60.0, gt=0, description="time to read and check one upload")
 
+    @field_validator("plan_approval_chain")
+    @classmethod
+    def _chain_steps(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        import re
+
+        bad = [s for s in value if not re.fullmatch(r"[a-z][a-z0-9_]{0,39}(:(directorate|analyst|agency))?", s)]
+        if bad or len(set(value)) != len(value):
+            raise ValueError(f"each approval step once, as key or key:role (role: directorate, analyst, agency); not {bad or value!r}")
+        return value
+
     @field_validator("graph_url")
     @classmethod
     def _known_scheme(cls, value: str) -> str:

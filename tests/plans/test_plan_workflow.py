@@ -3,6 +3,10 @@ chain in order (who/when/why at each step), run and closed; every refusal in Per
 
 from __future__ import annotations
 
+import pytest
+from pydantic import ValidationError
+
+from service.settings import Settings
 from tests.conftest import GraphQL
 from tests.plans.helpers import APPROVE, MOVE_PLAN, PLAN, agencies, code_of, new_action, new_plan
 
@@ -89,3 +93,10 @@ def test_only_the_directorate_writes_plans_and_a_header_edit_keeps_the_period_wh
     assert [p["id"] for p in listed] == [plan["id"]]
     assert registry.ok("{ plans(status: CLOSED) { id } }")["plans"] == []
     assert registry.ok('{ plan(id: "pl-nowhere") { id } }')["plan"] is None
+
+
+def test_the_setting_names_the_chain_and_a_bad_one_is_refused_at_start() -> None:
+    assert Settings(plan_approval_chain=("working_group", "city_council:directorate")).plan_approval_chain[1] == "city_council:directorate"
+    for bad in (("Working Group",), ("a", "a"), ("council:mayor",)):
+        with pytest.raises(ValidationError):
+            Settings(plan_approval_chain=bad)
