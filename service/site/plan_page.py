@@ -125,9 +125,17 @@ def _progress(p: Progress, lang: Lang) -> str:
 
 
 def _matrix_svg(actions: list[Row], names: dict[str, Row], lang: Lang) -> str:
+    matrix = agency_matrix(actions, names)
+    if matrix is None:
+        return f'<p class="muted" id="no-matrix">{w(lang, "no_matrix")}</p>'
+    return heatmap.svg(matrix, w(lang, "matrix"), embed_font=False, lang=lang)
+
+
+def agency_matrix(actions: list[Row], names: dict[str, Row]) -> AgencyMatrix | None:
+    """The plan matrix as the heatmap draws it (billions of rials; each cell's actions as evidence), or None when empty."""
     cells = plan_matrix(actions)
     if not cells:
-        return f'<p class="muted" id="no-matrix">{w(lang, "no_matrix")}</p>'
+        return None
     used = sorted({c.row for c in cells} | {c.col for c in cells})
     refs = [AgencyRef(i, str(names.get(i, {}).get("nameFa") or i), names.get(i, {}).get("nameEn")) for i in used]
     matrix = AgencyMatrix("plan", refs, directed=True)
@@ -139,7 +147,7 @@ def _matrix_svg(actions: list[Row], names: dict[str, Row], lang: Lang) -> str:
             line_fa = f"«{a['titleFa']}» — {rials(value, 'fa') or '۰ ریال'} — {w('fa', a['status'])}"
             line_en = f"{aid}: {rials(value, 'en') or '0 rials'} — {w('en', a['status'])}"
             matrix.add(c.row, c.col, value / 1e9, {"actionId": aid, "line_fa": line_fa, "line_en": line_en})
-    return heatmap.svg(matrix, w(lang, "matrix"), embed_font=False, lang=lang)
+    return matrix
 
 
 def _actions_table(actions: list[Row], names: dict[str, Row], lang: Lang, today: str, table_id: str) -> str:
@@ -177,6 +185,8 @@ def plan_body(plan: Row, approvals: list[Row], actions: list[Row], progress: Pro
             f'<p><span id="period">{period}</span> — {w(lang, "status")}: <span class="badge" id="plan-status" data-status="{esc(plan["status"])}">'
             f'{_status(plan["status"], lang, plan=True)}</span></p>{scope}'
             + _chain(plan, approvals, lang) + _progress(progress, lang) + late_part
-            + f'<h2>{w(lang, "matrix")}</h2><div class="wrap" id="plan-matrix">{_matrix_svg(actions, names, lang)}</div>'
+            + f'<h2>{w(lang, "matrix")} <a href="/plans/{esc(plan["id"])}/matrix.svg" download>SVG</a> '
+            f'<a href="/plans/{esc(plan["id"])}/matrix.png" download>PNG</a></h2>'
+            f'<div class="wrap" id="plan-matrix">{_matrix_svg(actions, names, lang)}</div>'
             + f'<h2>{w(lang, "actions")} <a href="/plans/{esc(plan["id"])}/actions.csv" download id="csv">CSV</a></h2>'
             + _actions_table(actions, names, lang, today, "actions"))  # fmt: skip

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse, Response
 from service.api.deps import ActorDep, RuntimeDep, SettingsDep
 from service.auth.policy import require_role
 from service.domain.actor import Role
+from service.errors import ServiceError
 from service.io import cells
 from service.registry import plan_actions, plans
 from service.registry.clock import today_iso
@@ -75,3 +76,26 @@ async def plan_csv(plan_id: str, runtime: RuntimeDep, settings: SettingsDep, act
         writer.writerow(cells.row([values.get(c, "") if values.get(c) is not None else "" for c in CSV_COLUMNS]))
     name = f"{plan_id}-actions.csv"
     return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8", headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/plans/{plan_id}/matrix.{kind}")
+async def plan_matrix_file(request: Request, plan_id: str, kind: str, runtime: RuntimeDep, settings: SettingsDep,
+                           actor: ActorDep) -> Response:  # fmt: skip
+    """The plan matrix as an SVG (hover shows each cell's actions) or a PNG, in the page's language."""
+    from service.analysis.matrix import AgencyMatrix
+    from service.pictures import heatmap
+    from service.site import plan_page
+
+    require_role(actor, Role.DIRECTORATE, Role.ANALYST)
+    if kind not in ("svg", "png"):
+        raise ServiceError("NOT_FOUND", "use matrix.svg or matrix.png", "فقط matrix.svg یا matrix.png", status=404)
+    repo = Repository(runtime.store, actor, settings.shared_with_agencies)
+    await repo.get(PLAN, plan_id)
+    actions = (await plan_actions.actions_of(repo, [plan_id]))[plan_id]
+    names = await repo.get_many(AGENCY, sorted({o for a in actions for o in a.get("ownerIds") or []}))
+    matrix = plan_page.agency_matrix(actions, names) or AgencyMatrix("plan", [])
+    lang = lang_of(request)
+    title = plan_page.w(lang, "matrix")
+    body: str | bytes = heatmap.svg(matrix, title, lang=lang) if kind == "svg" else heatmap.png(matrix, title, lang=lang)
+    media = "image/svg+xml" if kind == "svg" else "image/png"
+    return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{plan_id}-matrix.{kind}"'})

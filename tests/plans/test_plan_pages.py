@@ -72,6 +72,12 @@ def test_who_may_see_the_plan_pages(demo: GraphQL) -> None:
     assert sheet.headers["content-type"].startswith("text/csv") and lines[0].startswith("id,titleFa,status,late")
     assert len(lines) == 1 + len(actions) and all(a["id"] in sheet.text for a in actions)
     assert agency.get(f"/plans/{DEMO_PLAN}/actions.csv").status_code == 403
+    svg = demo.get(f"/plans/{DEMO_PLAN}/matrix.svg")
+    assert svg.headers["content-type"] == "image/svg+xml" and svg.text.count('class="cell"') == len(demo.ok(PLAN, id=DEMO_PLAN)["plan"]["matrix"])
+    png = demo.get(f"/plans/{DEMO_PLAN}/matrix.png")
+    assert png.headers["content-type"] == "image/png" and png.content[:8] == b"\x89PNG\r\n\x1a\n"
+    assert demo.get(f"/plans/{DEMO_PLAN}/matrix.gif").status_code == 404
+    assert agency.get(f"/plans/{DEMO_PLAN}/matrix.svg").status_code == 403
 
 
 def test_an_agency_reports_on_its_own_actions_in_the_portal(demo: GraphQL) -> None:
