@@ -113,3 +113,34 @@ def test_an_agency_reports_on_its_own_actions_in_the_portal(demo: GraphQL) -> No
     realised = demo.ok("query($id: ID!) { planAction(id: $id) { realisedRials history { comment byAgencyId } } }", id=started["id"])
     assert realised["planAction"]["realisedRials"] == 99_000
     assert realised["planAction"]["history"][-1] == {"comment": "گزارش ماهانه", "byAgencyId": owner}
+
+
+@needs_chromium
+def test_the_portal_plan_actions_page_in_chromium(demo: GraphQL, tmp_path: Path) -> None:
+    """An owner agency signs in, reads its actions right to left in Persian, and files a report."""
+    assert demo.settings is not None
+    actions = demo.ok(PLAN, id=DEMO_PLAN)["plan"]["actions"]
+    started = next(a for a in actions if a["status"] == "IN_PROGRESS" and a["late"])
+    token = make_token(demo.settings, "agency", started["ownerIds"][0])
+    base = str(demo.client.base_url)
+    with browser_page(base) as (page, traffic):
+        page.goto(base + "/portal/login")
+        page.fill("#token", token)
+        page.click("#sign-in")
+        page.wait_for_url(re.compile(r"/portal/dashboard$"))
+        page.click("#nav-plan-actions")
+        card = page.locator(f"#action-{started['id']}")
+        card.wait_for()
+        seen = look(page)
+        assert seen["direction"] == "rtl" and seen["lang"] == "fa" and seen["vazirmatnLoaded"], seen
+        assert seen["scrollWidth"] <= seen["width"] and "دیرکرد" in card.inner_text()
+        assert not LATIN.search(card.locator(".due").inner_text())
+        shoot(page, tmp_path, "portal-plan-actions")
+        card.locator("input[name=realised]").fill("۵۰۰٬۰۰۰")
+        card.locator("textarea[name=comment]").fill("گزارش هفتگی")
+        card.locator("button[type=submit]").click()
+        page.wait_for_selector("#flash")
+        assert page.inner_text("#flash") == "گزارش اقدام ثبت شد."
+        assert "۵۰۰٬۰۰۰" in page.locator(f"#action-{started['id']} .realised").inner_text()
+        shoot(page, tmp_path, "portal-plan-actions-reported")
+        assert traffic.blocked == [] and traffic.errors == [], (traffic.blocked, traffic.errors)
