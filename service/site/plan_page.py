@@ -39,6 +39,7 @@ WORDS: dict[str, tuple[str, str]] = {
                "Plan matrix: what agencies agreed and what it is worth (billion rials)"),
     "no_matrix": ("هنوز اقدامی توافق نشده است.", "No action has been agreed yet."),
     "late_list": ("اقدام‌های دارای دیرکرد", "Late actions"),
+    "overlay": ("روی شبکهٔ دستگاه‌ها", "On the agency network"),
     "title": ("عنوان", "Title"),
     "owners": ("دستگاه‌های مسئول", "Owner agencies"),
     "due": ("سررسید", "Due"),
@@ -186,6 +187,7 @@ def plan_body(plan: Row, approvals: list[Row], actions: list[Row], progress: Pro
             f'{_status(plan["status"], lang, plan=True)}</span></p>{scope}'
             + _chain(plan, approvals, lang) + _progress(progress, lang) + late_part
             + f'<h2>{w(lang, "matrix")} <a href="/plans/{esc(plan["id"])}/matrix.svg" download>SVG</a> '
+            f'<a href="/plans/{esc(plan["id"])}/overlay" id="overlay">{w(lang, "overlay")}</a> '
             f'<a href="/plans/{esc(plan["id"])}/matrix.png" download>PNG</a></h2>'
             f'<div class="wrap" id="plan-matrix">{_matrix_svg(actions, names, lang)}</div>'
             + f'<h2>{w(lang, "actions")} <a href="/plans/{esc(plan["id"])}/actions.csv" download id="csv">CSV</a></h2>'

@@ -21,7 +21,7 @@ from service.registry.plan_views import plan_progress
 from service.registry.repository import Repository
 from service.registry.specs import AGENCY, PLAN
 from service.site.errors import page
-from service.site.lang import lang_of
+from service.site.lang import lang_of, remember, switch_url
 from service.text.jalali import to_jalali
 
 router = APIRouter(include_in_schema=False)
@@ -99,3 +99,22 @@ async def plan_matrix_file(request: Request, plan_id: str, kind: str, runtime: R
     body: str | bytes = heatmap.svg(matrix, title, lang=lang) if kind == "svg" else heatmap.png(matrix, title, lang=lang)
     media = "image/svg+xml" if kind == "svg" else "image/png"
     return Response(body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{plan_id}-matrix.{kind}"'})
+
+
+@router.get("/plans/{plan_id}/overlay", response_class=HTMLResponse)
+async def plan_overlay(request: Request, plan_id: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> HTMLResponse:
+    """The plan over the agency network (the explorer's page: search, side panel, exports)."""
+    from service.analysis.snapshot import load_snapshot
+    from service.pictures.network import render
+    from service.pictures.plan_overlay import plan_graph
+
+    require_role(actor, Role.DIRECTORATE, Role.ANALYST)
+    repo = Repository(runtime.store, actor, settings.shared_with_agencies)
+    plan = await repo.get(PLAN, plan_id)
+    actions = (await plan_actions.actions_of(repo, [plan_id]))[plan_id]
+    lang = lang_of(request)
+    graph, legend = plan_graph(await load_snapshot(repo, ("agency",)), actions, today_iso(), lang)
+    title = str(plan.get("titleEn") if lang == "en" and plan.get("titleEn") else plan["titleFa"])
+    body = render(graph, title=title, extra_legend=legend, current="/plans", lang=lang, switch=switch_url(request, lang),
+                  file=f"hamahang-{plan_id}")  # fmt: skip
+    return remember(request, HTMLResponse(body))

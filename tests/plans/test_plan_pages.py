@@ -54,6 +54,13 @@ def test_the_plan_page_in_chromium(demo: GraphQL, tmp_path: Path) -> None:
         cells.nth(0).hover()
         assert "«" in page.locator("#plan-matrix rect.cell").nth(0).get_attribute("data-lines")  # the action's title
         assert page.locator("#actions tbody tr").count() == len(data["actions"])
+        page.click("#overlay")  # the plan over the agency network
+        page.wait_for_function("() => window.hamahangStable === true", timeout=90_000)
+        owners = {o for a in data["actions"] for o in a["ownerIds"]}
+        edges = sum(1 if len(a["ownerIds"]) == 1 else len(a["ownerIds"]) * (len(a["ownerIds"]) - 1) // 2 for a in data["actions"])
+        counts = look(page)["text"]
+        assert to_persian_digits(f"{len(owners)} گره") in counts and to_persian_digits(f"{edges} یال") in counts, counts[:400]
+        shoot(page, tmp_path, "plan-overlay")
         assert traffic.blocked == [] and traffic.errors == [], (traffic.blocked, traffic.errors)
     english = html_of(demo, f"/plans/{DEMO_PLAN}?lang=en").text
     assert '<html lang="en" dir="ltr">' in english and "Approval chain" in english and "Period 1404 to 1405" in english
