@@ -24,6 +24,7 @@ from service.registry.specs import PLAN, PLAN_ACTION
 from service.storage.port import Row
 
 STATUS_FA = {"proposed": "پیشنهادی", "agreed": "توافق‌شده", "in_progress": "در حال انجام", "done": "انجام‌شده", "cancelled": "لغوشده"}
+MAX_RIALS = 10**18  # as the Rials field of every input model
 REPORTABLE = frozenset({A.AGREED.value, A.IN_PROGRESS.value, A.DONE.value})
 
 
@@ -93,6 +94,9 @@ async def move_action(repo: Repository, actor: Actor, action_id: str, to: A | No
     """One step of an action's workflow, with a comment and the money realised so far; ``to`` None is
     a progress report (``report_progress``). Moving to the status it has is refused, so a second
     click on the same step never records an empty step."""
+    if realised_rials is not None and not 0 <= realised_rials <= MAX_RIALS:
+        raise ServiceError("VALIDATION", "realisedRials: a whole number of rials from 0 to 10^18",
+                           "مبلغ تحقق‌یافته باید عددی صحیح میان ۰ و ۱۰ به توان ۱۸ ریال باشد", field="realisedRials")  # fmt: skip
     current = await repo.get(PLAN_ACTION, action_id, field="id")  # an agency's view: NOT_FOUND unless it owns it
     await _open_plan(repo, current["planId"])
     status = A(current["status"])

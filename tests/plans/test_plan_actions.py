@@ -34,6 +34,8 @@ def test_the_workflow_by_role_with_progress_reports_and_history(registry: GraphQ
     skip = owner.errors(MOVE_ACTION, id=shared["id"], to="DONE")
     assert code_of(skip) == "ILLEGAL_TRANSITION" and skip[0]["extensions"]["details"]["allowed"] == ["cancelled", "in_progress"]
     owner.ok(MOVE_ACTION, id=shared["id"], to="IN_PROGRESS", c="آغاز شد")
+    huge = owner.errors(REPORT, id=shared["id"], r=str(10**19))
+    assert code_of(huge) == "VALIDATION" and huge[0]["extensions"]["field"] == "realisedRials"
     empty = owner.errors(REPORT, id=shared["id"], c="  ")
     assert code_of(empty) == "VALIDATION" and "گزارش پیشرفت" in empty[0]["extensions"]["messageFa"]
     report = owner.ok(REPORT, id=shared["id"], c="نیمی انجام شد", r="۱٬۲۰۰٬۰۰۰")["reportPlanActionProgress"]
