@@ -19,6 +19,7 @@ from service.domain.models import PlanActionPatch as PlanActionPatchModel, PlanP
 from service.graphql.types.common import Rials, from_row
 from service.graphql.types.plan import ActionOption, ActionSource, ActionStatus, CoordinationPlan, PlanAction, PlanStatus
 from service.registry import plan_actions, plans as rules
+from service.registry.clock import today_iso
 from service.registry.specs import PLAN, PLAN_ACTION
 
 
@@ -62,6 +63,16 @@ async def plan(info: Info, id: strawberry.ID) -> CoordinationPlan | None:
 async def plan_action(info: Info, id: strawberry.ID) -> PlanAction | None:
     found = await info.context.repo.get_many(PLAN_ACTION, [str(id)])
     return from_row(PlanAction, found[str(id)]) if str(id) in found else None
+
+
+async def plan_actions_list(info: Info, status: ActionStatus | None = None, owner_id: strawberry.ID | None = None,
+                            late: bool | None = None, source_kind: ActionSource | None = None,
+                            include_closed: bool = False) -> list[PlanAction]:  # fmt: skip
+    found = [p for p in await rules.list_plans(info.context.repo) if include_closed or p["status"] != "closed"]
+    grouped = await plan_actions.actions_of(info.context.repo, [p["id"] for p in found]) if found else {}
+    rows = [a for p in found for a in grouped.get(p["id"], [])]
+    picked = plan_actions.pick(rows, today_iso(), status, owner_id and str(owner_id), late, source_kind.value if source_kind else None)
+    return [from_row(PlanAction, r) for r in sorted(picked, key=lambda r: (str(r.get("dueDate") or "9999"), r["id"]))]
 
 
 async def create_plan(info: Info, input: PlanInput, idempotency_key: str | None = None) -> CoordinationPlan:
@@ -122,6 +133,8 @@ DESCRIPTIONS: dict[str, str] = {
     "plans": "Coordination plans, newest period first (every signed-in reader sees their headers)",
     "plan": "One coordination plan; null when it does not exist",
     "plan_action": "One plan action; null when it is missing or not yours to read",
+    "plan_actions_list": "Actions of every plan not closed (includeClosed: those too) that you may read (an agency: its own), "
+                         "by due date; the filters combine (late: true is the follow-up list)",
     "create_plan": "A draft coordination plan. Directorate only",
     "update_plan": "Edit a plan's header (not a closed one). Directorate only",
     "move_plan": "draft → PROPOSED, approved → ACTIVE, active → CLOSED (approval goes by approvePlanStep)",

@@ -82,6 +82,7 @@ class Query:
     plans = gp.field("plans")
     plan = gp.field("plan")
     plan_action = gp.field("plan_action")
+    plan_actions = gp.field("plan_actions_list")
 
     @strawberry.field(description="Who the presented token stands for")
     def me(self, info: Info) -> Me:

@@ -92,6 +92,11 @@ def test_an_agency_sees_the_header_and_its_own_actions_and_nothing_of_the_others
     assert code_of(agency.errors(EDIT, id=mine["id"], i={"budgetRials": 1})) == "FORBIDDEN"
     full = registry.ok(PLAN, id=plan["id"])["plan"]
     assert len(full["actions"]) == 2 and len(full["matrix"]) == 4
+    across = "query($o: ID) { planActions(ownerId: $o) { id } }"
+    assert [x["id"] for x in agency.ok(across)["planActions"]] == [mine["id"]]  # every plan, its own actions only
+    assert {x["id"] for x in registry.ok(across)["planActions"]} == {mine["id"], theirs["id"]}
+    assert [x["id"] for x in registry.ok(across, o=c)["planActions"]] == [theirs["id"]]
+    assert agency.ok(across, o=c)["planActions"] == []
 
 
 def test_action_input_is_checked_and_edits_keep_the_option_to_findings(registry: GraphQL) -> None:

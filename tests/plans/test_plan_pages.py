@@ -113,6 +113,9 @@ def test_an_agency_reports_on_its_own_actions_in_the_portal(demo: GraphQL) -> No
         hidden = client.post(f"/portal/plan-actions/{others[0]}/report", data={"csrf": csrf, "to": "in_progress"})
         missing = client.post("/portal/plan-actions/pa-nowhere/report", data={"csrf": csrf, "to": "in_progress"})
         assert hidden.status_code == missing.status_code == 404
+        english = client.get("/portal/plan-actions?lang=en")
+        assert english.status_code == 200 and "Coordination plan actions" in english.text and "Realised so far (rials)" in english.text
+        client.get("/portal/plan-actions?lang=fa")
         forged = client.post(f"/portal/plan-actions/{started['id']}/report", data={"csrf": "x", "to": "done"})
         assert forged.status_code == 403
     finally:
