@@ -30,6 +30,8 @@ def test_the_workflow_by_role_with_progress_reports_and_history(registry: GraphQ
     assert code_of(not_yet) == "NOT_REPORTABLE"
     same = registry.errors(MOVE_ACTION, id=shared["id"], to="PROPOSED")  # a move to where it is: no empty step
     assert code_of(same) == "ILLEGAL_TRANSITION"
+    analyst = registry.as_role("analyst").errors(MOVE_ACTION, id=shared["id"], to="AGREED")  # analysts read, never move
+    assert code_of(analyst) == "FORBIDDEN"
     registry.ok(MOVE_ACTION, id=shared["id"], to="AGREED", c="توافق در کارگروه")
     skip = owner.errors(MOVE_ACTION, id=shared["id"], to="DONE")
     assert code_of(skip) == "ILLEGAL_TRANSITION" and skip[0]["extensions"]["details"]["allowed"] == ["cancelled", "in_progress"]

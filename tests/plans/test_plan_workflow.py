@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from service.settings import Settings
 from tests.conftest import GraphQL
-from tests.plans.helpers import APPROVE, MOVE_PLAN, PLAN, agencies, code_of, new_action, new_plan
+from tests.plans.helpers import APPROVE, MOVE_ACTION, MOVE_PLAN, PLAN, REPORT, agencies, code_of, new_action, new_plan
 
 UPDATE = "mutation($id: ID!, $i: PlanPatch!, $v: Int) { updatePlan(id: $id, input: $i, expectedVersion: $v) { id titleFa version } }"
 
@@ -54,6 +54,9 @@ def test_a_plan_goes_up_the_default_chain_in_order_and_is_run_and_closed(registr
                                i={"planId": plan["id"], "titleFa": "x", "sourceKind": "REQUEST", "sourceRef": "rq-x", "ownerIds": [a]})  # fmt: skip
     assert code_of(late_add) == "PLAN_CLOSED" and "بسته" in late_add[0]["extensions"]["messageFa"]
     assert code_of(registry.errors(UPDATE, id=plan["id"], i={"titleFa": "تازه"})) == "PLAN_CLOSED"
+    frozen = registry.errors(MOVE_ACTION, id=action["id"], to="AGREED")  # a closed plan's actions stay as they are
+    assert code_of(frozen) == "PLAN_CLOSED" and frozen[0]["extensions"]["field"] == "planId"
+    assert code_of(registry.errors(REPORT, id=action["id"], c="دیر")) == "PLAN_CLOSED"
     assert code_of(registry.errors(MOVE_PLAN, id=plan["id"], to="ACTIVE")) == "ILLEGAL_TRANSITION"
 
 
