@@ -15,6 +15,7 @@ from service.domain.enums import ActionStatus
 from service.domain.workflow import ACTION_MOVES
 from service.errors import ServiceError
 from service.portal.auth import PortalRoute, Session, current_session, error_page
+from service.portal.dashboard import Reader
 from service.portal.i18n import name_of, t
 from service.portal.render import lang_of, render
 from service.registry import plan_actions, plans
@@ -42,7 +43,8 @@ async def _page(request: Request, session: Session, errors: dict[str, str] | Non
               "owners": [name_of(lang, agencies.get(o), o) for o in a.get("ownerIds") or []], "expected": expected_of(a),
               "moves": owner_moves(a), "reportable": a["status"] in plan_actions.REPORTABLE - {"done"}, "steps": steps.get(a["id"], [])}
              for a in actions]  # fmt: skip
-    context = session.context(request) | {"items": items, "errors": errors or {},
+    counts = await Reader(session.repo, session.actor, request.app.state.settings).counts()  # the bar's request badges
+    context = session.context(request) | {"items": items, "errors": errors or {}, "counts": counts,
                                            "flash": t(lang, "done_report") if request.query_params.get("flash") == "done_report" else None}  # fmt: skip
     return render(request, "plan_actions.html", context, status=status)
 
