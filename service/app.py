@@ -31,13 +31,14 @@ from service.graphql.get_route import AdmittingGraphQLRouter, asks_for_page
 from service.graphql.schema import build_schema
 from service.interop import router as interop
 from service.pictures import router as pictures
+from service.portal import plan_actions as portal_plan_actions
 from service.portal.router import router as portal_router
 from service.portal.session import signing_key
 from service.registry.events import EventHub
 from service.registry.fulltext import backfill_words
 from service.replies import JSONReply
 from service.settings import Settings
-from service.site import errors as site_errors, router as site
+from service.site import errors as site_errors, plans as site_plans, router as site
 from service.storage.errors import StoreError
 from service.storage.runtime import StoreRuntime, open_store
 
@@ -122,6 +123,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.mount("/static", StaticFiles(packages=[("service", "static")]), name="static")
     if not production:
         app.include_router(ide.docs_router("/openapi.json"))
+    app.include_router(portal_plan_actions.router)  # coordination plans (issue #18.1): an agency's actions
     app.include_router(portal_router)
     app.include_router(health.router)
     app.include_router(signin.router)
@@ -129,6 +131,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(analyses.router)
     app.include_router(pictures.router)
     app.include_router(site.router)
+    app.include_router(site_plans.router)  # coordination plans (issue #18.1): /plans, /plans/{id}
     app.include_router(interop.router)
 
     @app.exception_handler(ServiceError)

@@ -64,6 +64,22 @@ UNWIND $n_PlanGoal AS p
 CREATE (n:PlanGoal)
 SET n += p
 WITH count(*) AS _
+UNWIND $n_Plan AS p
+CREATE (n:Plan)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_PlanAction AS p
+CREATE (n:PlanAction)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_PlanTransition AS p
+CREATE (n:PlanTransition)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_PlanApproval AS p
+CREATE (n:PlanApproval)
+SET n += p
+WITH count(*) AS _
 UNWIND $r_PART_OF_Agency_Agency AS r
 MATCH (a:Agency {id: r.fromId})
 MATCH (b:Agency {id: r.toId})
@@ -188,5 +204,35 @@ UNWIND $r_SERVED_BY_PlanGoal_Duty AS r
 MATCH (a:PlanGoal {id: r.fromId})
 MATCH (b:Duty {id: r.toId})
 CREATE (a)-[x:SERVED_BY]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_ACTION_Plan_PlanAction AS r
+MATCH (a:Plan {id: r.fromId})
+MATCH (b:PlanAction {id: r.toId})
+CREATE (a)-[x:HAS_ACTION]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_OWNS_ACTION_Agency_PlanAction AS r
+MATCH (a:Agency {id: r.fromId})
+MATCH (b:PlanAction {id: r.toId})
+CREATE (a)-[x:OWNS_ACTION]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_STEP_Plan_PlanTransition AS r
+MATCH (a:Plan {id: r.fromId})
+MATCH (b:PlanTransition {id: r.toId})
+CREATE (a)-[x:HAS_STEP]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_STEP_PlanAction_PlanTransition AS r
+MATCH (a:PlanAction {id: r.fromId})
+MATCH (b:PlanTransition {id: r.toId})
+CREATE (a)-[x:HAS_STEP]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_APPROVAL_Plan_PlanApproval AS r
+MATCH (a:Plan {id: r.fromId})
+MATCH (b:PlanApproval {id: r.toId})
+CREATE (a)-[x:HAS_APPROVAL]->(b)
 SET x += r.props
 RETURN count(*) AS last

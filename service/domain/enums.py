@@ -122,3 +122,40 @@ class MemberRole(str, Enum):
 class MoneyUnit(str, Enum):
     RIAL = "rial"
     TOMAN = "toman"
+
+
+# -- coordination plans (issue #18.1) -------------------------------------------------------------
+class PlanStatus(str, Enum):
+    """A coordination plan: drafted, proposed for approval, approved up its chain, run, closed."""
+
+    DRAFT = "draft"
+    PROPOSED = "proposed"
+    APPROVED = "approved"
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class ActionStatus(str, Enum):
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class ActionSource(str, Enum):
+    """What an action answers: a duplication finding, a win-win opportunity, a merged issue, a request."""
+
+    DUPLICATION_FINDING = "duplication_finding"
+    WINWIN_OPPORTUNITY = "winwin_opportunity"
+    ISSUE_CLUSTER = "issue_cluster"
+    REQUEST = "request"
+
+
+class ActionOption(str, Enum):
+    """GAO step 4, chosen for a duplication finding: merge, name a lead, an agreement, keep (warranted)."""
+
+    MERGE = "merge"
+    LEAD_AGENCY = "lead_agency"
+    AGREEMENT = "agreement"
+    WARRANTED_KEEP = "warranted_keep"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, EmailStr, create_model, model_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, create_model, model_validator
 
 from service.domain import enums as e
 from service.domain.fields import Code, EntityId, FunctionCode, GeographyCode, IsoDate, JalaliYear, Label, Quantity, Rials, Text
@@ -238,3 +238,60 @@ IssuePatch = patch_of(IssueIn, *_TEXT, "category", "severity", "status")
 ExchangePatch = patch_of(ExchangeIn, "titleFa", "titleEn", "descriptionFa", "amountRials", "date", "status", "contractRef")
 RequestPatch = patch_of(RequestIn, "subject", "body", "dueDate")
 WorkingGroupPatch = patch_of(WorkingGroupIn, "nameFa", "nameEn", "mandateFa", "mandateEn")
+
+
+# -- coordination plans (issue #18.1) -------------------------------------------------------------
+# an approval step: a key ("working_group") or "key:role" (the role that may approve it; directorate by default)
+ApprovalStep = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}(:(directorate|analyst|agency))?$")]
+# a finding's key (dup:<duty>:<duty>), an opportunity's (ww-…), a merged issue's (mi-…) or a request's id
+SourceRef = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:-]+$")]
+
+
+class PlanIn(Input):
+    id: EntityId | None = None
+    titleFa: Label
+    titleEn: Label | None = None
+    fromYear: JalaliYear
+    toYear: JalaliYear
+    scopeFa: Text | None = None
+    scopeEn: Text | None = None
+    approvalChain: list[ApprovalStep] | None = None  # None: the setting's (working group → council → city council)
+
+    @model_validator(mode="after")
+    def _period(self) -> PlanIn:
+        if self.fromYear > self.toYear:
+            raise ValueError("toYear: the plan ends before it starts")
+        if self.approvalChain is not None and (not self.approvalChain or len(set(self.approvalChain)) != len(self.approvalChain)):
+            raise ValueError("approvalChain: give at least one step, each once")
+        return self
+
+
+PlanPatch = patch_of(PlanIn, "titleFa", "titleEn", "scopeFa", "scopeEn", "fromYear", "toYear")
+
+
+class PlanActionIn(Input):
+    id: EntityId | None = None
+    planId: EntityId
+    titleFa: Label
+    titleEn: Label | None = None
+    descriptionFa: Text | None = None
+    sourceKind: e.ActionSource
+    sourceRef: SourceRef
+    option: e.ActionOption | None = None  # duplication findings only
+    ownerIds: list[EntityId] = Field(min_length=1)
+    dueDate: IsoDate | None = None
+    budgetRials: Rials | None = None
+    expectedSavingRials: Rials | None = None  # what stops being spent twice (a duplication finding)
+    expectedBenefitRials: Rials | None = None  # what the city gains (a win-win opportunity)
+
+    @model_validator(mode="after")
+    def _option(self) -> PlanActionIn:
+        if self.option is not None and self.sourceKind != e.ActionSource.DUPLICATION_FINDING.value:
+            raise ValueError("option: only an action on a duplication finding chooses an option")
+        if len(set(self.ownerIds)) != len(self.ownerIds):
+            raise ValueError("ownerIds: an agency is listed twice")
+        return self
+
+
+PlanActionPatch = patch_of(PlanActionIn, "titleFa", "titleEn", "descriptionFa", "option", "dueDate", "budgetRials",
+                           "expectedSavingRials", "expectedBenefitRials")

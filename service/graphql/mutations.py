@@ -7,7 +7,7 @@ from strawberry.types import Info
 
 from service.auth.policy import require_role
 from service.domain.actor import Role
-from service.graphql import inputs as i
+from service.graphql import inputs as i, plans as gp
 from service.graphql.analyses import add_vocabulary_term, draft_opportunity_requests, set_finding_verdict
 from service.graphql.city_plans import link_plan_goal, upsert_city_plan
 from service.graphql.resolvers import archiver, creator, updater
@@ -64,6 +64,16 @@ class Mutation:
     create_api_token = strawberry.mutation(resolver=create_api_token)
     revoke_api_token = strawberry.mutation(resolver=revoke_api_token)
     draft_opportunity_requests = strawberry.mutation(resolver=draft_opportunity_requests)
+    # -- coordination plans (issue #18.1) --
+    create_plan = gp.mutation("create_plan")
+    update_plan = gp.mutation("update_plan")
+    move_plan = gp.mutation("move_plan")
+    approve_plan_step = gp.mutation("approve_plan_step")
+    add_plan_action = gp.mutation("add_plan_action")
+    add_plan_action_from = gp.mutation("add_plan_action_from")
+    update_plan_action = gp.mutation("update_plan_action")
+    move_plan_action = gp.mutation("move_plan_action")
+    report_plan_action_progress = gp.mutation("report_plan_action_progress")
 
     @strawberry.mutation(description="Move a request one step: only allowed transitions, each kept in its history")
     async def move_request(

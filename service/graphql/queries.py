@@ -7,7 +7,7 @@ from strawberry.types import Info
 
 from service.auth.policy import require_role
 from service.domain.actor import Role
-from service.graphql import filters as f
+from service.graphql import filters as f, plans as gp
 from service.graphql.aggregate import aggregator
 from service.graphql.analyses import Analyses
 from service.graphql.audit import audit_events
@@ -78,6 +78,11 @@ class Query:
     city_plans = strawberry.field(resolver=city_plans, description="The city's plans in the registry: goals, strategies, focus areas, levels, duties")
     audit_events = strawberry.field(resolver=audit_events)
     api_tokens = strawberry.field(resolver=api_tokens)
+    # -- coordination plans (issue #18.1) --
+    plans = gp.field("plans")
+    plan = gp.field("plan")
+    plan_action = gp.field("plan_action")
+    plan_actions = gp.field("plan_actions_list")
 
     @strawberry.field(description="Who the presented token stands for")
     def me(self, info: Info) -> Me:

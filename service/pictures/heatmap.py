@@ -51,6 +51,8 @@ def describe(e: dict[str, Any], titles: dict[str, str], lang: Lang = "fa") -> st
     def w(key: str, **fmt: object) -> str:
         return words.say(lang, key, **fmt)
 
+    if "actionId" in e:  # a coordination plan's action (service/site/plan_page.py writes its lines in both languages)
+        return str(e.get("line_en") if lang == "en" else e.get("line_fa"))
     if "findingId" in e:
         cls = str(e.get("class"))
         score = w("score", score=words.num(float(e["score"]), 2, lang)) if e.get("score") else ""

@@ -140,6 +140,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "done_issue": ("مسئله ثبت شد.", "The issue was raised."),
     "done_move": ("گام ثبت شد.", "The step was recorded."),
     "signed_out": ("از درگاه خارج شدید.", "You are signed out."),
+    # coordination plans (issue #18.1): the actions an agency owns
+    "plan_actions": ("اقدام‌های برنامهٔ هماهنگی", "Coordination plan actions"),
+    "plan_actions_intro": (
+        "اقدام‌هایی که دستگاه شما در برنامه‌های هماهنگی مسئول آن است؛ شروع، پیشرفت و پایان هر یک را اینجا گزارش کنید.",
+        "The plan actions your agency owns; report here when each starts, how far it is and when it is done.",
+    ),
+    "no_plan_actions": ("دستگاه شما اقدامی در برنامه‌های هماهنگی ندارد.", "Your agency owns no plan action."),
+    "plan": ("برنامه", "Plan"),
+    "owners": ("دستگاه‌های مسئول", "Owner agencies"),
+    "expected_rials": ("ارزش پیش‌بینی‌شده", "Expected worth"),
+    "realised_rials": ("مبلغ تحقق‌یافته تاکنون (ریال)", "Realised so far (rials)"),
+    "report_only": ("فقط گزارش پیشرفت (وضعیت همین بماند)", "Progress report only (status unchanged)"),
+    "report": ("ثبت گزارش", "Record"),
+    "done_report": ("گزارش اقدام ثبت شد.", "The action's report was recorded."),
+    "no_report": ("این اقدام از سوی دستگاه گامی ندارد (دبیرخانه آن را توافق یا لغو می‌کند).",
+                  "Your agency has no step on this action (the directorate agrees or cancels it)."),
+    "bad_rials": ("مبلغ باید عددی صحیح و نامنفی به ریال باشد.", "The amount must be a whole number of rials, not negative."),
 }
 
 # closed vocabularies: enum value -> (fa, en)
@@ -157,6 +174,7 @@ VALUES: dict[str, tuple[str, str]] = {
     "low": ("کم", "low"), "medium": ("متوسط", "medium"), "high": ("زیاد", "high"), "critical": ("بحرانی", "critical"),
     "reciprocal": ("دوجانبه", "reciprocal"), "cycle": ("چرخه‌ای", "cycle"), "offer": ("یک‌سویه", "one-way"),
     "need": ("نیاز", "need"), "issue": ("مسئله", "issue"), "capacity": ("ظرفیت", "capacity"),
+    "proposed": ("پیشنهادی", "proposed"), "agreed": ("توافق‌شده", "agreed"), "cancelled": ("لغوشده", "cancelled"),
 }  # fmt: skip
 
 

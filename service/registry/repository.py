@@ -22,7 +22,7 @@ from service.registry.audit import audit_event
 from service.registry.clock import new_id, now_iso, today_iso
 from service.registry.events import Event, EventHub
 from service.registry.fields import GROUPS, NUMBERS
-from service.registry.specs import AGENCY, DUTY, REQUEST, SPECS, EntitySpec
+from service.registry.specs import AGENCY, DUTY, PLAN, REQUEST, SPECS, EntitySpec
 from service.storage import errors as store_errors
 from service.storage.port import GraphStore, Row
 from service.text.jalali import jalali_year
@@ -36,6 +36,7 @@ REFERENCES: dict[str, tuple[EntitySpec, ...]] = {
     "receiverId": (AGENCY,), "senderId": (AGENCY,), "members": (AGENCY,),
     "blocksDutyId": (DUTY,), "dutyId": (DUTY,), "dutyIds": (DUTY,),
     "aboutId": (SPECS["capacity"], SPECS["need"], SPECS["issue"], DUTY),
+    "ownerIds": (AGENCY,), "planId": (PLAN,),
 }  # fmt: skip
 INITIAL: dict[str, dict[str, Any]] = {"request": {"status": "submitted"}}
 # the kind of record a traversal statement returns, where its folder does not say it

@@ -84,3 +84,14 @@ WORKING_GROUP = EntitySpec(
 SPECS: dict[str, EntitySpec] = {
     s.key: s for s in (AGENCY, DUTY, CAPACITY, NEED, ISSUE, EXCHANGE, REQUEST, WORKING_GROUP)
 }
+
+# -- coordination plans (issue #18.1): read and written through the Repository's generic get/create/update,
+# but not in SPECS (no generic list, where, aggregate or bundle section: service/registry/plans.py lists them)
+PLAN = EntitySpec(
+    "plan", "Plan", "pl", m.PlanIn, m.PlanPatch,
+    frozenset(), ("titleFa", "titleEn", "scopeFa"), (), ("created",),
+)  # fmt: skip
+PLAN_ACTION = EntitySpec(
+    "plan_action", "PlanAction", "pa", m.PlanActionIn, m.PlanActionPatch,
+    frozenset({"planId", "ownerIds"}), ("titleFa", "titleEn", "descriptionFa"), (), ("created",),
+)  # fmt: skip

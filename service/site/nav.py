@@ -21,6 +21,7 @@ LINKS: tuple[tuple[str, str], ...] = (
     ("/matrix/followup", "nav_m_followup"),
     ("/matrix/collaboration", "nav_m_collaboration"),
     ("/matrix/spend", "nav_m_spend"),
+    ("/plans", "nav_plans"),
     ("/#downloads", "nav_downloads"),
     ("/portal", "nav_portal"),
     ("/graphql", ""),
