@@ -17,7 +17,7 @@ from service.domain.models import PlanActionIn
 from service.domain.workflow import ACTION_MOVES, OPEN_ACTIONS
 from service.errors import ServiceError, version_conflict
 from service.registry.clock import new_id, today_iso
-from service.registry.events import HUB, Event
+from service.registry.events import Event
 from service.registry.plans import directorate_only, plan_closed
 from service.registry.repository import Repository, public
 from service.registry.specs import PLAN, PLAN_ACTION
@@ -54,7 +54,7 @@ async def add_action(repo: Repository, actor: Actor, data: PlanActionIn, idempot
         if exc.code == "INVALID_REFERENCE":  # every reference exists: the plan was closed in between
             raise plan_closed(data.planId) from None
         raise
-    HUB.publish(Event("plan_action", "created", dict(row)))
+    repo.publish(Event("plan_action", "created", dict(row)))
     return row
 
 
@@ -124,7 +124,7 @@ async def move_action(repo: Repository, actor: Actor, action_id: str, to: A | No
                                    action="report" if target == status else "transition", audit_after=audit)  # fmt: skip
     if row is None:
         raise version_conflict("PlanAction", action_id, current["version"])
-    HUB.publish(Event("plan_action", "moved", {**current, **row}))
+    repo.publish(Event("plan_action", "moved", {**current, **row}))
     return row
 
 

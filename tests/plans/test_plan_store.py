@@ -10,7 +10,7 @@ from service.domain.actor import Actor, Role
 from service.domain.enums import ActionStatus
 from service.domain.models import AgencyIn, PlanActionIn, PlanIn
 from service.registry import plan_actions, plans
-from service.registry.events import HUB, Event
+from service.registry.events import Event, EventHub
 from service.registry.repository import Repository
 from service.registry.specs import AGENCY
 from service.settings import Settings
@@ -20,8 +20,8 @@ from tests.conftest import GraphQL, run_on_store
 BOSS = Actor(name="officer", role=Role.DIRECTORATE)
 
 
-async def _setup(store: FalkorStore) -> tuple[Repository, str, list[str]]:
-    repo = Repository(store, BOSS)
+async def _setup(store: FalkorStore, hub: EventHub | None = None) -> tuple[Repository, str, list[str]]:
+    repo = Repository(store, BOSS, events=hub)
     ids = [(await repo.create(AGENCY, AgencyIn(code=c, nameFa=f"دستگاه {c}", kind="ngo", level="external")))["id"] for c in ("L1", "L2")]
     plan = await plans.create_plan(repo, BOSS, PlanIn(titleFa="برنامه", fromYear=1404, toYear=1405))
     return repo, plan["id"], ids
@@ -56,11 +56,12 @@ def test_actions_late_gives_open_actions_past_due_with_their_owners(settings: Se
 
 def test_writers_publish_created_and_moved_with_the_owners(settings: Settings, registry: GraphQL) -> None:
     async def work(store: FalkorStore) -> list[Event]:
-        repo, plan_id, (a, _) = await _setup(store)
+        hub = EventHub()
+        repo, plan_id, (a, _) = await _setup(store, hub)
         seen: list[Event] = []
 
         async def listen() -> None:
-            async for event in HUB.listen():
+            async for event in hub.listen():
                 seen.append(event)
 
         task = asyncio.create_task(listen())
