@@ -64,6 +64,14 @@ UNWIND $n_PlanGoal AS p
 CREATE (n:PlanGoal)
 SET n += p
 WITH count(*) AS _
+UNWIND $n_Agreement AS p
+CREATE (n:Agreement)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_AgreementStep AS p
+CREATE (n:AgreementStep)
+SET n += p
+WITH count(*) AS _
 UNWIND $r_PART_OF_Agency_Agency AS r
 MATCH (a:Agency {id: r.fromId})
 MATCH (b:Agency {id: r.toId})
@@ -188,5 +196,17 @@ UNWIND $r_SERVED_BY_PlanGoal_Duty AS r
 MATCH (a:PlanGoal {id: r.fromId})
 MATCH (b:Duty {id: r.toId})
 CREATE (a)-[x:SERVED_BY]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_STEP_Agreement_Transition AS r
+MATCH (a:Agreement {id: r.fromId})
+MATCH (b:Transition {id: r.toId})
+CREATE (a)-[x:HAS_STEP]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_UNDER_AgreementStep_Agreement AS r
+MATCH (a:AgreementStep {id: r.fromId})
+MATCH (b:Agreement {id: r.toId})
+CREATE (a)-[x:UNDER]->(b)
 SET x += r.props
 RETURN count(*) AS last

@@ -16,6 +16,8 @@ CREATE CONSTRAINT apitoken_id_unique IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.id
 CREATE CONSTRAINT idempotencykey_key_unique IF NOT EXISTS FOR (n:IdempotencyKey) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT cityplan_id_unique IF NOT EXISTS FOR (n:CityPlan) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT plangoal_id_unique IF NOT EXISTS FOR (n:PlanGoal) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT agreement_id_unique IF NOT EXISTS FOR (n:Agreement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT agreementstep_id_unique IF NOT EXISTS FOR (n:AgreementStep) REQUIRE n.id IS UNIQUE;
 CREATE INDEX agency_code IF NOT EXISTS FOR (n:Agency) ON (n.code);
 CREATE INDEX agency_kind IF NOT EXISTS FOR (n:Agency) ON (n.kind);
 CREATE INDEX duty_functioncode IF NOT EXISTS FOR (n:Duty) ON (n.functionCode);
@@ -25,3 +27,4 @@ CREATE INDEX request_status IF NOT EXISTS FOR (n:Request) ON (n.status);
 CREATE INDEX issue_status IF NOT EXISTS FOR (n:Issue) ON (n.status);
 CREATE INDEX apitoken_hash IF NOT EXISTS FOR (n:ApiToken) ON (n.hash);
 CREATE INDEX auditevent_entityid IF NOT EXISTS FOR (n:AuditEvent) ON (n.entityId);
+CREATE INDEX exchange_agreementid IF NOT EXISTS FOR (n:Exchange) ON (n.agreementId);

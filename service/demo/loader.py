@@ -7,6 +7,7 @@ import logging
 from importlib import resources
 from typing import Any
 
+from service.demo.agree import load_demo_agreements
 from service.errors import ServiceError
 from service.registry.bundle import Prepared, import_bundle
 from service.registry.city_plans import shipped_plans, upsert_plan
@@ -34,6 +35,8 @@ async def load_demo(store: GraphStore) -> Prepared:
         )
     for plan in shipped_plans():  # the city's plans, their goals linked to the demo's duties
         await upsert_plan(store, None, plan)
+    # -- hooks: each helper's own demo records, after the main bundle (one line each) --
+    await load_demo_agreements(store)  # branch agree: service/data/demo_agree.json
     log.info("demo registry loaded: %s, %d city plans", prepared.counts, len(shipped_plans()))
     return prepared
 

@@ -44,6 +44,7 @@ class Request(Node):
     sender_id: strawberry.ID
     receiver_id: strawberry.ID
     about_id: strawberry.ID | None = strawberry.field(default=None, description="A capacity, need, issue or duty")
+    agreement_id: strawberry.ID | None = strawberry.field(default=None, description="The agreement it is filed under")
     due_date_iso: strawberry.Private[str | None] = None
     filed_on_iso: strawberry.Private[str | None] = None
     version: int = 1

@@ -1,0 +1,45 @@
+"""The portal's words for agreements (Persian, English), merged into ``i18n.WORDS`` and ``VALUES``."""
+
+from __future__ import annotations
+
+WORDS: dict[str, tuple[str, str]] = {
+    "agreements": ("قراردادها", "Agreements"),
+    "agreement": ("قرارداد", "Agreement"),
+    "providers": ("ارائه‌دهنده", "Provider"),
+    "receivers": ("گیرنده", "Receiver"),
+    "value": ("مبلغ (ریال)", "Value (rials)"),
+    "period": ("دورهٔ اجرا", "Period"),
+    "signed_on": ("تاریخ امضا", "Signed on"),
+    "signed_by": ("امضاکنندگان", "Signed by"),
+    "terms": ("شرایط", "Terms"),
+    "late": ("عقب‌افتاده", "late"),
+    "awaiting_you": ("منتظر پاسخ شما", "awaiting your answer"),
+    "steps": ("سفارش، تحویل و پرداخت", "Orders, deliveries and payments"),
+    "no_agreements": ("این دستگاه طرف هیچ قراردادی نیست.", "This agency is party to no agreement."),
+    "sign_button": ("امضای قرارداد", "Sign the agreement"),
+    "act_as": ("اقدام‌های شما", "Your actions"),
+    "place_order": ("ثبت سفارش", "Place an order"),
+    "report_delivery": ("گزارش تحویل", "Report a delivery"),
+    "record_payment": ("ثبت پرداخت", "Record a payment"),
+    "on_day": ("تاریخ", "Date"),
+    "due_day": ("موعد تحویل", "Due"),
+    "for_order": ("برای سفارش", "For order"),
+    "for_delivery": ("بابت تحویل", "For delivery"),
+    "reason": ("دلیل (برای رد یا اعتراض لازم است)", "Reason (needed to decline or dispute)"),
+    "answer_button": ("ثبت پاسخ", "Answer"),
+    "move_agreement": ("تغییر وضعیت قرارداد", "Move the agreement"),
+    "done_agreement": ("ثبت شد.", "Recorded."),
+    "no_actions": ("اکنون گامی با شما نیست.", "Nothing is yours to do now."),
+    "pick_action": ("گام را انتخاب کنید.", "Choose a step."),
+    "value_label": ("مبلغ", "Value"),
+    "answered": ("پاسخ", "Answer"),
+}
+VALUES: dict[str, tuple[str, str]] = {
+    "signed": ("امضاشده", "signed"), "active": ("در حال اجرا", "active"), "completed": ("انجام‌شده", "completed"),
+    "settled": ("تسویه‌شده", "settled"), "terminated": ("فسخ‌شده", "terminated"), "placed": ("در انتظار پذیرش", "placed"),
+    "reported": ("در انتظار تأیید", "reported"), "recorded": ("در انتظار تأیید دریافت", "recorded"),
+    "accepted": ("پذیرفته", "accepted"), "declined": ("ردشده", "declined"), "disputed": ("مورد اعتراض", "disputed"),
+    "confirmed": ("تأییدشده", "confirmed"), "order": ("سفارش", "order"), "performance": ("تحویل", "delivery"),
+    "settlement": ("پرداخت", "payment"), "knowledge_based_contract": ("قرارداد با شرکت دانش‌بنیان", "knowledge-based contract"),
+    "innovative_contract": ("قرارداد نوآورانه", "innovative contract"), "financial": ("مالی", "financial"),
+}  # fmt: skip

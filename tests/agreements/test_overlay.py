@@ -1,0 +1,25 @@
+"""The agreements overlay on the registry graph: one edge per agreement and provider-receiver pair,
+coloured by status, dashed when late, its Persian text on hover; for analysts and the directorate."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tests.conftest import GraphQL
+
+
+def test_agreements_overlay(demo: GraphQL) -> None:
+    response = demo.get("/graph/overlay/agreements")
+    assert response.status_code == 200
+    text = response.text
+    assert "قراردادهای میان دستگاه‌ها" in text and "<script src=\"http" not in text
+    found = re.search(r"edges = new vis\.DataSet\((\[.*?\])\);", text, re.S)
+    assert found, "no edge data on the page"
+    edges = [e for e in json.loads(found.group(1)) if e.get("rel") == "AGREEMENT"]
+    assert len(edges) == 17  # 16 agreements; one has two receivers
+    effluent = next(e for e in edges if "تحویل پساب تصفیه‌شده" in e["title"])
+    assert effluent["dashes"] and "عقب‌افتاده" in effluent["title"] and "در حال اجرا" in effluent["title"]
+    settled = next(e for e in edges if "نشت‌یابی هوشمند ۱۲۰" in e["title"])
+    assert not settled["dashes"] and settled["color"] == "#6a3fa0"
+    assert demo.as_role("agency", "ag-parks").get("/graph/overlay/agreements").status_code == 403
