@@ -33,6 +33,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "pick_action": ("گام را انتخاب کنید.", "Choose a step."),
     "value_label": ("مبلغ", "Value"),
     "answered": ("پاسخ", "Answer"),
+    "sign_step": ("امضا", "Signature"),
 }
 VALUES: dict[str, tuple[str, str]] = {
     "signed": ("امضاشده", "signed"), "active": ("در حال اجرا", "active"), "completed": ("انجام‌شده", "completed"),

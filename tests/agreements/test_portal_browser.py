@@ -26,9 +26,13 @@ def test_order_delivery_and_payment_in_the_browser(portal: GraphQL, live: LiveSe
     sign_in(abfa, live, agency_token(portal.settings, "ag-abfa"))
     sign_in(ict, live, agency_token(portal.settings, "ag-ict"))
     abfa.click("#nav-agreements")
+    abfa.wait_for_url(re.compile("/portal/agreements$"))
+    check_right_to_left(abfa, tmp_path / "agreements.png")  # the list: «قراردادها» at the right, on the pixels too
     abfa.click(f'tr[data-agreement="{DUCTS}"] a')
     abfa.wait_for_url(re.compile(f"/portal/agreements/{DUCTS}$"))
-    check_right_to_left(abfa, tmp_path / "agreement.png")
+    assert abfa.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    assert "در انتظار پذیرش" in abfa.inner_text("#steps") and "۱٬۶۰۰٬۰۰۰٬۰۰۰" in abfa.inner_text("#steps")
+    abfa.screenshot(path=str(tmp_path / "agreement.png"))
     (form,) = abfa.query_selector_all("form.answer-form")
     form.query_selector("select").select_option("accepted")
     form.query_selector("button").click()
