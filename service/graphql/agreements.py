@@ -83,7 +83,7 @@ async def agreements(info: Info, filter: AgreementFilter | None = None, sort: Ag
     params, q, archived = filter_params(filter, today_of(info))
     repo = info.context.repo
     skip = decode_cursor(after)
-    key = sort.value if sort is not None else "created"  # type: ignore[attr-defined]
+    key = sort.value if sort is not None else "created"
     rows = await repo.page(AGREEMENT, filters=params, q=q, include_archived=archived, sort=key, desc=desc, skip=skip, limit=size + 1)
 
     async def count() -> int:

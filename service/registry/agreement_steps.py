@@ -35,7 +35,7 @@ def ready_to(to: A, steps: list[Row]) -> None:
     waiting = [s for s in steps if s["kind"] in kinds and s["status"] in {x.value for x in OPEN}]
     if waiting:
         raise illegal(f"{waiting[0]['kind']} {waiting[0]['id']} still awaits an answer",
-                      f"{KIND_FA[waiting[0]['kind']]} «{waiting[0]['id']}» هنوز پاسخ نگرفته است", waiting=[s["id"] for s in waiting])  # fmt: skip
+                      f"{KIND_FA[waiting[0]['kind']]} «{waiting[0]['id']}» هنوز پاسخ نگرفته است", details={"waiting": [s["id"] for s in waiting]})  # fmt: skip
     if not any(s["kind"] == target and s["status"] == done for s in steps):
         what = ("no delivery has been accepted", "هنوز هیچ تحویلی پذیرفته نشده است") if to == A.COMPLETED else \
                ("no payment has been confirmed", "هنوز هیچ پرداختی تأیید نشده است")  # fmt: skip
@@ -103,7 +103,7 @@ async def answer_step(repo: Repository, ident: str, step_id: str, answer: S, act
         options = [a.value for a in rule.answers] if S(step["status"]) in OPEN else []
         raise illegal(f"a {step['status']} {kind.value} cannot become {answer.value}; allowed: {', '.join(options) or 'none (answered)'}",
                       f"{KIND_FA[kind.value]} «{STATUS_FA[step['status']]}» نمی‌تواند «{STATUS_FA[answer.value]}» شود",
-                      **{"from": step["status"], "to": answer.value, "allowed": options})  # fmt: skip
+                      details={"from": step["status"], "to": answer.value, "allowed": options})  # fmt: skip
     who = acting_for(agreement, side, actor, for_agency_id)
     if answer in NEEDS_REASON and not (reason or "").strip():
         raise ServiceError("VALIDATION", f"say why the {kind.value} is {answer.value}", "دلیل رد یا اعتراض را بنویسید", field="reason")

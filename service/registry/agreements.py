@@ -39,8 +39,8 @@ def publish(action: str, agreement: Row, step: Row | None = None) -> None:
     HUB.publish(Event("agreement", action, row))
 
 
-def illegal(message_en: str, message_fa: str, field: str = "status", **details: Any) -> ServiceError:
-    return ServiceError("ILLEGAL_TRANSITION", message_en, message_fa, field=field, status=422, details=details or None)
+def illegal(message_en: str, message_fa: str, field: str = "status", details: dict[str, Any] | None = None) -> ServiceError:
+    return ServiceError("ILLEGAL_TRANSITION", message_en, message_fa, field=field, status=422, details=details)
 
 
 def acting_for(agreement: Row, side: Side, actor: Actor, for_agency_id: str | None) -> str | None:
@@ -144,7 +144,7 @@ async def move_agreement(repo: Repository, ident: str, to: A, actor: Actor, on: 
         options = [s.value for s in MOVES[status]]
         raise illegal(f"a {status.value} agreement cannot become {to.value}; allowed: {', '.join(options) or 'none (final)'}",
                       f"قرارداد «{STATUS_FA[status.value]}» نمی‌تواند «{STATUS_FA[to.value]}» شود",
-                      **{"from": status.value, "to": to.value, "allowed": options})  # fmt: skip
+                      details={"from": status.value, "to": to.value, "allowed": options})  # fmt: skip
     who = acting_for(current, side, actor, for_agency_id)
     if to == A.TERMINATED and not (comment or "").strip():
         raise ServiceError("VALIDATION", "say why the agreement is terminated", "دلیل فسخ قرارداد را بنویسید", field="comment")

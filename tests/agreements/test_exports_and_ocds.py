@@ -14,7 +14,7 @@ from tests.agreements.conftest import ANSWER, MOVE, Parties, add
 
 
 def _settled(p: Parties) -> str:
-    ident = p.active(kind="KNOWLEDGE_BASED_CONTRACT", titleFa="=HYPERLINK(\"x\") نشت‌یابی", contractRef="ABFA-1405-01")["id"]
+    ident: str = p.active(kind="KNOWLEDGE_BASED_CONTRACT", titleFa="=HYPERLINK(\"x\") نشت‌یابی", contractRef="ABFA-1405-01")["id"]
     order = p.receiver.ok(add("placeOrder"), id=ident, input={"titleFa": "نشت‌یابی ۱۰ کیلومتر", "dueDate": "1405/06/31"})["placeOrder"]
     p.provider.ok(ANSWER, id=ident, step=order["step"]["id"], answer="ACCEPTED")
     done = p.provider.ok(add("reportDelivery"), id=ident, input={"valueRials": 500, "refId": order["step"]["id"]})["reportDelivery"]

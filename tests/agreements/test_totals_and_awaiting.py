@@ -25,7 +25,7 @@ def _conclude(settings: Any, batches: list[tuple[str, str, int]]) -> None:
         repo = Repository(store, DIRECTORATE)
 
         async def one(kind: str, day: str, n: int) -> None:
-            data = AgreementIn(titleFa=f"قرارداد آزمون {n}", kind=kind, valueRials=1_000_000 * (n + 1),  # type: ignore[arg-type]
+            data = AgreementIn(titleFa=f"قرارداد آزمون {n}", kind=kind, valueRials=1_000_000 * (n + 1),
                                providerIds=["ag-water"], receiverIds=["ag-parks"])  # fmt: skip
             row = await a.create_agreement(repo, data, DIRECTORATE)
             await a.sign_agreement(repo, row["id"], DIRECTORATE, day, "ag-water")

@@ -24,7 +24,7 @@ BOSS = Actor(name="contract", role=Role.DIRECTORATE)
 async def test_agreement_statements(store: GraphStore) -> None:
     await import_bundle(store, small_bundle())
     repo = Repository(store, BOSS)
-    draft = AgreementIn(titleFa="تحویل پساب", kind="service", providerIds=["ag-water"], receiverIds=["ag-parks"], valueRials=90)  # type: ignore[arg-type]
+    draft = AgreementIn(titleFa="تحویل پساب", kind="service", providerIds=["ag-water"], receiverIds=["ag-parks"], valueRials=90)
     row = await a.create_agreement(repo, draft, BOSS)
     ident = row["id"]
     row = await a.update_agreement(repo, ident, {"valueRials": 100}, BOSS, 1)
@@ -32,7 +32,7 @@ async def test_agreement_statements(store: GraphStore) -> None:
     assert (await store.read("agreement/steps_awaiting", {"today": "2026-11-30"}))[0]["step"] == "signature_awaited"
     await a.sign_agreement(repo, ident, BOSS, "2026-11-02", "ag-parks")
     await a.move_agreement(repo, ident, A.ACTIVE, BOSS, "2026-11-03")
-    _, order = await steps.add_step(repo, ident, StepIn(kind=StepKind.ORDER, on="2026-11-04"), BOSS, "2026-11-30", "ag-parks")  # type: ignore[arg-type]
+    _, order = await steps.add_step(repo, ident, StepIn(kind=StepKind.ORDER, on="2026-11-04"), BOSS, "2026-11-30", "ag-parks")
     awaiting = await store.read("agreement/steps_awaiting", {"today": "2026-11-30"})
     assert [(r["step"], r["awaitingAgencyId"], r["since"]) for r in awaiting] == [("order_placed", "ag-water", "2026-11-04")]
 
