@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import re
 
+import httpx
+
 from tests.conftest import GraphQL
 
 
@@ -23,3 +25,9 @@ def test_agreements_overlay(demo: GraphQL) -> None:
     settled = next(e for e in edges if "نشت‌یابی هوشمند ۱۲۰" in e["title"])
     assert not settled["dashes"] and settled["color"] == "#6a3fa0"
     assert demo.as_role("agency", "ag-parks").get("/graph/overlay/agreements").status_code == 403
+    signed = demo.client.post("/signin", data={"token": demo.token, "next": "/"}, follow_redirects=False)
+    with httpx.Client(base_url=demo.client.base_url, cookies={"hmh_viewer": signed.cookies["hmh_viewer"]}) as viewer:
+        home = viewer.get("/").text  # the landing page links the overlay and the agreement downloads
+        assert 'href="/graph/overlay/agreements"' in home and 'href="/interop/agreements.ocds"' in home
+        english = viewer.get("/graph/overlay/agreements?lang=en").text  # a fresh client: the shared one stays Persian
+        assert "Agreements between agencies" in english and "late" in english
