@@ -7,6 +7,7 @@ agency of that side, or the one an event names with ``by``). Dates sit from 1401
 
 from __future__ import annotations
 
+import asyncio
 import json
 from importlib import resources
 from typing import Any
@@ -33,34 +34,40 @@ def _for(agreement: dict[str, Any], side: Side, event: dict[str, Any]) -> str:
     return str(event.get("by") or side_ids(agreement, side)[0])
 
 
-async def _replay(repo: Repository, ident: str, event: dict[str, Any], keys: dict[str, str]) -> None:
-    on = business_date(event["on"]).isoformat()
-    current = await repo.get(AGREEMENT, ident)
+async def _replay(repo: Repository, parties: dict[str, Any], event: dict[str, Any], keys: dict[str, tuple[str, StepKind]]) -> None:
+    """One event; ``parties`` is the agreement as created (its parties and kind never change)."""
+    ident, on = parties["id"], business_date(event["on"]).isoformat()
     if "sign" in event:
         await agreements.sign_agreement(repo, ident, DEMO, on, event["sign"])
     elif "move" in event:
         to = A(event["move"])
-        side = MOVES[A(current["status"])].get(to, Side.PARTY)
-        await agreements.move_agreement(repo, ident, to, DEMO, on, event.get("comment"), _for(current, side, event))
+        status = A((await repo.get(AGREEMENT, ident))["status"])
+        side = MOVES[status].get(to, Side.PARTY)
+        await agreements.move_agreement(repo, ident, to, DEMO, on, event.get("comment"), _for(parties, side, event))
     elif "step" in event:
         kind = StepKind(event["step"])
+        ref = keys.get(event.get("ref") or "")
         data = StepIn(kind=kind, titleFa=event.get("titleFa"), valueRials=event.get("valueRials"), on=on,
-                      dueDate=event.get("dueDate"), refId=keys.get(event.get("ref") or ""), exchangeId=event.get("exchangeId"))  # fmt: skip
-        _, step = await steps.add_step(repo, ident, data, DEMO, on, _for(current, STEPS[kind].by, event))
-        keys[event["key"]] = step["id"]
+                      dueDate=event.get("dueDate"), refId=ref[0] if ref else None, exchangeId=event.get("exchangeId"))  # fmt: skip
+        _, step = await steps.add_step(repo, ident, data, DEMO, on, _for(parties, STEPS[kind].by, event))
+        keys[event["key"]] = (step["id"], kind)
     else:
-        status, step_id = StepStatus(event["status"]), keys[event["answer"]]
-        rows = (await steps.load_steps(repo, [ident]))[ident]
-        side = STEPS[StepKind(next(r["kind"] for r in rows if r["id"] == step_id))].answers[status]
-        await steps.answer_step(repo, ident, step_id, status, DEMO, on, event.get("reason"), _for(current, side, event))
+        status, (step_id, kind) = StepStatus(event["status"]), keys[event["answer"]]
+        side = STEPS[kind].answers[status]
+        await steps.answer_step(repo, ident, step_id, status, DEMO, on, event.get("reason"), _for(parties, side, event))
+
+
+async def _one(repo: Repository, item: dict[str, Any]) -> None:
+    row = await agreements.create_agreement(repo, AgreementIn.model_validate(item["agreement"]), DEMO)
+    keys: dict[str, tuple[str, StepKind]] = {}
+    for event in item["events"]:  # in order: each event is a step of this agreement's life
+        await _replay(repo, row, event, keys)
 
 
 async def load_demo_agreements(store: GraphStore) -> int:
-    """Replay every demo agreement; a broken event fails loudly (the demo must follow the rules)."""
+    """Replay every demo agreement (the agreements side by side, each one's events in order); a
+    broken event fails loudly (the demo must follow the rules)."""
     repo = Repository(store, DEMO)
-    for item in demo_agreements():
-        row = await agreements.create_agreement(repo, AgreementIn.model_validate(item["agreement"]), DEMO)
-        keys: dict[str, str] = {}
-        for event in item["events"]:
-            await _replay(repo, row["id"], event, keys)
-    return len(demo_agreements())
+    items = demo_agreements()
+    await asyncio.gather(*(_one(repo, item) for item in items))
+    return len(items)
