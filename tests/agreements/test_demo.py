@@ -52,3 +52,23 @@ def test_demo_values_totals_and_what_awaits_today(demo: GraphQL) -> None:
     # an agency sees only its own: the parks organisation is party to two demo agreements
     parks = demo.as_role("agency", "ag-parks").ok("{ agreements { nodes { id } } }")["agreements"]["nodes"]
     assert sorted(n["id"] for n in parks) == ["agr-demo-effluent-parks", "agr-demo-green-parks"]
+
+
+def test_every_demo_agreement_is_a_valid_ocds_release(demo: GraphQL) -> None:
+    from service.interop.ocds import release_errors
+
+    package = demo.get("/interop/agreements.ocds").json()
+    assert len(package["releases"]) == 16
+    for release in package["releases"]:
+        assert release_errors(release) == [], release["ocid"]
+    tags = {r["ocid"].removeprefix("ocds-hamahang-"): r for r in package["releases"]}
+    assert tags["agr-demo-sabz-waste"]["tag"] == ["tender"] and tags["agr-demo-sabz-waste"]["tender"]["status"] == "active"
+    fire = tags["agr-demo-fire-d9"]  # signed, not yet active: a pending contract with no implementation
+    assert fire["tag"] == ["tender", "award", "contract"] and fire["contracts"][0]["status"] == "pending"
+    cut = tags["agr-demo-power-traffic"]
+    assert cut["contracts"][0]["status"] == "terminated" and cut["contracts"][0]["implementation"]["milestones"][0]["status"] == "notMet"
+    money = tags["agr-demo-green-parks"]  # financial: the deputy pays, the parks organisation is paid
+    roles = {p["id"]: set(p["roles"]) for p in money["parties"]}
+    assert roles == {"ag-dep-planning": {"funder", "payer"}, "ag-parks": {"buyer", "payee"}}
+    paid = money["contracts"][0]["implementation"]["transactions"]
+    assert [(t["payer"]["id"], t["payee"]["id"], t["value"]["amount"]) for t in paid] == [("ag-dep-planning", "ag-parks", 120_000_000_000)]

@@ -1,0 +1,36 @@
+"""The agreements list: filters (kind, status, party, Jalali year, text), sorting and pages, each
+within the reader's view (a party filter never widens an agency's view)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.conftest import GraphQL
+
+LIST = """query($f: AgreementFilter, $s: AgreementSort, $d: Boolean, $n: Int, $a: String) {
+  agreements(filter: $f, sort: $s, desc: $d, first: $n, after: $a) {
+    totalCount pageInfo { hasNextPage endCursor } nodes { id value } } }"""
+
+
+def ids(data: dict[str, Any]) -> list[str]:
+    return [n["id"] for n in data["agreements"]["nodes"]]
+
+
+def test_filters_sorts_and_pages(demo: GraphQL) -> None:
+    every = demo.ok(LIST, n=100)["agreements"]
+    assert every["totalCount"] == 16
+    active = demo.ok(LIST, f={"status": "ACTIVE"}, n=100)
+    assert active["agreements"]["totalCount"] == 7
+    abfa = ids(demo.ok(LIST, f={"partyId": "ag-abfa"}, n=100))
+    assert sorted(abfa) == sorted(["agr-demo-abfa-interchange", "agr-demo-fum-secretariat", "agr-demo-effluent-parks",
+                                   "agr-demo-abnegar-leak", "agr-demo-abfa-ducts"])  # fmt: skip
+    assert ids(demo.ok(LIST, f={"kind": "INNOVATIVE_CONTRACT", "jalaliYear": 1403})) == ["agr-demo-innov-abnegar"]
+    assert ids(demo.ok(LIST, f={"q": "پساب"})) == ["agr-demo-effluent-parks"]
+    by_value = demo.ok(LIST, s="VALUE", d=True, n=3)["agreements"]
+    assert [n["value"] for n in by_value["nodes"]] == sorted([n["value"] for n in by_value["nodes"]], reverse=True)
+    assert by_value["nodes"][0]["id"] == "agr-demo-green-parks" and by_value["pageInfo"]["hasNextPage"]
+    second = demo.ok(LIST, s="VALUE", d=True, n=3, a=by_value["pageInfo"]["endCursor"])["agreements"]
+    assert not set(ids({"agreements": second})) & set(ids({"agreements": by_value}))
+    parks = demo.as_role("agency", "ag-parks")
+    assert ids(parks.ok(LIST, f={"partyId": "ag-abfa"})) == ["agr-demo-effluent-parks"]  # its own only, whatever it asks
+    assert parks.ok(LIST, f={"status": "SETTLED"})["agreements"]["totalCount"] == 0
