@@ -52,9 +52,9 @@ async def _replay(repo: Repository, parties: dict[str, Any], event: dict[str, An
         _, step = await steps.add_step(repo, ident, data, DEMO, on, _for(parties, STEPS[kind].by, event))
         keys[event["key"]] = (step["id"], kind)
     else:
-        status, (step_id, kind) = StepStatus(event["status"]), keys[event["answer"]]
-        side = STEPS[kind].answers[status]
-        await steps.answer_step(repo, ident, step_id, status, DEMO, on, event.get("reason"), _for(parties, side, event))
+        answer, (step_id, kind) = StepStatus(event["status"]), keys[event["answer"]]
+        side = STEPS[kind].answers[answer]
+        await steps.answer_step(repo, ident, step_id, answer, DEMO, on, event.get("reason"), _for(parties, side, event))
 
 
 async def _one(repo: Repository, item: dict[str, Any]) -> None:
