@@ -39,6 +39,9 @@ def test_an_agency_works_its_agreements_in_persian(portal: GraphQL, agency_clien
     data = portal.ok("""{ agreement(id: "agr-demo-effluent-parks") { steps(kind: ORDER) { titleFa status value dueDateJalali byAgencyId } } }""")
     assert data["agreement"]["steps"][-1] == {"titleFa": "پساب زمستان", "status": "PLACED", "value": 2_500_000_000,
                                               "dueDateJalali": "1405/10/30", "byAgencyId": "ag-parks"}  # fmt: skip
+    english = parks.get("/portal/agreements/agr-demo-effluent-parks?lang=en")
+    assert english.status_code == 200 and 'dir="ltr"' in english.text and "Place an order" in english.text
+    assert "1405/10/30" in english.text and "placed" in english.text
 
 
 def test_a_stranger_gets_the_same_page_as_for_nothing(portal: GraphQL, agency_client: Any) -> None:  # noqa: F811
