@@ -17,6 +17,7 @@ from service.domain.agreement import MOVES, OPEN, STEPS, Side, StepIn, is_late, 
 from service.domain.enums import AgreementStatus as A, StepKind, StepStatus as S
 from service.errors import ServiceError, from_validation
 from service.portal.auth import PortalRoute, Session, current_session, error_page
+from service.portal.dashboard import Reader
 from service.portal.i18n import name_of, t
 from service.portal.render import lang_of, render
 from service.registry import agreement_steps as steps, agreements as a
@@ -38,6 +39,19 @@ async def _names(session: Session, lang: Any, ids: set[str]) -> dict[str, str]:
     return {i: name_of(lang, found.get(i), i) for i in ids}
 
 
+def awaiting(me: str | None, row: Row, rows: list[Row]) -> int:
+    """Steps of one agreement that await this agency's answer (its signature on a draft included)."""
+    answers = sum(1 for s in rows if me in (s.get("answerIds") or []) and S(s["status"]) in OPEN and A(row["status"]) in STEPS[StepKind(s["kind"])].during)
+    return answers + (1 if row["status"] == A.DRAFT.value and me not in (row.get("signedIds") or []) else 0)
+
+
+async def awaiting_count(repo: Any, me: str | None) -> int:
+    """For the navigation bar: everything under this agency's agreements that awaits its answer."""
+    rows = await repo.page(AGREEMENT, filters={}, limit=500)
+    found = await steps.load_steps(repo, [r["id"] for r in rows]) if rows else {}
+    return sum(awaiting(me, r, found.get(r["id"], [])) for r in rows)
+
+
 @router.get("")
 async def agreement_list(request: Request) -> Response:
     session = await current_session(request)
@@ -47,11 +61,10 @@ async def agreement_list(request: Request) -> Response:
     rows = await session.repo.page(AGREEMENT, filters={}, sort="signed", desc=True, limit=500)
     all_steps = await steps.load_steps(session.repo, [r["id"] for r in rows]) if rows else {}
     names = await _names(session, lang, {x for r in rows for x in (*r["providerIds"], *r["receiverIds"])})
-    items = [{"row": r, "late": is_late(r, all_steps.get(r["id"], []), today(request)),
-              "awaiting": sum(1 for s in all_steps.get(r["id"], []) if me in (s.get("answerIds") or []) and S(s["status"]) in OPEN)
-              + (1 if r["status"] == "draft" and me not in (r.get("signedIds") or []) else 0)}
+    items = [{"row": r, "late": is_late(r, all_steps.get(r["id"], []), today(request)), "awaiting": awaiting(me, r, all_steps.get(r["id"], []))}
              for r in rows]  # fmt: skip
-    context = session.context(request) | {"items": items, "names": names}
+    counts = await Reader(session.repo, session.actor, request.app.state.settings).counts()
+    context = session.context(request) | {"items": items, "names": names, "counts": counts}
     return render(request, "agreements.html", context)
 
 
@@ -77,6 +90,7 @@ async def agreement_page(request: Request, session: Session, ident: str, error: 
         "row": row, "steps": rows, "names": names, "late": is_late(row, rows, today(request)), "error": error,
         "history": (await a.history(session.repo, [ident])).get(ident, []), "can": _options(session, row, rows),
         "flash": t(lang, "done_agreement") if request.query_params.get("flash") == "done_agreement" else None,
+        "counts": await Reader(session.repo, session.actor, request.app.state.settings).counts(),
     }  # fmt: skip
     return render(request, "agreement.html", context, status=status)
 

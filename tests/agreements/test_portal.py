@@ -22,6 +22,8 @@ def test_an_agency_works_its_agreements_in_persian(portal: GraphQL, agency_clien
     assert listed.status_code == 200 and 'dir="rtl"' in listed.text
     assert sorted(re.findall(r'data-agreement="([^"]+)"', listed.text)) == ["agr-demo-effluent-parks", "agr-demo-green-parks"]
     assert "منتظر پاسخ شما" in listed.text and "عقب‌افتاده" in listed.text
+    badge = re.search(r'id="nav-agreements-awaiting"[^>]*>([^<]+)<', parks.get("/portal/dashboard").text)
+    assert badge and badge.group(1) == "۱"  # the bar on every page: one delivery awaits the parks organisation
     page = parks.get("/portal/agreements/agr-demo-effluent-parks")
     step = re.search(r'id="answer-([^"]+)"', page.text)
     assert step and "۳٬۶۰۰٬۰۰۰٬۰۰۰" in page.text  # Persian digits and separators
@@ -33,6 +35,7 @@ def test_an_agency_works_its_agreements_in_persian(portal: GraphQL, agency_clien
     assert done.status_code == 303
     after = parks.get(done.headers["location"])
     assert f'data-step="{step.group(1)}" data-status="accepted"' in after.text and "ثبت شد." in after.text
+    assert 'id="nav-agreements-awaiting"' not in after.text  # nothing awaits it any more
     order = post(parks, "agr-demo-effluent-parks", action="order", titleFa="پساب زمستان", valueRials="۲٬۵۰۰٬۰۰۰٬۰۰۰",
                  dueDate="۱۴۰۵/۱۰/۳۰")  # fmt: skip
     assert order.status_code == 303
