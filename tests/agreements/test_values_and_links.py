@@ -54,3 +54,17 @@ def test_exchanges_and_requests_link_to_their_agreement(parties: Parties) -> Non
     later = p.directorate.ok("""mutation($a: String) { updateExchange(id: "ex-2", input: {agreementId: $a,
         estimatedValueRials: 250000000, valuationMethod: COST}) { agreementId value valueEstimated } }""", a=ident)
     assert later["updateExchange"] == {"agreementId": ident, "value": 250000000, "valueEstimated": True}
+
+
+def test_aggregates_and_filters_see_estimates(parties: Parties) -> None:
+    p = parties
+    for value, method in ((400_000, "MARKET_PRICE"), (600_000, "COST")):
+        p.directorate.ok(CREATE_EX, input={"kind": "SERVICE", "providerId": "ag-water", "receiverId": "ag-parks", "titleFa": "خدمت",
+                                           "date": "1404/02/01", "estimatedValueRials": value, "valuationMethod": method})  # fmt: skip
+    data = p.directorate.ok("""{ exchangesAggregate(where: {kind: SERVICE}, groupBy: [JALALI_YEAR]) {
+        groups { keys { value } numbers { field count sum } } }
+      exchanges(where: {estimatedValueRials_GT: 500000, valuationMethod: COST}) { totalCount } }""")
+    (group,) = data["exchangesAggregate"]["groups"]
+    sums = {n["field"]: (n["count"], n["sum"]) for n in group["numbers"]}
+    assert group["keys"][0]["value"] == "1404" and sums["estimatedValueRials"] == (2, 1_000_000)
+    assert data["exchanges"]["totalCount"] == 1
