@@ -34,3 +34,11 @@ def test_filters_sorts_and_pages(demo: GraphQL) -> None:
     parks = demo.as_role("agency", "ag-parks")
     assert ids(parks.ok(LIST, f={"partyId": "ag-abfa"})) == ["agr-demo-effluent-parks"]  # its own only, whatever it asks
     assert parks.ok(LIST, f={"status": "SETTLED"})["agreements"]["totalCount"] == 0
+
+
+def test_an_agencys_agreements_from_the_agency(demo: GraphQL) -> None:
+    query = """{ agencies(filter: {q: "آب و فاضلاب مشهد"}) { nodes { id agreements { id status } } } }"""
+    (abfa,) = demo.ok(query)["agencies"]["nodes"]
+    assert len(abfa["agreements"]) == 5 and abfa["agreements"][0]["id"] == "agr-demo-abfa-ducts"  # the newest signed first
+    parks = demo.as_role("agency", "ag-parks").ok(query)["agencies"]["nodes"][0]  # agencies are shared; agreements are not
+    assert [a["id"] for a in parks["agreements"]] == ["agr-demo-effluent-parks"]

@@ -53,4 +53,6 @@ async def test_agreement_statements(store: GraphStore) -> None:
     assert [(t["kind"], t["jalaliYear"], t["count"]) for t in await agreement_totals(repo)] == [("service", 1405, 1)]
     assert [h["action"] for h in (await a.history(repo, [ident]))[ident]] == ["sign", "sign", "active"]
     assert await store.read("exchange/of_agreement", {"ids": [ident], "includeArchived": False}) == []
+    of_agency = await store.read("agreement/of_agency", {"ids": ["ag-water", "ag-city"], "includeArchived": False})
+    assert [(r["key"], r["node"]["id"]) for r in of_agency] == [("ag-water", ident)]
     assert await store.read("request/of_agreement", {"ids": [ident], "includeArchived": False}) == []
