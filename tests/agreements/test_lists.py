@@ -42,3 +42,14 @@ def test_an_agencys_agreements_from_the_agency(demo: GraphQL) -> None:
     assert len(abfa["agreements"]) == 5 and abfa["agreements"][0]["id"] == "agr-demo-abfa-ducts"  # the newest signed first
     parks = demo.as_role("agency", "ag-parks").ok(query)["agencies"]["nodes"][0]  # agencies are shared; agreements are not
     assert [a["id"] for a in parks["agreements"]] == ["agr-demo-effluent-parks"]
+
+
+def test_an_agency_lookup_with_its_agreements_takes_the_full_path(demo: GraphQL) -> None:
+    """``agency(id:)`` documents have a fast path (service/graphql/compiled.py); one asking for
+    agreements is not one it compiles, and the executor answers it through the reader's view."""
+    query = '{ agency(id: "ag-parks") { nameFa agreements { id kind } } }'
+    found = demo.ok(query)["agency"]["agreements"]
+    assert {a["id"] for a in found} == {"agr-demo-effluent-parks", "agr-demo-green-parks"}
+    assert demo.ok(query)["agency"]["agreements"] == found  # the second time too (a compiled plan answers only after one)
+    fire = demo.as_role("agency", "ag-fire").ok(query)["agency"]
+    assert fire["agreements"] == [] and fire["nameFa"]
