@@ -31,7 +31,7 @@ from service.graphql.errors import ShapedGraphQLRouter
 from service.graphql.schema import build_schema
 from service.interop import router as interop
 from service.pictures import agreement_overlay, router as pictures
-from service.portal import agreements as portal_agreements
+from service.portal import agreement_form as portal_agreement_form, agreements as portal_agreements
 from service.portal.router import router as portal_router
 from service.portal.session import signing_key
 from service.replies import JSONReply
@@ -109,6 +109,7 @@ def create_app(settings: Settings) -> FastAPI:
         app.include_router(ide.docs_router("/openapi.json"))
     app.include_router(agreement_downloads.router)  # agreements' downloads (branch agree)
     app.include_router(portal_agreements.router)  # the portal's agreement pages (branch agree)
+    app.include_router(portal_agreement_form.router)
     app.include_router(agreement_overlay.router)  # agreements over the registry graph (branch agree)
     app.include_router(portal_router)
     app.include_router(health.router)

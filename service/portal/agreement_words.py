@@ -34,6 +34,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "value_label": ("مبلغ", "Value"),
     "answered": ("پاسخ", "Answer"),
     "sign_step": ("امضا", "Signature"),
+    "new_agreement": ("ثبت قرارداد", "Record an agreement"),
+    "our_side": ("سمت ما در قرارداد", "Our side"),
+    "counterpart_agency": ("دستگاه طرف قرارداد", "The other party"),
+    "pick_counterpart": ("دستگاه طرف قرارداد را بنویسید.", "Name the other party."),
+    "contract_ref": ("شمارهٔ قرارداد", "Contract number"),
 }
 VALUES: dict[str, tuple[str, str]] = {
     "signed": ("امضاشده", "signed"), "active": ("در حال اجرا", "active"), "completed": ("انجام‌شده", "completed"),

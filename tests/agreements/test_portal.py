@@ -59,3 +59,25 @@ def test_a_stranger_gets_the_same_page_as_for_nothing(portal: GraphQL, agency_cl
     posted = fire.post("/portal/agreements/agr-demo-effluent-parks/act", data={"csrf": csrf_of(page.text), "action": "sign"})
     assert posted.status_code == 404
     assert 'data-agreement="agr-demo-effluent-parks"' not in fire.get("/portal/agreements").text
+
+
+def test_an_agency_records_a_draft_and_both_sign_it(portal: GraphQL, agency_client: Any) -> None:  # noqa: F811
+    parks, fire = agency_client("ag-parks"), agency_client("ag-fire")
+    form = parks.get("/portal/agreement/new")
+    assert form.status_code == 200 and "ثبت قرارداد" in form.text
+    base = {"csrf": csrf_of(form.text), "titleFa": "آموزش ایمنی باغبانان", "kind": "service", "side": "receiver",
+            "counterpart": "آتش‌نشانی", "valueRials": "۴۵۰٬۰۰۰٬۰۰۰", "periodFrom": "۱۴۰۵/۱۰/۰۱", "periodTo": "۱۴۰۵/۱۲/۲۹"}  # fmt: skip
+    unknown = parks.post("/portal/agreement/new", data=base | {"counterpart": "هیچ‌کس"})
+    assert unknown.status_code == 422 and "پیدا نشد" in unknown.text
+    backwards = parks.post("/portal/agreement/new", data=base | {"periodTo": "۱۴۰۵/۰۱/۰۱"})
+    assert backwards.status_code == 422 and 'id="refusal"' in backwards.text
+    made = parks.post("/portal/agreement/new", data=base)
+    assert made.status_code == 303
+    ident = made.headers["location"].split("/")[-1].split("?")[0]
+    data = portal.ok("query($id: ID!) { agreement(id: $id) { status providerIds receiverIds value periodFromJalali } }", id=ident)
+    assert data["agreement"] == {"status": "DRAFT", "providerIds": ["ag-fire"], "receiverIds": ["ag-parks"],
+                                 "value": 450_000_000, "periodFromJalali": "1405/10/01"}  # fmt: skip
+    assert post(parks, ident, action="sign").status_code == 303
+    assert 'id="sign-form"' in fire.get(f"/portal/agreements/{ident}").text  # the fire service sees it awaits its signature
+    assert post(fire, ident, action="sign").status_code == 303
+    assert portal.ok("query($id: ID!) { agreement(id: $id) { status } }", id=ident)["agreement"]["status"] == "SIGNED"
