@@ -38,9 +38,9 @@ def test_exchanges_and_requests_link_to_their_agreement(parties: Parties) -> Non
                                                 "titleFa": "خط انتقال پساب", "date": "1405/02/01", "agreementId": ident})["createExchange"]  # fmt: skip
     assert linked["agreementId"] == ident and linked["agreement"] == {"id": ident}
     file = """mutation($s: String!, $id: String) { fileRequest(input: {senderId: $s, receiverId: "ag-parks",
-        subject: "زمان تحویل سفارش دوم", agreementId: $id}) { id agreementId } }"""
+        subject: "زمان تحویل سفارش دوم", agreementId: $id}) { id agreementId agreement { id status } } }"""
     filed = p.provider.ok(file, s="ag-water", id=ident)["fileRequest"]
-    assert filed["agreementId"] == ident
+    assert filed["agreementId"] == ident and filed["agreement"] == {"id": ident, "status": "ACTIVE"}
     seen = p.receiver.ok("query($id: ID!) { agreement(id: $id) { exchanges { id } requests { id } } }", id=ident)["agreement"]
     assert seen == {"exchanges": [{"id": linked["id"]}], "requests": [{"id": filed["id"]}]}
     # the city is no party: to it the agreement does not exist, exactly as a missing one
