@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import httpx
 
 from tests.conftest import GraphQL
+from tests.pictures.test_graph_pages import _open, needs_chromium
 
 
 def test_agreements_overlay(demo: GraphQL) -> None:
@@ -31,3 +33,9 @@ def test_agreements_overlay(demo: GraphQL) -> None:
         assert 'href="/graph/overlay/agreements"' in home and 'href="/interop/agreements.ocds"' in home
         english = viewer.get("/graph/overlay/agreements?lang=en").text  # a fresh client: the shared one stays Persian
         assert "Agreements between agencies" in english and "late" in english
+
+
+@needs_chromium
+def test_the_overlay_draws_in_chromium(demo: GraphQL, tmp_path: Path) -> None:
+    state = _open(demo, "/graph/overlay/agreements", tmp_path / "agreements-overlay.png")
+    assert state["edges"] == 17 and state["placed"] == state["nodes"] and state["direction"] == "rtl" and state["font"] is True
