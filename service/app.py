@@ -16,7 +16,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import HTTPConnection
 
 from service import __version__
-from service.api import analyses, health, ide, signin, transfer
+from service.api import agreements as agreement_downloads, analyses, health, ide, signin, transfer
 from service.api.deps import get_actor, get_actor_cache, get_events, get_runtime, get_settings
 from service.api.import_jobs import ImportJobs
 from service.api.limits import BodyLimit
@@ -30,7 +30,8 @@ from service.graphql.endpoint import GraphQLPost
 from service.graphql.get_route import AdmittingGraphQLRouter, asks_for_page
 from service.graphql.schema import build_schema
 from service.interop import router as interop
-from service.pictures import router as pictures
+from service.pictures import agreement_overlay, router as pictures
+from service.portal import agreement_form as portal_agreement_form, agreements as portal_agreements
 from service.portal import plan_actions as portal_plan_actions
 from service.portal.router import router as portal_router
 from service.portal.session import signing_key
@@ -124,6 +125,10 @@ def create_app(settings: Settings) -> FastAPI:
     if not production:
         app.include_router(ide.docs_router("/openapi.json"))
     app.include_router(portal_plan_actions.router)  # coordination plans (issue #18.1): an agency's actions
+    app.include_router(agreement_downloads.router)  # agreements' downloads (branch agree)
+    app.include_router(portal_agreements.router)  # the portal's agreement pages (branch agree)
+    app.include_router(portal_agreement_form.router)
+    app.include_router(agreement_overlay.router)  # agreements over the registry graph (branch agree)
     app.include_router(portal_router)
     app.include_router(health.router)
     app.include_router(signin.router)

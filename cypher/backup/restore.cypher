@@ -80,6 +80,14 @@ UNWIND $n_PlanApproval AS p
 CREATE (n:PlanApproval)
 SET n += p
 WITH count(*) AS _
+UNWIND $n_Agreement AS p
+CREATE (n:Agreement)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_AgreementStep AS p
+CREATE (n:AgreementStep)
+SET n += p
+WITH count(*) AS _
 UNWIND $r_PART_OF_Agency_Agency AS r
 MATCH (a:Agency {id: r.fromId})
 MATCH (b:Agency {id: r.toId})
@@ -234,5 +242,17 @@ UNWIND $r_HAS_APPROVAL_Plan_PlanApproval AS r
 MATCH (a:Plan {id: r.fromId})
 MATCH (b:PlanApproval {id: r.toId})
 CREATE (a)-[x:HAS_APPROVAL]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_STEP_Agreement_Transition AS r
+MATCH (a:Agreement {id: r.fromId})
+MATCH (b:Transition {id: r.toId})
+CREATE (a)-[x:HAS_STEP]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_UNDER_AgreementStep_Agreement AS r
+MATCH (a:AgreementStep {id: r.fromId})
+MATCH (b:Agreement {id: r.toId})
+CREATE (a)-[x:UNDER]->(b)
 SET x += r.props
 RETURN count(*) AS last

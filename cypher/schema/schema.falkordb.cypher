@@ -30,6 +30,9 @@ CREATE INDEX FOR (n:Request) ON (n.status);
 CREATE INDEX FOR (n:Issue) ON (n.status);
 CREATE INDEX FOR (n:ApiToken) ON (n.hash);
 CREATE INDEX FOR (n:AuditEvent) ON (n.entityId);
+CREATE INDEX FOR (n:Agreement) ON (n.id);
+CREATE INDEX FOR (n:AgreementStep) ON (n.id);
+CREATE INDEX FOR (n:Exchange) ON (n.agreementId);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Agency PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Duty PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Capacity PROPERTIES 1 id;
@@ -50,10 +53,15 @@ GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Plan PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE PlanAction PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE PlanTransition PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE PlanApproval PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Agreement PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE AgreementStep PROPERTIES 1 id;
 // Declare every relationship type and relationship property before anything is planned: FalkorDB
 // caches plans, and one made while, say, HAS_DUTY's `role` was unknown kept returning nothing after
 // the first import (found by the benchmark). The seed is created and deleted; the names stay known.
 CREATE (a:SchemaSeed)-[:HAS_DUTY {role: 'seed'}]->(b:SchemaSeed), (a)-[:MEMBER_OF {role: 'seed'}]->(b), (a)-[:PART_OF]->(b), (a)-[:OFFERS]->(b), (a)-[:NEEDS]->(b), (a)-[:RAISED]->(b), (a)-[:CONCERNS]->(b), (a)-[:BLOCKS]->(b), (a)-[:GAVE]->(b), (a)-[:TO]->(b), (a)-[:SERVES]->(b), (a)-[:SENT]->(b), (a)-[:ADDRESSED_TO]->(b), (a)-[:ABOUT]->(b), (a)-[:HAS_STEP]->(b), (a)-[:COORDINATES]->(b), (a)-[:SERVED_BY]->(b);
 // coordination plans (issue #18.1)
 CREATE (a:SchemaSeed)-[:HAS_ACTION]->(b:SchemaSeed), (a)-[:OWNS_ACTION]->(b), (a)-[:HAS_APPROVAL]->(b);
+MATCH (n:SchemaSeed) DETACH DELETE n;
+// agreements (their steps hang UNDER them): declared like the others above
+CREATE (a:SchemaSeed)-[:UNDER]->(b:SchemaSeed);
 MATCH (n:SchemaSeed) DETACH DELETE n;

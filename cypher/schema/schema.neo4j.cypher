@@ -20,6 +20,8 @@ CREATE CONSTRAINT plan_id_unique IF NOT EXISTS FOR (n:Plan) REQUIRE n.id IS UNIQ
 CREATE CONSTRAINT planaction_id_unique IF NOT EXISTS FOR (n:PlanAction) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT plantransition_id_unique IF NOT EXISTS FOR (n:PlanTransition) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT planapproval_id_unique IF NOT EXISTS FOR (n:PlanApproval) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT agreement_id_unique IF NOT EXISTS FOR (n:Agreement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT agreementstep_id_unique IF NOT EXISTS FOR (n:AgreementStep) REQUIRE n.id IS UNIQUE;
 CREATE INDEX agency_code IF NOT EXISTS FOR (n:Agency) ON (n.code);
 CREATE INDEX agency_kind IF NOT EXISTS FOR (n:Agency) ON (n.kind);
 CREATE INDEX duty_functioncode IF NOT EXISTS FOR (n:Duty) ON (n.functionCode);
@@ -29,3 +31,4 @@ CREATE INDEX request_status IF NOT EXISTS FOR (n:Request) ON (n.status);
 CREATE INDEX issue_status IF NOT EXISTS FOR (n:Issue) ON (n.status);
 CREATE INDEX apitoken_hash IF NOT EXISTS FOR (n:ApiToken) ON (n.hash);
 CREATE INDEX auditevent_entityid IF NOT EXISTS FOR (n:AuditEvent) ON (n.entityId);
+CREATE INDEX exchange_agreementid IF NOT EXISTS FOR (n:Exchange) ON (n.agreementId);

@@ -27,6 +27,7 @@ PARTIES: dict[str, tuple[str, ...]] = {
     "exchange": ("providerId", "receiverId"),
     "request": ("senderId", "receiverId"),
     "plan_action": ("ownerIds",),  # a coordination plan's action: its owners (the plan's header is read by all)
+    "agreement": ("providerIds", "receiverIds"),
 }
 # what every agency reads unless HAMAHANG_SHARED_WITH_AGENCIES says otherwise
 DEFAULT_SHARED: frozenset[str] = frozenset({"agency", "duty", "capacity", "working_group"})

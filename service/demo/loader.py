@@ -7,6 +7,7 @@ import logging
 from importlib import resources
 from typing import Any
 
+from service.demo.agree import load_demo_agreements
 from service.demo.plans import load_demo_plans
 from service.errors import ServiceError
 from service.registry.bundle import Prepared, import_bundle
@@ -35,7 +36,9 @@ async def load_demo(store: GraphStore) -> Prepared:
         )
     for plan in shipped_plans():  # the city's plans, their goals linked to the demo's duties
         await upsert_plan(store, None, plan)
-    await load_demo_plans(store)  # issue #18.1: the 1404-1405 coordination plan (service/data/demo_plans.json)
+    # -- hooks: each area's own demo records, after the main bundle (one line each) --
+    await load_demo_agreements(store)  # agreements (#18.2): service/data/demo_agree.json
+    await load_demo_plans(store)  # coordination plan 1404-1405 (#18.1): service/data/demo_plans.json
     log.info("demo registry loaded: %s, %d city plans", prepared.counts, len(shipped_plans()))
     return prepared
 

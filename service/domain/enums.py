@@ -159,3 +159,49 @@ class ActionOption(str, Enum):
     LEAD_AGENCY = "lead_agency"
     AGREEMENT = "agreement"
     WARRANTED_KEEP = "warranted_keep"
+# -- agreements (issue #18 items 2-3, branch agree) -------------------------------------------
+class ValuationMethod(str, Enum):
+    """How a service or infrastructure exchange's value in rials was estimated."""
+
+    MARKET_PRICE = "market_price"  # what the same service costs on the market
+    COST = "cost"  # what it cost the provider (staff, materials, depreciation)
+    BUDGET_LINE = "budget_line"  # the budget line that would pay for it otherwise
+    COMPARABLE_CONTRACT = "comparable_contract"  # a contract for the same thing elsewhere
+    OTHER = "other"
+
+
+class AgreementKind(str, Enum):
+    """The exchange kinds, plus the two contract kinds seed 004's office counts by year."""
+
+    FINANCIAL = "financial"
+    SERVICE = "service"
+    INFRASTRUCTURE = "infrastructure"
+    KNOWLEDGE_BASED_CONTRACT = "knowledge_based_contract"  # قرارداد با شرکت دانش‌بنیان
+    INNOVATIVE_CONTRACT = "innovative_contract"  # قرارداد نوآورانه
+
+
+class AgreementStatus(str, Enum):
+    DRAFT = "draft"
+    SIGNED = "signed"
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    SETTLED = "settled"
+    TERMINATED = "terminated"
+
+
+class StepKind(str, Enum):
+    """The G-Invoicing steps under an agreement: order, performance, settlement."""
+
+    ORDER = "order"
+    PERFORMANCE = "performance"
+    SETTLEMENT = "settlement"
+
+
+class StepStatus(str, Enum):
+    PLACED = "placed"  # an order, awaiting the provider
+    REPORTED = "reported"  # a delivery, awaiting the receiver
+    RECORDED = "recorded"  # a payment, awaiting the payee
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    DISPUTED = "disputed"
+    CONFIRMED = "confirmed"

@@ -156,11 +156,19 @@ class ExchangeIn(Input):
     status: e.ExchangeStatus = e.ExchangeStatus.PLANNED
     dutyId: EntityId | None = None
     contractRef: Code | None = None
+    # what a service or infrastructure exchange is worth, estimated, and how (branch agree, #18.3)
+    estimatedValueRials: Rials | None = None
+    valuationMethod: e.ValuationMethod | None = None
+    agreementId: EntityId | None = None  # the agreement it belongs to (both parties must be its parties)
 
     @model_validator(mode="after")
     def _money(self) -> ExchangeIn:
         if self.kind == e.ExchangeKind.FINANCIAL.value and self.amountRials is None:
             raise ValueError("amountRials: a financial exchange needs an amount in rials")
+        if self.kind == e.ExchangeKind.FINANCIAL.value and self.estimatedValueRials is not None:
+            raise ValueError("estimatedValueRials: a financial exchange's value is its amount; estimates are for services and infrastructure")
+        if self.estimatedValueRials is not None and self.valuationMethod is None:
+            raise ValueError("valuationMethod: say how the value was estimated (market price, cost, budget line…)")
         if self.providerId == self.receiverId:
             raise ValueError("receiverId: provider and receiver must be different agencies")
         return self
@@ -176,6 +184,7 @@ class RequestIn(Input):
     body: Text | None = None
     dueDate: IsoDate | None = None
     filedOn: IsoDate | None = None
+    agreementId: EntityId | None = None  # the agreement it is filed under (branch agree)
 
     @model_validator(mode="after")
     def _parties(self) -> RequestIn:
@@ -235,8 +244,9 @@ CapacityPatch = patch_of(CapacityIn, *_TEXT, "kind", "quantity", "unit", "locati
 NeedPatch = patch_of(NeedIn, *_TEXT, "kind", "quantity", "unit", "location", "neededFrom", "neededTo", "valueRials",
                      "valueSource", "status", "quantityMet")
 IssuePatch = patch_of(IssueIn, *_TEXT, "category", "severity", "status")
-ExchangePatch = patch_of(ExchangeIn, "titleFa", "titleEn", "descriptionFa", "amountRials", "date", "status", "contractRef")
-RequestPatch = patch_of(RequestIn, "subject", "body", "dueDate")
+ExchangePatch = patch_of(ExchangeIn, "titleFa", "titleEn", "descriptionFa", "amountRials", "date", "status", "contractRef",
+                         "estimatedValueRials", "valuationMethod", "agreementId")
+RequestPatch = patch_of(RequestIn, "subject", "body", "dueDate", "agreementId")
 WorkingGroupPatch = patch_of(WorkingGroupIn, "nameFa", "nameEn", "mandateFa", "mandateEn")
 
 

@@ -8,6 +8,7 @@ from strawberry.types import Info
 from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.graphql import inputs as i, plans as gp
+from service.graphql.agreements import AgreementMutations
 from service.graphql.analyses import add_vocabulary_term, draft_opportunity_requests, set_finding_verdict
 from service.graphql.city_plans import link_plan_goal, upsert_city_plan
 from service.graphql.resolvers import archiver, creator, updater
@@ -29,7 +30,7 @@ ARCHIVE = "Hide from lists (archived=false brings it back); nothing is deleted"
 
 
 @strawberry.type
-class Mutation:
+class Mutation(AgreementMutations):  # agreements: their own block (branch agree)
     create_agency = strawberry.mutation(resolver=creator(s.AGENCY, Agency, i.AgencyInput))
     update_agency = strawberry.mutation(resolver=updater(s.AGENCY, Agency, i.AgencyPatch))
     archive_agency = strawberry.mutation(resolver=archiver(s.AGENCY, Agency), description=ARCHIVE)

@@ -9,6 +9,7 @@ from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.graphql import filters as f, plans as gp
 from service.graphql.aggregate import aggregator
+from service.graphql.agreements import agreement, agreements
 from service.graphql.analyses import Analyses
 from service.graphql.audit import audit_events
 from service.graphql.city_plans import city_plans
@@ -60,6 +61,9 @@ class Query:
     exchanges_aggregate = strawberry.field(resolver=aggregator(s.EXCHANGE))
     requests_aggregate = strawberry.field(resolver=aggregator(s.REQUEST))
     working_groups_aggregate = strawberry.field(resolver=aggregator(s.WORKING_GROUP))
+    # -- agreements (branch agree)
+    agreement = strawberry.field(resolver=agreement, description="An agreement; null when missing or the reader is no party to it")
+    agreements = strawberry.field(resolver=agreements, description="Agreements the reader may read (an agency: those it is a party to)")
 
     @strawberry.field(description="Any record by its id (Relay object identification); null when it is missing or not yours to read")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:

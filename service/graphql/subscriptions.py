@@ -16,6 +16,7 @@ from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.errors import ServiceError
 from service.graphql.types.common import DateTime, from_row
+from service.graphql.types.agreement import Agreement, AgreementStep
 from service.graphql.types.request import Request
 from service.registry.events import EventHub
 from service.registry.repository import public
@@ -54,6 +55,13 @@ def hub(info: Info) -> EventHub:
         raise ServiceError("EVENTS_UNAVAILABLE", "subscriptions need the app's lifespan (no event hub)",
                            "اشتراک بدون چرخهٔ عمر برنامه در دسترس نیست", status=503)  # fmt: skip
     return events
+@strawberry.type(description="An agreement was recorded, signed, moved, or a step was taken or answered under it")
+class AgreementEvent:
+    action: str = strawberry.field(description="created, updated, signed, active, completed, settled, terminated, or a step: "
+                                   "order_placed, order_accepted, order_declined, performance_reported, performance_accepted, "
+                                   "performance_disputed, settlement_recorded, settlement_confirmed, settlement_disputed")
+    agreement: Agreement
+    step: AgreementStep | None = None
 
 
 @strawberry.type
@@ -74,3 +82,12 @@ class Subscription:
                 row = event.row
                 yield AnalysisReady(name=AnalysisName(row["name"]), findings=row["findings"],
                                     finished_at=DateTime(row["finishedAt"]), by=row["by"])  # fmt: skip
+    @strawberry.subscription(description="Agreement events from now on, for agreements this reader is a party to (an agency) or all")
+    async def agreement_events(self, info: Info) -> AsyncGenerator[AgreementEvent, None]:
+        view = info.context.repo.view
+        async for event in hub(info).listen():
+            if event.kind == "agreement" and view.readable("agreement", event.row):
+                row = {k: v for k, v in public(event.row).items() if k not in ("partyIds", "step")}
+                step = event.row.get("step")
+                yield AgreementEvent(action=event.action, agreement=from_row(Agreement, row),
+                                     step=from_row(AgreementStep, step) if step else None)

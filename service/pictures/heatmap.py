@@ -68,6 +68,8 @@ def describe(e: dict[str, Any], titles: dict[str, str], lang: Lang = "fa") -> st
         return w("request", subject=subject, status=words.word(str(e.get("status")), lang), due=due, late=late)
     if "exchangeId" in e:
         money = (", " if lang == "en" else "، ") + words.rials(float(e["amountRials"]), lang) if e.get("amountRials") else ""
+        if not money and e.get("estimatedValueRials"):  # a service's estimated worth, said to be one
+            money = (", " if lang == "en" else "، ") + words.rials(float(e["estimatedValueRials"]), lang) + (" estimated" if lang == "en" else " (برآورد)")
         when = w("when", date=words.jdate(str(e["date"]), lang)) if e.get("date") else ""
         return w("exchange", kind=words.word(str(e.get("kind")), lang), name=name("exchangeId"), when=when, money=money)
     return w("unnamed")

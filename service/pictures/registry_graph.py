@@ -130,12 +130,14 @@ def build(snap: Snapshot, lang: Lang = "fa") -> nx.MultiDiGraph:
             g.add_edge(i["id"], c, type="CONCERNS")
     for x in snap["exchange"]:
         amount = x.get("amountRials")
-        fields = _fields(("عنوان", x["titleFa"]), ("نوع", words.word(x["kind"], lang)), ("مبلغ", words.rials(amount, lang)),
+        estimate = x.get("estimatedValueRials") if amount is None else None  # #18.3: shown as an estimate
+        worth = words.rials(estimate, lang) + (" (estimated)" if lang == "en" else " (برآورد)") if estimate else None
+        fields = _fields(("عنوان", x["titleFa"]), ("نوع", words.word(x["kind"], lang)), ("مبلغ", words.rials(amount, lang)), ("ارزش", worth),
                          ("تاریخ", words.jdate(x.get("date"), lang)), ("وضعیت", words.word(x.get("status"), lang)),
                          ("ارائه‌دهنده", name(x["providerId"])), ("گیرنده", name(x["receiverId"])), ("قرارداد", x.get("contractRef")))  # fmt: skip
-        node(x["id"], "Exchange", own(x, "titleFa"), fields, date=x.get("date"), exchange_kind=x["kind"], amount=amount or 0)
-        g.add_edge(x["providerId"], x["id"], type="GAVE", amount=amount or 0)
-        g.add_edge(x["id"], x["receiverId"], type="TO", amount=amount or 0)
+        node(x["id"], "Exchange", own(x, "titleFa"), fields, date=x.get("date"), exchange_kind=x["kind"], amount=amount or estimate or 0)
+        g.add_edge(x["providerId"], x["id"], type="GAVE", amount=amount or estimate or 0)
+        g.add_edge(x["id"], x["receiverId"], type="TO", amount=amount or estimate or 0)
     for r in snap["request"]:
         fields = _fields(("موضوع", r["subject"]), ("وضعیت", words.word(r.get("status"), lang)), ("تاریخ ثبت", words.jdate(r.get("filedOn"), lang)),
                          ("مهلت", words.jdate(r.get("dueDate"), lang)), ("فرستنده", name(r["senderId"])), ("گیرنده", name(r["receiverId"])))  # fmt: skip

@@ -27,6 +27,7 @@ RELATIONS = {
     "PART_OF": "زیرمجموعهٔ", "HAS_DUTY": "وظیفه", "OFFERS": "ظرفیت", "NEEDS": "نیاز", "RAISED": "طرح مسئله",
     "CONCERNS": "مسئله دربارهٔ", "GAVE": "ارائهٔ مبادله", "TO": "دریافت مبادله", "SENT": "فرستادن درخواست",
     "ADDRESSED_TO": "درخواست به", "MEMBER_OF": "عضویت در کارگروه", "LINKS": "پیوند",
+    "AGREEMENT": "قرارداد",  # the agreements overlay (branch agree)
 }  # fmt: skip
 
 

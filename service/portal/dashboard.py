@@ -89,8 +89,11 @@ class Reader:
         me, today = self.actor.agency_id, today_iso()
         received = await self.page(REQUEST, sort="filed", receiverId=me)
         sent = await self.page(REQUEST, sort="filed", senderId=me)
+        from service.portal.agreements import awaiting_count  # branch agree: agreement steps awaiting this agency
+
         return {"new": sum(1 for r in received if r["status"] == RequestStatus.SUBMITTED.value),
-                "overdue": sum(1 for r in received + sent if overdue(r, today))}  # fmt: skip
+                "overdue": sum(1 for r in received + sent if overdue(r, today)),
+                "agreements": await awaiting_count(self.repo, me)}  # fmt: skip
 
     async def opportunities(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Win-win opportunities found in what this agency may read: the cycles it takes part in (with

@@ -178,6 +178,12 @@ VALUES: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 
+# agreements (branch agree): their words live in their own module
+from service.portal.agreement_words import VALUES as _AGREEMENT_VALUES, WORDS as _AGREEMENT_WORDS  # noqa: E402
+
+WORDS.update(_AGREEMENT_WORDS)
+VALUES.update({k: v for k, v in _AGREEMENT_VALUES.items() if k not in VALUES})
+
 def pick_lang(value: str | None) -> Lang:
     return "en" if value == "en" else "fa"
 

@@ -22,6 +22,7 @@ from service.domain.actor import Role
 from service.domain.enums import RequestStatus
 from service.errors import ServiceError
 from service.portal import session as s
+from service.portal.agreements import awaiting_count
 from service.portal.auth import PortalRoute, Session, current_session, error_page
 from service.portal.dashboard import Reader, RequestView, moves_for, overdue
 from service.portal.forms import ENUM_CHOICES, FORMS, FormSpec, FormState, build_input, read_values
@@ -113,7 +114,8 @@ async def dashboard(request: Request) -> Response:
     view = RequestView.of(request.query_params)
     counterparts = {r["senderId"] for r in board.received} | {r["receiverId"] for r in board.sent}
     counts = {"new": sum(1 for r in board.received if r["status"] == RequestStatus.SUBMITTED.value),
-              "overdue": sum(1 for r in board.sent + board.received if r.get("overdue"))}  # fmt: skip
+              "overdue": sum(1 for r in board.sent + board.received if r.get("overdue")),
+              "agreements": await awaiting_count(session.repo, session.actor.agency_id)}  # fmt: skip  # branch agree
     board.sent, board.received = view.apply(board.sent, "receiverId"), view.apply(board.received, "senderId")
 
     def name(ident: str) -> str:

@@ -11,7 +11,8 @@ from pathlib import Path
 
 LABELS = ("Agency", "Duty", "Capacity", "Need", "Issue", "Exchange", "Request", "Transition", "WorkingGroup",
           "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey", "CityPlan", "PlanGoal",
-          "Plan", "PlanAction", "PlanTransition", "PlanApproval")  # fmt: skip
+          "Plan", "PlanAction", "PlanTransition", "PlanApproval",
+          "Agreement", "AgreementStep")  # fmt: skip
 KEY = {"IdempotencyKey": "key"}
 RELATIONS = (
     ("PART_OF", "Agency", "Agency"), ("HAS_DUTY", "Agency", "Duty"), ("OFFERS", "Agency", "Capacity"),
@@ -24,6 +25,7 @@ RELATIONS = (
     # coordination plans (issue #18.1)
     ("HAS_ACTION", "Plan", "PlanAction"), ("OWNS_ACTION", "Agency", "PlanAction"), ("HAS_STEP", "Plan", "PlanTransition"),
     ("HAS_STEP", "PlanAction", "PlanTransition"), ("HAS_APPROVAL", "Plan", "PlanApproval"),
+    ("HAS_STEP", "Agreement", "Transition"), ("UNDER", "AgreementStep", "Agreement"),
 )  # fmt: skip
 
 

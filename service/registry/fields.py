@@ -100,6 +100,9 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("date", Kind.DATE),
         Field("amountRials", Kind.MONEY),
         Field("contractRef", Kind.TEXT),
+        Field("estimatedValueRials", Kind.MONEY),  # branch agree (#18.3): a service's estimated worth
+        Field("valuationMethod", Kind.ENUM, "ValuationMethod"),
+        Field("agreementId", Kind.ID),
     ),
     "request": (*COMMON, Field("subject", Kind.TEXT), Field("status", Kind.ENUM, "RequestStatus"), Field("dueDate", Kind.DATE), Field("filedOn", Kind.DATE)),
     "working_group": (*COMMON, Field("nameFa", Kind.TEXT), Field("nameEn", Kind.TEXT)),
@@ -163,7 +166,7 @@ SORT_PROPS: dict[str, dict[str, str]] = {
 NUMBERS: dict[str, tuple[str, ...]] = {
     "capacity": ("quantity", "costRials"),
     "need": ("quantity", "valueRials"),
-    "exchange": ("amountRials",),
+    "exchange": ("amountRials", "estimatedValueRials"),
 }
 # what an aggregate may group by: a stored property, the id of a to-one related agency, or the
 # Jalali year of a day field (folded from days in Python: Cypher has no Jalali calendar)

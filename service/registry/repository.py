@@ -22,6 +22,7 @@ from service.registry.audit import audit_event
 from service.registry.clock import new_id, now_iso, today_iso
 from service.registry.events import Event, EventHub
 from service.registry.fields import GROUPS, NUMBERS
+from service.registry.links import check_agreement_link
 from service.registry.specs import AGENCY, DUTY, PLAN, REQUEST, SPECS, EntitySpec
 from service.storage import errors as store_errors
 from service.storage.port import GraphStore, Row
@@ -37,10 +38,11 @@ REFERENCES: dict[str, tuple[EntitySpec, ...]] = {
     "blocksDutyId": (DUTY,), "dutyId": (DUTY,), "dutyIds": (DUTY,),
     "aboutId": (SPECS["capacity"], SPECS["need"], SPECS["issue"], DUTY),
     "ownerIds": (AGENCY,), "planId": (PLAN,),
+    "providerIds": (AGENCY,), "receiverIds": (AGENCY,),
 }  # fmt: skip
 INITIAL: dict[str, dict[str, Any]] = {"request": {"status": "submitted"}}
 # the kind of record a traversal statement returns, where its folder does not say it
-RETURNS: dict[str, str] = {"request/steps": "transition"}
+RETURNS: dict[str, str] = {"request/steps": "transition", "agreement/steps": "agreement_step", "agreement/history": "transition"}
 
 
 def public(row: Row) -> Row:
@@ -307,6 +309,7 @@ class Repository:
         now = now_iso()
         ident, props, relations = self.new_props(spec, data, now, extra)
         await self._check_readable_references(relations)
+        await check_agreement_link(self, spec.key, data.model_dump())
         after = {k: v for k, v in {**props, **relations}.items() if k not in HIDDEN}
         params = {"id": ident, "props": props, "now": now, "idempotencyKey": key, "inputHash": digest, **relations,
                   "audit": audit_event(self.actor, "create", spec.label, ident, None, after)}  # fmt: skip
@@ -401,6 +404,8 @@ class Repository:
         """Write the changed fields, refusing when the record moved past ``expected_version``."""
         current = current or await self.get(spec, ident)
         merged = {**current, **changes}
+        if changes.get("agreementId"):
+            await check_agreement_link(self, spec.key, merged)
         props = dict(changes)
         props["search"] = search_text(*(merged.get(f) for f in spec.search_fields))
         props["words"] = search_words(*(merged.get(f) for f in spec.search_fields))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from service.domain import models as m
+from service.domain.agreement import AgreementIn, AgreementPatch
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,17 @@ WORKING_GROUP = EntitySpec(
     ("created", "name"),
 )  # fmt: skip
 
+# -- agreements (branch agree): parties are stored on the node as providerIds/receiverIds ------
+AGREEMENT = EntitySpec(
+    "agreement", "Agreement", "agr", AgreementIn, AgreementPatch,
+    frozenset({"providerIds", "receiverIds"}),
+    ("titleFa", "titleEn", "termsFa", "contractRef"),
+    ("kind", "status", "partyId", "from", "to", "viewerId"),
+    ("created", "title", "signed", "value"),
+)  # fmt: skip
+
 SPECS: dict[str, EntitySpec] = {
-    s.key: s for s in (AGENCY, DUTY, CAPACITY, NEED, ISSUE, EXCHANGE, REQUEST, WORKING_GROUP)
+    s.key: s for s in (AGENCY, DUTY, CAPACITY, NEED, ISSUE, EXCHANGE, REQUEST, WORKING_GROUP, AGREEMENT)
 }
 
 # -- coordination plans (issue #18.1): read and written through the Repository's generic get/create/update,

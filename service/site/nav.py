@@ -16,6 +16,7 @@ LINKS: tuple[tuple[str, str], ...] = (
     ("/graph", "nav_graph"),
     ("/graph/overlay/duplication", "nav_dup"),
     ("/graph/overlay/winwin", "nav_winwin"),
+    ("/graph/overlay/agreements", "nav_agreements"),  # branch agree
     ("/matrix/duplication", "nav_m_duplication"),
     ("/matrix/winwin", "nav_m_winwin"),
     ("/matrix/followup", "nav_m_followup"),

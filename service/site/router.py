@@ -15,7 +15,8 @@ from service.site.words import say
 
 router = APIRouter(include_in_schema=False)
 ANALYSES = ("duplication", "winwin", "alignment", "followup", "issues", "collaboration")  # words: a_<name>
-PICTURES = (("/graph", "p_graph"), ("/graph/overlay/duplication", "p_dup"), ("/graph/overlay/winwin", "p_winwin"))
+PICTURES = (("/graph", "p_graph"), ("/graph/overlay/duplication", "p_dup"), ("/graph/overlay/winwin", "p_winwin"),
+            ("/graph/overlay/agreements", "p_agreements"))  # fmt: skip
 MATRICES = ("duplication", "winwin", "followup", "collaboration")  # words: m_<name>
 ROLE_NAMES = {Role.DIRECTORATE: "role_directorate", Role.ANALYST: "role_analyst"}
 
@@ -61,6 +62,9 @@ def _analyst(request: Request, lang: Lang, actor: Actor) -> Response:
 <h2>{w("whole_registry")}</h2><p><a href="/registry/export.xlsx" download>{w("excel")}</a> · <a href="/registry/export.json" download>JSON</a> ·
 <a href="/registry/template.xlsx" download>{w("template")}</a> · <a href="/interop/export.graphml" download>GraphML</a> ·
 <a href="/interop/export.gexf" download>GEXF</a></p>
+<h2>{w("agreements_h")}</h2><p id="agreement-downloads"><a href="/registry/agreements.xlsx" download>{w("excel")}</a> ·
+<a href="/registry/agreements.csv" download>CSV</a> · <a href="/registry/agreement-totals.csv" download>{w("agreement_totals")}</a> ·
+<a href="/interop/agreements.ocds" download>OCDS</a></p>
 <h2>{w("developers")}</h2><p><a href="/graphql">GraphiQL</a> · <a href="/docs">{w("api_docs")}</a></p>"""
     return page(w("home"), body, current="/", request=request)
 

@@ -87,6 +87,13 @@ SITE: dict[str, tuple[str, str]] = {
     "e503": ("سامانه در دسترس نیست", "Service unavailable"),
     "error": ("خطا", "Error"),
     "back_home": ("بازگشت به صفحهٔ نخست", "Back to the home page"),
+    # agreements (branch agree)
+    "nav_agreements": ("قراردادها", "Agreements"),
+    "p_agreements": ("قراردادهای میان دستگاه‌ها", "Agreements between agencies"),
+    "p_agreements_d": ("هر قرارداد از ارائه‌دهنده به گیرنده، به رنگ وضعیتش؛ عقب‌افتاده‌ها خط‌چین",
+                       "Each agreement from provider to receiver, coloured by status; late ones dashed"),
+    "agreements_h": ("قراردادها", "Agreements"),
+    "agreement_totals": ("شمار و مبلغ به تفکیک نوع و سال (CSV)", "Counts and values by kind and year (CSV)"),
 }
 
 

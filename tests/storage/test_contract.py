@@ -38,6 +38,7 @@ from service.storage.queries import QueryLibrary
 from service.storage.runtime import open_store
 from tests.conftest import OBSERVED
 from tests.factories import small_bundle
+from tests.storage.agreement_contract import test_agreement_statements  # noqa: F401  (branch agree: run here, on each backend)
 
 NEO4J_URL = os.environ.get("HAMAHANG_TEST_NEO4J_URL")
 BACKENDS = [

@@ -28,6 +28,9 @@ def test_restore_of_a_backup_is_the_same_graph(demo: GraphQL, settings: Settings
     assert sum('"PlanGoal"' in line and '"labels"' in line for line in before) == 11
     assert any('"SERVED_BY"' in line and '"du-abfa-wsc"' in line for line in before)
     assert any('"PART_OF"' in line and '"CityPlan"' in line for line in before)
+    # the demo's agreements travel too, with their steps UNDER them and their history (branch agree)
+    assert sum('["Agreement"]' in line and '"labels"' in line for line in before) == 16
+    assert any('"UNDER"' in line for line in before) and any('"HAS_STEP"' in line and '"agr-demo-' in line for line in before)
 
     async def wipe_and_restore(store):  # type: ignore[no-untyped-def]
         from service.registry.backup import restore_lines

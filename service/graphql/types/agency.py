@@ -15,6 +15,7 @@ from service.graphql.types.node import Node
 from service.registry.specs import AGENCY, WORKING_GROUP
 
 if TYPE_CHECKING:
+    from service.graphql.types.agreement import Agreement
     from service.graphql.types.duty import Duty
     from service.graphql.types.exchange import Exchange
     from service.graphql.types.issue import Issue
@@ -29,6 +30,7 @@ _issue = Annotated["Issue", strawberry.lazy("service.graphql.types.issue")]
 _exchange = Annotated["Exchange", strawberry.lazy("service.graphql.types.exchange")]
 _request = Annotated["Request", strawberry.lazy("service.graphql.types.request")]
 _membership = Annotated["Membership", strawberry.lazy("service.graphql.types.working_group")]
+_agreement = Annotated["Agreement", strawberry.lazy("service.graphql.types.agreement")]
 _where = strawberry.lazy("service.graphql.where")
 _wAgency = Annotated["AgencyWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
 _wDuty = Annotated["DutyWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
@@ -122,6 +124,13 @@ class Agency(Node):
             keep = await info.context.loaders.matching(WORKING_GROUP, to_tree(where)).load_many([r["id"] for r in rows])
             rows = [r for r, ok in zip(rows, keep, strict=True) if ok]
         return [Membership(role=MemberRole(r["role"]), group=from_row(WorkingGroup, r)) for r in rows]
+
+    @strawberry.field(description="Agreements this agency is a party to (as provider or receiver), newest first; "
+                      "an agency reader sees only its own")  # fmt: skip  # branch agree
+    async def agreements(self, info: Info) -> list[_agreement]:
+        from service.graphql.types.agreement import Agreement
+
+        return [from_row(Agreement, r) for r in await info.context.loaders.related("agreement/of_agency").load(self.id)]
 
 
 # GraphQL field -> (traversal statement, module and type of its records)

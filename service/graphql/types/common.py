@@ -51,6 +51,17 @@ ExchangeStatus = e.ExchangeStatus
 RequestStatus = e.RequestStatus
 MemberRole = e.MemberRole
 MoneyUnit = e.MoneyUnit
+# -- agreements (branch agree) --
+strawberry.enum(e.ValuationMethod, description="How a service's or infrastructure's value was estimated")
+strawberry.enum(e.AgreementKind, description="What an agreement is for; knowledge-based and innovative contracts are counted apart (seed 004)")
+strawberry.enum(e.AgreementStatus, description="draft → signed (every party) → active → completed → settled, or terminated")
+strawberry.enum(e.StepKind, description="An order (receiver), a delivery (provider) or a payment (payer) under an agreement")
+strawberry.enum(e.StepStatus, description="placed/reported/recorded await the other side; then accepted, declined, disputed or confirmed")
+ValuationMethod = e.ValuationMethod
+AgreementKind = e.AgreementKind
+AgreementStatus = e.AgreementStatus
+StepKind = e.StepKind
+StepStatus = e.StepStatus
 
 
 def iso_date(value: str | None) -> dt.date | None:
