@@ -31,8 +31,7 @@ from service.graphql.get_route import AdmittingGraphQLRouter, asks_for_page
 from service.graphql.schema import build_schema
 from service.interop import router as interop
 from service.pictures import agreement_overlay, router as pictures
-from service.portal import agreement_form as portal_agreement_form, agreements as portal_agreements
-from service.portal import plan_actions as portal_plan_actions
+from service.portal import agreement_form as portal_agreement_form, agreements as portal_agreements, plan_actions as portal_plan_actions
 from service.portal.router import router as portal_router
 from service.portal.session import signing_key
 from service.registry.events import EventHub

@@ -15,8 +15,8 @@ from strawberry.types import Info
 from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.errors import ServiceError
-from service.graphql.types.common import DateTime, from_row
 from service.graphql.types.agreement import Agreement, AgreementStep
+from service.graphql.types.common import DateTime, from_row
 from service.graphql.types.request import Request
 from service.registry.events import EventHub
 from service.registry.repository import public
