@@ -31,6 +31,7 @@ from service.graphql.errors import ShapedGraphQLRouter
 from service.graphql.schema import build_schema
 from service.interop import router as interop
 from service.pictures import router as pictures
+from service.portal.groups import router as portal_groups  # issue 19: agencies in their working groups
 from service.portal.router import router as portal_router
 from service.portal.session import signing_key
 from service.replies import JSONReply
@@ -38,6 +39,7 @@ from service.settings import Settings
 from service.site import errors as site_errors, router as site
 from service.storage.errors import StoreError
 from service.storage.runtime import StoreRuntime, open_store
+from service.transparency.router import router as transparency_router  # issue 19: the public reports
 
 log = logging.getLogger(__name__)
 PAGE_ONLY = Actor(name="graphiql-page", role=Role.ANALYST)  # never executes: the page request carries no query
@@ -106,6 +108,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.mount("/static", StaticFiles(packages=[("service", "static")]), name="static")
     if not production:
         app.include_router(ide.docs_router("/openapi.json"))
+    app.include_router(portal_groups)  # before /portal/{kind}/new and the like
     app.include_router(portal_router)
     app.include_router(health.router)
     app.include_router(signin.router)
@@ -114,6 +117,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(pictures.router)
     app.include_router(site.router)
     app.include_router(interop.router)
+    app.include_router(transparency_router)
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> Response:

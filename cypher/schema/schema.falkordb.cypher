@@ -17,6 +17,12 @@ CREATE INDEX FOR (n:ApiToken) ON (n.id);
 CREATE INDEX FOR (n:IdempotencyKey) ON (n.key);
 CREATE INDEX FOR (n:CityPlan) ON (n.id);
 CREATE INDEX FOR (n:PlanGoal) ON (n.id);
+// working-group governance (issue 19): meetings, decisions, transparency reports and their steps
+CREATE INDEX FOR (n:WgMeeting) ON (n.id);
+CREATE INDEX FOR (n:WgDecision) ON (n.id);
+CREATE INDEX FOR (n:DecisionStep) ON (n.id);
+CREATE INDEX FOR (n:WgReport) ON (n.id);
+CREATE INDEX FOR (n:ReportStep) ON (n.id);
 CREATE INDEX FOR (n:Agency) ON (n.code);
 CREATE INDEX FOR (n:Agency) ON (n.kind);
 CREATE INDEX FOR (n:Duty) ON (n.functionCode);
@@ -42,8 +48,14 @@ GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE ApiToken PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE IdempotencyKey PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE CityPlan PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE PlanGoal PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE WgMeeting PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE WgDecision PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE DecisionStep PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE WgReport PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE ReportStep PROPERTIES 1 id;
 // Declare every relationship type and relationship property before anything is planned: FalkorDB
 // caches plans, and one made while, say, HAS_DUTY's `role` was unknown kept returning nothing after
 // the first import (found by the benchmark). The seed is created and deleted; the names stay known.
 CREATE (a:SchemaSeed)-[:HAS_DUTY {role: 'seed'}]->(b:SchemaSeed), (a)-[:MEMBER_OF {role: 'seed'}]->(b), (a)-[:PART_OF]->(b), (a)-[:OFFERS]->(b), (a)-[:NEEDS]->(b), (a)-[:RAISED]->(b), (a)-[:CONCERNS]->(b), (a)-[:BLOCKS]->(b), (a)-[:GAVE]->(b), (a)-[:TO]->(b), (a)-[:SERVES]->(b), (a)-[:SENT]->(b), (a)-[:ADDRESSED_TO]->(b), (a)-[:ABOUT]->(b), (a)-[:HAS_STEP]->(b), (a)-[:COORDINATES]->(b), (a)-[:SERVED_BY]->(b);
+CREATE (a:SchemaSeed)-[:MEETING_OF]->(b:SchemaSeed), (a)-[:DECISION_OF]->(b), (a)-[:OWNED_BY]->(b), (a)-[:DECIDED_IN]->(b), (a)-[:REPORT_OF]->(b);
 MATCH (n:SchemaSeed) DETACH DELETE n;

@@ -7,6 +7,7 @@ import logging
 from importlib import resources
 from typing import Any
 
+from service.demo.wg_demo import load_wg_demo
 from service.errors import ServiceError
 from service.registry.bundle import Prepared, import_bundle
 from service.registry.city_plans import shipped_plans, upsert_plan
@@ -34,6 +35,8 @@ async def load_demo(store: GraphStore) -> Prepared:
         )
     for plan in shipped_plans():  # the city's plans, their goals linked to the demo's duties
         await upsert_plan(store, None, plan)
+    # further demo records, each helper's own file (CONTRACT-18): one line each
+    await load_wg_demo(store)  # issue 19 (wg): meetings, decisions, transparency reports
     log.info("demo registry loaded: %s, %d city plans", prepared.counts, len(shipped_plans()))
     return prepared
 

@@ -7,7 +7,10 @@ from strawberry.types import Info
 
 from service.auth.policy import require_role
 from service.domain.actor import Role
-from service.graphql import filters as f
+from service.graphql import (
+    filters as f,
+    wg_governance as wg,  # working-group governance (issue 19)
+)
 from service.graphql.aggregate import aggregator
 from service.graphql.analyses import Analyses
 from service.graphql.audit import audit_events
@@ -60,6 +63,13 @@ class Query:
     exchanges_aggregate = strawberry.field(resolver=aggregator(s.EXCHANGE))
     requests_aggregate = strawberry.field(resolver=aggregator(s.REQUEST))
     working_groups_aggregate = strawberry.field(resolver=aggregator(s.WORKING_GROUP))
+    # working-group governance (issue 19; branch wg): meetings, decisions, transparency reports
+    wg_meetings = strawberry.field(resolver=wg.wg_meetings)
+    wg_meeting = strawberry.field(resolver=wg.wg_meeting)
+    wg_decisions = strawberry.field(resolver=wg.wg_decisions)
+    wg_decision = strawberry.field(resolver=wg.wg_decision)
+    transparency_reports = strawberry.field(resolver=wg.transparency_reports)
+    transparency_report = strawberry.field(resolver=wg.transparency_report)
 
     @strawberry.field(description="Any record by its id (Relay object identification); null when it is missing or not yours to read")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:

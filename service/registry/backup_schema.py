@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 LABELS = ("Agency", "Duty", "Capacity", "Need", "Issue", "Exchange", "Request", "Transition", "WorkingGroup",
-          "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey", "CityPlan", "PlanGoal")  # fmt: skip
+          "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey", "CityPlan", "PlanGoal",
+          "WgMeeting", "WgDecision", "DecisionStep", "WgReport", "ReportStep")  # fmt: skip  # last line: issue 19
 KEY = {"IdempotencyKey": "key"}
 RELATIONS = (
     ("PART_OF", "Agency", "Agency"), ("HAS_DUTY", "Agency", "Duty"), ("OFFERS", "Agency", "Capacity"),
@@ -20,6 +21,11 @@ RELATIONS = (
     ("ABOUT", "Request", "Capacity"), ("ABOUT", "Request", "Need"), ("ABOUT", "Request", "Issue"),
     ("ABOUT", "Request", "Duty"), ("HAS_STEP", "Request", "Transition"), ("MEMBER_OF", "Agency", "WorkingGroup"),
     ("COORDINATES", "WorkingGroup", "Duty"), ("PART_OF", "PlanGoal", "CityPlan"), ("SERVED_BY", "PlanGoal", "Duty"),
+    # working-group governance (issue 19)
+    ("MEETING_OF", "WgMeeting", "WorkingGroup"), ("DECISION_OF", "WgDecision", "WorkingGroup"),
+    ("OWNED_BY", "WgDecision", "Agency"), ("DECIDED_IN", "WgDecision", "WgMeeting"),
+    ("HAS_STEP", "WgDecision", "DecisionStep"), ("REPORT_OF", "WgReport", "WorkingGroup"),
+    ("HAS_STEP", "WgReport", "ReportStep"),
 )  # fmt: skip
 
 
