@@ -15,7 +15,8 @@ from service.site.words import say
 
 router = APIRouter(include_in_schema=False)
 ANALYSES = ("duplication", "winwin", "alignment", "followup", "issues", "collaboration")  # words: a_<name>
-PICTURES = (("/graph", "p_graph"), ("/graph/overlay/duplication", "p_dup"), ("/graph/overlay/winwin", "p_winwin"))
+PICTURES = (("/graph", "p_graph"), ("/graph/overlay/duplication", "p_dup"), ("/graph/overlay/winwin", "p_winwin"),
+            ("/graph/overlay/groups", "p_groups"))  # the last: issue 19
 MATRICES = ("duplication", "winwin", "followup", "collaboration")  # words: m_<name>
 TRANSPARENCY = {"en": "Working groups' transparency reports (public)", "fa": "گزارش‌های شفافیت کارگروه‌ها (عمومی)"}  # issue 19
 ROLE_NAMES = {Role.DIRECTORATE: "role_directorate", Role.ANALYST: "role_analyst"}
