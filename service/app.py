@@ -31,7 +31,7 @@ from service.graphql.errors import ShapedGraphQLRouter
 from service.graphql.schema import build_schema
 from service.interop import router as interop
 from service.pictures import router as pictures
-from service.portal.groups import router as portal_groups  # issue 19: agencies in their working groups
+from service.portal.groups_keep import router as portal_groups  # issue 19: agencies in their working groups (its forms too)
 from service.portal.router import router as portal_router
 from service.portal.session import signing_key
 from service.replies import JSONReply

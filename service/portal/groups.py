@@ -34,7 +34,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "done": ("ثبت شد.", "Saved."), "public": ("گزارش‌های منتشرشده", "Published reports"),
     "open": ("باز", "open"), "in_progress": ("در دست اجرا", "in progress"), "dropped": ("کنارگذاشته", "dropped"),
     "drafted": ("پیش‌نویس", "drafted"), "approved": ("تأییدشده", "approved"), "published": ("منتشرشده", "published"),
+    "keep": ("ثبت برای کارگروه", "Record for the group"), "new_meeting": ("ثبت جلسه", "Record a meeting"),
+    "date": ("تاریخ (شمسی)", "Date (Jalali)"), "new_decision": ("ثبت مصوبه", "Record a decision"), "text": ("متن", "Text"),
+    "owner": ("دستگاه مسئول", "Owner agency"), "meeting": ("جلسه", "Meeting"), "new_report": ("تهیهٔ گزارش شفافیت", "Draft a transparency report"),
+    "year": ("سال", "Year"), "period": ("دوره", "Period"), "title_f": ("عنوان", "Title"), "summary": ("خلاصه", "Summary"), "save": ("ثبت", "Save"),
 }  # fmt: skip
+PERIODS = ("year", "h1", "h2", "q1", "q2", "q3", "q4")
 WORDS["done_status"] = ("انجام‌شده", "done")
 
 
@@ -57,16 +62,19 @@ async def _board(session: Session, lang: Lang) -> dict[str, Any]:
     meetings = await wg_reads.listing(repo, "wg_meeting", groupIds=ids) if ids else []
     decisions = await wg_reads.listing(repo, "wg_decision", groupIds=None, ownerId=me)
     reports = await wg_reads.listing(repo, "wg_report", groupIds=ids, status=None) if ids else []
+    keeps = [g for g in groups if {"secretariat", "lead"} & set(roles[g["id"]])]
     to_approve = [r for r in reports if r["status"] == "drafted" and "supervisor" in roles.get(r["groupId"], [])]
     to_publish = [r for r in reports if r["status"] == "approved" and "secretariat" in roles.get(r["groupId"], [])]
-    agency_ids = {a for m in meetings for a in m.get("presentIds") or []}
+    agency_ids = {a for m in meetings for a in m.get("presentIds") or []} | {m["agencyId"] for g in keeps for m in g.get("members") or []}
     agencies = await repo.get_many(AGENCY, sorted(agency_ids)) if agency_ids else {}
     names = {g["id"]: g["nameFa"] if lang == "fa" else (g.get("nameEn") or g["nameFa"]) for g in groups}
     for r in reports:
         r["periodLabel"] = label_fa(int(r["year"]), r["period"]) if lang == "fa" else label_en(int(r["year"]), r["period"])
     return {
         "groups": groups, "roles": roles, "group_names": names, "meetings": meetings, "decisions": decisions,
-        "to_approve": to_approve, "to_publish": to_publish, "next": NEXT,
+        "to_approve": to_approve, "to_publish": to_publish, "next": NEXT, "keeps": keeps, "periods": PERIODS,
+        "period_name": lambda p: label_fa(1, p).removesuffix(" ۱") if lang == "fa" else p,
+        "who": lambda a: name_of(lang, agencies.get(a), a),
         "present": lambda m: "، ".join(name_of(lang, agencies.get(a), a) for a in m.get("presentIds") or []),
         "role_name": lambda r: r if lang == "en" else ROLE_FA.get(r, r),
     }  # fmt: skip
@@ -88,7 +96,7 @@ async def show(request: Request) -> Response:
     return await groups_page(request, session)
 
 
-async def _act(request: Request, work: Any) -> Response:
+async def act(request: Request, work: Any) -> Response:
     """Check the session and CSRF, run ``work(session, form)``, then back to the page (or the refusal on it)."""
     session = await current_session(request)
     if session is None:
@@ -110,7 +118,7 @@ async def move(request: Request, decision_id: str) -> Response:
     async def work(session: Session, posted: Any, version: int | None) -> None:
         await move_decision(session.repo, session.actor, decision_id, str(posted.get("to") or ""), None, version)
 
-    return await _act(request, work)
+    return await act(request, work)
 
 
 @router.post("/reports/{report_id}/{step}")
@@ -121,4 +129,4 @@ async def advance(request: Request, report_id: str, step: str) -> Response:
     async def work(session: Session, posted: Any, version: int | None) -> None:
         await advance_report(session.repo, session.actor, report_id, step, version)
 
-    return await _act(request, work)
+    return await act(request, work)

@@ -78,3 +78,34 @@ def test_the_wrong_agency_is_refused_on_the_page(demo: GraphQL, signed) -> None:
     fum.post(f"/portal/groups/reports/{approved['id']}/publish", data={"csrf": csrf_of(page.text)})
     again = fum.post(f"/portal/groups/reports/{approved['id']}/publish", data={"csrf": csrf_of(page.text)})
     assert again.status_code == 409 and "تأییدشده" in again.text
+
+
+def test_the_secretariat_records_a_meeting_a_decision_and_drafts_a_report(demo: GraphQL, signed) -> None:  # type: ignore[no-untyped-def]
+    fum = signed("ag-fum-water")
+    page = fum.get("/portal/groups")
+    assert 'id="meeting-form-wg-wsc-process"' in page.text and 'id="report-form-wg-wsc-process"' in page.text
+    csrf = csrf_of(page.text)
+    saved = fum.post("/portal/groups/wg-wsc-process/meetings", data={
+        "csrf": csrf, "date": "۱۴۰۵/۰۹/۰۵", "agendaFa": "بازبینی شاخص‌ها", "minutesFa": "مقرر شد…",
+        "presentIds": ["ag-fum-water", "ag-abfa"]})  # fmt: skip
+    assert saved.status_code == 303
+    meetings = demo.ok('{ wgMeetings(groupIds: ["wg-wsc-process"]) { id dateJalali presentIds minutesFa } }')["wgMeetings"]
+    newest = meetings[0]
+    assert newest["dateJalali"] == "1405/09/05" and sorted(newest["presentIds"]) == ["ag-abfa", "ag-fum-water"]
+    fum.post("/portal/groups/wg-wsc-process/decisions", data={"csrf": csrf, "textFa": "گزارش ماهانه", "ownerId": "ag-kbf-sabz",
+                                                              "dueDate": "1405/10/15", "meetingId": newest["id"]})  # fmt: skip
+    owned = demo.ok('{ wgDecisions(ownerId: "ag-kbf-sabz") { textFa status meetingId dueDateJalali } }')["wgDecisions"]
+    assert {"textFa": "گزارش ماهانه", "status": "OPEN", "meetingId": newest["id"], "dueDateJalali": "1405/10/15"} in owned
+    fum.post("/portal/groups/wg-wsc-process/reports", data={"csrf": csrf, "year": "۱۴۰۵", "period": "h2", "titleFa": "گزارش نیمهٔ دوم", "summaryFa": "خلاصه"})
+    reports = demo.ok('{ transparencyReports(groupIds: ["wg-wsc-process"]) { period status titleFa } }')["transparencyReports"]
+    assert {"period": "H2", "status": "DRAFTED", "titleFa": "گزارش نیمهٔ دوم"} in reports
+    # a bad date comes back on the page, in Persian; nothing recorded
+    bad = fum.post("/portal/groups/wg-wsc-process/meetings", data={"csrf": csrf, "date": "1405/13/01", "agendaFa": "x"})
+    assert bad.status_code == 400 and "تاریخ" in bad.text and 'id="group-error"' in bad.text
+    # a member that keeps nothing has no forms, and its post is refused
+    firm = signed("ag-kbf-sabz")
+    page = firm.get("/portal/groups")
+    assert "meeting-form-" not in page.text
+    refused = firm.post("/portal/groups/wg-wsc-process/meetings", data={"csrf": csrf_of(page.text), "date": "1405/09/05", "agendaFa": "x"})
+    assert refused.status_code == 403 and "دبیرخانه" in refused.text
+    assert len(demo.ok('{ wgMeetings(groupIds: ["wg-wsc-process"]) { id } }')["wgMeetings"]) == len(meetings)
