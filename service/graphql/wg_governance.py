@@ -83,10 +83,12 @@ async def wg_meetings(info: Info, group_ids: list[strawberry.ID] | None = None) 
 
 
 async def wg_decisions(info: Info, group_ids: list[strawberry.ID] | None = None, owner_id: strawberry.ID | None = None,
-                       status: DecisionStatus | None = None) -> list[WgDecision]:  # fmt: skip
-    """Decisions the reader may read (an agency: its groups' and those it owns), by due date."""
+                       status: DecisionStatus | None = None, overdue: bool | None = None) -> list[WgDecision]:  # fmt: skip
+    """Decisions the reader may read (an agency: its groups' and those it owns), by due date;
+    ``overdue``: only those open or in progress past their due date (or only the others)."""
     rows = await wg_reads.listing(info.context.repo, "wg_decision", groupIds=_ids(group_ids), ownerId=owner_id and str(owner_id))
-    return [from_row(WgDecision, r) for r in rows if status is None or r["status"] == DecisionStatus(status).value]
+    found = [from_row(WgDecision, r) for r in rows if status is None or r["status"] == DecisionStatus(status).value]
+    return [d for d in found if overdue is None or d.overdue() == overdue]
 
 
 async def transparency_reports(info: Info, group_ids: list[strawberry.ID] | None = None,

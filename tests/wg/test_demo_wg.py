@@ -36,6 +36,9 @@ def test_the_four_groups_have_the_seeds_roles_meetings_decisions_and_reports(dem
     assert 0 < published < 4
     statuses = {d["status"] for gid in FOUR for d in groups[gid]["decisions"]}
     assert {"OPEN", "IN_PROGRESS", "DONE", "DROPPED"} <= statuses
+    late = demo.ok("{ wgDecisions(overdue: true) { textFa status dueDateJalali overdue } }")["wgDecisions"]
+    assert late and all(d["overdue"] and d["status"] in ("OPEN", "IN_PROGRESS") for d in late)
+    assert any(d["textFa"].startswith("پیگیری کاهش تشریفات") for d in late)  # the governorate's, due 1405/08/15
     plans = {p["id"] for p in demo.ok("{ cityPlans { id } }")["cityPlans"]}
     assert "pl-mashhad-wsc" in plans
 
