@@ -12,7 +12,6 @@ from service.registry.repository import Repository
 from service.registry.wg_reports import published_reports
 from service.transparency.content import gather
 from service.transparency.page import transparency_page
-from service.transparency.pdf import report_pdf
 
 router = APIRouter(include_in_schema=False)
 
@@ -30,6 +29,8 @@ async def transparency_pdf(request: Request, report_id: str) -> Response:
     if not rows:
         raise ServiceError("NOT_FOUND", f"no published transparency report {report_id!r}",
                            "چنین گزارش شفافیت منتشرشده‌ای نیست", status=404)  # fmt: skip
+    from service.transparency.pdf import report_pdf  # fpdf2 took 1.6 s of import (and numpy with it): loaded by the route
+
     body = report_pdf((await gather(repo, rows))[0])
     return Response(body, media_type="application/pdf",
                     headers={"Content-Disposition": f'inline; filename="{report_id}.pdf"'})  # fmt: skip
