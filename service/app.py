@@ -32,6 +32,7 @@ from service.graphql.schema import build_schema
 from service.interop import router as interop
 from service.pictures import agreement_overlay, router as pictures
 from service.portal import agreement_form as portal_agreement_form, agreements as portal_agreements, plan_actions as portal_plan_actions
+from service.portal.groups_keep import router as portal_groups  # issue 19: agencies in their working groups (its forms too)
 from service.portal.router import router as portal_router
 from service.portal.session import signing_key
 from service.registry.events import EventHub
@@ -41,6 +42,7 @@ from service.settings import Settings
 from service.site import errors as site_errors, plans as site_plans, router as site
 from service.storage.errors import StoreError
 from service.storage.runtime import StoreRuntime, open_store
+from service.transparency.router import router as transparency_router  # issue 19: the public reports
 
 log = logging.getLogger(__name__)
 PAGE_ONLY = Actor(name="graphiql-page", role=Role.ANALYST)  # never executes: the page request carries no query
@@ -128,6 +130,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(portal_agreements.router)  # the portal's agreement pages (branch agree)
     app.include_router(portal_agreement_form.router)
     app.include_router(agreement_overlay.router)  # agreements over the registry graph (branch agree)
+    app.include_router(portal_groups)  # before /portal/{kind}/new and the like
     app.include_router(portal_router)
     app.include_router(health.router)
     app.include_router(signin.router)
@@ -137,6 +140,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(site.router)
     app.include_router(site_plans.router)  # coordination plans (issue #18.1): /plans, /plans/{id}
     app.include_router(interop.router)
+    app.include_router(transparency_router)
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> Response:

@@ -87,7 +87,7 @@ SEVERITIES = {"low", "medium", "high", "critical"}
 ISSUE_STATUSES = {"open", "in_progress", "resolved", "closed"}
 EXCHANGE_KINDS = {"financial", "service", "infrastructure"}
 EXCHANGE_STATUSES = {"planned", "in_progress", "completed", "cancelled"}
-WG_ROLES = {"lead", "member", "supervisor"}
+WG_ROLES = {"lead", "member", "supervisor", "secretariat", "facilitator", "observer"}  # issue 19
 OPEN_REQUEST_STATES = {"submitted", "acknowledged", "in_progress"}
 # allowed request workflow transitions (from -> set of to)
 TRANSITIONS = {
@@ -96,7 +96,8 @@ TRANSITIONS = {
     "in_progress": {"done", "rejected", "withdrawn"},
     "done": set(), "rejected": set(), "withdrawn": set(),
 }
-OPTIONAL = {"budgetYears", "budgetRials", "quantityCommitted", "quantityMet", "valueSource"}  # present only where the demo has them
+OPTIONAL = {"budgetYears", "budgetRials", "quantityCommitted", "quantityMet", "valueSource",
+            "level", "parentGroupId", "planId"}  # present only where the demo has them
 ID_PREFIX = {"agencies": "ag-", "duties": "du-", "capacities": "ca-", "needs": "ne-",
              "issues": "is-", "exchanges": "ex-", "requests": "rq-", "workingGroups": "wg-"}
 FIELDS = {
@@ -117,7 +118,8 @@ FIELDS = {
                   "amountRials", "date", "status", "dutyId", "contractRef"],
     "requests": ["id", "senderId", "receiverId", "aboutId", "subject", "body", "dueDate", "filedOn",
                  "history"],
-    "workingGroups": ["id", "nameFa", "nameEn", "mandateFa", "mandateEn", "members", "dutyIds"],
+    "workingGroups": ["id", "nameFa", "nameEn", "mandateFa", "mandateEn", "members", "dutyIds",
+                      "level", "parentGroupId", "planId"],  # issue 19: where a group sits
 }
 REQUIRED_TEXT = {"nameFa", "nameEn", "titleFa", "titleEn", "descriptionFa", "descriptionEn",
                  "mandateFa", "mandateEn", "subject", "body"}
@@ -508,8 +510,8 @@ def main():
             ids.append(m.get("agencyId"))
         if len(ids) != len(set(ids)):
             err(f"{wid}: duplicate member")
-        if not any(m.get("role") == "lead" for m in mem):
-            err(f"{wid}: no lead")
+        if not any(m.get("role") in ("lead", "secretariat") for m in mem):  # seed 000's groups have a secretariat, no named lead
+            err(f"{wid}: no lead or secretariat")
         for d in w.get("dutyIds") or []:
             if d not in du:
                 err(f"{wid}: dutyId {d} does not exist")

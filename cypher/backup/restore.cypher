@@ -88,6 +88,26 @@ UNWIND $n_AgreementStep AS p
 CREATE (n:AgreementStep)
 SET n += p
 WITH count(*) AS _
+UNWIND $n_WgMeeting AS p
+CREATE (n:WgMeeting)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_WgDecision AS p
+CREATE (n:WgDecision)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_DecisionStep AS p
+CREATE (n:DecisionStep)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_WgReport AS p
+CREATE (n:WgReport)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_ReportStep AS p
+CREATE (n:ReportStep)
+SET n += p
+WITH count(*) AS _
 UNWIND $r_PART_OF_Agency_Agency AS r
 MATCH (a:Agency {id: r.fromId})
 MATCH (b:Agency {id: r.toId})
@@ -254,5 +274,47 @@ UNWIND $r_UNDER_AgreementStep_Agreement AS r
 MATCH (a:AgreementStep {id: r.fromId})
 MATCH (b:Agreement {id: r.toId})
 CREATE (a)-[x:UNDER]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_MEETING_OF_WgMeeting_WorkingGroup AS r
+MATCH (a:WgMeeting {id: r.fromId})
+MATCH (b:WorkingGroup {id: r.toId})
+CREATE (a)-[x:MEETING_OF]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_DECISION_OF_WgDecision_WorkingGroup AS r
+MATCH (a:WgDecision {id: r.fromId})
+MATCH (b:WorkingGroup {id: r.toId})
+CREATE (a)-[x:DECISION_OF]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_OWNED_BY_WgDecision_Agency AS r
+MATCH (a:WgDecision {id: r.fromId})
+MATCH (b:Agency {id: r.toId})
+CREATE (a)-[x:OWNED_BY]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_DECIDED_IN_WgDecision_WgMeeting AS r
+MATCH (a:WgDecision {id: r.fromId})
+MATCH (b:WgMeeting {id: r.toId})
+CREATE (a)-[x:DECIDED_IN]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_STEP_WgDecision_DecisionStep AS r
+MATCH (a:WgDecision {id: r.fromId})
+MATCH (b:DecisionStep {id: r.toId})
+CREATE (a)-[x:HAS_STEP]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_REPORT_OF_WgReport_WorkingGroup AS r
+MATCH (a:WgReport {id: r.fromId})
+MATCH (b:WorkingGroup {id: r.toId})
+CREATE (a)-[x:REPORT_OF]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_STEP_WgReport_ReportStep AS r
+MATCH (a:WgReport {id: r.fromId})
+MATCH (b:ReportStep {id: r.toId})
+CREATE (a)-[x:HAS_STEP]->(b)
 SET x += r.props
 RETURN count(*) AS last

@@ -21,6 +21,12 @@ CREATE INDEX FOR (n:Plan) ON (n.id);
 CREATE INDEX FOR (n:PlanAction) ON (n.id);
 CREATE INDEX FOR (n:PlanTransition) ON (n.id);
 CREATE INDEX FOR (n:PlanApproval) ON (n.id);
+// working-group governance (issue 19): meetings, decisions, transparency reports and their steps
+CREATE INDEX FOR (n:WgMeeting) ON (n.id);
+CREATE INDEX FOR (n:WgDecision) ON (n.id);
+CREATE INDEX FOR (n:DecisionStep) ON (n.id);
+CREATE INDEX FOR (n:WgReport) ON (n.id);
+CREATE INDEX FOR (n:ReportStep) ON (n.id);
 CREATE INDEX FOR (n:Agency) ON (n.code);
 CREATE INDEX FOR (n:Agency) ON (n.kind);
 CREATE INDEX FOR (n:Duty) ON (n.functionCode);
@@ -55,6 +61,11 @@ GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE PlanTransition PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE PlanApproval PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Agreement PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE AgreementStep PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE WgMeeting PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE WgDecision PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE DecisionStep PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE WgReport PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE ReportStep PROPERTIES 1 id;
 // Declare every relationship type and relationship property before anything is planned: FalkorDB
 // caches plans, and one made while, say, HAS_DUTY's `role` was unknown kept returning nothing after
 // the first import (found by the benchmark). The seed is created and deleted; the names stay known.
@@ -64,4 +75,5 @@ CREATE (a:SchemaSeed)-[:HAS_ACTION]->(b:SchemaSeed), (a)-[:OWNS_ACTION]->(b), (a
 MATCH (n:SchemaSeed) DETACH DELETE n;
 // agreements (their steps hang UNDER them): declared like the others above
 CREATE (a:SchemaSeed)-[:UNDER]->(b:SchemaSeed);
+CREATE (a:SchemaSeed)-[:MEETING_OF]->(b:SchemaSeed), (a)-[:DECISION_OF]->(b), (a)-[:OWNED_BY]->(b), (a)-[:DECIDED_IN]->(b), (a)-[:REPORT_OF]->(b);
 MATCH (n:SchemaSeed) DETACH DELETE n;

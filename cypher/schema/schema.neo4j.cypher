@@ -22,6 +22,12 @@ CREATE CONSTRAINT plantransition_id_unique IF NOT EXISTS FOR (n:PlanTransition) 
 CREATE CONSTRAINT planapproval_id_unique IF NOT EXISTS FOR (n:PlanApproval) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT agreement_id_unique IF NOT EXISTS FOR (n:Agreement) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT agreementstep_id_unique IF NOT EXISTS FOR (n:AgreementStep) REQUIRE n.id IS UNIQUE;
+// working-group governance (issue 19)
+CREATE CONSTRAINT wgmeeting_id_unique IF NOT EXISTS FOR (n:WgMeeting) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT wgdecision_id_unique IF NOT EXISTS FOR (n:WgDecision) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT decisionstep_id_unique IF NOT EXISTS FOR (n:DecisionStep) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT wgreport_id_unique IF NOT EXISTS FOR (n:WgReport) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT reportstep_id_unique IF NOT EXISTS FOR (n:ReportStep) REQUIRE n.id IS UNIQUE;
 CREATE INDEX agency_code IF NOT EXISTS FOR (n:Agency) ON (n.code);
 CREATE INDEX agency_kind IF NOT EXISTS FOR (n:Agency) ON (n.kind);
 CREATE INDEX duty_functioncode IF NOT EXISTS FOR (n:Duty) ON (n.functionCode);

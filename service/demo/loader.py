@@ -9,6 +9,7 @@ from typing import Any
 
 from service.demo.agree import load_demo_agreements
 from service.demo.plans import load_demo_plans
+from service.demo.wg_demo import load_wg_demo
 from service.errors import ServiceError
 from service.registry.bundle import Prepared, import_bundle
 from service.registry.city_plans import shipped_plans, upsert_plan
@@ -39,6 +40,7 @@ async def load_demo(store: GraphStore) -> Prepared:
     # -- hooks: each area's own demo records, after the main bundle (one line each) --
     await load_demo_agreements(store)  # agreements (#18.2): service/data/demo_agree.json
     await load_demo_plans(store)  # coordination plan 1404-1405 (#18.1): service/data/demo_plans.json
+    await load_wg_demo(store)  # working-group governance (#19.1): meetings, decisions, transparency reports
     log.info("demo registry loaded: %s, %d city plans", prepared.counts, len(shipped_plans()))
     return prepared
 

@@ -114,9 +114,58 @@ class RequestStatus(str, Enum):
 
 
 class MemberRole(str, Enum):
+    """An agency's seat in a working group. The first three are the old vocabulary (stored data keeps
+    reading); seed 000 adds the secretariat (keeps minutes, drafts reports), the facilitator (smooths
+    the way, not a member) and the observer (attends, no vote)."""
+
     LEAD = "lead"
     MEMBER = "member"
     SUPERVISOR = "supervisor"
+    SECRETARIAT = "secretariat"
+    FACILITATOR = "facilitator"
+    OBSERVER = "observer"
+
+
+# --- working-group governance (issue 19 item 1; branch wg) ---
+class WorkingGroupLevel(str, Enum):
+    """Where a working group sits: a council or policy body, a plan's executive group (seed 000),
+    or one of seed 001's three levels (headquarters, organisation, district)."""
+
+    COUNCIL = "council"
+    PLAN = "plan"
+    HEADQUARTERS = "headquarters"
+    ORGANISATION = "organisation"
+    DISTRICT = "district"
+
+
+class DecisionStatus(str, Enum):
+    """A working group's decision: open -> in_progress -> done, or dropped from open or in_progress."""
+
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class ReportStatus(str, Enum):
+    """A transparency report: drafted (secretariat) -> approved (supervisor) -> published (public)."""
+
+    DRAFTED = "drafted"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+
+
+class ReportPeriod(str, Enum):
+    """The part of a Jalali year a transparency report covers."""
+
+    YEAR = "year"
+    H1 = "h1"
+    H2 = "h2"
+    Q1 = "q1"
+    Q2 = "q2"
+    Q3 = "q3"
+    Q4 = "q4"
+# --- end working-group governance ---
 
 
 class MoneyUnit(str, Enum):

@@ -207,6 +207,11 @@ class WorkingGroupIn(Input):
     mandateEn: Text | None = None
     members: list[MemberIn] = []
     dutyIds: list[EntityId] = []
+    # where the group sits (issue 19): its level, the group it answers to, the city plan it serves;
+    # plain ids, checked by service.registry.wg_placement when set through GraphQL
+    level: e.WorkingGroupLevel | None = None
+    parentGroupId: EntityId | None = None
+    planId: EntityId | None = None
 
 
 def patch_of(model: type[Input], *keep: str) -> type[Input]:
@@ -247,7 +252,7 @@ IssuePatch = patch_of(IssueIn, *_TEXT, "category", "severity", "status")
 ExchangePatch = patch_of(ExchangeIn, "titleFa", "titleEn", "descriptionFa", "amountRials", "date", "status", "contractRef",
                          "estimatedValueRials", "valuationMethod", "agreementId")
 RequestPatch = patch_of(RequestIn, "subject", "body", "dueDate", "agreementId")
-WorkingGroupPatch = patch_of(WorkingGroupIn, "nameFa", "nameEn", "mandateFa", "mandateEn")
+WorkingGroupPatch = patch_of(WorkingGroupIn, "nameFa", "nameEn", "mandateFa", "mandateEn", "level")
 
 
 # -- coordination plans (issue #18.1) -------------------------------------------------------------

@@ -7,7 +7,7 @@ from strawberry.types import Info
 
 from service.auth.policy import require_role
 from service.domain.actor import Role
-from service.graphql import inputs as i, plans as gp
+from service.graphql import inputs as i, plans as gp, wg_governance as wg  # wg: working-group governance (issue 19)
 from service.graphql.agreements import AgreementMutations
 from service.graphql.analyses import add_vocabulary_term, draft_opportunity_requests, set_finding_verdict
 from service.graphql.city_plans import link_plan_goal, upsert_city_plan
@@ -54,7 +54,7 @@ class Mutation(AgreementMutations):  # agreements: their own block (branch agree
     )
     update_request = strawberry.mutation(resolver=updater(s.REQUEST, Request, i.RequestPatch))
     archive_request = strawberry.mutation(resolver=archiver(s.REQUEST, Request), description=ARCHIVE)
-    create_working_group = strawberry.mutation(resolver=creator(s.WORKING_GROUP, WorkingGroup, i.WorkingGroupInput))
+    create_working_group = strawberry.mutation(resolver=wg.create_working_group)  # checks parent group and plan (issue 19)
     update_working_group = strawberry.mutation(resolver=updater(s.WORKING_GROUP, WorkingGroup, i.WorkingGroupPatch))
     archive_working_group = strawberry.mutation(resolver=archiver(s.WORKING_GROUP, WorkingGroup), description=ARCHIVE)
 
@@ -75,6 +75,15 @@ class Mutation(AgreementMutations):  # agreements: their own block (branch agree
     update_plan_action = gp.mutation("update_plan_action")
     move_plan_action = gp.mutation("move_plan_action")
     report_plan_action_progress = gp.mutation("report_plan_action_progress")
+    # working-group governance (issue 19; branch wg)
+    place_working_group = strawberry.mutation(resolver=wg.place_working_group)
+    record_wg_meeting = strawberry.mutation(resolver=wg.record_wg_meeting)
+    amend_wg_meeting = strawberry.mutation(resolver=wg.amend_wg_meeting)
+    record_wg_decision = strawberry.mutation(resolver=wg.record_wg_decision)
+    move_wg_decision = strawberry.mutation(resolver=wg.move_wg_decision)
+    draft_transparency_report = strawberry.mutation(resolver=wg.draft_transparency_report)
+    approve_transparency_report = strawberry.mutation(resolver=wg.approve_transparency_report)
+    publish_transparency_report = strawberry.mutation(resolver=wg.publish_transparency_report)
 
     @strawberry.mutation(description="Move a request one step: only allowed transitions, each kept in its history")
     async def move_request(

@@ -7,7 +7,7 @@ from strawberry.types import Info
 
 from service.auth.policy import require_role
 from service.domain.actor import Role
-from service.graphql import filters as f, plans as gp
+from service.graphql import filters as f, plans as gp, wg_governance as wg  # wg: working-group governance (issue 19)
 from service.graphql.aggregate import aggregator
 from service.graphql.agreements import agreement, agreements
 from service.graphql.analyses import Analyses
@@ -64,6 +64,13 @@ class Query:
     # -- agreements (branch agree)
     agreement = strawberry.field(resolver=agreement, description="An agreement; null when missing or the reader is no party to it")
     agreements = strawberry.field(resolver=agreements, description="Agreements the reader may read (an agency: those it is a party to)")
+    # working-group governance (issue 19; branch wg): meetings, decisions, transparency reports
+    wg_meetings = strawberry.field(resolver=wg.wg_meetings)
+    wg_meeting = strawberry.field(resolver=wg.wg_meeting)
+    wg_decisions = strawberry.field(resolver=wg.wg_decisions)
+    wg_decision = strawberry.field(resolver=wg.wg_decision)
+    transparency_reports = strawberry.field(resolver=wg.transparency_reports)
+    transparency_report = strawberry.field(resolver=wg.transparency_report)
 
     @strawberry.field(description="Any record by its id (Relay object identification); null when it is missing or not yours to read")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:

@@ -16,6 +16,7 @@ from typing import Any
 from service.domain.actor import Actor
 from service.interop import ftm, graphfiles, ocds, popolo
 from service.interop.loader import Bundle, filter_bundle, load_bundle
+from service.interop.meetings import with_meetings
 from service.registry.bundle import Prepared, Problem, import_bundle
 from service.storage.port import GraphStore
 
@@ -48,6 +49,8 @@ async def export_format(store: GraphStore, fmt: str, include_archived: bool = Tr
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     bundle = filter_bundle(await load_bundle(store, include_archived), **filters)
+    if fmt == "popolo":  # Popolo's events: the working groups' meetings (issue 19)
+        bundle = await with_meetings(store, bundle)
     return render(bundle, fmt)
 
 

@@ -157,7 +157,7 @@ def render(g: nx.MultiDiGraph, *, title: str, info: str = "", form: str = "", ex
 def relation(rel: str, lang: Lang) -> str:
     """An edge type's name: Persian from words.RELATIONS, English as words ("ADDRESSED_TO" -> "addressed to")."""
     if lang == "en":
-        return rel.replace("_", " ").lower()
+        return rel.removeprefix("role_").replace("_", " ").lower()
     return words.RELATIONS.get(rel, words.word(rel))
 
 

@@ -28,6 +28,10 @@ RELATIONS = {
     "CONCERNS": "مسئله دربارهٔ", "GAVE": "ارائهٔ مبادله", "TO": "دریافت مبادله", "SENT": "فرستادن درخواست",
     "ADDRESSED_TO": "درخواست به", "MEMBER_OF": "عضویت در کارگروه", "LINKS": "پیوند",
     "AGREEMENT": "قرارداد",  # the agreements overlay (branch agree)
+    # the groups overlay's edges (issue 19): a member's role in its group, a group under another
+    "role_lead": "رئیس کارگروه", "role_member": "عضو کارگروه", "role_supervisor": "ناظر کارگروه",
+    "role_secretariat": "دبیرخانهٔ کارگروه", "role_facilitator": "تسهیل‌گر کارگروه", "role_observer": "مشاهده‌گر کارگروه",
+    "UNDER": "زیر نظر",
 }  # fmt: skip
 
 

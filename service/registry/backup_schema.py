@@ -12,7 +12,8 @@ from pathlib import Path
 LABELS = ("Agency", "Duty", "Capacity", "Need", "Issue", "Exchange", "Request", "Transition", "WorkingGroup",
           "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey", "CityPlan", "PlanGoal",
           "Plan", "PlanAction", "PlanTransition", "PlanApproval",
-          "Agreement", "AgreementStep")  # fmt: skip
+          "Agreement", "AgreementStep",
+          "WgMeeting", "WgDecision", "DecisionStep", "WgReport", "ReportStep")  # fmt: skip  # last line: issue 19
 KEY = {"IdempotencyKey": "key"}
 RELATIONS = (
     ("PART_OF", "Agency", "Agency"), ("HAS_DUTY", "Agency", "Duty"), ("OFFERS", "Agency", "Capacity"),
@@ -26,6 +27,11 @@ RELATIONS = (
     ("HAS_ACTION", "Plan", "PlanAction"), ("OWNS_ACTION", "Agency", "PlanAction"), ("HAS_STEP", "Plan", "PlanTransition"),
     ("HAS_STEP", "PlanAction", "PlanTransition"), ("HAS_APPROVAL", "Plan", "PlanApproval"),
     ("HAS_STEP", "Agreement", "Transition"), ("UNDER", "AgreementStep", "Agreement"),
+    # working-group governance (issue 19)
+    ("MEETING_OF", "WgMeeting", "WorkingGroup"), ("DECISION_OF", "WgDecision", "WorkingGroup"),
+    ("OWNED_BY", "WgDecision", "Agency"), ("DECIDED_IN", "WgDecision", "WgMeeting"),
+    ("HAS_STEP", "WgDecision", "DecisionStep"), ("REPORT_OF", "WgReport", "WorkingGroup"),
+    ("HAS_STEP", "WgReport", "ReportStep"),
 )  # fmt: skip
 
 

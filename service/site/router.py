@@ -16,8 +16,10 @@ from service.site.words import say
 router = APIRouter(include_in_schema=False)
 ANALYSES = ("duplication", "winwin", "alignment", "followup", "issues", "collaboration")  # words: a_<name>
 PICTURES = (("/graph", "p_graph"), ("/graph/overlay/duplication", "p_dup"), ("/graph/overlay/winwin", "p_winwin"),
-            ("/graph/overlay/agreements", "p_agreements"))  # fmt: skip
+            ("/graph/overlay/agreements", "p_agreements"),
+            ("/graph/overlay/groups", "p_groups"))  # the last: issue 19
 MATRICES = ("duplication", "winwin", "followup", "collaboration")  # words: m_<name>
+TRANSPARENCY = {"en": "Working groups' transparency reports (public)", "fa": "گزارش‌های شفافیت کارگروه‌ها (عمومی)"}  # issue 19
 ROLE_NAMES = {Role.DIRECTORATE: "role_directorate", Role.ANALYST: "role_analyst"}
 
 
@@ -31,6 +33,7 @@ def _visitor(request: Request, lang: Lang) -> Response:
 <a class="card entry" href="/signin" id="enter-analyst"><strong>{w("enter_analyst")}</strong><span>{w("enter_analyst_d")}</span></a>
 <a class="card entry" href="/portal/login" id="enter-agency"><strong>{w("enter_agency")}</strong><span>{w("enter_agency_d")}</span></a>
 </div>
+<p><a href="/transparency" id="enter-transparency">{TRANSPARENCY[lang]}</a></p>
 <p class="muted">{w("developers_line")} <a href="/graphql">GraphiQL</a> <a href="/docs">{w("api_docs")}</a> {w("with_token")}</p>"""
     return page(w("welcome"), body, current="/", signed_in=False, request=request)
 

@@ -58,6 +58,9 @@ SITE: dict[str, tuple[str, str]] = {
     "p_dup_d": ("وظایفی که دو دستگاه هر دو انجام می‌دهند، با امتیاز شباهت.", "Duties two agencies both perform, with their similarity score."),
     "p_winwin": ("برد-برد روی شبکه", "Win-win on the network"),
     "p_winwin_d": ("دستگاه‌هایی که ظرفیتشان نیاز دیگری را پاسخ می‌دهد، با چرخه‌ها.", "Agencies whose capacity answers another's need, with cycles."),
+    "p_groups": ("کارگروه‌ها و نقش‌ها", "Working groups and roles"),  # issue 19
+    "p_groups_d": ("کارگروه‌ها با رئیس، دبیرخانه، ناظر، تسهیل‌گر و اعضا؛ گزارش‌های شفافیت در /transparency.",
+                   "Working groups with their lead, secretariat, supervisor, facilitator and members; transparency reports at /transparency."),
     "m_duplication": ("ماتریس موازی‌کاری", "Duplication matrix"),
     "m_winwin": ("ماتریس برد-برد", "Win-win matrix"),
     "m_followup": ("ماتریس درخواست‌های باز", "Open-requests matrix"),

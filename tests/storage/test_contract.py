@@ -458,3 +458,58 @@ async def test_city_plans_are_upserted_linked_and_listed(store: GraphStore) -> N
     with pytest.raises(ServiceError) as missing:
         await link_goal(store, DEVELOPMENT_ACTOR, "go-a", ["du-nowhere"], version + 1)
     assert missing.value.code == "NOT_FOUND"
+
+
+# --- working-group governance (issue 19; branch wg) ---
+async def test_working_group_governance_statements_and_one_winner_per_move(store: GraphStore) -> None:
+    """Meetings, decisions, reports and placement on each backend; 8 owners moving one decision at
+    once and 8 supervisors' approvals of one report each make exactly one winner."""
+    from service.domain.actor import Actor, Role
+    from service.domain.enums import WorkingGroupLevel
+    from service.registry import wg_reads
+    from service.registry.city_plans import upsert_plan
+    from service.registry.wg_decisions import move_decision, record_decision
+    from service.registry.wg_meetings import amend_meeting, record_meeting
+    from service.registry.wg_placement import place
+    from service.registry.wg_reports import advance_report, draft_report, published_reports
+
+    bundle = small_bundle()
+    bundle["workingGroups"][0]["members"] = [{"agencyId": "ag-water", "role": "secretariat"},
+                                             {"agencyId": "ag-parks", "role": "member"},
+                                             {"agencyId": "ag-city", "role": "supervisor"}]  # fmt: skip
+    await import_bundle(store, bundle)
+    repo = Repository(store)
+    sec, owner, sup = (Actor("t", Role.AGENCY, a) for a in ("ag-water", "ag-parks", "ag-city"))
+    await upsert_plan(store, None, {"id": "pl-t", "titleFa": "طرح"})
+    placed = await place(repo, "wg-water", WorkingGroupLevel.PLAN, None, "pl-t", 1)
+    assert (placed["level"], placed["planId"], placed["version"]) == ("plan", "pl-t", 2)
+    meeting = await record_meeting(repo, sec, {"groupId": "wg-water", "date": "1405/03/01", "agendaFa": "دستور", "presentIds": ["ag-water"]})
+    amended = await amend_meeting(repo, sec, meeting["id"], {"minutesFa": "صورت‌جلسه"}, 1)
+    assert amended["minutesFa"] == "صورت‌جلسه" and amended["memberIds"]
+    decision = await record_decision(repo, sec, {"groupId": "wg-water", "meetingId": meeting["id"], "textFa": "تصمیم", "ownerId": "ag-parks"})
+
+    async def outcome(work: Any) -> str:
+        try:
+            await work
+        except ServiceError as exc:
+            return exc.code
+        return "won"
+
+    moves = await asyncio.gather(*(outcome(move_decision(repo, owner, decision["id"], "in_progress", None, 1)) for _ in range(8)))
+    assert moves.count("won") == 1 and set(moves) - {"won"} <= {"VERSION_CONFLICT", "INVALID_TRANSITION"}, moves
+    steps = await wg_reads.steps(repo, "wg_decision", [decision["id"]])
+    assert [s["toStatus"] for s in steps[decision["id"]]] == ["open", "in_progress"]
+    report = await draft_report(repo, sec, {"groupId": "wg-water", "year": 1405, "period": "h1", "titleFa": "گزارش", "summaryFa": "خلاصه"})
+    assert (report["meetingsHeld"], report["decisionsMade"], report["decisionsOpen"]) == (1, 1, 1)
+    approvals = await asyncio.gather(*(outcome(advance_report(repo, sup, report["id"], "approve", 1)) for _ in range(8)))
+    assert approvals.count("won") == 1, approvals
+    await advance_report(repo, sec, report["id"], "publish", 2)
+    assert [r["id"] for r in await published_reports(repo)] == [report["id"]]
+    assert [s["toStatus"] for s in (await wg_reads.steps(repo, "wg_report", [report["id"]]))[report["id"]]] == ["drafted", "approved", "published"]
+    for kind, ident in (("wg_meeting", meeting["id"]), ("wg_decision", decision["id"]), ("wg_report", report["id"])):
+        assert ident in await wg_reads.get_many(repo, kind, [ident])
+    assert len(await wg_reads.listing(repo, "wg_meeting", groupIds=["wg-water"])) == 1
+    assert len(await wg_reads.listing(repo, "wg_decision", groupIds=None, ownerId="ag-parks")) == 1
+    assert len(await wg_reads.listing(repo, "wg_report", groupIds=None, status="published")) == 1
+    leftover = await store.read("working_group/get", {"ids": ["wg-water"]})
+    assert "_lock" not in leftover[0]["node"]

@@ -35,6 +35,11 @@ strawberry.enum(e.ExchangeStatus)
 strawberry.enum(e.RequestStatus)
 strawberry.enum(e.MemberRole)
 strawberry.enum(e.MoneyUnit, description="Rials as stored, or tomans (rials / 10)")
+# working-group governance (issue 19; branch wg)
+strawberry.enum(e.WorkingGroupLevel, description="Where a working group sits: council, a plan's executive group, headquarters, organisation, district")
+strawberry.enum(e.DecisionStatus, description="A working group's decision: open, in progress, done or dropped")
+strawberry.enum(e.ReportStatus, description="A transparency report: drafted, approved by the supervisor, published")
+strawberry.enum(e.ReportPeriod, description="The part of a Jalali year a transparency report covers")
 # strawberry.enum marks the domain enum itself and returns it; the names below are plain aliases,
 # so mypy reads them as types (an assignment from a call is a variable to it).
 AgencyKind = e.AgencyKind
@@ -62,6 +67,10 @@ AgreementKind = e.AgreementKind
 AgreementStatus = e.AgreementStatus
 StepKind = e.StepKind
 StepStatus = e.StepStatus
+WorkingGroupLevel = e.WorkingGroupLevel
+DecisionStatus = e.DecisionStatus
+ReportStatus = e.ReportStatus
+ReportPeriod = e.ReportPeriod
 
 
 def iso_date(value: str | None) -> dt.date | None:
