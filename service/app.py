@@ -35,7 +35,7 @@ from service.portal.router import router as portal_router
 from service.portal.session import signing_key
 from service.replies import JSONReply
 from service.settings import Settings
-from service.site import errors as site_errors, router as site
+from service.site import errors as site_errors, intake_pages, router as site
 from service.storage.errors import StoreError
 from service.storage.runtime import StoreRuntime, open_store
 
@@ -114,6 +114,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(pictures.router)
     app.include_router(site.router)
     app.include_router(interop.router)
+    app.include_router(intake_pages.router)  # issue 19 items 2 and 5: /intake, /catalogue
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> Response:

@@ -17,6 +17,11 @@ CREATE INDEX FOR (n:ApiToken) ON (n.id);
 CREATE INDEX FOR (n:IdempotencyKey) ON (n.key);
 CREATE INDEX FOR (n:CityPlan) ON (n.id);
 CREATE INDEX FOR (n:PlanGoal) ON (n.id);
+CREATE INDEX FOR (n:IntakeDecision) ON (n.id);
+CREATE INDEX FOR (n:CouncilDecision) ON (n.id);
+CREATE INDEX FOR (n:IntakeRound) ON (n.id);
+CREATE INDEX FOR (n:Club) ON (n.id);
+CREATE INDEX FOR (n:ClubDesk) ON (n.id);
 CREATE INDEX FOR (n:Agency) ON (n.code);
 CREATE INDEX FOR (n:Agency) ON (n.kind);
 CREATE INDEX FOR (n:Duty) ON (n.functionCode);
@@ -42,8 +47,14 @@ GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE ApiToken PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE IdempotencyKey PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE CityPlan PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE PlanGoal PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE IntakeDecision PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE CouncilDecision PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE IntakeRound PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Club PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE ClubDesk PROPERTIES 1 id;
 // Declare every relationship type and relationship property before anything is planned: FalkorDB
 // caches plans, and one made while, say, HAS_DUTY's `role` was unknown kept returning nothing after
 // the first import (found by the benchmark). The seed is created and deleted; the names stay known.
 CREATE (a:SchemaSeed)-[:HAS_DUTY {role: 'seed'}]->(b:SchemaSeed), (a)-[:MEMBER_OF {role: 'seed'}]->(b), (a)-[:PART_OF]->(b), (a)-[:OFFERS]->(b), (a)-[:NEEDS]->(b), (a)-[:RAISED]->(b), (a)-[:CONCERNS]->(b), (a)-[:BLOCKS]->(b), (a)-[:GAVE]->(b), (a)-[:TO]->(b), (a)-[:SERVES]->(b), (a)-[:SENT]->(b), (a)-[:ADDRESSED_TO]->(b), (a)-[:ABOUT]->(b), (a)-[:HAS_STEP]->(b), (a)-[:COORDINATES]->(b), (a)-[:SERVED_BY]->(b);
+CREATE (a:SchemaSeed)-[:DECIDES]->(b:SchemaSeed), (a)-[:ASSIGNS]->(b), (a)-[:RUNS]->(b), (a)-[:HAS_DESK]->(b);
 MATCH (n:SchemaSeed) DETACH DELETE n;

@@ -16,6 +16,11 @@ CREATE CONSTRAINT apitoken_id_unique IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.id
 CREATE CONSTRAINT idempotencykey_key_unique IF NOT EXISTS FOR (n:IdempotencyKey) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT cityplan_id_unique IF NOT EXISTS FOR (n:CityPlan) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT plangoal_id_unique IF NOT EXISTS FOR (n:PlanGoal) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT intakedecision_id_unique IF NOT EXISTS FOR (n:IntakeDecision) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT councildecision_id_unique IF NOT EXISTS FOR (n:CouncilDecision) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT intakeround_id_unique IF NOT EXISTS FOR (n:IntakeRound) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT club_id_unique IF NOT EXISTS FOR (n:Club) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT clubdesk_id_unique IF NOT EXISTS FOR (n:ClubDesk) REQUIRE n.id IS UNIQUE;
 CREATE INDEX agency_code IF NOT EXISTS FOR (n:Agency) ON (n.code);
 CREATE INDEX agency_kind IF NOT EXISTS FOR (n:Agency) ON (n.kind);
 CREATE INDEX duty_functioncode IF NOT EXISTS FOR (n:Duty) ON (n.functionCode);

@@ -26,6 +26,7 @@ PARTIES: dict[str, tuple[str, ...]] = {
     "issue": ("raisedById", "concernsIds"),
     "exchange": ("providerId", "receiverId"),
     "request": ("senderId", "receiverId"),
+    "intake_decision": ("partyIds",),  # a committee decision: the raisers and concerned of its issues
 }
 # what every agency reads unless HAMAHANG_SHARED_WITH_AGENCIES says otherwise
 DEFAULT_SHARED: frozenset[str] = frozenset({"agency", "duty", "capacity", "working_group"})

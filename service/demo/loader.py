@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from importlib import resources
 from typing import Any
 
@@ -13,6 +14,17 @@ from service.registry.city_plans import shipped_plans, upsert_plan
 from service.storage.port import GraphStore
 
 log = logging.getLogger(__name__)
+
+
+async def _intake(store: GraphStore) -> None:
+    from service.demo.intake import load_intake_demo
+
+    await load_intake_demo(store)
+
+
+HOOKS: list[Callable[[GraphStore], Awaitable[None]]] = [
+    _intake,  # issue 19 items 2, 4, 5: sources and levels, the catalogue, the club, committee decisions
+]
 
 
 def demo_bundle() -> dict[str, list[dict[str, Any]]]:
@@ -34,6 +46,8 @@ async def load_demo(store: GraphStore) -> Prepared:
         )
     for plan in shipped_plans():  # the city's plans, their goals linked to the demo's duties
         await upsert_plan(store, None, plan)
+    for hook in HOOKS:  # each branch's own demo records, after the main bundle
+        await hook(store)
     log.info("demo registry loaded: %s, %d city plans", prepared.counts, len(shipped_plans()))
     return prepared
 

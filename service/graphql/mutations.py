@@ -9,7 +9,9 @@ from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.graphql import inputs as i
 from service.graphql.analyses import add_vocabulary_term, draft_opportunity_requests, set_finding_verdict
+from service.graphql.catalogue import upsert_club_mutation
 from service.graphql.city_plans import link_plan_goal, upsert_city_plan
+from service.graphql.intake import decide_intake_list, decide_issue_proposal
 from service.graphql.resolvers import archiver, creator, updater
 from service.graphql.tokens import create_api_token, revoke_api_token
 from service.graphql.types.agency import Agency
@@ -64,6 +66,11 @@ class Mutation:
     create_api_token = strawberry.mutation(resolver=create_api_token)
     revoke_api_token = strawberry.mutation(resolver=revoke_api_token)
     draft_opportunity_requests = strawberry.mutation(resolver=draft_opportunity_requests)
+    # -- issue intake (issue 19 item 2) --
+    decide_issue_proposal = strawberry.mutation(resolver=decide_issue_proposal)
+    decide_intake_list = strawberry.mutation(resolver=decide_intake_list)
+    upsert_club = strawberry.mutation(resolver=upsert_club_mutation)
+    # -- end of issue 19 item 2 --
 
     @strawberry.mutation(description="Move a request one step: only allowed transitions, each kept in its history")
     async def move_request(

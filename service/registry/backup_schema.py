@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 LABELS = ("Agency", "Duty", "Capacity", "Need", "Issue", "Exchange", "Request", "Transition", "WorkingGroup",
-          "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey", "CityPlan", "PlanGoal")  # fmt: skip
+          "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey", "CityPlan", "PlanGoal",
+          "IntakeDecision", "CouncilDecision", "IntakeRound", "Club", "ClubDesk")  # fmt: skip
 KEY = {"IdempotencyKey": "key"}
 RELATIONS = (
     ("PART_OF", "Agency", "Agency"), ("HAS_DUTY", "Agency", "Duty"), ("OFFERS", "Agency", "Capacity"),
@@ -20,6 +21,8 @@ RELATIONS = (
     ("ABOUT", "Request", "Capacity"), ("ABOUT", "Request", "Need"), ("ABOUT", "Request", "Issue"),
     ("ABOUT", "Request", "Duty"), ("HAS_STEP", "Request", "Transition"), ("MEMBER_OF", "Agency", "WorkingGroup"),
     ("COORDINATES", "WorkingGroup", "Duty"), ("PART_OF", "PlanGoal", "CityPlan"), ("SERVED_BY", "PlanGoal", "Duty"),
+    ("DECIDES", "IntakeDecision", "Issue"), ("ASSIGNS", "IntakeDecision", "Agency"), ("RUNS", "Agency", "Club"),
+    ("HAS_DESK", "Club", "ClubDesk"),
 )  # fmt: skip
 
 

@@ -21,6 +21,8 @@ LINKS: tuple[tuple[str, str], ...] = (
     ("/matrix/followup", "nav_m_followup"),
     ("/matrix/collaboration", "nav_m_collaboration"),
     ("/matrix/spend", "nav_m_spend"),
+    ("/intake", "nav_intake"),
+    ("/catalogue", "nav_catalogue"),
     ("/#downloads", "nav_downloads"),
     ("/portal", "nav_portal"),
     ("/graphql", ""),

@@ -35,6 +35,10 @@ strawberry.enum(e.ExchangeStatus)
 strawberry.enum(e.RequestStatus)
 strawberry.enum(e.MemberRole)
 strawberry.enum(e.MoneyUnit, description="Rials as stored, or tomans (rials / 10)")
+# issue intake (issue 19 item 2)
+strawberry.enum(e.IssueLevel, description="Where an issue was collected (seed 001): headquarters, organisation or district")
+strawberry.enum(e.ProposalOutcome, description="A committee's decision on a proposal: merge its issues, keep it as proposed, or reject it")
+strawberry.enum(e.CouncilOutcome, description="A council's decision on the approved list: approved, or returned to the committee")
 # strawberry.enum marks the domain enum itself and returns it; the names below are plain aliases,
 # so mypy reads them as types (an assignment from a call is a variable to it).
 AgencyKind = e.AgencyKind
@@ -51,6 +55,9 @@ ExchangeStatus = e.ExchangeStatus
 RequestStatus = e.RequestStatus
 MemberRole = e.MemberRole
 MoneyUnit = e.MoneyUnit
+IssueLevel = e.IssueLevel
+ProposalOutcome = e.ProposalOutcome
+CouncilOutcome = e.CouncilOutcome
 
 
 def iso_date(value: str | None) -> dt.date | None:
