@@ -87,7 +87,7 @@ def _known_geography(value: str) -> str:
     from service.analysis.vocab.geography import geography  # the vocabulary loads on first use
 
     if value not in geography().parent:
-        raise PydanticCustomError("unknown_geography", "unknown geography code {code!r} (e.g. city, D8, samen, province)",
+        raise PydanticCustomError("unknown_geography", "unknown geography code '{code}' (e.g. city, D8, samen, province)",
                                   {"code": value})
     return value
 
@@ -104,7 +104,7 @@ def _vocabulary_code(name: str, example: str) -> AfterValidator:
         from service.analysis.vocab.lists import codes
 
         if value not in codes(name):
-            raise PydanticCustomError("unknown_code", "unknown code {code!r} (e.g. {example})", {"code": value, "example": example})
+            raise PydanticCustomError("unknown_code", "unknown code '{code}' (e.g. {example})", {"code": value, "example": example})
         return value
 
     return AfterValidator(check)
