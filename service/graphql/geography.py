@@ -26,14 +26,14 @@ def _node(data: dict[str, Any]) -> GeographyNode:
                          labels_fa=data["labelsFa"], children=[_node(c) for c in data["children"]])  # fmt: skip
 
 
-async def geography_tree(info: Info, root: str = "province") -> GeographyNode:
-    """The hierarchy under ``root`` (default: the province), the directorate's added codes included."""
+async def geography_tree(info: Info, code: str = "province") -> GeographyNode:
+    """The hierarchy under ``code`` (default: the province), the directorate's added codes included."""
     from service.analysis.vocab.geography import geo_tree
     from service.analysis.vocab.terms import load_terms, vocabularies
 
     with vocabularies(await load_terms(info.context.repo.store)):
-        data = geo_tree(root)
+        data = geo_tree(code)
     if data is None:
-        raise ServiceError("VALIDATION", f"root: unknown geography code {root!r} (e.g. iran, province, city, D8, samen)",
-                           f"root: کد جغرافیا شناخته نیست ({root})؛ نمونه: province، city، D8، samen", field="root")  # fmt: skip
+        raise ServiceError("VALIDATION", f"code: unknown geography code {code!r} (e.g. iran, province, city, D8, samen)",
+                           f"code: کد جغرافیا شناخته نیست ({code})؛ نمونه: province، city، D8، samen", field="code")  # fmt: skip
     return _node(data)
