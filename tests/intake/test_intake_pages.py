@@ -63,3 +63,22 @@ def test_catalogue_page_searches_products_and_shows_the_club(demo: GraphQL, tmp_
         assert not traffic.blocked and not traffic.errors, (traffic.blocked, traffic.errors)
         page.goto(base + "/catalogue")
         shoot(page, tmp_path, "catalogue")
+
+
+def test_the_explorer_colours_issues_by_source_and_level(demo: GraphQL) -> None:
+    import json
+    import re
+
+    ok = demo.client.post("/signin", data={"token": demo.token, "next": "/"}, follow_redirects=False)
+    with type(demo.client)(base_url=demo.client.base_url, cookies={"hmh_viewer": ok.cookies["hmh_viewer"]}) as browser:
+        text = browser.get("/graph", headers=HTML).text
+    assert '<option value="source">منبع اطلاعاتی مسئله</option>' in text
+    found = re.search(r'<script type="application/json" id="hh-data">(.*?)</script>', text, re.S)
+    assert found is not None
+    data = json.loads(found.group(1).replace("<\\/", "</"))
+    issues = {k: n for k, n in data["nodes"].items() if n["type"] == "Issue"}
+    assert issues and all(n["source"] in data["palettes"]["source"] for n in issues.values())
+    assert {n["level"] for n in issues.values()} == {"headquarters", "organisation", "district"}
+    assert len(data["palettes"]["source"]) == 10  # the nine and "other"
+    panel = dict(issues["is-pilgrim-water-cuts"]["fields"])
+    assert "سامانه ۱۳۷" in panel["منبع"] and panel["سطح گردآوری"] == "منطقه‌ای"
