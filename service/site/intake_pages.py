@@ -54,7 +54,7 @@ async def intake_page(request: Request, runtime: RuntimeDep, settings: SettingsD
     rows = await intake.decisions(repo)
     force = intake.in_force(rows)
     issues = await repo.get_many(ISSUE, sorted({i for p in found for i in p.cluster.member_ids}))
-    agencies = await repo.get_many(AGENCY, sorted({r.get("ownerAgencyId") for r in rows if r.get("ownerAgencyId")}))
+    agencies = await repo.get_many(AGENCY, sorted({str(r["ownerAgencyId"]) for r in rows if r.get("ownerAgencyId")}))
     body = ['<h1>پذیرش و اولویت‌بندی مسائل</h1><p class="muted">مسائل از نُه منبع اطلاعاتی در سه سطح ستادی، سازمانی و منطقه‌ای '
             "گردآوری می‌شوند؛ مسائل همانندِ دستگاه‌های گوناگون پیشنهادِ تلفیق می‌شوند، کمیته دربارهٔ هر پیشنهاد تصمیم می‌گیرد "
             "و فهرست پذیرفته‌شده به ترتیب از شوراها می‌گذرد.</p>"]
