@@ -94,6 +94,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "dueDate": ("مهلت پاسخ", "Due date"),
     "concernsIds": ("دستگاه‌های طرف مسئله", "Agencies concerned"),
     "raisedOn": ("تاریخ طرح", "Raised on"),
+    "source": ("منبع اطلاعاتی", "Information source"),
+    "level": ("سطح گردآوری", "Collected at"),
     "their_capacities": ("ظرفیت‌های دستگاه‌های دیگر", "Other agencies' capacities"),
     "our_needs": ("نیازهای ما", "Our needs"),
     "our_issues": ("مسائل ما", "Our issues"),
@@ -157,6 +159,8 @@ VALUES: dict[str, tuple[str, str]] = {
     "low": ("کم", "low"), "medium": ("متوسط", "medium"), "high": ("زیاد", "high"), "critical": ("بحرانی", "critical"),
     "reciprocal": ("دوجانبه", "reciprocal"), "cycle": ("چرخه‌ای", "cycle"), "offer": ("یک‌سویه", "one-way"),
     "need": ("نیاز", "need"), "issue": ("مسئله", "issue"), "capacity": ("ظرفیت", "capacity"),
+    "headquarters": ("ستادی", "headquarters"), "organisation": ("سازمانی", "organisation"), "district": ("منطقه‌ای", "district"),
+    "product": ("محصول دانش‌بنیان", "knowledge-based product"),
 }  # fmt: skip
 
 
