@@ -16,9 +16,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from service.analysis.issue_clusters import MergedIssue, cluster_issues
 from service.analysis.snapshot import load_snapshot
 from service.domain.actor import Actor
 from service.domain.enums import ProposalOutcome
@@ -29,6 +28,9 @@ from service.registry.intake_chain import ChainBody, committee_of
 from service.registry.repository import Repository
 from service.registry.specs import AGENCY, ISSUE
 from service.storage.port import GraphStore, Row
+
+if TYPE_CHECKING:  # numpy, scipy and networkx load when proposals are first computed (tests/test_startup.py)
+    from service.analysis.issue_clusters import MergedIssue
 
 KIND = "intake_decision"  # the policy's key for these records (service/auth/policy.py PARTIES)
 
@@ -48,6 +50,8 @@ def proposal_key(member_ids: Iterable[str]) -> str:
 
 async def proposals(store: GraphStore) -> list[Proposal]:
     """The open issue clusters, ranked, as proposals (the whole registry: directorate and analysts)."""
+    from service.analysis.issue_clusters import cluster_issues
+
     clusters = cluster_issues(await load_snapshot(store, ("agency", "issue")))
     return [Proposal(proposal_key(m.member_ids), n, m) for n, m in enumerate(clusters.issues, 1)]
 
