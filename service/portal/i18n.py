@@ -95,6 +95,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "concernsIds": ("دستگاه‌های طرف مسئله", "Agencies concerned"),
     "raisedOn": ("تاریخ طرح", "Raised on"),
     "source": ("منبع اطلاعاتی", "Information source"),
+    "committee": ("تصمیم کمیته", "Committee's decision"),
+    "priority": ("اولویت", "priority"),
     "level": ("سطح گردآوری", "Collected at"),
     "their_capacities": ("ظرفیت‌های دستگاه‌های دیگر", "Other agencies' capacities"),
     "our_needs": ("نیازهای ما", "Our needs"),
@@ -161,6 +163,7 @@ VALUES: dict[str, tuple[str, str]] = {
     "need": ("نیاز", "need"), "issue": ("مسئله", "issue"), "capacity": ("ظرفیت", "capacity"),
     "headquarters": ("ستادی", "headquarters"), "organisation": ("سازمانی", "organisation"), "district": ("منطقه‌ای", "district"),
     "product": ("محصول دانش‌بنیان", "knowledge-based product"),
+    "merge": ("تلفیق و پذیرش", "merged and kept"), "keep": ("پذیرش", "kept"), "reject": ("رد", "rejected"),
 }  # fmt: skip
 
 

@@ -23,3 +23,17 @@ def test_an_agency_raises_an_issue_with_its_source_and_level(portal: GraphQL, ag
     assert ok.status_code == 303
     found = portal.ok('{ issues(filter: {source: "neighbourhood_councils", level: DISTRICT}, first: 50) { nodes { titleFa raisedBy { id } } } }')
     assert {"titleFa": base["titleFa"], "raisedBy": {"id": "ag-d9"}} in found["issues"]["nodes"]
+
+
+def test_the_dashboard_shows_the_committees_decision_on_our_issues(portal: GraphQL, agency_client: Any) -> None:
+    gas = agency_client("ag-gas").get("/portal/dashboard").text
+    about = gas.split('id="issues-about"')[1].split("</section>")[0]
+    row = about.split('data-issue="is-excavation-d10"')[1].split("</tr>")[0]
+    assert "تلفیق و پذیرش" in row and "اولویت ۱" in row and "معاونت فنی و عمرانی" in row
+    council = agency_client("ag-council").get("/portal/dashboard").text
+    raised = council.split('id="issues-raised"')[1].split("</section>")[0]
+    assert "<span" in raised.split('data-issue="is-plan-reporting"')[1].split("</tr>")[0]  # rejected, with its reason
+    assert "رد" in raised.split('data-issue="is-plan-reporting"')[1].split("</tr>")[0]
+    parks = agency_client("ag-parks").get("/portal/dashboard").text
+    section = parks.split('id="issues-about"')[1].split("</section>")[0]
+    assert "تلفیق و پذیرش" not in section and "اولویت" not in section  # no decided proposal holds parks' issues
