@@ -23,10 +23,11 @@ from service.registry.clubs import load_clubs
 from service.registry.repository import Repository
 from service.registry.specs import AGENCY, CAPACITY
 from service.site.errors import page
+from service.site.intake_words import say
+from service.site.lang import lang_of
 
 router = APIRouter(include_in_schema=False)
 COLUMNS = ("id", "titleFa", "titleEn", "innovationCentre", "innovationCentreFa", "companyId", "companyFa", "companyFictional", "descriptionFa")
-FICTIONAL = "«نام ساختگی»"
 
 
 async def products(repo: Repository, q: str | None, centre: str | None) -> list[dict[str, Any]]:
@@ -43,6 +44,7 @@ async def products(repo: Repository, q: str | None, centre: str | None) -> list[
         found = term(INNOVATION_CENTRES, r.get("innovationCentre"))
         out.append({"id": r["id"], "titleFa": r["titleFa"], "titleEn": r.get("titleEn"), "innovationCentre": r.get("innovationCentre"),
                     "innovationCentreFa": found.fa if found else "", "companyId": r["agencyId"], "companyFa": firm.get("nameFa", ""),
+                    "companyEn": firm.get("nameEn"),
                     "companyFictional": bool(firm.get("fictional")), "descriptionFa": r.get("descriptionFa")})  # fmt: skip
     return out
 
@@ -54,31 +56,37 @@ def _e(text: object) -> str:
 @router.get("/catalogue", response_class=HTMLResponse)
 async def catalogue(request: Request, runtime: RuntimeDep, actor: ActorDep) -> HTMLResponse:
     require_role(actor, Role.DIRECTORATE, Role.ANALYST)
+    lang = lang_of(request)
     q = request.query_params.get("q", "")[:200]
     centre = request.query_params.get("centre", "")[:60]
     found = await products(Repository(runtime.store), q, centre)
-    options = "".join(f'<option value="{t.code}"{" selected" if t.code == centre else ""}>{_e(t.fa)}</option>'
+    options = "".join(f'<option value="{t.code}"{" selected" if t.code == centre else ""}>{_e(t.label(lang))}</option>'
                       for t in terms(INNOVATION_CENTRES))  # fmt: skip
-    body = [f"""<h1>کاتالوگ محصولات دانش‌بنیان</h1>
-<p class="muted">دفتر خلاقیت و نوآوری شهری ۶۷۰ محصول دانش‌بنیانِ سراسر کشور را در چهار مرکز نوآوری به حوزه‌های شهرداری معرفی کرده است؛
-این‌جا نمونه‌ای از آن‌ها ثبت است. نام شرکت‌های ساختگی با {FICTIONAL} نشان داده شده است. قرارداد با شرکت‌ها در «توافق‌نامه‌ها» ثبت می‌شود.</p>
-<form method="get" action="/catalogue" class="filters" role="search"><label>جست‌وجو <input name="q" value="{_e(q)}"></label>
-<label>مرکز نوآوری <select name="centre"><option value="">همه</option>{options}</select></label>
-<button type="submit" class="primary">جست‌وجو</button></form>
-<p id="count">{num(len(found))} محصول · <a href="/catalogue.csv" download>CSV</a> · <a href="/catalogue.xlsx" download>Excel</a></p>
-<div class="table-wrap"><table id="products"><thead><tr><th>محصول</th><th>مرکز نوآوری</th><th>شرکت</th></tr></thead><tbody>"""]
+    body = [f"""<h1>{say(lang, "cat_h1")}</h1><p class="muted">{say(lang, "cat_intro")}</p>
+<form method="get" action="/catalogue" class="filters" role="search"><label>{say(lang, "search")} <input name="q" value="{_e(q)}"></label>
+<label>{say(lang, "centre")} <select name="centre"><option value="">{say(lang, "all")}</option>{options}</select></label>
+<button type="submit" class="primary">{say(lang, "search")}</button></form>
+<p id="count">{say(lang, "n_products", n=num(len(found), lang=lang))} ·
+<a href="/catalogue.csv" download>CSV</a> · <a href="/catalogue.xlsx" download>Excel</a></p>
+<div class="table-wrap"><table id="products"><thead><tr><th>{say(lang, "product")}</th><th>{say(lang, "centre")}</th>
+<th>{say(lang, "company")}</th></tr></thead><tbody>"""]
     for p in found:
-        flag = f' <span class="fictional">{FICTIONAL}</span>' if p["companyFictional"] else ""
-        body.append(f'<tr data-id="{_e(p["id"])}"><td>{_e(p["titleFa"])}</td><td>{_e(p["innovationCentreFa"])}</td>'
-                    f"<td>{_e(p['companyFa'])}{flag}</td></tr>")
+        flag = f' <span class="fictional">{say(lang, "fictional")}</span>' if p["companyFictional"] else ""
+        found_centre = term(INNOVATION_CENTRES, p["innovationCentre"])
+        title = (p["titleEn"] if lang == "en" else None) or p["titleFa"]
+        body.append(f'<tr data-id="{_e(p["id"])}"><td>{_e(title)}</td><td>{_e(found_centre.label(lang) if found_centre else "")}</td>'
+                    f"<td>{_e(p['companyEn'] if lang == 'en' and p['companyEn'] else p['companyFa'])}{flag}</td></tr>")
     body.append("</tbody></table></div>")
     for club in await load_clubs(runtime.store):
-        desks = "".join(f"<li>{_e(d['nameFa'])}{'' if d.get('memberCount') is None else ' — ' + num(d['memberCount']) + ' عضو'}</li>"
+        desks = "".join(f"<li>{_e((d.get('nameEn') if lang == 'en' else None) or d['nameFa'])}"
+                        f"{'' if d.get('memberCount') is None else say(lang, 'desk_members', n=num(d['memberCount'], lang=lang))}</li>"
                         for d in club["desks"])  # fmt: skip
-        members = num(club["memberCount"]) if club.get("memberCount") is not None else "—"
-        body.append(f'<section class="club" id="{_e(club["id"])}"><h2>{_e(club["nameFa"])}</h2><p>{members} عضو؛ '
-                    f"{num(len(club['desks']))} میز تخصصی</p><ul>{desks}</ul><p class=\"muted\">{_e(club.get('source'))}</p></section>")
-    return page("کاتالوگ نوآوری", "".join(body), current="/catalogue", request=request)
+        members = num(club["memberCount"], lang=lang) if club.get("memberCount") is not None else "—"
+        name = (club.get("nameEn") if lang == "en" else None) or club["nameFa"]
+        body.append(f'<section class="club" id="{_e(club["id"])}"><h2>{_e(name)}</h2><p>'
+                    f'{say(lang, "club_line", members=members, desks=num(len(club["desks"]), lang=lang))}</p><ul>{desks}</ul>'
+                    f'<p class="muted">{_e(club.get("source"))}</p></section>')  # fmt: skip
+    return page(say(lang, "cat_title"), "".join(body), current="/catalogue", request=request)
 
 
 @router.get("/catalogue.csv")

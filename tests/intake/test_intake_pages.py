@@ -82,3 +82,13 @@ def test_the_explorer_colours_issues_by_source_and_level(demo: GraphQL) -> None:
     assert len(data["palettes"]["source"]) == 10  # the nine and "other"
     panel = dict(issues["is-pilgrim-water-cuts"]["fields"])
     assert "سامانه ۱۳۷" in panel["منبع"] and panel["سطح گردآوری"] == "منطقه‌ای"
+
+
+def test_the_pages_speak_english_when_asked(demo: GraphQL) -> None:
+    analyst = demo.as_role("analyst")
+    intake = analyst.get("/intake?lang=en").text
+    assert "Issue intake and prioritisation" in intake and "merged and kept" in intake and "its turn to decide" in intake
+    assert "Commission on strategic and operational dimensions" in intake and "Repeated digging of freshly asphalted" in intake
+    catalogue = analyst.get("/catalogue?lang=en").text
+    assert "Knowledge-based products" in catalogue and "(fictional name)" in catalogue and "600 members; 6 specialist desks" in catalogue
+    assert "Civil works, transport and traffic" in catalogue
