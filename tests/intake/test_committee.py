@@ -154,3 +154,32 @@ def test_an_agency_sees_the_decisions_on_its_own_issues_only(demo: GraphQL) -> N
     # a decision on a proposal it is no party to, asked by key, answers like a missing one
     key = next(d["proposalKey"] for d in everything if d["outcome"] == "REJECT")
     assert demo.as_role("agency", "ag-parks").ok("query($k: String) { intakeDecisions(proposalKey: $k) { id } }", k=key) == {"intakeDecisions": []}
+
+
+def test_two_decisions_against_one_round_make_one_record(demo: GraphQL, settings) -> None:  # type: ignore[no-untyped-def]
+    """The statements themselves refuse a stale round (the guard under Neo4j's read committed), and two
+    concurrent decisions checked against the same round leave exactly one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.conftest import run_on_store
+
+    props = _proposals(demo)
+    keys = [_by_member(props, i)["key"] for i in ("is-trees-powerlines", "is-park-wells")]
+    now = demo.ok(CHAIN)["intakeChain"]["roundVersion"]
+
+    async def stale(store):  # type: ignore[no-untyped-def]
+        decide = await store.write("intake/decide", {"id": "idc-x", "props": {"proposalKey": "k"}, "memberIds": [],
+                                                     "ownerAgencyId": None, "expectedVersion": now - 1, "now": "t",
+                                                     "audit": {"id": "au-x"}})  # fmt: skip
+        council = await store.write("intake/council_decide", {"id": "cdc-x", "props": {}, "expectedVersion": now - 1,
+                                                              "now": "t", "audit": {"id": "au-y"}})  # fmt: skip
+        return decide, council
+
+    assert run_on_store(settings, stale) == ([], [])
+    with ThreadPoolExecutor(2) as pool:
+        bodies = list(pool.map(lambda k: demo(DECIDE, key=k, o="KEEP", why="هم‌زمان", p=7, owner="ag-parks", r=now), keys))
+    made = [b for b in bodies if not b.get("errors")]
+    refused = [b["errors"][0]["extensions"]["code"] for b in bodies if b.get("errors")]
+    assert len(made) == 1 and refused == ["VERSION_CONFLICT"]
+    assert demo.ok(CHAIN)["intakeChain"]["roundVersion"] == now + 1
+    assert len(demo.ok(ALL)["intakeDecisions"]) == 7
