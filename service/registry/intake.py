@@ -107,7 +107,7 @@ def _refuse(code: str, en: str, fa: str, field: str | None = None, status: int =
     return ServiceError(code, en, fa, field=field, status=status)
 
 
-def _check(outcome: ProposalOutcome, proposal: Proposal, count: int, priority: int | None, owner: str | None, reason: str) -> str:
+def _check(outcome: ProposalOutcome, members: int, count: int, priority: int | None, owner: str | None, reason: str) -> str:
     """The decision's fields make sense together; returns the reason, trimmed."""
     why = (reason or "").strip()
     if not 3 <= len(why) <= 2000:
@@ -117,7 +117,7 @@ def _check(outcome: ProposalOutcome, proposal: Proposal, count: int, priority: i
             raise _refuse("VALIDATION", "priority/ownerAgencyId: a rejected proposal takes no priority or owner",
                           "پیشنهاد ردشده اولویت و متولی نمی‌گیرد", "priority")  # fmt: skip
         return why
-    if outcome is ProposalOutcome.MERGE and len(proposal.cluster.member_ids) < 2:
+    if outcome is ProposalOutcome.MERGE and members < 2:
         raise _refuse("VALIDATION", "outcome: a proposal of one issue has nothing to merge; keep or reject it",
                       "این پیشنهاد تنها یک مسئله دارد و چیزی برای تلفیق نیست؛ آن را نگه دارید یا رد کنید", "outcome")  # fmt: skip
     if priority is None or not 1 <= priority <= count:
@@ -129,35 +129,51 @@ def _check(outcome: ProposalOutcome, proposal: Proposal, count: int, priority: i
     return why
 
 
+async def _basis(repo: Repository, found: list[Proposal], key: str, outcome: ProposalOutcome) -> dict[str, Any]:
+    """What a decision on ``key`` records of its proposal: the current one's, or, for a proposal whose
+    issues have changed since (a new issue joined, one was resolved), the last decision's, which may then
+    only be withdrawn (REJECT): the current proposal is the one to decide."""
+    proposal = next((p for p in found if p.key == key), None)
+    if proposal is not None:
+        m = proposal.cluster
+        return {"memberIds": list(m.member_ids), "partyIds": sorted(set(m.agencies_affected)), "leadIssueId": _lead(m),
+                "titleFa": m.title, "severity": m.severity, "score": m.priority, "rank": proposal.rank}  # fmt: skip
+    earlier = await decisions(repo, keys=[key])
+    if not earlier:
+        raise not_found("IssueProposal", key, "key")
+    if outcome is not ProposalOutcome.REJECT:
+        raise _refuse("VALIDATION", "outcome: this proposal's issues have changed since it was decided; it can only be withdrawn "
+                      "(REJECT): decide the current proposal instead",
+                      "مسائل این پیشنهاد از زمان تصمیم تغییر کرده است؛ تنها می‌توان آن را کنار گذاشت (رد)؛ دربارهٔ پیشنهاد کنونی تصمیم بگیرید",
+                      "outcome")  # fmt: skip
+    last = earlier[-1]
+    return {k: last.get(k) for k in ("memberIds", "partyIds", "leadIssueId", "titleFa", "severity", "score")} | {"rank": None}
+
+
 async def decide(repo: Repository, chain: list[ChainBody], actor: Actor, key: str, outcome: ProposalOutcome,
                  reason: str, priority: int | None = None, owner_agency_id: str | None = None,
                  expected_round: int | None = None) -> Row:  # fmt: skip
-    """Record the committee's decision on the proposal ``key`` (a current one)."""
+    """Record the committee's decision on the proposal ``key`` (a current one, or one decided before)."""
     store = repo.store
+    outcome = ProposalOutcome(outcome)
     found = await proposals(store)
-    proposal = next((p for p in found if p.key == key), None)
-    if proposal is None:
-        raise not_found("IssueProposal", key, "key")
-    why = _check(ProposalOutcome(outcome), proposal, len(found), priority, owner_agency_id, reason)
+    basis = await _basis(repo, found, key, outcome)
+    why = _check(outcome, len(basis["memberIds"]), len(found), priority, owner_agency_id, reason)
     if owner_agency_id:
         await repo.get(AGENCY, owner_agency_id, field="ownerAgencyId")
     current = await round_version(store)
     if expected_round is not None and expected_round != current:
         raise version_conflict("IntakeRound", "current", current)
-    m = proposal.cluster
     ident = new_id("idc")
     now = now_iso()
-    props: dict[str, Any] = {
-        "proposalKey": key, "outcome": ProposalOutcome(outcome).value, "reason": why, "body": committee_of(chain).code,
-        "memberIds": list(m.member_ids), "partyIds": sorted(set(m.agencies_affected)), "leadIssueId": _lead(m),
-        "titleFa": m.title, "severity": m.severity, "score": m.priority, "rank": proposal.rank,
-        "decidedBy": actor.name, "role": actor.role.value, "at": now, "createdAt": now,
-    }  # fmt: skip
+    props: dict[str, Any] = {"proposalKey": key, "outcome": outcome.value, "reason": why, "body": committee_of(chain).code,
+                             **{k: v for k, v in basis.items() if v is not None},
+                             "decidedBy": actor.name, "role": actor.role.value, "at": now, "createdAt": now}  # fmt: skip
     if priority is not None:
         props["priority"] = priority
     if owner_agency_id:
         props["ownerAgencyId"] = owner_agency_id
-    params = {"id": ident, "props": props, "memberIds": list(m.member_ids), "ownerAgencyId": owner_agency_id,
+    params = {"id": ident, "props": props, "memberIds": list(basis["memberIds"]), "ownerAgencyId": owner_agency_id,
               "expectedVersion": current, "now": now, "audit": audit_event(actor, "decide_proposal", "IntakeDecision", ident, None, props)}  # fmt: skip
     rows = await store.write("intake/decide", params)
     if not rows:

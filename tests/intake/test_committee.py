@@ -183,3 +183,20 @@ def test_two_decisions_against_one_round_make_one_record(demo: GraphQL, settings
     assert len(made) == 1 and refused == ["VERSION_CONFLICT"]
     assert demo.ok(CHAIN)["intakeChain"]["roundVersion"] == now + 1
     assert len(demo.ok(ALL)["intakeDecisions"]) == 7
+
+
+def test_a_decided_proposal_whose_issues_changed_can_only_be_withdrawn(demo: GraphQL) -> None:
+    old = _by_member(_proposals(demo), "is-intake-samen-toilets")
+    assert old["decision"]["outcome"] == "MERGE"
+    demo.ok("""mutation($i: IssueInput!) { createIssue(input: $i) { id } }""", i={
+        "raisedById": "ag-dep-social", "concernsIds": ["ag-abfa"], "titleFa": "قطع مکرر آب سرویس‌های بهداشتی مسیر زائران در ایام اربعین",
+        "category": "SERVICE_DELIVERY", "severity": "HIGH", "source": "civil_society_forums", "level": "HEADQUARTERS"})  # fmt: skip
+    now = _by_member(_proposals(demo), "is-intake-samen-toilets")
+    assert len(now["memberIds"]) == 3 and now["key"] != old["key"] and now["decision"] is None  # a new proposal
+    code, fa, field = _code(demo, DECIDE, key=old["key"], o="KEEP", why="دوباره", p=1, owner="ag-abfa")
+    assert (code, field) == ("VALIDATION", "outcome") and "تنها می‌توان آن را کنار گذاشت" in fa
+    assert old["key"] in {a["proposalKey"] for a in demo.ok(CHAIN)["intakeChain"]["approved"]}
+    demo.ok(DECIDE, key=old["key"], o="REJECT", why="جای خود را به پیشنهاد سه‌مسئله‌ای داد")
+    assert old["key"] not in {a["proposalKey"] for a in demo.ok(CHAIN)["intakeChain"]["approved"]}
+    made = demo.ok(DECIDE, key=now["key"], o="MERGE", why="سه گزارش یک مشکل", p=4, owner="ag-abfa")["decideIssueProposal"]
+    assert len(made["memberIds"]) == 3
