@@ -200,3 +200,30 @@ def test_a_decided_proposal_whose_issues_changed_can_only_be_withdrawn(demo: Gra
     assert old["key"] not in {a["proposalKey"] for a in demo.ok(CHAIN)["intakeChain"]["approved"]}
     made = demo.ok(DECIDE, key=now["key"], o="MERGE", why="سه گزارش یک مشکل", p=4, owner="ag-abfa")["decideIssueProposal"]
     assert len(made["memberIds"]) == 3
+
+
+def test_a_configured_chain_replaces_seed_001s(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """HAMAHANG_INTAKE_CHAIN gives the bodies (the committee first); the demo then records no council
+    decision of the default chain, and the first configured council is the one to decide."""
+    from service.registry.intake_chain import chain_of, council_decisions, steps
+    from service.settings import ChainBody, Settings
+    from tests.conftest import run_on_store
+
+    custom = Settings(intake_chain=[ChainBody(code="district_committee", fa="کمیته منطقه"),
+                                    ChainBody(code="hq_council", fa="شورای هماهنگی ستاد", en="HQ coordination council")])
+    chain = chain_of(custom)
+    assert [(b.code, b.position, b.en) for b in chain] == [("district_committee", 1, "district_committee"), ("hq_council", 2, "HQ coordination council")]
+
+    async def work(store):  # type: ignore[no-untyped-def]
+        from service.demo.intake import load_intake_demo
+        from service.demo.loader import demo_bundle
+        from service.registry.bundle import import_bundle
+
+        await store.wipe()
+        await import_bundle(store, demo_bundle())
+        await load_intake_demo(store, custom)
+        return await council_decisions(store)
+
+    assert run_on_store(settings, work) == []
+    state = steps(chain, [], "h", True)
+    assert [(s.body.code, s.status) for s in state] == [("district_committee", "committee"), ("hq_council", "awaiting")]
