@@ -3,6 +3,6 @@
 MATCH (d:IntakeDecision)
 WHERE ($viewerId IS NULL OR $viewerId IN d.partyIds)
   AND ($keys IS NULL OR d.proposalKey IN $keys)
-  AND ($issueId IS NULL OR $issueId IN d.memberIds)
+  AND ($issueIds IS NULL OR any(i IN d.memberIds WHERE i IN $issueIds))
 RETURN d {.*} AS node
 ORDER BY d.at, d.id

@@ -63,7 +63,7 @@ async def issue_proposals(info: Info) -> list[IssueProposal]:
 async def intake_decisions(info: Info, issue_id: strawberry.ID | None = None, proposal_key: str | None = None) -> list[IntakeDecision]:
     """Committee decisions, oldest first: an agency gets those on issues it raised or is concerned by."""
     rows = await intake.decisions(info.context.repo, keys=[proposal_key] if proposal_key else None,
-                                  issue_id=str(issue_id) if issue_id else None)  # fmt: skip
+                                  issue_ids=[str(issue_id)] if issue_id else None)  # fmt: skip
     return [decision_of(r) for r in rows]
 
 

@@ -61,11 +61,11 @@ async def round_version(store: GraphStore) -> int:
     return int(rows[0]["version"]) if rows else 0
 
 
-async def decisions(repo: Repository, *, keys: list[str] | None = None, issue_id: str | None = None) -> list[Row]:
+async def decisions(repo: Repository, *, keys: list[str] | None = None, issue_ids: list[str] | None = None) -> list[Row]:
     """Committee decisions, oldest first, as the reader may read them: an agency gets those on issues
     it raised or is concerned by, and sees of their member issues only the ones it may read."""
     viewer = repo.view.viewer(KIND)
-    rows = [r["node"] for r in await repo.store.read("intake/decisions", {"viewerId": viewer, "keys": keys, "issueId": issue_id})]
+    rows = [r["node"] for r in await repo.store.read("intake/decisions", {"viewerId": viewer, "keys": keys, "issueIds": issue_ids})]
     rows = [r for r in rows if repo.view.readable(KIND, r)]
     if viewer is None or not rows:
         return rows

@@ -227,3 +227,13 @@ def test_a_configured_chain_replaces_seed_001s(settings, tmp_path) -> None:  # t
     assert run_on_store(settings, work) == []
     state = steps(chain, [], "h", True)
     assert [(s.body.code, s.status) for s in state] == [("district_committee", "committee"), ("hq_council", "awaiting")]
+
+
+def test_decisions_on_a_list_of_issues_are_read_in_one_statement(demo: GraphQL) -> None:
+    doc = "{ issues(first: 50) { nodes { id intakeDecisions { outcome } } } }"
+    body = demo(doc)
+    nodes = body["data"]["issues"]["nodes"]
+    decided = {i for d in demo.ok(ALL)["intakeDecisions"] for i in d["memberIds"]}
+    assert len(nodes) >= 20 and {n["id"] for n in nodes if n["intakeDecisions"]} == decided and len(decided) == 10
+    plain = demo("{ issues(first: 50) { nodes { id } } }")
+    assert body["extensions"]["storeQueries"] == plain["extensions"]["storeQueries"] + 1

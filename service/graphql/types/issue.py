@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -89,7 +89,14 @@ class Issue(Node):
         from service.graphql.types.intake import decision_of
         from service.registry.intake import decisions
 
-        return [decision_of(r) for r in await decisions(info.context.repo, issue_id=str(self.id))]
+        repo = info.context.repo
+
+        async def load(ids: list[str]) -> list[list[Any]]:  # one statement for every issue of the document
+            rows = await decisions(repo, issue_ids=ids)
+            return [[decision_of(r) for r in rows if i in (r.get("memberIds") or [])] for i in ids]
+
+        found: list[_intake_decision] = await info.context.loaders.batched("intake:decisions", load).load(str(self.id))
+        return found
 
     @strawberry.field(description="The duty this issue keeps from being done")
     async def blocks_duty(self, info: Info) -> _duty | None:
