@@ -1,7 +1,7 @@
 """The innovation office's catalogue (issue 19 item 5, seed 004): knowledge-based products are capacities
 of kind PRODUCT offered by their company, each in one of four innovation centres; clubs of people (the
-planners' club) with their desks. Contracts with the companies are agreements (the agreements' own
-records name the product's capacity id).
+planners' club) with their desks. Contracts with the companies are agreements, built elsewhere; the
+link point is the product's capacity id.
 
 Products are capacities, so every role reads them (capacities are shared); clubs are public too. Only
 the directorate writes clubs."""
