@@ -39,7 +39,7 @@ from service.registry.events import EventHub
 from service.registry.fulltext import backfill_words
 from service.replies import JSONReply
 from service.settings import Settings
-from service.site import errors as site_errors, plans as site_plans, router as site
+from service.site import errors as site_errors, intake_pages, plans as site_plans, router as site
 from service.storage.errors import StoreError
 from service.storage.runtime import StoreRuntime, open_store
 from service.transparency.router import router as transparency_router  # issue 19: the public reports
@@ -141,6 +141,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(site_plans.router)  # coordination plans (issue #18.1): /plans, /plans/{id}
     app.include_router(interop.router)
     app.include_router(transparency_router)
+    app.include_router(intake_pages.router)  # issue 19 items 2 and 5: /intake, /catalogue
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> Response:

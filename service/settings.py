@@ -60,6 +60,14 @@ class AnalysisSettings(BaseModel):
     alignment: AlignmentParams = AlignmentParams()
 
 
+class ChainBody(BaseModel):
+    """One body of the chain that approves the prioritised issues (issue 19 item 2)."""
+
+    code: str = Field(min_length=1, max_length=40, pattern=r"^[a-z0-9_]+$")
+    fa: str = Field(min_length=1, max_length=300)
+    en: str = ""
+
+
 class Settings(BaseSettings):
     """Everything the service can be told from outside; no module-level singleton.
 
@@ -136,6 +144,12 @@ class Settings(BaseSettings):
         200_000_000, ge=1024, description="an XLSX's parts once unzipped (a 73 KB file held 500k rows)"
     )
     import_max_seconds: float = Field(60.0, gt=0, description="time to read and check one upload")
+    # issue intake: the committee (first) that decides the issue-cluster proposals, then the councils the
+    # approved list goes up to; unset: seed 001's chain (service/analysis/vocab/data/intake_chain.csv)
+    intake_chain: list[ChainBody] | None = Field(
+        None, min_length=2,
+        description='e.g. [{"code":"district_committee","fa":"کمیته منطقه"},{"code":"hq_council","fa":"شورای هماهنگی ستاد"}]',
+    )  # fmt: skip
 
     @field_validator("plan_approval_chain")
     @classmethod

@@ -97,7 +97,7 @@ TRANSITIONS = {
     "done": set(), "rejected": set(), "withdrawn": set(),
 }
 OPTIONAL = {"budgetYears", "budgetRials", "quantityCommitted", "quantityMet", "valueSource",
-            "level", "parentGroupId", "planId"}  # present only where the demo has them
+            "level", "parentGroupId", "planId", "innovationCentre"}  # present only where the demo has them
 ID_PREFIX = {"agencies": "ag-", "duties": "du-", "capacities": "ca-", "needs": "ne-",
              "issues": "is-", "exchanges": "ex-", "requests": "rq-", "workingGroups": "wg-"}
 FIELDS = {
@@ -108,12 +108,12 @@ FIELDS = {
                "budgetRials"],
     "capacities": ["id", "agencyId", "titleFa", "titleEn", "descriptionFa", "descriptionEn", "kind",
                    "quantity", "unit", "availableFrom", "availableTo", "location", "costRials",
-                   "status", "quantityCommitted", "valueSource"],
+                   "status", "quantityCommitted", "valueSource", "innovationCentre"],
     "needs": ["id", "agencyId", "titleFa", "titleEn", "descriptionFa", "descriptionEn", "kind",
               "quantity", "unit", "neededFrom", "neededTo", "location", "valueRials",
               "status", "quantityMet", "valueSource"],
     "issues": ["id", "raisedById", "concernsIds", "titleFa", "titleEn", "descriptionFa",
-               "descriptionEn", "category", "severity", "status", "raisedOn", "blocksDutyId"],
+               "descriptionEn", "category", "severity", "status", "raisedOn", "blocksDutyId", "source", "level"],
     "exchanges": ["id", "kind", "providerId", "receiverId", "titleFa", "titleEn", "descriptionFa",
                   "amountRials", "date", "status", "dutyId", "contractRef"],
     "requests": ["id", "senderId", "receiverId", "aboutId", "subject", "body", "dueDate", "filedOn",
@@ -125,6 +125,9 @@ REQUIRED_TEXT = {"nameFa", "nameEn", "titleFa", "titleEn", "descriptionFa", "des
                  "mandateFa", "mandateEn", "subject", "body"}
 
 JURISDICTIONS = {"national", "provincial", "city", "district"}
+ISSUE_SOURCES_CSV = "service/analysis/vocab/data/issue_sources.csv"  # seed 001's nine information sources
+with open(ISSUE_SOURCES_CSV, encoding="utf-8") as _f:
+    ISSUE_SOURCES = {line.split(",", 1)[0] for line in _f.read().splitlines()[1:] if line}
 GEOGRAPHY_CSV = "service/analysis/vocab/data/geography.csv"  # the analyses' geography hierarchy
 with open(GEOGRAPHY_CSV, encoding="utf-8") as _f:
     GEOGRAPHY = {line.split(",", 1)[0] for line in _f.read().splitlines()[1:] if line}
@@ -394,6 +397,9 @@ def main():
                 and windows_overlap(*parsed[cid], *parsed[nid]))
 
     # ---------- issues ----------
+    for iid, i in idx["issues"].items():  # issue intake: one of seed 001's nine sources, at one of its three levels
+        if i.get("source") not in ISSUE_SOURCES or i.get("level") not in ("headquarters", "organisation", "district"):
+            err(f"{iid}: source {i.get('source')!r} / level {i.get('level')!r} not from {ISSUE_SOURCES_CSV}")
     for iid, i in idx["issues"].items():
         if i.get("raisedById") not in ag:
             err(f"{iid}: raisedById {i.get('raisedById')} does not exist")

@@ -108,6 +108,26 @@ UNWIND $n_ReportStep AS p
 CREATE (n:ReportStep)
 SET n += p
 WITH count(*) AS _
+UNWIND $n_IntakeDecision AS p
+CREATE (n:IntakeDecision)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_CouncilDecision AS p
+CREATE (n:CouncilDecision)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_IntakeRound AS p
+CREATE (n:IntakeRound)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_Club AS p
+CREATE (n:Club)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_ClubDesk AS p
+CREATE (n:ClubDesk)
+SET n += p
+WITH count(*) AS _
 UNWIND $r_PART_OF_Agency_Agency AS r
 MATCH (a:Agency {id: r.fromId})
 MATCH (b:Agency {id: r.toId})
@@ -316,5 +336,29 @@ UNWIND $r_HAS_STEP_WgReport_ReportStep AS r
 MATCH (a:WgReport {id: r.fromId})
 MATCH (b:ReportStep {id: r.toId})
 CREATE (a)-[x:HAS_STEP]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_DECIDES_IntakeDecision_Issue AS r
+MATCH (a:IntakeDecision {id: r.fromId})
+MATCH (b:Issue {id: r.toId})
+CREATE (a)-[x:DECIDES]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_ASSIGNS_IntakeDecision_Agency AS r
+MATCH (a:IntakeDecision {id: r.fromId})
+MATCH (b:Agency {id: r.toId})
+CREATE (a)-[x:ASSIGNS]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_RUNS_Agency_Club AS r
+MATCH (a:Agency {id: r.fromId})
+MATCH (b:Club {id: r.toId})
+CREATE (a)-[x:RUNS]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_DESK_Club_ClubDesk AS r
+MATCH (a:Club {id: r.fromId})
+MATCH (b:ClubDesk {id: r.toId})
+CREATE (a)-[x:HAS_DESK]->(b)
 SET x += r.props
 RETURN count(*) AS last

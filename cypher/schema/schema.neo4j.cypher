@@ -28,6 +28,11 @@ CREATE CONSTRAINT wgdecision_id_unique IF NOT EXISTS FOR (n:WgDecision) REQUIRE 
 CREATE CONSTRAINT decisionstep_id_unique IF NOT EXISTS FOR (n:DecisionStep) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT wgreport_id_unique IF NOT EXISTS FOR (n:WgReport) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT reportstep_id_unique IF NOT EXISTS FOR (n:ReportStep) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT intakedecision_id_unique IF NOT EXISTS FOR (n:IntakeDecision) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT councildecision_id_unique IF NOT EXISTS FOR (n:CouncilDecision) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT intakeround_id_unique IF NOT EXISTS FOR (n:IntakeRound) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT club_id_unique IF NOT EXISTS FOR (n:Club) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT clubdesk_id_unique IF NOT EXISTS FOR (n:ClubDesk) REQUIRE n.id IS UNIQUE;
 CREATE INDEX agency_code IF NOT EXISTS FOR (n:Agency) ON (n.code);
 CREATE INDEX agency_kind IF NOT EXISTS FOR (n:Agency) ON (n.kind);
 CREATE INDEX duty_functioncode IF NOT EXISTS FOR (n:Duty) ON (n.functionCode);

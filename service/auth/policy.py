@@ -28,6 +28,7 @@ PARTIES: dict[str, tuple[str, ...]] = {
     "request": ("senderId", "receiverId"),
     "plan_action": ("ownerIds",),  # a coordination plan's action: its owners (the plan's header is read by all)
     "agreement": ("providerIds", "receiverIds"),
+    "intake_decision": ("partyIds",),  # a committee decision: the raisers and concerned of its issues
 }
 # working-group governance (issue 19): an agency reads the meetings, decisions and reports of the
 # groups it sits in (``memberIds``, which their statements return), and the decisions it owns;

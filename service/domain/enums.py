@@ -54,6 +54,7 @@ class ResourceKind(str, Enum):
     SERVICE = "service"
     INFRASTRUCTURE = "infrastructure"
     FUNDING = "funding"
+    PRODUCT = "product"  # a knowledge-based product of a company's (seed 004's catalogue; issue 19 item 5)
 
 
 class ResourceStatus(str, Enum):
@@ -254,3 +255,28 @@ class StepStatus(str, Enum):
     DECLINED = "declined"
     DISPUTED = "disputed"
     CONFIRMED = "confirmed"
+# -- issue intake (issue 19 item 2; seed 001): the three levels issues are collected at ------------
+class IssueLevel(str, Enum):
+    """Where an issue was collected: a headquarters (deputy), an organisation or a district office."""
+
+    HEADQUARTERS = "headquarters"
+    ORGANISATION = "organisation"
+    DISTRICT = "district"
+
+
+ISSUE_LEVEL_FA = {"headquarters": "ستادی", "organisation": "سازمانی", "district": "منطقه‌ای"}
+
+
+class ProposalOutcome(str, Enum):
+    """A committee's decision on an issue-cluster proposal."""
+
+    MERGE = "merge"  # the proposal's issues are one problem: kept, merged, with a priority and an owner
+    KEEP = "keep"  # kept as proposed (one issue, or issues left apart), with a priority and an owner
+    REJECT = "reject"  # not taken into the list
+
+
+class CouncilOutcome(str, Enum):
+    """A council's decision on the approved list sent up to it."""
+
+    APPROVED = "approved"
+    RETURNED = "returned"  # sent back to the committee, with its reasons

@@ -12,7 +12,20 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, create_model, model_validator
 
 from service.domain import enums as e
-from service.domain.fields import Code, EntityId, FunctionCode, GeographyCode, IsoDate, JalaliYear, Label, Quantity, Rials, Text
+from service.domain.fields import (
+    Code,
+    EntityId,
+    FunctionCode,
+    GeographyCode,
+    InnovationCentreCode,
+    IsoDate,
+    IssueSourceCode,
+    JalaliYear,
+    Label,
+    Quantity,
+    Rials,
+    Text,
+)
 
 
 class Input(BaseModel):
@@ -102,10 +115,14 @@ class CapacityIn(_Resource):
     costRials: Rials | None = None
     status: e.ResourceStatus = e.ResourceStatus.OPEN
     quantityCommitted: Quantity | None = None  # already promised to others: the rest is still offered
+    # a knowledge-based product (kind product): the innovation centre whose catalogue lists it (seed 004)
+    innovationCentre: InnovationCentreCode | None = None
 
     @model_validator(mode="after")
     def _window(self) -> CapacityIn:
         _window_ok(self.availableFrom, self.availableTo, "availableFrom/availableTo")
+        if self.innovationCentre and self.kind != e.ResourceKind.PRODUCT.value:
+            raise ValueError("innovationCentre: only a knowledge-based product (kind product) belongs to an innovation centre")
         return self
 
 
@@ -140,6 +157,9 @@ class IssueIn(Input):
     status: e.IssueStatus = e.IssueStatus.OPEN
     raisedOn: IsoDate | None = None
     blocksDutyId: EntityId | None = None
+    # issue intake (seed 001): which of the nine information sources it came from, at which level
+    source: IssueSourceCode | None = None
+    level: e.IssueLevel | None = None
 
 
 
@@ -245,10 +265,10 @@ class DutyPatch(_DutyPatch):  # type: ignore[misc,valid-type]
 
 
 CapacityPatch = patch_of(CapacityIn, *_TEXT, "kind", "quantity", "unit", "location", "availableFrom", "availableTo", "costRials",
-                         "status", "quantityCommitted")
+                         "status", "quantityCommitted", "innovationCentre")
 NeedPatch = patch_of(NeedIn, *_TEXT, "kind", "quantity", "unit", "location", "neededFrom", "neededTo", "valueRials",
                      "valueSource", "status", "quantityMet")
-IssuePatch = patch_of(IssueIn, *_TEXT, "category", "severity", "status")
+IssuePatch = patch_of(IssueIn, *_TEXT, "category", "severity", "status", "source", "level")
 ExchangePatch = patch_of(ExchangeIn, "titleFa", "titleEn", "descriptionFa", "amountRials", "date", "status", "contractRef",
                          "estimatedValueRials", "valuationMethod", "agreementId")
 RequestPatch = patch_of(RequestIn, "subject", "body", "dueDate", "agreementId")

@@ -87,6 +87,11 @@ class Loaders:
 
         return self._made.setdefault(f"related:{query}", DataLoader(load_fn=load))
 
+    def batched(self, name: str, load: Any) -> DataLoader[Any, Any]:
+        """A DataLoader of one's own, made once per request under ``name`` (e.g. the committee's
+        decisions per issue, issue 19 item 2)."""
+        return self._made.setdefault(name, DataLoader(load_fn=load))
+
     def related_where(self, from_key: str, relation: str, tree: Any) -> DataLoader[str, set[str]]:
         """Per parent id, the ids of its related records that match a traversal's ``where``
         (one composed statement per batch and filter)."""

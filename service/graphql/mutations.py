@@ -10,7 +10,9 @@ from service.domain.actor import Role
 from service.graphql import inputs as i, plans as gp, wg_governance as wg  # wg: working-group governance (issue 19)
 from service.graphql.agreements import AgreementMutations
 from service.graphql.analyses import add_vocabulary_term, draft_opportunity_requests, set_finding_verdict
+from service.graphql.catalogue import upsert_club_mutation
 from service.graphql.city_plans import link_plan_goal, upsert_city_plan
+from service.graphql.intake import decide_intake_list, decide_issue_proposal
 from service.graphql.resolvers import archiver, creator, updater
 from service.graphql.tokens import create_api_token, revoke_api_token
 from service.graphql.types.agency import Agency
@@ -84,6 +86,11 @@ class Mutation(AgreementMutations):  # agreements: their own block (branch agree
     draft_transparency_report = strawberry.mutation(resolver=wg.draft_transparency_report)
     approve_transparency_report = strawberry.mutation(resolver=wg.approve_transparency_report)
     publish_transparency_report = strawberry.mutation(resolver=wg.publish_transparency_report)
+    # -- issue intake (issue 19 item 2) --
+    decide_issue_proposal = strawberry.mutation(resolver=decide_issue_proposal)
+    decide_intake_list = strawberry.mutation(resolver=decide_intake_list)
+    upsert_club = strawberry.mutation(resolver=upsert_club_mutation)
+    # -- end of issue 19 item 2 --
 
     @strawberry.mutation(description="Move a request one step: only allowed transitions, each kept in its history")
     async def move_request(

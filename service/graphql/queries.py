@@ -7,12 +7,13 @@ from strawberry.types import Info
 
 from service.auth.policy import require_role
 from service.domain.actor import Role
-from service.graphql import filters as f, plans as gp, wg_governance as wg  # wg: working-group governance (issue 19)
+from service.graphql import catalogue, filters as f, intake, plans as gp, wg_governance as wg  # wg: working-group governance (issue 19)
 from service.graphql.aggregate import aggregator
 from service.graphql.agreements import agreement, agreements
 from service.graphql.analyses import Analyses
 from service.graphql.audit import audit_events
 from service.graphql.city_plans import city_plans
+from service.graphql.geography import geography_tree
 from service.graphql.nodes import find_nodes
 from service.graphql.resolvers import listing, lookup
 from service.graphql.tokens import Me, api_tokens
@@ -85,6 +86,18 @@ class Query:
     def analyses(self, info: Info) -> Analyses:
         require_role(info.context.actor, Role.DIRECTORATE, Role.ANALYST)
         return Analyses()
+
+    # -- issue intake, geography, catalogue (issue 19 items 2, 4, 5) --------------------------------------
+    issue_sources = strawberry.field(resolver=intake.issue_sources, description="Seed 001's nine information sources of issues")
+    innovation_centres = strawberry.field(resolver=intake.innovation_centres, description="Seed 004's four innovation centres")
+    issue_proposals = strawberry.field(resolver=intake.issue_proposals, description="Issue clusters up for the committee, ranked")
+    intake_decisions = strawberry.field(resolver=intake.intake_decisions, description="The committee's decisions on proposals")
+    intake_chain = strawberry.field(resolver=intake.intake_chain, description="The approved list and the councils' decisions on it")
+    knowledge_products = strawberry.field(resolver=catalogue.knowledge_products,
+                                          description="Knowledge-based products (capacities of kind PRODUCT) by centre, company, text")
+    clubs = strawberry.field(resolver=catalogue.clubs, description="Clubs of people agencies run, with their desks")
+    geography = strawberry.field(resolver=geography_tree, description="The geography hierarchy as a tree, with Persian names")
+    # -- end of issue 19 items 2, 4, 5 -------------------------------------------------------------------
 
     city_plans = strawberry.field(resolver=city_plans, description="The city's plans in the registry: goals, strategies, focus areas, levels, duties")
     audit_events = strawberry.field(resolver=audit_events)

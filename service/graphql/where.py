@@ -23,6 +23,7 @@ from service.graphql.types.common import (  # noqa: F401  (names the generated a
     ExchangeKind,
     ExchangeStatus,
     IssueCategory,
+    IssueLevel,
     IssueStatus,
     Jurisdiction,
     RequestStatus,

@@ -13,6 +13,7 @@ from urllib.parse import quote, urlencode
 import networkx as nx
 from pyvis.network import Network
 
+from service.analysis.vocab.lists import ISSUE_SOURCES, terms
 from service.data.taxonomy import function_name
 from service.pictures import words
 from service.pictures.measures import measures, tree_positions
@@ -39,7 +40,7 @@ OPTIONS: dict[str, Any] = {
 }
 SMALL = 80  # nodes: below this the layout spreads labels apart rather than packing the view
 INSIDE = ("box", "ellipse", "database", "circle", "text")  # shapes whose label is drawn inside them
-COLOUR_BY = ("type", "kind", "level", "division", "community")  # words: c_<key> in words.EXPLORER
+COLOUR_BY = ("type", "kind", "level", "source", "division", "community")  # words: c_<key> in words.EXPLORER
 SIZE_BY = ("degree", "volume", "betweenness", "none")  # words: s_<key>
 MATRIX_NAMES = ("duplication", "winwin", "followup", "collaboration")  # words: words.MATRIX
 GRAPHQL_FIELDS = {"Agency": "agency", "Duty": "duty", "Capacity": "capacity", "Need": "need", "Issue": "issue",
@@ -75,7 +76,10 @@ def _palettes(g: nx.MultiDiGraph, measured: dict[str, dict[str, Any]], lang: Lan
                 for i, d in enumerate(divisions)}  # fmt: skip
     communities = sorted({m["community"] for m in measured.values() if m["community"]})
     community = {str(c): (words.explorer(lang, "community", n=words.num(c, lang=lang)), PALETTE[(c - 1) % len(PALETTE)]) for c in communities}
-    return {"type": types, "kind": kinds | {"": other}, "level": levels | {"": other}, "division": division | {"": other},
+    sources = {t.code: (f"{words.num(t.position, lang=lang)}. {t.label(lang)}", PALETTE[i % len(PALETTE)])
+               for i, t in enumerate(terms(ISSUE_SOURCES))}  # an issue's information source (seed 001's nine)
+    return {"type": types, "kind": kinds | {"": other}, "level": levels | {"": other}, "source": sources | {"": other},
+            "division": division | {"": other},
             "community": community | {"": other}}  # fmt: skip
 
 
@@ -125,6 +129,7 @@ def render(g: nx.MultiDiGraph, *, title: str, info: str = "", form: str = "", ex
         data_nodes[str(node)] = {
             "type": data["type"], "name": str(data.get("label", node)), "fields": data.get("fields") or [],
             "links": _links(str(node), data, matrices, lang), "kind": data.get("kind") or "", "level": data.get("level") or "",
+            "source": data.get("source") or "",
             "community": str(m["community"]), "division": m["division"], "degree": m["degree"],
             "volume": m["volume"], "betweenness": m["betweenness"],
         }  # fmt: skip

@@ -123,8 +123,9 @@ def build(snap: Snapshot, lang: Lang = "fa") -> nx.MultiDiGraph:
         fields = _fields(("عنوان", i["titleFa"]), ("شدت", words.word(i.get("severity"), lang)), ("وضعیت", words.word(i.get("status"), lang)),
                          ("دسته", words.word(i.get("category"), lang)), ("تاریخ طرح", words.jdate(i.get("raisedOn"), lang)),
                          ("مطرح‌کننده", name(i["raisedById"])), ("دستگاه‌های طرف", sep.join(name(c) for c in i.get("concernsIds") or [])),
+                         ("منبع", _source(i.get("source"), lang)), ("سطح گردآوری", _level(i.get("level"), lang)),
                          ("شرح", i.get("descriptionFa")))  # fmt: skip
-        node(i["id"], "Issue", own(i, "titleFa"), fields, date=i.get("raisedOn"))
+        node(i["id"], "Issue", own(i, "titleFa"), fields, date=i.get("raisedOn"), level=i.get("level"), source=i.get("source"))
         g.add_edge(i["raisedById"], i["id"], type="RAISED")
         for c in i.get("concernsIds") or []:
             g.add_edge(i["id"], c, type="CONCERNS")
@@ -210,3 +211,20 @@ def cluster_by_kind(g: nx.MultiDiGraph, lang: Lang = "fa") -> nx.MultiDiGraph:
     for (a, b), w in weights.items():
         c.add_edge(a, b, type="LINKS", count=w)
     return c
+
+
+def _source(code: str | None, lang: Lang) -> str | None:
+    """An issue's information source by name (seed 001's nine), for the side panel."""
+    from service.analysis.vocab.lists import ISSUE_SOURCES, term
+
+    found = term(ISSUE_SOURCES, code)
+    return found.label(lang) if found else None
+
+
+def _level(code: str | None, lang: Lang) -> str | None:
+    """Where an issue was collected: ستادی، سازمانی، منطقه‌ای (the agency words would say «منطقهٔ شهرداری»)."""
+    from service.domain.enums import ISSUE_LEVEL_FA
+
+    if not code:
+        return None
+    return code if lang == "en" else ISSUE_LEVEL_FA.get(code, code)

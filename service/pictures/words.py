@@ -141,7 +141,8 @@ EXPLORER: dict[str, tuple[str, str]] = {
     "layers": ("لایه‌ها", "Layers"),
     "size_note": ("اندازه: {what} (دستگاه‌ها درشت‌تر از رکوردها)", "Size: {what} (agencies drawn larger than records)"),
     "colour_legend": ("راهنمای رنگ", "Colour legend"),
-    "c_type": ("نوع رکورد", "Record type"), "c_kind": ("نوع دستگاه", "Agency kind"), "c_level": ("سطح دستگاه", "Agency level"),
+    "c_type": ("نوع رکورد", "Record type"), "c_kind": ("نوع دستگاه", "Agency kind"), "c_level": ("سطح دستگاه یا مسئله", "Agency or issue level"),
+    "c_source": ("منبع اطلاعاتی مسئله", "Issue information source"),
     "c_division": ("بخش کارکردی COFOG", "COFOG division"), "c_community": ("اجتماع (لووَن)", "Community (Louvain)"),
     "s_degree": ("شمار پیوندها", "number of links"), "s_volume": ("حجم مبادلات (ریال)", "exchange volume (rials)"),
     "s_betweenness": ("میانجی‌گری", "betweenness"), "s_none": ("یکسان", "equal"),
@@ -194,6 +195,7 @@ FIELDS: dict[str, str] = {
     "مبلغ": "Amount", "تاریخ": "Date", "ارائه‌دهنده": "Provider", "گیرنده": "Receiver", "قرارداد": "Contract",
     "موضوع": "Subject", "تاریخ ثبت": "Filed", "مهلت": "Due", "فرستنده": "Sender", "اعضا": "Members", "مأموریت": "Mandate",
     "گروه": "Group", "دستگاه‌ها": "Agencies", "یادداشت": "Note",
+    "منبع": "Information source", "سطح گردآوری": "Collected at",
 }  # fmt: skip
 
 

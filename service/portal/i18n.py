@@ -94,6 +94,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "dueDate": ("مهلت پاسخ", "Due date"),
     "concernsIds": ("دستگاه‌های طرف مسئله", "Agencies concerned"),
     "raisedOn": ("تاریخ طرح", "Raised on"),
+    "source": ("منبع اطلاعاتی", "Information source"),
+    "committee": ("تصمیم کمیته", "Committee's decision"),
+    "priority": ("اولویت", "priority"),
+    "level": ("سطح گردآوری", "Collected at"),
     "their_capacities": ("ظرفیت‌های دستگاه‌های دیگر", "Other agencies' capacities"),
     "our_needs": ("نیازهای ما", "Our needs"),
     "our_issues": ("مسائل ما", "Our issues"),
@@ -175,6 +179,9 @@ VALUES: dict[str, tuple[str, str]] = {
     "reciprocal": ("دوجانبه", "reciprocal"), "cycle": ("چرخه‌ای", "cycle"), "offer": ("یک‌سویه", "one-way"),
     "need": ("نیاز", "need"), "issue": ("مسئله", "issue"), "capacity": ("ظرفیت", "capacity"),
     "proposed": ("پیشنهادی", "proposed"), "agreed": ("توافق‌شده", "agreed"), "cancelled": ("لغوشده", "cancelled"),
+    "headquarters": ("ستادی", "headquarters"), "organisation": ("سازمانی", "organisation"), "district": ("منطقه‌ای", "district"),
+    "product": ("محصول دانش‌بنیان", "knowledge-based product"),
+    "merge": ("تلفیق و پذیرش", "merged and kept"), "keep": ("پذیرش", "kept"), "reject": ("رد", "rejected"),
 }  # fmt: skip
 
 

@@ -154,6 +154,10 @@ async def form_choices(reader: Reader, form: FormSpec, lang: Lang, state: FormSt
         elif field.choices == "about":
             choices["about"] = [(t(lang, g), opts) for g, opts in await reader.about_choices(receiver) if opts]
             choices["about_receiver"] = receiver
+        elif field.choices == "issueSource":  # seed 001's nine, by name
+            from service.analysis.vocab.lists import ISSUE_SOURCES, terms
+
+            choices["issueSource"] = [(None, [(s.code, s.label(lang)) for s in terms(ISSUE_SOURCES)])]
         elif field.choices in ENUM_CHOICES:
             choices[field.choices] = [(None, [(v, v) for v in ENUM_CHOICES[field.choices]])]
     return choices

@@ -13,7 +13,8 @@ LABELS = ("Agency", "Duty", "Capacity", "Need", "Issue", "Exchange", "Request", 
           "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey", "CityPlan", "PlanGoal",
           "Plan", "PlanAction", "PlanTransition", "PlanApproval",
           "Agreement", "AgreementStep",
-          "WgMeeting", "WgDecision", "DecisionStep", "WgReport", "ReportStep")  # fmt: skip  # last line: issue 19
+          "WgMeeting", "WgDecision", "DecisionStep", "WgReport", "ReportStep",
+          "IntakeDecision", "CouncilDecision", "IntakeRound", "Club", "ClubDesk")  # fmt: skip
 KEY = {"IdempotencyKey": "key"}
 RELATIONS = (
     ("PART_OF", "Agency", "Agency"), ("HAS_DUTY", "Agency", "Duty"), ("OFFERS", "Agency", "Capacity"),
@@ -32,6 +33,8 @@ RELATIONS = (
     ("OWNED_BY", "WgDecision", "Agency"), ("DECIDED_IN", "WgDecision", "WgMeeting"),
     ("HAS_STEP", "WgDecision", "DecisionStep"), ("REPORT_OF", "WgReport", "WorkingGroup"),
     ("HAS_STEP", "WgReport", "ReportStep"),
+    ("DECIDES", "IntakeDecision", "Issue"), ("ASSIGNS", "IntakeDecision", "Agency"), ("RUNS", "Agency", "Club"),
+    ("HAS_DESK", "Club", "ClubDesk"),
 )  # fmt: skip
 
 

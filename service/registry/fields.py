@@ -76,6 +76,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("availableFrom", Kind.DATE),
         Field("availableTo", Kind.DATE),
         Field("costRials", Kind.MONEY),
+        Field("innovationCentre", Kind.TEXT),
     ),
     "need": COMMON
     + RESOURCE
@@ -91,6 +92,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("severity", Kind.ENUM, "Severity"),
         Field("category", Kind.ENUM, "IssueCategory"),
         Field("raisedOn", Kind.DATE),
+        Field("source", Kind.TEXT),
+        Field("level", Kind.ENUM, "IssueLevel"),
     ),
     "exchange": (
         *COMMON,
@@ -174,7 +177,8 @@ GROUPS: dict[str, dict[str, tuple[str, str]]] = {
     "agency": {"kind": ("prop", "kind"), "level": ("prop", "level"),
                "jurisdiction": ("prop", "jurisdiction"), "parent": ("relation", "parent"), "jalaliYear": ("year", "createdAt")},
     "duty": {"lead": ("relation", "lead"), "jalaliYear": ("year", "createdAt")},
-    "capacity": {"kind": ("prop", "kind"), "agency": ("relation", "agency"), "jalaliYear": ("year", "availableFrom")},
+    "capacity": {"kind": ("prop", "kind"), "agency": ("relation", "agency"), "jalaliYear": ("year", "availableFrom"),
+                 "innovationCentre": ("prop", "innovationCentre")},
     "need": {"kind": ("prop", "kind"), "agency": ("relation", "agency"), "jalaliYear": ("year", "neededFrom")},
     "issue": {
         "status": ("prop", "status"),
@@ -182,6 +186,8 @@ GROUPS: dict[str, dict[str, tuple[str, str]]] = {
         "category": ("prop", "category"),
         "raisedBy": ("relation", "raisedBy"),
         "jalaliYear": ("year", "raisedOn"),
+        "source": ("prop", "source"),
+        "level": ("prop", "level"),
     },
     "exchange": {
         "kind": ("prop", "kind"),

@@ -43,7 +43,7 @@ CAPACITY = EntitySpec(
     "capacity", "Capacity", "ca", m.CapacityIn, m.CapacityPatch,
     frozenset({"agencyId"}),
     ("titleFa", "titleEn", "descriptionFa", "descriptionEn", "location"),
-    ("agencyId", "kind", "activeOn"),
+    ("agencyId", "kind", "activeOn", "innovationCentre"),
     ("created", "title", "from"),
 )  # fmt: skip
 NEED = EntitySpec(
@@ -57,7 +57,7 @@ ISSUE = EntitySpec(
     "issue", "Issue", "is", m.IssueIn, m.IssuePatch,
     frozenset({"raisedById", "concernsIds", "blocksDutyId"}),
     ("titleFa", "titleEn", "descriptionFa", "descriptionEn"),
-    ("raisedById", "concernsId", "status", "severity", "category", "from", "to", "viewerId"),
+    ("raisedById", "concernsId", "status", "severity", "category", "from", "to", "viewerId", "source", "level"),
     ("created", "title", "raised", "severity"),
 )  # fmt: skip
 EXCHANGE = EntitySpec(

@@ -23,6 +23,8 @@ LINKS: tuple[tuple[str, str], ...] = (
     ("/matrix/collaboration", "nav_m_collaboration"),
     ("/matrix/spend", "nav_m_spend"),
     ("/plans", "nav_plans"),
+    ("/intake", "nav_intake"),
+    ("/catalogue", "nav_catalogue"),
     ("/#downloads", "nav_downloads"),
     ("/portal", "nav_portal"),
     ("/graphql", ""),

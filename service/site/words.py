@@ -20,6 +20,8 @@ SITE: dict[str, tuple[str, str]] = {
     "nav_plans": ("برنامه‌های هماهنگی", "Coordination plans"),
     "nav_downloads": ("دریافت تحلیل‌ها", "Download analyses"),
     "nav_portal": ("درگاه دستگاه‌ها", "Agency portal"),
+    "nav_intake": ("پذیرش مسائل", "Issue intake"),
+    "nav_catalogue": ("کاتالوگ نوآوری", "Innovation catalogue"),
     "nav_signin": ("ورود تحلیلگران", "Analyst sign-in"),
     "sign_out": ("خروج", "Sign out"),
     "switch": ("English", "فارسی"),

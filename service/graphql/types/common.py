@@ -40,6 +40,10 @@ strawberry.enum(e.WorkingGroupLevel, description="Where a working group sits: co
 strawberry.enum(e.DecisionStatus, description="A working group's decision: open, in progress, done or dropped")
 strawberry.enum(e.ReportStatus, description="A transparency report: drafted, approved by the supervisor, published")
 strawberry.enum(e.ReportPeriod, description="The part of a Jalali year a transparency report covers")
+# issue intake (issue 19 item 2)
+strawberry.enum(e.IssueLevel, description="Where an issue was collected (seed 001): headquarters, organisation or district")
+strawberry.enum(e.ProposalOutcome, description="A committee's decision on a proposal: merge its issues, keep it as proposed, or reject it")
+strawberry.enum(e.CouncilOutcome, description="A council's decision on the approved list: approved, or returned to the committee")
 # strawberry.enum marks the domain enum itself and returns it; the names below are plain aliases,
 # so mypy reads them as types (an assignment from a call is a variable to it).
 AgencyKind = e.AgencyKind
@@ -71,6 +75,9 @@ WorkingGroupLevel = e.WorkingGroupLevel
 DecisionStatus = e.DecisionStatus
 ReportStatus = e.ReportStatus
 ReportPeriod = e.ReportPeriod
+IssueLevel = e.IssueLevel
+ProposalOutcome = e.ProposalOutcome
+CouncilOutcome = e.CouncilOutcome
 
 
 def iso_date(value: str | None) -> dt.date | None:
