@@ -30,7 +30,8 @@ from service.graphql.endpoint import GraphQLPost
 from service.graphql.errors import ShapedGraphQLRouter
 from service.graphql.schema import build_schema
 from service.interop import router as interop
-from service.pictures import router as pictures
+from service.pictures import router as pictures, stakeholder_routes
+from service.portal.commitments import router as portal_commitments
 from service.portal.router import router as portal_router
 from service.portal.session import signing_key
 from service.replies import JSONReply
@@ -107,11 +108,13 @@ def create_app(settings: Settings) -> FastAPI:
     if not production:
         app.include_router(ide.docs_router("/openapi.json"))
     app.include_router(portal_router)
+    app.include_router(portal_commitments)  # commitments to stakeholders (#19.3)
     app.include_router(health.router)
     app.include_router(signin.router)
     app.include_router(transfer.router)
     app.include_router(analyses.router)
     app.include_router(pictures.router)
+    app.include_router(stakeholder_routes.router)  # the stakeholder grid (#19.3)
     app.include_router(site.router)
     app.include_router(interop.router)
 

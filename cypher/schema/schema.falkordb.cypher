@@ -17,6 +17,10 @@ CREATE INDEX FOR (n:ApiToken) ON (n.id);
 CREATE INDEX FOR (n:IdempotencyKey) ON (n.key);
 CREATE INDEX FOR (n:CityPlan) ON (n.id);
 CREATE INDEX FOR (n:PlanGoal) ON (n.id);
+CREATE INDEX FOR (n:Stakeholder) ON (n.id);
+CREATE INDEX FOR (n:Engagement) ON (n.id);
+CREATE INDEX FOR (n:Commitment) ON (n.id);
+CREATE INDEX FOR (n:CommitmentStep) ON (n.id);
 CREATE INDEX FOR (n:Agency) ON (n.code);
 CREATE INDEX FOR (n:Agency) ON (n.kind);
 CREATE INDEX FOR (n:Duty) ON (n.functionCode);
@@ -42,8 +46,13 @@ GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE ApiToken PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE IdempotencyKey PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE CityPlan PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE PlanGoal PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Stakeholder PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Engagement PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Commitment PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE CommitmentStep PROPERTIES 1 id;
 // Declare every relationship type and relationship property before anything is planned: FalkorDB
 // caches plans, and one made while, say, HAS_DUTY's `role` was unknown kept returning nothing after
 // the first import (found by the benchmark). The seed is created and deleted; the names stay known.
 CREATE (a:SchemaSeed)-[:HAS_DUTY {role: 'seed'}]->(b:SchemaSeed), (a)-[:MEMBER_OF {role: 'seed'}]->(b), (a)-[:PART_OF]->(b), (a)-[:OFFERS]->(b), (a)-[:NEEDS]->(b), (a)-[:RAISED]->(b), (a)-[:CONCERNS]->(b), (a)-[:BLOCKS]->(b), (a)-[:GAVE]->(b), (a)-[:TO]->(b), (a)-[:SERVES]->(b), (a)-[:SENT]->(b), (a)-[:ADDRESSED_TO]->(b), (a)-[:ABOUT]->(b), (a)-[:HAS_STEP]->(b), (a)-[:COORDINATES]->(b), (a)-[:SERVED_BY]->(b);
+CREATE (a:SchemaSeed)-[:VOICED]->(b:SchemaSeed), (a)-[:AFFECTED_BY]->(b), (a)-[:TAKES_PART_IN]->(b), (a)-[:WITH]->(b), (a)-[:HELD]->(b), (a)-[:FOLLOWS_UP]->(b), (a)-[:MADE_TO]->(b), (a)-[:OWES]->(b);
 MATCH (n:SchemaSeed) DETACH DELETE n;

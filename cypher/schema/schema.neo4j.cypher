@@ -16,6 +16,10 @@ CREATE CONSTRAINT apitoken_id_unique IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.id
 CREATE CONSTRAINT idempotencykey_key_unique IF NOT EXISTS FOR (n:IdempotencyKey) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT cityplan_id_unique IF NOT EXISTS FOR (n:CityPlan) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT plangoal_id_unique IF NOT EXISTS FOR (n:PlanGoal) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT stakeholder_id_unique IF NOT EXISTS FOR (n:Stakeholder) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT engagement_id_unique IF NOT EXISTS FOR (n:Engagement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT commitment_id_unique IF NOT EXISTS FOR (n:Commitment) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT commitmentstep_id_unique IF NOT EXISTS FOR (n:CommitmentStep) REQUIRE n.id IS UNIQUE;
 CREATE INDEX agency_code IF NOT EXISTS FOR (n:Agency) ON (n.code);
 CREATE INDEX agency_kind IF NOT EXISTS FOR (n:Agency) ON (n.kind);
 CREATE INDEX duty_functioncode IF NOT EXISTS FOR (n:Duty) ON (n.functionCode);

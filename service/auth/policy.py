@@ -26,6 +26,10 @@ PARTIES: dict[str, tuple[str, ...]] = {
     "issue": ("raisedById", "concernsIds"),
     "exchange": ("providerId", "receiverId"),
     "request": ("senderId", "receiverId"),
+    # stakeholders (#19.3): the agencies whose duties serve it, party to the issues it raised, or owing it
+    # a commitment (the statements compute partyIds); a commitment: the agency that owes it
+    "stakeholder": ("partyIds",),
+    "commitment": ("ownerId",),
 }
 # what every agency reads unless HAMAHANG_SHARED_WITH_AGENCIES says otherwise
 DEFAULT_SHARED: frozenset[str] = frozenset({"agency", "duty", "capacity", "working_group"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from importlib import resources
 from typing import Any
 
@@ -13,6 +14,17 @@ from service.registry.city_plans import shipped_plans, upsert_plan
 from service.storage.port import GraphStore
 
 log = logging.getLogger(__name__)
+
+
+async def _stake(store: GraphStore) -> object:
+    from service.demo.stake import load_stakeholders
+
+    return await load_stakeholders(store)
+
+
+DEMO_HOOKS: list[Callable[[GraphStore], Awaitable[object]]] = [
+    _stake,  # stakeholders, engagement log, commitments (#19.3)
+]
 
 
 def demo_bundle() -> dict[str, list[dict[str, Any]]]:
@@ -34,6 +46,8 @@ async def load_demo(store: GraphStore) -> Prepared:
         )
     for plan in shipped_plans():  # the city's plans, their goals linked to the demo's duties
         await upsert_plan(store, None, plan)
+    for hook in DEMO_HOOKS:  # each helper's own demo records (CONTRACT-18), after the bundle and the plans
+        await hook(store)
     log.info("demo registry loaded: %s, %d city plans", prepared.counts, len(shipped_plans()))
     return prepared
 

@@ -7,7 +7,7 @@ from strawberry.types import Info
 
 from service.auth.policy import require_role
 from service.domain.actor import Role
-from service.graphql import inputs as i
+from service.graphql import inputs as i, stakeholders as sh
 from service.graphql.analyses import add_vocabulary_term, draft_opportunity_requests, set_finding_verdict
 from service.graphql.city_plans import link_plan_goal, upsert_city_plan
 from service.graphql.resolvers import archiver, creator, updater
@@ -56,6 +56,16 @@ class Mutation:
     create_working_group = strawberry.mutation(resolver=creator(s.WORKING_GROUP, WorkingGroup, i.WorkingGroupInput))
     update_working_group = strawberry.mutation(resolver=updater(s.WORKING_GROUP, WorkingGroup, i.WorkingGroupPatch))
     archive_working_group = strawberry.mutation(resolver=archiver(s.WORKING_GROUP, WorkingGroup), description=ARCHIVE)
+
+    # -- stakeholders (#19.3) --
+    create_stakeholder = strawberry.mutation(resolver=sh.create_stakeholder)
+    update_stakeholder = strawberry.mutation(resolver=sh.update_stakeholder)
+    archive_stakeholder = strawberry.mutation(resolver=sh.archive_stakeholder)
+    link_stakeholder = strawberry.mutation(resolver=sh.link_stakeholder)
+    record_engagement = strawberry.mutation(resolver=sh.record_engagement)
+    make_commitment = strawberry.mutation(resolver=sh.make_commitment)
+    move_commitment = strawberry.mutation(resolver=sh.move_commitment)
+    # -- end stakeholders --
 
     set_finding_verdict = strawberry.mutation(resolver=set_finding_verdict)
     add_vocabulary_term = strawberry.mutation(resolver=add_vocabulary_term)

@@ -14,6 +14,7 @@ from service.graphql.audit import audit_events
 from service.graphql.city_plans import city_plans
 from service.graphql.nodes import find_nodes
 from service.graphql.resolvers import listing, lookup
+from service.graphql.stakeholders import commitments, stakeholder, stakeholder_grid, stakeholders
 from service.graphql.tokens import Me, api_tokens
 from service.graphql.types.agency import Agency
 from service.graphql.types.duty import Duty
@@ -74,6 +75,13 @@ class Query:
     def analyses(self, info: Info) -> Analyses:
         require_role(info.context.actor, Role.DIRECTORATE, Role.ANALYST)
         return Analyses()
+
+    # -- stakeholders (#19.3) --
+    stakeholder = strawberry.field(resolver=stakeholder, description="A stakeholder by id; null when missing or not yours to read")
+    stakeholders = strawberry.field(resolver=stakeholders)
+    stakeholder_grid = strawberry.field(resolver=stakeholder_grid)
+    commitments = strawberry.field(resolver=commitments)
+    # -- end stakeholders --
 
     city_plans = strawberry.field(resolver=city_plans, description="The city's plans in the registry: goals, strategies, focus areas, levels, duties")
     audit_events = strawberry.field(resolver=audit_events)

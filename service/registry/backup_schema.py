@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 LABELS = ("Agency", "Duty", "Capacity", "Need", "Issue", "Exchange", "Request", "Transition", "WorkingGroup",
-          "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey", "CityPlan", "PlanGoal")  # fmt: skip
+          "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey", "CityPlan", "PlanGoal",
+          "Stakeholder", "Engagement", "Commitment", "CommitmentStep")  # fmt: skip
 KEY = {"IdempotencyKey": "key"}
 RELATIONS = (
     ("PART_OF", "Agency", "Agency"), ("HAS_DUTY", "Agency", "Duty"), ("OFFERS", "Agency", "Capacity"),
@@ -20,6 +21,11 @@ RELATIONS = (
     ("ABOUT", "Request", "Capacity"), ("ABOUT", "Request", "Need"), ("ABOUT", "Request", "Issue"),
     ("ABOUT", "Request", "Duty"), ("HAS_STEP", "Request", "Transition"), ("MEMBER_OF", "Agency", "WorkingGroup"),
     ("COORDINATES", "WorkingGroup", "Duty"), ("PART_OF", "PlanGoal", "CityPlan"), ("SERVED_BY", "PlanGoal", "Duty"),
+    # stakeholders (#19.3)
+    ("VOICED", "Stakeholder", "Issue"), ("SERVED_BY", "Stakeholder", "Duty"), ("AFFECTED_BY", "Stakeholder", "CityPlan"),
+    ("TAKES_PART_IN", "Stakeholder", "WorkingGroup"), ("WITH", "Engagement", "Stakeholder"), ("HELD", "Agency", "Engagement"),
+    ("FOLLOWS_UP", "Engagement", "Commitment"), ("MADE_TO", "Commitment", "Stakeholder"), ("OWES", "Agency", "Commitment"),
+    ("HAS_STEP", "Commitment", "CommitmentStep"),
 )  # fmt: skip
 
 

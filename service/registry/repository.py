@@ -269,6 +269,10 @@ class Repository:
         now = now_iso()
         ident, props, relations = self.new_props(spec, data, now, extra)
         await self._check_readable_references(relations)
+        if spec.key in ("request", "agency"):  # stakeholders are not agencies and never receive a request (#19.3)
+            from service.registry.receivers import check_new
+
+            await check_new(self, spec.key, {**props, **relations})
         after = {k: v for k, v in {**props, **relations}.items() if k != "search"}
         params = {"id": ident, "props": props, "now": now, "idempotencyKey": key, "inputHash": digest, **relations,
                   "audit": audit_event(self.actor, "create", spec.label, ident, None, after)}  # fmt: skip
@@ -362,6 +366,10 @@ class Repository:
                      expected_version: int | None, current: Row | None = None) -> Row:  # fmt: skip
         """Write the changed fields, refusing when the record moved past ``expected_version``."""
         current = current or await self.get(spec, ident)
+        if spec.key == "agency":  # no new stakeholder pseudo-agency (#19.3)
+            from service.registry.receivers import check_new
+
+            await check_new(self, spec.key, changes)
         merged = {**current, **changes}
         props = dict(changes)
         props["search"] = search_text(*(merged.get(f) for f in spec.search_fields))

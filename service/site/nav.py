@@ -21,6 +21,7 @@ LINKS: tuple[tuple[str, str], ...] = (
     ("/matrix/followup", "nav_m_followup"),
     ("/matrix/collaboration", "nav_m_collaboration"),
     ("/matrix/spend", "nav_m_spend"),
+    ("/stakeholders/grid", "nav_stake"),  # #19.3
     ("/#downloads", "nav_downloads"),
     ("/portal", "nav_portal"),
     ("/graphql", ""),
