@@ -161,4 +161,9 @@ def stakeholder_graph(snap: Snapshot, stakeholders: list[Row], owed: list[Row], 
             due = words.jdate(c.get("dueDate"), lang)
             g.add_edge(c["ownerId"], c["stakeholderId"], type="OWES", color=colour, dashes=dashed, width=2.5,
                        title=f"{c['textFa']}\n{due}")  # fmt: skip
+    # stakeholders are what the picture is about: sized above the agencies, so their names show at the first view
+    top = max((d for _, d in g.degree()), default=0) + 1
+    for s in stakeholders:
+        if s["id"] in g:
+            g.nodes[s["id"]]["size"] = 3 * top + int(s.get("influence") or 1)
     return g

@@ -43,8 +43,10 @@ def _pos(score: float) -> float:
     return (score - 0.5) / 5 * SIZE
 
 
-def _points(rows: list[Row]) -> list[tuple[Row, float, float]]:
-    """Each stakeholder's centre; those on the same scores are spread around it, not on each other."""
+def _points(rows: list[Row]) -> list[tuple[Row, float, float, bool]]:
+    """Each stakeholder's centre, and whether its label goes above it: those on the same scores are
+    spread around it, and on one power row the labels alternate below and above, so two neighbours'
+    names never run into each other."""
     seen: dict[tuple[int, int], int] = {}
     out = []
     for row in rows:
@@ -52,8 +54,23 @@ def _points(rows: list[Row]) -> list[tuple[Row, float, float]]:
         n = seen.get(key, 0)
         seen[key] = n + 1
         dx, dy = ((0, 0), (26, -22), (-26, 22), (26, 22), (-26, -22))[n % 5]
-        out.append((row, PAD + _pos(key[0]) + dx, PAD + SIZE - _pos(key[1]) + dy))
+        out.append((row, PAD + _pos(key[0]) + dx, PAD + SIZE - _pos(key[1]) + dy, False))
+    rows_by_power: dict[float, list[int]] = {}
+    for i, (_, x, y, _) in enumerate(out):
+        rows_by_power.setdefault(round(y), []).append(i)
+    for indices in rows_by_power.values():
+        for rank, i in enumerate(sorted(indices, key=lambda j: out[j][1])):
+            row, x, y, _ = out[i]
+            out[i] = (row, x, y, rank % 2 == 1)
     return out
+
+
+def short(name: str, limit: int = 24) -> str:
+    """A name short enough to sit under its circle (the whole name is in the circle's tooltip)."""
+    if len(name) <= limit:
+        return name
+    cut = name[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
 
 
 def grid_svg(rows: list[Row], lang: Lang = "fa") -> str:
@@ -82,7 +99,7 @@ def grid_svg(rows: list[Row], lang: Lang = "fa") -> str:
                  f'{say(lang, "interest")} (→)</text>')  # interest grows to the right in both languages
     parts.append(f'<text id="axis-power" x="{PAD - 40:.1f}" y="{PAD + SIZE / 2:.1f}" text-anchor="middle" font-size="15" '
                  f'transform="rotate(-90 {PAD - 40:.1f} {PAD + SIZE / 2:.1f})">{say(lang, "power")}</text>')  # fmt: skip
-    for row, x, y in _points(rows):
+    for row, x, y, above in _points(rows):
         q = _quadrant_of(row)
         r = 7 + 3 * int(row.get("influence") or 1)
         name = str(row.get(name_key) or row["nameFa"])
@@ -92,7 +109,8 @@ def grid_svg(rows: list[Row], lang: Lang = "fa") -> str:
             tip = tip.replace("،", ",")
         parts.append(f'<g class="stakeholder" data-id="{html.escape(row["id"])}" data-quadrant="{q}"><title>{html.escape(tip)}</title>'
                      f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{DOT[q]}" fill-opacity=".8" stroke="#fff"/>'
-                     f'<text x="{x:.1f}" y="{y + r + 14:.1f}" text-anchor="middle" font-size="12">{html.escape(name)}</text></g>')  # fmt: skip
+                     f'<text x="{x:.1f}" y="{y - r - 6 if above else y + r + 14:.1f}" text-anchor="middle" font-size="12">'
+                     f"{html.escape(short(name))}</text></g>")  # fmt: skip
     parts.append("</svg>")
     return "".join(parts)
 

@@ -61,12 +61,19 @@ def test_grid_page_in_chromium(demo: GraphQL, tmp_path: Path) -> None:
         dots = page.eval_on_selector_all("#stakeholder-grid g.stakeholder", "els => els.map(e => [e.dataset.id, e.dataset.quadrant])")
         box = page.eval_on_selector("#stakeholder-grid", "e => { const r = e.getBoundingClientRect(); return [r.width, r.height]; }")
         ticks = page.eval_on_selector_all("#stakeholder-grid text.tick", "els => els.map(e => e.textContent)")
+        names = page.eval_on_selector_all("#stakeholder-grid g.stakeholder text", """els => els.map(e => {
+            const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; })""")
+        grid_box = page.eval_on_selector("#stakeholder-grid", "e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }")
         path = shoot(page, Path(os.environ.get("HAMAHANG_SHOTS", tmp_path)), "stakeholder-grid")
     assert traffic.blocked == [] and traffic.errors == []
     assert seen["direction"] == "rtl" and seen["vazirmatnLoaded"] and seen["nav"] and seen["scrollWidth"] <= seen["width"]
     assert sorted(labels) == sorted(QUADRANTS_FA) and box[0] > 500 and box[1] > 500
     assert dict(dots)["sh-council"] == "manage_closely" and dict(dots)["sh-citizens"] == "keep_informed" and len(dots) == 6
     assert set(ticks) == {"۱", "۲", "۳", "۴", "۵"}
+    for i, a in enumerate(names):  # every name inside the picture, none over another (seen once: two on one row)
+        assert grid_box[0] <= a[0] and a[2] <= grid_box[2], a
+        for b in names[i + 1 :]:
+            assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], (a, b)
     assert "شورای اسلامی شهر" in seen["text"] and "۶ ذی‌نفع" in seen["text"]
     assert path.stat().st_size > 20_000
     if os.environ.get("HAMAHANG_SHOTS"):
