@@ -65,6 +65,7 @@ class Mutation:
     record_engagement = strawberry.mutation(resolver=sh.record_engagement)
     make_commitment = strawberry.mutation(resolver=sh.make_commitment)
     move_commitment = strawberry.mutation(resolver=sh.move_commitment)
+    convert_stakeholder_group = strawberry.mutation(resolver=sh.convert_stakeholder_group)
     # -- end stakeholders --
 
     set_finding_verdict = strawberry.mutation(resolver=set_finding_verdict)

@@ -128,3 +128,11 @@ async def move_commitment(info: Info, id: strawberry.ID, to: CommitmentStatus, n
                           expected_version: int | None = None) -> Commitment:  # fmt: skip
     """Mark a commitment kept or broken, or reopen it (the agency that owes it: kept only)."""
     return from_row(Commitment, await c.move_commitment(info.context.repo, str(id), to, note, expected_version))
+
+
+async def convert_stakeholder_group(info: Info, agency_id: strawberry.ID, type: StakeholderType, power: int, interest: int,
+                                    influence: int) -> Stakeholder:  # fmt: skip
+    """Turn an old pseudo-agency of kind STAKEHOLDER_GROUP into a Stakeholder with these scores; its issues
+    and working-group seats move over, and the pseudo-agency is archived."""
+    row = await s.convert_group(info.context.repo, str(agency_id), type.value, power, interest, influence)
+    return from_row(Stakeholder, row)

@@ -56,7 +56,7 @@ def _points(rows: list[Row]) -> list[tuple[Row, float, float, bool]]:
         dx, dy = ((0, 0), (26, -22), (-26, 22), (26, 22), (-26, -22))[n % 5]
         out.append((row, PAD + _pos(key[0]) + dx, PAD + SIZE - _pos(key[1]) + dy, False))
     rows_by_power: dict[float, list[int]] = {}
-    for i, (_, x, y, _) in enumerate(out):
+    for i, (_, _x, y, _) in enumerate(out):
         rows_by_power.setdefault(round(y), []).append(i)
     for indices in rows_by_power.values():
         for rank, i in enumerate(sorted(indices, key=lambda j: out[j][1])):

@@ -119,3 +119,31 @@ async def suggested_duties(repo: Repository, row: Mapping[str, Any], limit: int 
 async def all_stakeholders(repo: Repository, include_archived: bool = False) -> list[Row]:
     """Every stakeholder the reader may read (there are few: a city has tens, not thousands)."""
     return await repo.page(STAKEHOLDER, filters={}, include_archived=include_archived, sort="name", limit=10_000)
+
+
+async def convert_group(repo: Repository, agency_id: str, kind: str, power: int, interest: int, influence: int) -> Row:
+    """Turn a legacy pseudo-agency of kind stakeholder_group (an old store, a restored old backup) into
+    a Stakeholder with the scores given: the issues it raised become voiced by the stakeholder, its
+    working-group seats become its working groups, the pseudo-agency is archived with a pointer."""
+    from service.errors import ServiceError
+    from service.registry.audit import audit_event
+    from service.registry.clock import now_iso
+    from service.registry.repository import public
+    from service.registry.specs import AGENCY
+
+    require_stakeholder_write(repo.actor)
+    agency = await repo.get(AGENCY, agency_id, field="agencyId")
+    if agency.get("kind") != "stakeholder_group" or agency.get("archived"):
+        raise ServiceError("VALIDATION", f"{agency_id!r} is no live stakeholder-group agency (kind stakeholder_group, not archived)",
+                           "این رکورد گروه ذی‌نفعِ قدیمیِ بایگانی‌نشده نیست", field="agencyId")  # fmt: skip
+    data = m.StakeholderIn(nameFa=agency["nameFa"], nameEn=agency.get("nameEn"), type=kind, power=power, interest=interest,
+                           influence=influence)  # fmt: skip
+    now = now_iso()
+    ident, props, _ = repo.new_props(STAKEHOLDER, data, now, {"convertedFrom": agency_id})
+    after = {k: v for k, v in props.items() if k != "search"}
+    audit = audit_event(repo.actor, "convert_group", "Stakeholder", ident, {"agencyId": agency_id}, after)
+    rows = await repo.store.write("stakeholder/convert_group", {"agencyId": agency_id, "id": ident, "props": props, "now": now, "audit": audit})
+    if not rows:  # converted or archived by someone else in between
+        raise ServiceError("VERSION_CONFLICT", f"{agency_id!r} was converted or archived meanwhile", "این گروه هم‌زمان تبدیل یا بایگانی شد",
+                           field="agencyId", status=409)  # fmt: skip
+    return public(rows[0]["node"])

@@ -138,3 +138,40 @@ def test_backup_and_restore_keep_stakeholders(demo: GraphQL, settings: Settings)
 
     assert run_on_store(settings, wipe_and_restore) == before
     assert demo.ok('{ stakeholder(id: "sh-council") { commitments { history { status } } } }')["stakeholder"]["commitments"]
+
+
+CONVERT = """mutation($a: ID!) { convertStakeholderGroup(agencyId: $a, type: CITIZENS, power: 2, interest: 5, influence: 3) {
+    id nameFa issueIds workingGroupIds quadrant } }"""
+
+
+def test_an_old_backup_with_pseudo_agencies_restores_and_converts(demo: GraphQL, settings: Settings) -> None:
+    """A backup made before stakeholders were their own kind holds stakeholder_group agencies with an issue
+    and a committee seat: it restores unchanged, and convertStakeholderGroup moves them to a Stakeholder."""
+    from service.registry.backup import backup_lines, restore_lines
+
+    lines = run_on_store(settings, backup_lines)
+    old = {"id": "ag-sg-old", "code": "SG-1", "nameFa": "شهروندان", "kind": "stakeholder_group", "level": "external",
+           "version": 1, "archived": False, "createdAt": "2025-01-01T00:00:00.000+00:00"}
+    issue = next(json.loads(line) for line in lines if '"is-citizen-feedback"' in line and '"labels"' in line)
+    lines += [json.dumps({"labels": ["Agency"], "props": old}, ensure_ascii=False),
+              json.dumps({"rel": {"type": "RAISED", "fromLabel": "Agency", "fromId": "ag-sg-old", "toLabel": "Issue",
+                                  "toId": issue["props"]["id"], "props": {}}}),
+              json.dumps({"rel": {"type": "MEMBER_OF", "fromLabel": "Agency", "fromId": "ag-sg-old", "toLabel": "WorkingGroup",
+                                  "toId": "wg-midterm-plan", "props": {"role": "member"}}})]  # fmt: skip
+
+    async def wipe_and_restore(store):  # type: ignore[no-untyped-def]
+        await store.wipe()
+        return await restore_lines(store, lines)
+
+    run_on_store(settings, wipe_and_restore)
+    assert demo.ok('{ agency(id: "ag-sg-old") { kind workingGroups { group { id } } } }')["agency"]["kind"] == "STAKEHOLDER_GROUP"
+    assert demo.as_role("agency", "ag-ict").errors(CONVERT, a="ag-sg-old")[0]["extensions"]["code"] == "FORBIDDEN"
+    made = demo.ok(CONVERT, a="ag-sg-old")["convertStakeholderGroup"]
+    assert made["nameFa"] == "شهروندان" and made["quadrant"] == "KEEP_INFORMED"
+    assert made["issueIds"] == ["is-citizen-feedback"] and made["workingGroupIds"] == ["wg-midterm-plan"]
+    after = demo.ok('{ agency(id: "ag-sg-old") { archived } workingGroup(id: "wg-midterm-plan") { members { agencyId } } }')
+    assert after["agency"]["archived"] is True
+    assert "ag-sg-old" not in {m["agencyId"] for m in after["workingGroup"]["members"]}
+    again = demo.errors(CONVERT, a="ag-sg-old")[0]["extensions"]
+    assert again["code"] == "VALIDATION" and again["field"] == "agencyId"
+    assert demo.errors(CONVERT, a="ag-ict")[0]["extensions"]["code"] == "VALIDATION"  # a real agency is no group

@@ -449,3 +449,8 @@ async def test_stakeholders_links_log_and_commitments(store: GraphStore) -> None
         await check_receiver(repo, made["id"])
     assert refused.value.code == "NOT_A_RECEIVER"
     assert await store.read("agency/stakeholder_groups", {"ids": ["ag-parks"]}) == []
+    legacy = {"id": "ag-sg", "code": "SG-1", "nameFa": "شهروندان", "kind": "stakeholder_group", "level": "external"}
+    assert not (await import_bundle(store, {"agencies": [legacy]})).problems  # old data stays importable
+    assert await store.read("agency/stakeholder_groups", {"ids": ["ag-sg", "ag-parks"]}) == [{"id": "ag-sg"}]
+    converted = await st.convert_group(repo, "ag-sg", "citizens", 2, 5, 3)
+    assert converted["convertedFrom"] == "ag-sg" and (await repo.get(specs.AGENCY, "ag-sg"))["archived"] is True
