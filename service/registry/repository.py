@@ -39,7 +39,7 @@ REFERENCES: dict[str, tuple[EntitySpec, ...]] = {
 }  # fmt: skip
 INITIAL: dict[str, dict[str, Any]] = {"request": {"status": "submitted"}}
 # the kind of record a traversal statement returns, where its folder does not say it
-RETURNS: dict[str, str] = {"request/steps": "transition"}
+RETURNS: dict[str, str] = {"request/steps": "transition", "commitment/steps": "commitment_step"}
 
 
 def public(row: Row) -> Row:

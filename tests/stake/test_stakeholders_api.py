@@ -117,3 +117,13 @@ def test_suggested_duties_come_from_the_beneficiary_vocabulary(demo: GraphQL) ->
     suggested = rows["suggestedDuties"]
     assert suggested and all("municipal_staff" in d["beneficiaries"] for d in suggested)
     assert not {d["id"] for d in suggested} & set(rows["dutyIds"])
+
+
+def test_the_engagement_log_and_histories_are_read_in_batches(demo: GraphQL) -> None:
+    """A page of stakeholders with their logs, and commitments with their histories: one statement per
+    level, not one per record (DataLoaders), for six stakeholders as for one."""
+    body = demo("{ stakeholders(first: 50) { nodes { engagements { id } } } }")
+    assert not body.get("errors") and sum(len(n["engagements"]) for n in body["data"]["stakeholders"]["nodes"]) == 7
+    assert body["extensions"]["storeQueries"] == 2  # the page, then one batch of logs
+    body = demo("{ commitments { history { status } } }")
+    assert len(body["data"]["commitments"]) == 5 and body["extensions"]["storeQueries"] == 2

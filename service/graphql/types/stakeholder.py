@@ -108,9 +108,8 @@ class Commitment:
 
     @strawberry.field(description="Its status history, oldest first")
     async def history(self, info: Info) -> list[CommitmentStep]:
-        from service.registry.commitments import steps_of
-
-        steps = (await steps_of(info.context.repo, [str(self.id)])).get(str(self.id), [])
+        # one statement per page of commitments (a DataLoader); the commitment itself was readable
+        steps = await info.context.loaders.related("commitment/steps").load(str(self.id))
         return [from_row(CommitmentStep, s) for s in steps]
 
 
@@ -215,9 +214,8 @@ class Stakeholder:
 
     @strawberry.field(description="Its engagement log, newest first")
     async def engagements(self, info: Info) -> list[Engagement]:
-        from service.registry.commitments import engagements_of
-
-        rows = (await engagements_of(info.context.repo, [str(self.id)])).get(str(self.id), [])
+        # one statement per page of stakeholders (a DataLoader); this stakeholder was readable
+        rows = await info.context.loaders.related("engagement/of_stakeholders").load(str(self.id))
         return [from_row(Engagement, r) for r in rows]
 
     @strawberry.field(description="Commitments made to it (an agency: those it owes), due first")
