@@ -3,10 +3,15 @@ logs a follow-up; another agency's commitment is the same 404 as a missing one; 
 
 from __future__ import annotations
 
+import os
+import re
+from pathlib import Path
 from typing import Any
 
-from tests.conftest import GraphQL
-from tests.portal.conftest import csrf_of
+from tests.browser import browser_page, needs_chromium
+from tests.conftest import GraphQL, LiveServer
+from tests.portal.conftest import agency_token, csrf_of
+from tests.web.look import look, shoot
 
 
 def test_agency_sees_its_commitments_and_marks_one_kept(portal: GraphQL, agency_client: Any) -> None:
@@ -44,3 +49,28 @@ def test_agency_logs_a_follow_up_and_cannot_touch_another_agencys(portal: GraphQ
     assert other.status_code == missing.status_code == 404
     parks = agency_client("ag-parks")
     assert 'id="no-commitments"' in parks.get("/portal/commitments").text
+
+
+@needs_chromium
+def test_commitments_page_on_a_phone_in_chromium(portal: GraphQL, live: LiveServer, tmp_path: Path) -> None:
+    """At 390 px: Persian, right to left, nothing wider than the screen; the agency marks its commitment kept."""
+    assert portal.settings is not None
+    token = agency_token(portal.settings, "ag-ict")
+    with browser_page(live.url, width=390, height=844) as (page, traffic):
+        page.goto(f"{live.url}/portal/login")
+        page.fill("#token", token)
+        page.click("#sign-in")
+        page.wait_for_url(re.compile(r"/portal/dashboard$"))
+        page.click("#nav-commitments")
+        seen = look(page)
+        shoot(page, Path(os.environ.get("HAMAHANG_SHOTS", tmp_path)), "portal-commitments")
+        page.fill("#note-cm-137-answers", "پاسخ همه درخواست‌ها داده شد")
+        page.click("#kept-cm-137-answers")
+        page.wait_for_selector('#commitment-cm-137-answers[data-status="kept"]')
+        flash = page.text_content("#flash")
+        history = page.text_content("#commitment-cm-137-answers ul.steps")
+    assert traffic.blocked == [] and traffic.errors == []
+    assert seen["direction"] == "rtl" and seen["lang"] == "fa" and seen["scrollWidth"] <= seen["width"]
+    assert "تعهدها به ذی‌نفعان" in seen["text"] and "۱۴۰۵/۰۹/۳۰" in seen["text"]
+    assert flash == "تعهد عمل‌شده ثبت شد."
+    assert history is not None and "عمل‌شده" in history and not re.search("[0-9]", history)  # Persian digits only
