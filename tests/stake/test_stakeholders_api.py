@@ -127,3 +127,14 @@ def test_the_engagement_log_and_histories_are_read_in_batches(demo: GraphQL) -> 
     assert body["extensions"]["storeQueries"] == 2  # the page, then one batch of logs
     body = demo("{ commitments { history { status } } }")
     assert len(body["data"]["commitments"]) == 5 and body["extensions"]["storeQueries"] == 2
+
+
+def test_issues_and_duties_name_their_stakeholders(demo: GraphQL) -> None:
+    query = '{ issue(id: "is-citizen-feedback") { stakeholders { id } } duty(id: "du-plan-midterm") { stakeholders { id quadrant } } }'
+    seen = demo.ok(query)
+    assert seen["issue"]["stakeholders"] == [{"id": "sh-citizens"}]
+    assert seen["duty"]["stakeholders"] == [{"id": "sh-council", "quadrant": "MANAGE_CLOSELY"}]
+    planning = demo.as_role("agency", "ag-dep-planning").ok(query)  # its duty serves the council; the issue concerns it too
+    assert planning["duty"]["stakeholders"] == [{"id": "sh-council", "quadrant": "MANAGE_CLOSELY"}]
+    parks = demo.as_role("agency", "ag-parks").ok('{ duty(id: "du-plan-midterm") { stakeholders { id } } }')
+    assert parks["duty"]["stakeholders"] == []  # a shared duty, but a stakeholder it is not party to stays out

@@ -445,6 +445,8 @@ async def test_stakeholders_links_log_and_commitments(store: GraphStore) -> None
     logged = await cm.record_engagement(agency, entry, idempotency_key="k1")
     assert (await cm.record_engagement(agency, entry, idempotency_key="k1"))["id"] == logged["id"]
     assert (await cm.engagements_of(repo, [made["id"]]))[made["id"]][0]["agencyId"] == "ag-parks"
+    assert [r["key"] for r in await repo.related("stakeholder/of_duties", ["du-sewer", "du-green"])] == ["du-sewer"]
+    assert await repo.related("stakeholder/of_issues", ["is-dig"]) == []  # unlinked above
     with pytest.raises(ServiceError) as refused:
         await check_receiver(repo, made["id"])
     assert refused.value.code == "NOT_A_RECEIVER"
