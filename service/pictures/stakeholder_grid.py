@@ -132,7 +132,8 @@ def grid_body(rows: list[Row], open_commitments: dict[str, int], lang: Lang = "f
             name = r.get("nameEn") if lang == "en" and r.get("nameEn") else r["nameFa"]
             kind = str(r["type"]).replace("_", " ") if lang == "en" else TYPE_FA.get(r["type"], str(r["type"]))
             scores = "".join(f"<td>{_digits(int(r[k]), lang)}</td>" for k in ("power", "interest", "influence"))
-            lines.append(f'<tr data-id="{html.escape(r["id"])}" data-quadrant="{q}"><td>{html.escape(str(name))}</td><td>{html.escape(kind)}</td>'
+            link = f'<a href="/stakeholders/{html.escape(r["id"])}">{html.escape(str(name))}</a>'
+            lines.append(f'<tr data-id="{html.escape(r["id"])}" data-quadrant="{q}"><td>{link}</td><td>{html.escape(kind)}</td>'
                          f"{scores}<td>{html.escape(labels[q])}</td><td>{_digits(open_commitments.get(r['id'], 0), lang)}</td></tr>")  # fmt: skip
     head = "".join(f"<th>{say(lang, k)}</th>" for k in ("name", "type", "power", "interest", "influence", "quadrant", "open"))
     table = (f'<div class="table-wrap"><table id="stakeholders"><thead><tr>{head}</tr></thead><tbody>{"".join(lines)}</tbody></table></div>'

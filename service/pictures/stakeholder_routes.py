@@ -107,3 +107,35 @@ async def stakeholder_overlay(request: Request, runtime: RuntimeDep, actor: Acto
     body = render(graph, title=w("title"), info=w("info"), extra_legend=legend, current="/graph/overlay/stakeholders",
                   lang=lang, switch=switch_url(request, lang))  # fmt: skip
     return remember(request, HTMLResponse(body))
+
+
+@router.get("/stakeholders/{stakeholder_id}", response_class=HTMLResponse)
+async def stakeholder_page(request: Request, runtime: RuntimeDep, actor: ActorDep, stakeholder_id: str) -> HTMLResponse:
+    """One stakeholder: scores, links, engagement log, commitments with history (404 when missing)."""
+    from service.pictures import stakeholder_page as sp
+    from service.registry.city_plans import load_plans
+    from service.registry.clock import today_iso
+    from service.registry.commitments import overdue, steps_of
+    from service.registry.specs import AGENCY, DUTY, ISSUE, WORKING_GROUP
+    from service.registry.stakeholders import STAKEHOLDER
+
+    repo = _repo(runtime, actor)
+    lang = lang_of(request)
+    row = await repo.get(STAKEHOLDER, stakeholder_id)
+    log = (await engagements_of(repo, [stakeholder_id])).get(stakeholder_id, [])
+    owed = await commitments(repo, [stakeholder_id])
+    field = "titleEn" if lang == "en" else "titleFa"
+    agency_ids = [str(e["agencyId"]) for e in log if e.get("agencyId")] + [str(c["ownerId"]) for c in owed]
+    names = {
+        "issue": {k: sp.title_of(v, field) for k, v in (await repo.get_many(ISSUE, list(row.get("issueIds") or []))).items()},
+        "duty": {k: sp.title_of(v, field) for k, v in (await repo.get_many(DUTY, list(row.get("dutyIds") or []))).items()},
+        "group": {k: sp.title_of(v, "nameEn" if lang == "en" else "nameFa")
+                  for k, v in (await repo.get_many(WORKING_GROUP, list(row.get("workingGroupIds") or []))).items()},
+        "agency": {k: sp.title_of(v, "nameEn" if lang == "en" else "nameFa") for k, v in (await repo.get_many(AGENCY, agency_ids)).items()},
+        "plan": {p["id"]: sp.title_of(p, field) for p in await load_plans(runtime.store)},
+    }  # fmt: skip
+    today = request.app.state.settings.today or today_iso()
+    late = {c["id"] for c in owed if overdue(c, today)}
+    body = sp.body(row, names, log, owed, await steps_of(repo, [c["id"] for c in owed]), late, lang)
+    title = str((row.get("nameEn") if lang == "en" else None) or row["nameFa"])
+    return page(title, body, current="/stakeholders/grid", request=request)

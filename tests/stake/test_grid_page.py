@@ -95,3 +95,32 @@ def test_stakeholder_overlay_in_chromium(demo: GraphQL, tmp_path: Path) -> None:
     assert traffic.blocked == []
     assert {"sh-citizens", "sh-council", "du-ict-apps", "ag-ict", "is-citizen-feedback"} <= set(state["ids"])
     assert state["font"] is True and state["direction"] == "rtl" and state["edges"] >= state["nodes"] - 6
+
+
+def test_a_stakeholders_page(demo: GraphQL) -> None:
+    page = demo.get("/stakeholders/sh-council")
+    assert page.status_code == 200 and '<h1 id="stakeholder-name">شورای اسلامی شهر</h1>' in page.text
+    assert "قدرت ۵، علاقه ۵، نفوذ ۵" in page.text and "مدیریت نزدیک" in page.text
+    assert "تأخیر در ارائه گزارش عملکرد برنامه میان‌مدت" in page.text  # the issue it voiced, by title
+    assert "۱۴۰۵/۰۹/۰۱" in page.text and "معاونت برنامه‌ریزی و توسعه سرمایه انسانی" in page.text  # the log, who held it
+    assert 'data-id="cm-plan-report" data-status="open"' in page.text and "دیرکرد" in page.text
+    grid = demo.get("/stakeholders/grid")
+    assert '<a href="/stakeholders/sh-council">' in grid.text
+    missing = demo.client.get("/stakeholders/sh-nowhere", headers={"Accept": "application/json"} | demo.headers)
+    assert missing.status_code == 404
+    english = httpx.get(f"{demo.client.base_url}/stakeholders/sh-staff?lang=en", headers=demo.headers, timeout=30)
+    assert "Power 3, interest 4, influence 3" in english.text and "open → broken" in english.text
+
+
+@needs_chromium
+def test_from_the_grid_to_a_stakeholder_in_chromium(demo: GraphQL, tmp_path: Path) -> None:
+    base = str(demo.client.base_url)
+    with browser_page(base, demo.token) as (page, traffic):
+        page.goto(base + "/stakeholders/grid")
+        page.click('a[href="/stakeholders/sh-citizens"]')
+        page.wait_for_selector("#stakeholder-name")
+        seen = look(page)
+        shoot(page, Path(os.environ.get("HAMAHANG_SHOTS", tmp_path)), "stakeholder-citizens")
+    assert traffic.blocked == [] and traffic.errors == []
+    assert seen["direction"] == "rtl" and seen["vazirmatnLoaded"] and seen["scrollWidth"] <= seen["width"]
+    assert "شهروندان" in seen["text"] and "۱۴۰۵/۰۹/۰۲" in seen["text"] and "باز" in seen["text"]
