@@ -11,7 +11,7 @@ from service.storage.port import Row
 
 ORDER = ("manage_closely", "keep_satisfied", "keep_informed", "monitor")
 COLUMNS = ("id", "nameFa", "nameEn", "type", "typeFa", "power", "interest", "influence", "quadrant", "quadrantFa",
-           "beneficiaries", "issues", "duties", "plans", "openCommitments")  # fmt: skip
+           "beneficiaries", "issues", "duties", "plans", "openCommitments", "issueIds", "dutyIds", "planIds", "workingGroupIds")  # fmt: skip
 
 
 def cells(rows: Iterable[Row]) -> dict[str, list[Row]]:
@@ -35,7 +35,8 @@ def table(rows: Iterable[Row], open_commitments: dict[str, int] | None = None) -
                         "influence": r["influence"], "quadrant": q, "quadrantFa": QUADRANT_FA[q],
                         "beneficiaries": " ".join(r.get("beneficiaries") or []), "issues": len(r.get("issueIds") or []),
                         "duties": len(r.get("dutyIds") or []), "plans": len(r.get("planIds") or []),
-                        "openCommitments": counts.get(r["id"], 0)})  # fmt: skip
+                        "openCommitments": counts.get(r["id"], 0),
+                        **{k: " ".join(r.get(k) or []) for k in ("issueIds", "dutyIds", "planIds", "workingGroupIds")}})  # fmt: skip
     return out
 
 

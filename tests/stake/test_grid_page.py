@@ -30,6 +30,7 @@ def test_grid_downloads_csv_xlsx_svg(demo: GraphQL) -> None:
     assert by_name["شورای اسلامی شهر"]["quadrantFa"] == "مدیریت نزدیک" and by_name["شورای اسلامی شهر"]["openCommitments"] == "1"
     assert by_name["نهادهای مردمی و انجمن‌های رسمی و غیررسمی"]["openCommitments"] == "0"  # its one commitment was kept
     assert "'=HYPERLINK(1)" in by_name  # a formula-like name is neutralised (service/io/cells.py)
+    assert by_name["شهروندان"]["issueIds"] == "is-citizen-feedback" and "du-ict-apps" in by_name["شهروندان"]["dutyIds"].split()
     book = load_workbook(io.BytesIO(demo.get("/stakeholders/grid.xlsx").content))
     assert book.sheetnames == ["grid", "engagements", "commitments"]
     assert book["grid"].max_row == 8 and book["commitments"].max_row == 6 and book["engagements"].max_row == 8
