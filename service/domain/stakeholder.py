@@ -69,6 +69,9 @@ class Sentiment(str, Enum):
     OPPOSED = "opposed"
 
 
+SENTIMENT_FA = {"supportive": "حامی", "neutral": "بی‌طرف", "opposed": "مخالف"}
+
+
 class CommitmentStatus(str, Enum):
     OPEN = "open"
     KEPT = "kept"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from service.domain.stakeholder import HIGH, QUADRANT_EN, QUADRANT_FA, TYPE_FA
+from service.domain.stakeholder import HIGH, QUADRANT_EN, QUADRANT_FA, SENTIMENT_FA, TYPE_FA
 from service.pictures.words import num
 from service.registry.stakeholder_grid import cells
 from service.site.lang import Lang
@@ -24,7 +24,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "influence": ("نفوذ", "Influence"),
     "count": ("{n} ذی‌نفع؛ امتیاز ۱ تا ۵، از {high} به بالا «زیاد»", "{n} stakeholders; scores 1-5, {high} and above is high"),
     "name": ("ذی‌نفع", "Stakeholder"), "type": ("گروه", "Group"), "quadrant": ("خانه", "Quadrant"),
-    "open": ("تعهد باز", "Open commitments"), "downloads": ("دریافت", "Downloads"), "none": ("هیچ ذی‌نفعی ثبت نشده است.", "No stakeholders yet."),
+    "open": ("تعهد باز", "Open commitments"), "stance": ("آخرین موضع", "Latest stance"), "downloads": ("دریافت", "Downloads"),
+    "none": ("هیچ ذی‌نفعی ثبت نشده است.", "No stakeholders yet."),
     "size": ("اندازهٔ دایره: نفوذ", "Circle size: influence"),
 }  # fmt: skip
 
@@ -121,7 +122,7 @@ def _quadrant_of(row: Row) -> str:
     return quadrant(int(row["power"]), int(row["interest"]))
 
 
-def grid_body(rows: list[Row], open_commitments: dict[str, int], lang: Lang = "fa") -> str:
+def grid_body(rows: list[Row], open_commitments: dict[str, int], lang: Lang = "fa", sentiments: dict[str, str] | None = None) -> str:
     """The page's body: title, the picture, the downloads, and the stakeholders as a table in grid order."""
     labels = QUADRANT_EN if lang == "en" else QUADRANT_FA
     count = say(lang, "count", n=_digits(len(rows), lang), high=_digits(HIGH, lang))
@@ -134,12 +135,19 @@ def grid_body(rows: list[Row], open_commitments: dict[str, int], lang: Lang = "f
             scores = "".join(f"<td>{_digits(int(r[k]), lang)}</td>" for k in ("power", "interest", "influence"))
             link = f'<a href="/stakeholders/{html.escape(r["id"])}">{html.escape(str(name))}</a>'
             lines.append(f'<tr data-id="{html.escape(r["id"])}" data-quadrant="{q}"><td>{link}</td><td>{html.escape(kind)}</td>'
-                         f"{scores}<td>{html.escape(labels[q])}</td><td>{_digits(open_commitments.get(r['id'], 0), lang)}</td></tr>")  # fmt: skip
-    head = "".join(f"<th>{say(lang, k)}</th>" for k in ("name", "type", "power", "interest", "influence", "quadrant", "open"))
+                         f"{scores}<td>{html.escape(labels[q])}</td><td>{_digits(open_commitments.get(r['id'], 0), lang)}</td>"
+                         f'<td class="stance">{html.escape(_stance((sentiments or {}).get(r["id"]), lang))}</td></tr>')  # fmt: skip
+    head = "".join(f"<th>{say(lang, k)}</th>" for k in ("name", "type", "power", "interest", "influence", "quadrant", "open", "stance"))
     table = (f'<div class="table-wrap"><table id="stakeholders"><thead><tr>{head}</tr></thead><tbody>{"".join(lines)}</tbody></table></div>'
              if rows else f'<p class="muted" id="no-stakeholders">{say(lang, "none")}</p>')  # fmt: skip
     return (f'<h1>{say(lang, "title")}</h1><p class="muted" id="grid-count">{count} — {say(lang, "size")}</p>'
             f'<div class="table-wrap">{grid_svg(rows, lang)}</div><p id="downloads">{say(lang, "downloads")}: {links}</p>{table}')
+
+
+def _stance(value: str | None, lang: Lang) -> str:
+    if not value:
+        return "—"
+    return value if lang == "en" else SENTIMENT_FA.get(value, value)
 
 
 def open_counts(commitments: list[dict[str, Any]]) -> dict[str, int]:

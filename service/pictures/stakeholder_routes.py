@@ -14,7 +14,7 @@ from service.auth.policy import require_role
 from service.domain.actor import Actor, Role
 from service.registry.commitments import commitments, engagements_of
 from service.registry.repository import Repository
-from service.registry.stakeholder_grid import table
+from service.registry.stakeholder_grid import latest_sentiments, table
 from service.registry.stakeholders import all_stakeholders
 from service.site.errors import page
 from service.site.lang import lang_of
@@ -39,7 +39,8 @@ async def grid_page(request: Request, runtime: RuntimeDep, actor: ActorDep) -> H
     repo = _repo(runtime, actor)
     lang = lang_of(request)
     rows = await all_stakeholders(repo)
-    body = grid_body(rows, open_counts(await commitments(repo)), lang)
+    log = await engagements_of(repo, [r["id"] for r in rows])
+    body = grid_body(rows, open_counts(await commitments(repo)), lang, latest_sentiments(log))
     return page(say(lang, "title"), body, current="/stakeholders/grid", request=request)
 
 
@@ -56,7 +57,8 @@ async def _lines(repo: Repository) -> tuple[list[dict[str, Any]], list[dict[str,
 
     rows = await all_stakeholders(repo)
     owed = await commitments(repo)
-    return table(rows, open_counts(owed)), owed
+    log = await engagements_of(repo, [r["id"] for r in rows])
+    return table(rows, open_counts(owed), latest_sentiments(log)), owed
 
 
 @router.get("/stakeholders/grid.csv")

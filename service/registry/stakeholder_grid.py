@@ -11,7 +11,7 @@ from service.storage.port import Row
 
 ORDER = ("manage_closely", "keep_satisfied", "keep_informed", "monitor")
 COLUMNS = ("id", "nameFa", "nameEn", "type", "typeFa", "power", "interest", "influence", "quadrant", "quadrantFa",
-           "beneficiaries", "issues", "duties", "plans", "openCommitments", "issueIds", "dutyIds", "planIds", "workingGroupIds")  # fmt: skip
+           "beneficiaries", "issues", "duties", "plans", "openCommitments", "sentiment", "issueIds", "dutyIds", "planIds", "workingGroupIds")  # fmt: skip
 
 
 def cells(rows: Iterable[Row]) -> dict[str, list[Row]]:
@@ -24,9 +24,16 @@ def cells(rows: Iterable[Row]) -> dict[str, list[Row]]:
     return out
 
 
-def table(rows: Iterable[Row], open_commitments: dict[str, int] | None = None) -> list[dict[str, Any]]:
+def latest_sentiments(log: dict[str, list[Row]]) -> dict[str, str]:
+    """Each stakeholder's stance as its latest engagement that recorded one showed it (logs newest first)."""
+    found = {k: next((e["sentiment"] for e in entries if e.get("sentiment")), None) for k, entries in log.items()}
+    return {k: v for k, v in found.items() if v}
+
+
+def table(rows: Iterable[Row], open_commitments: dict[str, int] | None = None,
+          sentiments: dict[str, str] | None = None) -> list[dict[str, Any]]:  # fmt: skip
     """One line per stakeholder for the export, in grid order (COLUMNS)."""
-    counts = open_commitments or {}
+    counts, stances = open_commitments or {}, sentiments or {}
     out = []
     for q, found in cells(rows).items():
         for r in found:
@@ -35,7 +42,7 @@ def table(rows: Iterable[Row], open_commitments: dict[str, int] | None = None) -
                         "influence": r["influence"], "quadrant": q, "quadrantFa": QUADRANT_FA[q],
                         "beneficiaries": " ".join(r.get("beneficiaries") or []), "issues": len(r.get("issueIds") or []),
                         "duties": len(r.get("dutyIds") or []), "plans": len(r.get("planIds") or []),
-                        "openCommitments": counts.get(r["id"], 0),
+                        "openCommitments": counts.get(r["id"], 0), "sentiment": stances.get(r["id"], ""),
                         **{k: " ".join(r.get(k) or []) for k in ("issueIds", "dutyIds", "planIds", "workingGroupIds")}})  # fmt: skip
     return out
 

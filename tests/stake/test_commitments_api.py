@@ -74,8 +74,8 @@ def test_engagement_log_by_the_directorate_and_by_the_owing_agency(demo: GraphQL
     logged = demo.ok(LOG, i=entry, k="log-1")["recordEngagement"]
     assert logged["date"] == "2026-11-29" and logged["dateJalali"] == "1405/09/08" and logged["kindFa"] == "جلسه"
     assert demo.ok(LOG, i=entry, k="log-1")["recordEngagement"]["id"] == logged["id"]  # a retry is the same entry
-    first = demo.ok('{ stakeholder(id: "sh-council") { engagements { id } } }')["stakeholder"]["engagements"][0]
-    assert first["id"] == logged["id"]  # newest first
+    council = demo.ok('{ stakeholder(id: "sh-council") { latestSentiment engagements { id } } }')["stakeholder"]
+    assert council["engagements"][0]["id"] == logged["id"] and council["latestSentiment"] == "SUPPORTIVE"  # newest first
     planning = demo.as_role("agency", "ag-dep-planning")
     no_commitment = planning.errors(LOG, i={"stakeholderId": "sh-council", "kind": "MEETING", "date": "1405/09/08", "noteFa": "x"})
     assert no_commitment[0]["extensions"]["code"] == "FORBIDDEN"

@@ -30,6 +30,7 @@ def test_grid_downloads_csv_xlsx_svg(demo: GraphQL) -> None:
     assert by_name["شورای اسلامی شهر"]["quadrantFa"] == "مدیریت نزدیک" and by_name["شورای اسلامی شهر"]["openCommitments"] == "1"
     assert by_name["نهادهای مردمی و انجمن‌های رسمی و غیررسمی"]["openCommitments"] == "0"  # its one commitment was kept
     assert "'=HYPERLINK(1)" in by_name  # a formula-like name is neutralised (service/io/cells.py)
+    assert by_name["شهروندان"]["sentiment"] == "opposed" and by_name["نخبگان شهری"]["sentiment"] == "neutral"
     assert by_name["شهروندان"]["issueIds"] == "is-citizen-feedback" and "du-ict-apps" in by_name["شهروندان"]["dutyIds"].split()
     book = load_workbook(io.BytesIO(demo.get("/stakeholders/grid.xlsx").content))
     assert book.sheetnames == ["grid", "engagements", "commitments"]
@@ -48,6 +49,7 @@ def test_grid_and_overlay_are_for_the_directorate_and_analysts(demo: GraphQL) ->
     analyst = demo.as_role("analyst")
     page = analyst.get("/stakeholders/grid")
     assert page.status_code == 200 and "جدول قدرت/علاقه ذی‌نفعان" in page.text
+    assert '<td class="stance">مخالف</td>' in page.text and '<td class="stance">حامی</td>' in page.text
     # a client of its own: ?lang=en is remembered in a cookie, which must not stay on the shared client
     with httpx.Client(base_url=str(demo.client.base_url), headers=analyst.headers, timeout=30) as own:
         english = own.get("/stakeholders/grid?lang=en")

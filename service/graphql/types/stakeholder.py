@@ -218,6 +218,12 @@ class Stakeholder:
         rows = await info.context.loaders.related("engagement/of_stakeholders").load(str(self.id))
         return [from_row(Engagement, r) for r in rows]
 
+    @strawberry.field(description="Its stance as the latest engagement that recorded one showed it")
+    async def latest_sentiment(self, info: Info) -> Sentiment | None:
+        rows = await info.context.loaders.related("engagement/of_stakeholders").load(str(self.id))
+        found = next((r["sentiment"] for r in rows if r.get("sentiment")), None)
+        return Sentiment(found) if found else None
+
     @strawberry.field(description="Commitments made to it (an agency: those it owes), due first")
     async def commitments(self, info: Info, status: CommitmentStatus | None = None) -> list[Commitment]:
         from service.registry.commitments import commitments
