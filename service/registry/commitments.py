@@ -143,3 +143,10 @@ async def steps_of(repo: Repository, commitment_ids: list[str]) -> dict[str, lis
 def overdue(row: dict[str, Any], today: str | None = None) -> bool:
     """Open past its due date (today: the registry's day, HAMAHANG_TODAY)."""
     return row.get("status") == "open" and bool(row.get("dueDate")) and str(row["dueDate"]) < (today or today_iso())
+
+
+async def overdue_commitments(store: Any, today: str) -> list[Row]:
+    """Open commitments past due on ``today`` (ISO) with their owner: what the notifier tells each owing
+    agency (``cypher/commitment/overdue.cypher``, the shape of ``plan/actions_late``)."""
+    rows: list[Row] = await store.read("commitment/overdue", {"today": today})
+    return rows

@@ -451,6 +451,9 @@ async def test_stakeholders_links_log_and_commitments(store: GraphStore) -> None
         await check_receiver(repo, made["id"])
     assert refused.value.code == "NOT_A_RECEIVER"
     assert await store.read("agency/stakeholder_groups", {"ids": ["ag-parks"]}) == []
+    late = await cm.make_commitment(repo, sm.CommitmentIn(stakeholderId=made["id"], ownerId="ag-water", textFa="لوله", dueDate="1405/09/01"))
+    assert await store.read("commitment/overdue", {"today": "2026-11-30"}) == [
+        {"commitmentId": late["id"], "stakeholderId": made["id"], "textFa": "لوله", "dueDate": "2026-11-22", "ownerId": "ag-water"}]
     legacy = {"id": "ag-sg", "code": "SG-1", "nameFa": "شهروندان", "kind": "stakeholder_group", "level": "external"}
     assert not (await import_bundle(store, {"agencies": [legacy]})).problems  # old data stays importable
     assert await store.read("agency/stakeholder_groups", {"ids": ["ag-sg", "ag-parks"]}) == [{"id": "ag-sg"}]
