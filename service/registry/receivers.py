@@ -3,7 +3,7 @@
 Stakeholders are their own kind now; the pseudo-agencies of kind ``stakeholder_group`` that older
 registries (and old backups, restored as they were) still hold stay readable, but nothing files a
 request to either. The request statement refuses them itself (``cypher/request/create.cypher``);
-this says why, in Persian and English, before it runs. A stakeholder the filer may not read is
+when it created nothing, this says why, in Persian and English (no extra read on the filing path). A stakeholder the filer may not read is
 answered like a missing agency, as every refusal here is.
 """
 
@@ -54,9 +54,6 @@ def no_new_group() -> ServiceError:
 
 
 async def check_new(repo: Repository, key: str, fields: Mapping[str, object]) -> None:
-    """A new or changed agency is never a stakeholder group; a new request never goes to a stakeholder."""
+    """A new or changed agency is never a stakeholder group."""
     if key == "agency" and fields.get("kind") == STAKEHOLDER_GROUP:
         raise no_new_group()
-    if key == "request":
-        receiver = fields.get("receiverId")
-        await check_receiver(repo, receiver if isinstance(receiver, str) else None)

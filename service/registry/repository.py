@@ -269,10 +269,10 @@ class Repository:
         now = now_iso()
         ident, props, relations = self.new_props(spec, data, now, extra)
         await self._check_readable_references(relations)
-        if spec.key in ("request", "agency"):  # stakeholders are not agencies and never receive a request (#19.3)
+        if spec.key == "agency":  # no new stakeholder pseudo-agency (#19.3)
             from service.registry.receivers import check_new
 
-            await check_new(self, spec.key, {**props, **relations})
+            await check_new(self, spec.key, props)
         after = {k: v for k, v in {**props, **relations}.items() if k != "search"}
         params = {"id": ident, "props": props, "now": now, "idempotencyKey": key, "inputHash": digest, **relations,
                   "audit": audit_event(self.actor, "create", spec.label, ident, None, after)}  # fmt: skip
@@ -286,6 +286,10 @@ class Repository:
                 f"«{ident}» از پیش ثبت شده است", field="id", status=409,
             ) from None  # fmt: skip
         if not rows:
+            if spec.key == "request":  # the statement refuses a stakeholder as receiver: say so (#19.3)
+                from service.registry.receivers import check_receiver
+
+                await check_receiver(self, relations.get("receiverId"))
             raise await self._missing_reference(spec, relations)
         created = public(rows[0]["node"])
         if spec.key == "request":
