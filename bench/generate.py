@@ -94,6 +94,7 @@ KINDS: tuple[tuple[str, str, int, float], ...] = (
     ("stakeholder_group", "external", 10, 0.3),
 )
 assert sum(k[2] for k in KINDS) == UNIT["agencies"]
+KIND_OF_INDEX = [kind for kind, _, count, _ in KINDS for _ in range(count)]  # an agency's kind by its index in a unit
 STATUS_PATHS: tuple[tuple[float, tuple[str, ...]], ...] = (
     (30, ()), (12, ("acknowledged",)), (18, ("acknowledged", "in_progress")),
     (25, ("acknowledged", "in_progress", "done")), (4, ("acknowledged", "rejected")),
@@ -432,6 +433,12 @@ class Unit:
             }  # fmt: skip
             self.out["exchanges"].append(row)
 
+    def _is_group(self, ident: str) -> bool:
+        """A stakeholder-group agency (the legacy kind the generator still makes, 10 a unit: see KINDS)."""
+        base = ident.rsplit("-", 1)[-1]
+        index = int(base) if base.isdigit() else -1
+        return 0 <= index < UNIT["agencies"] and KIND_OF_INDEX[index] == "stakeholder_group"
+
     def requests(self) -> None:
         rng, c = self.rng, chains()
         paths = STATUS_PATHS
@@ -439,6 +446,8 @@ class Unit:
             sender = self.pick_agency()
             other = self._other_unit_agency()
             receiver = other or self.pick_agency(exclude=sender)
+            while self._is_group(receiver):  # a stakeholder group never receives a request (#19.3): the import refuses it
+                other, receiver = None, self.pick_agency(exclude=sender)
             about = None
             r = rng.random()
             if other is None and r < 0.35 and self.caps_of.get(receiver):

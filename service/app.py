@@ -30,8 +30,9 @@ from service.graphql.endpoint import GraphQLPost
 from service.graphql.get_route import AdmittingGraphQLRouter, asks_for_page
 from service.graphql.schema import build_schema
 from service.interop import router as interop
-from service.pictures import agreement_overlay, router as pictures
+from service.pictures import agreement_overlay, router as pictures, stakeholder_routes
 from service.portal import agreement_form as portal_agreement_form, agreements as portal_agreements, plan_actions as portal_plan_actions
+from service.portal.commitments import router as portal_commitments
 from service.portal.groups_keep import router as portal_groups  # issue 19: agencies in their working groups (its forms too)
 from service.portal.router import router as portal_router
 from service.portal.session import signing_key
@@ -132,11 +133,13 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(agreement_overlay.router)  # agreements over the registry graph (branch agree)
     app.include_router(portal_groups)  # before /portal/{kind}/new and the like
     app.include_router(portal_router)
+    app.include_router(portal_commitments)  # commitments to stakeholders (#19.3)
     app.include_router(health.router)
     app.include_router(signin.router)
     app.include_router(transfer.router)
     app.include_router(analyses.router)
     app.include_router(pictures.router)
+    app.include_router(stakeholder_routes.router)  # the stakeholder grid (#19.3)
     app.include_router(site.router)
     app.include_router(site_plans.router)  # coordination plans (issue #18.1): /plans, /plans/{id}
     app.include_router(interop.router)

@@ -128,6 +128,22 @@ UNWIND $n_ClubDesk AS p
 CREATE (n:ClubDesk)
 SET n += p
 WITH count(*) AS _
+UNWIND $n_Stakeholder AS p
+CREATE (n:Stakeholder)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_Engagement AS p
+CREATE (n:Engagement)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_Commitment AS p
+CREATE (n:Commitment)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_CommitmentStep AS p
+CREATE (n:CommitmentStep)
+SET n += p
+WITH count(*) AS _
 UNWIND $r_PART_OF_Agency_Agency AS r
 MATCH (a:Agency {id: r.fromId})
 MATCH (b:Agency {id: r.toId})
@@ -360,5 +376,65 @@ UNWIND $r_HAS_DESK_Club_ClubDesk AS r
 MATCH (a:Club {id: r.fromId})
 MATCH (b:ClubDesk {id: r.toId})
 CREATE (a)-[x:HAS_DESK]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_VOICED_Stakeholder_Issue AS r
+MATCH (a:Stakeholder {id: r.fromId})
+MATCH (b:Issue {id: r.toId})
+CREATE (a)-[x:VOICED]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_SERVED_BY_Stakeholder_Duty AS r
+MATCH (a:Stakeholder {id: r.fromId})
+MATCH (b:Duty {id: r.toId})
+CREATE (a)-[x:SERVED_BY]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_AFFECTED_BY_Stakeholder_CityPlan AS r
+MATCH (a:Stakeholder {id: r.fromId})
+MATCH (b:CityPlan {id: r.toId})
+CREATE (a)-[x:AFFECTED_BY]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_TAKES_PART_IN_Stakeholder_WorkingGroup AS r
+MATCH (a:Stakeholder {id: r.fromId})
+MATCH (b:WorkingGroup {id: r.toId})
+CREATE (a)-[x:TAKES_PART_IN]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_WITH_Engagement_Stakeholder AS r
+MATCH (a:Engagement {id: r.fromId})
+MATCH (b:Stakeholder {id: r.toId})
+CREATE (a)-[x:WITH]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HELD_Agency_Engagement AS r
+MATCH (a:Agency {id: r.fromId})
+MATCH (b:Engagement {id: r.toId})
+CREATE (a)-[x:HELD]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_FOLLOWS_UP_Engagement_Commitment AS r
+MATCH (a:Engagement {id: r.fromId})
+MATCH (b:Commitment {id: r.toId})
+CREATE (a)-[x:FOLLOWS_UP]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_MADE_TO_Commitment_Stakeholder AS r
+MATCH (a:Commitment {id: r.fromId})
+MATCH (b:Stakeholder {id: r.toId})
+CREATE (a)-[x:MADE_TO]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_OWES_Agency_Commitment AS r
+MATCH (a:Agency {id: r.fromId})
+MATCH (b:Commitment {id: r.toId})
+CREATE (a)-[x:OWES]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_STEP_Commitment_CommitmentStep AS r
+MATCH (a:Commitment {id: r.fromId})
+MATCH (b:CommitmentStep {id: r.toId})
+CREATE (a)-[x:HAS_STEP]->(b)
 SET x += r.props
 RETURN count(*) AS last

@@ -32,6 +32,10 @@ CREATE INDEX FOR (n:CouncilDecision) ON (n.id);
 CREATE INDEX FOR (n:IntakeRound) ON (n.id);
 CREATE INDEX FOR (n:Club) ON (n.id);
 CREATE INDEX FOR (n:ClubDesk) ON (n.id);
+CREATE INDEX FOR (n:Stakeholder) ON (n.id);
+CREATE INDEX FOR (n:Engagement) ON (n.id);
+CREATE INDEX FOR (n:Commitment) ON (n.id);
+CREATE INDEX FOR (n:CommitmentStep) ON (n.id);
 CREATE INDEX FOR (n:Agency) ON (n.code);
 CREATE INDEX FOR (n:Agency) ON (n.kind);
 CREATE INDEX FOR (n:Duty) ON (n.functionCode);
@@ -76,6 +80,10 @@ GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE CouncilDecision PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE IntakeRound PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Club PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE ClubDesk PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Stakeholder PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Engagement PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Commitment PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE CommitmentStep PROPERTIES 1 id;
 // Declare every relationship type and relationship property before anything is planned: FalkorDB
 // caches plans, and one made while, say, HAS_DUTY's `role` was unknown kept returning nothing after
 // the first import (found by the benchmark). The seed is created and deleted; the names stay known.
@@ -87,4 +95,5 @@ MATCH (n:SchemaSeed) DETACH DELETE n;
 CREATE (a:SchemaSeed)-[:UNDER]->(b:SchemaSeed);
 CREATE (a:SchemaSeed)-[:MEETING_OF]->(b:SchemaSeed), (a)-[:DECISION_OF]->(b), (a)-[:OWNED_BY]->(b), (a)-[:DECIDED_IN]->(b), (a)-[:REPORT_OF]->(b);
 CREATE (a:SchemaSeed)-[:DECIDES]->(b:SchemaSeed), (a)-[:ASSIGNS]->(b), (a)-[:RUNS]->(b), (a)-[:HAS_DESK]->(b);
+CREATE (a:SchemaSeed)-[:VOICED]->(b:SchemaSeed), (a)-[:AFFECTED_BY]->(b), (a)-[:TAKES_PART_IN]->(b), (a)-[:WITH]->(b), (a)-[:HELD]->(b), (a)-[:FOLLOWS_UP]->(b), (a)-[:MADE_TO]->(b), (a)-[:OWES]->(b);
 MATCH (n:SchemaSeed) DETACH DELETE n;

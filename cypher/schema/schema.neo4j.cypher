@@ -33,6 +33,10 @@ CREATE CONSTRAINT councildecision_id_unique IF NOT EXISTS FOR (n:CouncilDecision
 CREATE CONSTRAINT intakeround_id_unique IF NOT EXISTS FOR (n:IntakeRound) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT club_id_unique IF NOT EXISTS FOR (n:Club) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT clubdesk_id_unique IF NOT EXISTS FOR (n:ClubDesk) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT stakeholder_id_unique IF NOT EXISTS FOR (n:Stakeholder) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT engagement_id_unique IF NOT EXISTS FOR (n:Engagement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT commitment_id_unique IF NOT EXISTS FOR (n:Commitment) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT commitmentstep_id_unique IF NOT EXISTS FOR (n:CommitmentStep) REQUIRE n.id IS UNIQUE;
 CREATE INDEX agency_code IF NOT EXISTS FOR (n:Agency) ON (n.code);
 CREATE INDEX agency_kind IF NOT EXISTS FOR (n:Agency) ON (n.kind);
 CREATE INDEX duty_functioncode IF NOT EXISTS FOR (n:Duty) ON (n.functionCode);

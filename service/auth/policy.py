@@ -29,6 +29,10 @@ PARTIES: dict[str, tuple[str, ...]] = {
     "plan_action": ("ownerIds",),  # a coordination plan's action: its owners (the plan's header is read by all)
     "agreement": ("providerIds", "receiverIds"),
     "intake_decision": ("partyIds",),  # a committee decision: the raisers and concerned of its issues
+    # stakeholders (#19.3): the agencies whose duties serve it, party to the issues it raised, or owing it
+    # a commitment (the statements compute partyIds); a commitment: the agency that owes it
+    "stakeholder": ("partyIds",),
+    "commitment": ("ownerId",),
 }
 # working-group governance (issue 19): an agency reads the meetings, decisions and reports of the
 # groups it sits in (``memberIds``, which their statements return), and the decisions it owns;

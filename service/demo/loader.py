@@ -10,6 +10,7 @@ from typing import Any
 from service.demo.agree import load_demo_agreements
 from service.demo.intake import load_intake_demo
 from service.demo.plans import load_demo_plans
+from service.demo.stake import load_stakeholders
 from service.demo.wg_demo import load_wg_demo
 from service.errors import ServiceError
 from service.registry.bundle import Prepared, import_bundle
@@ -44,6 +45,7 @@ async def load_demo(store: GraphStore) -> Prepared:
     await load_demo_plans(store)  # coordination plan 1404-1405 (#18.1): service/data/demo_plans.json
     await load_wg_demo(store)  # working-group governance (#19.1): meetings, decisions, transparency reports
     await load_intake_demo(store)  # issue intake, levels, the innovation catalogue (#19.2/4/5)
+    await load_stakeholders(store)  # stakeholders, engagement log, commitments (#19.3)
     log.info("demo registry loaded: %s, %d city plans", prepared.counts, len(shipped_plans()))
     return prepared
 

@@ -7,7 +7,7 @@ from strawberry.types import Info
 
 from service.auth.policy import require_role
 from service.domain.actor import Role
-from service.graphql import inputs as i, plans as gp, wg_governance as wg  # wg: working-group governance (issue 19)
+from service.graphql import inputs as i, plans as gp, stakeholders as sh, wg_governance as wg  # wg: working-group governance (issue 19)
 from service.graphql.agreements import AgreementMutations
 from service.graphql.analyses import add_vocabulary_term, draft_opportunity_requests, set_finding_verdict
 from service.graphql.catalogue import upsert_club_mutation
@@ -59,6 +59,17 @@ class Mutation(AgreementMutations):  # agreements: their own block (branch agree
     create_working_group = strawberry.mutation(resolver=wg.create_working_group)  # checks parent group and plan (issue 19)
     update_working_group = strawberry.mutation(resolver=updater(s.WORKING_GROUP, WorkingGroup, i.WorkingGroupPatch))
     archive_working_group = strawberry.mutation(resolver=archiver(s.WORKING_GROUP, WorkingGroup), description=ARCHIVE)
+
+    # -- stakeholders (#19.3) --
+    create_stakeholder = strawberry.mutation(resolver=sh.create_stakeholder)
+    update_stakeholder = strawberry.mutation(resolver=sh.update_stakeholder)
+    archive_stakeholder = strawberry.mutation(resolver=sh.archive_stakeholder)
+    link_stakeholder = strawberry.mutation(resolver=sh.link_stakeholder)
+    record_engagement = strawberry.mutation(resolver=sh.record_engagement)
+    make_commitment = strawberry.mutation(resolver=sh.make_commitment)
+    move_commitment = strawberry.mutation(resolver=sh.move_commitment)
+    convert_stakeholder_group = strawberry.mutation(resolver=sh.convert_stakeholder_group)
+    # -- end stakeholders --
 
     set_finding_verdict = strawberry.mutation(resolver=set_finding_verdict)
     add_vocabulary_term = strawberry.mutation(resolver=add_vocabulary_term)

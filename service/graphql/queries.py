@@ -16,6 +16,7 @@ from service.graphql.city_plans import city_plans
 from service.graphql.geography import geography_tree
 from service.graphql.nodes import find_nodes
 from service.graphql.resolvers import listing, lookup
+from service.graphql.stakeholders import commitments, stakeholder, stakeholder_grid, stakeholders
 from service.graphql.tokens import Me, api_tokens
 from service.graphql.types.agency import Agency
 from service.graphql.types.duty import Duty
@@ -98,6 +99,12 @@ class Query:
     clubs = strawberry.field(resolver=catalogue.clubs, description="Clubs of people agencies run, with their desks")
     geography = strawberry.field(resolver=geography_tree, description="The geography hierarchy as a tree, with Persian names")
     # -- end of issue 19 items 2, 4, 5 -------------------------------------------------------------------
+    # -- stakeholders (#19.3) --
+    stakeholder = strawberry.field(resolver=stakeholder, description="A stakeholder by id; null when missing or not yours to read")
+    stakeholders = strawberry.field(resolver=stakeholders)
+    stakeholder_grid = strawberry.field(resolver=stakeholder_grid)
+    commitments = strawberry.field(resolver=commitments)
+    # -- end stakeholders --
 
     city_plans = strawberry.field(resolver=city_plans, description="The city's plans in the registry: goals, strategies, focus areas, levels, duties")
     audit_events = strawberry.field(resolver=audit_events)

@@ -44,7 +44,7 @@ COLOUR_BY = ("type", "kind", "level", "source", "division", "community")  # word
 SIZE_BY = ("degree", "volume", "betweenness", "none")  # words: s_<key>
 MATRIX_NAMES = ("duplication", "winwin", "followup", "collaboration")  # words: words.MATRIX
 GRAPHQL_FIELDS = {"Agency": "agency", "Duty": "duty", "Capacity": "capacity", "Need": "need", "Issue": "issue",
-                  "Exchange": "exchange", "Request": "request", "WorkingGroup": "workingGroup"}  # fmt: skip
+                  "Exchange": "exchange", "Request": "request", "WorkingGroup": "workingGroup", "Stakeholder": "stakeholder"}  # fmt: skip
 
 
 def _short(text: str, limit: int = 34) -> str:
@@ -93,7 +93,7 @@ def _links(node: str, data: dict[str, Any], matrices: bool, lang: Lang = "fa") -
             out += [(words.explorer(lang, "row_in", matrix=words.say(lang, m)), f"/matrix/{m}#row-{quote(node)}") for m in MATRIX_NAMES]
     field = GRAPHQL_FIELDS.get(kind)
     if field:
-        name = "nameFa" if kind in ("Agency", "WorkingGroup") else ("subject" if kind == "Request" else "titleFa")
+        name = "nameFa" if kind in ("Agency", "WorkingGroup", "Stakeholder") else ("subject" if kind == "Request" else "titleFa")
         query = f'{{ {field}(id: "{node}") {{ id {name} }} }}'
         out.append((words.explorer(lang, "in_graphiql"), "/graphql?" + urlencode({"q": query})))
     return out

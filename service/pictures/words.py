@@ -32,6 +32,7 @@ RELATIONS = {
     "role_lead": "رئیس کارگروه", "role_member": "عضو کارگروه", "role_supervisor": "ناظر کارگروه",
     "role_secretariat": "دبیرخانهٔ کارگروه", "role_facilitator": "تسهیل‌گر کارگروه", "role_observer": "مشاهده‌گر کارگروه",
     "UNDER": "زیر نظر",
+    "SERVED_BY": "در خدمت", "VOICED": "طرح مسئله از سوی ذی‌نفع", "OWES": "تعهد به ذی‌نفع",
 }  # fmt: skip
 
 

@@ -236,3 +236,27 @@ def name_of(lang: Lang, agency: dict[str, object] | None, fallback: str) -> str:
     if lang == "en" and agency.get("nameEn"):
         return str(agency["nameEn"]) + mark
     return str(agency.get("nameFa") or fallback) + mark
+
+# -- stakeholder commitments (#19.3) --
+WORDS.update({
+    "commitments": ("تعهدها به ذی‌نفعان", "Commitments to stakeholders"),
+    "commitments_help": ("تعهدهایی که دستگاه شما به ذی‌نفعان داده است؛ هر تعهد عمل‌شده را علامت بزنید و پیگیری‌ها را ثبت کنید.",
+                         "Commitments your agency made to stakeholders: mark each one kept, and log its follow-up."),
+    "no_commitments": ("تعهدی بر عهدهٔ دستگاه شما نیست.", "Your agency owes no commitments."),
+    "stakeholder": ("ذی‌نفع", "Stakeholder"),
+    "commitment": ("تعهد", "Commitment"),
+    "made_on": ("تاریخ تعهد", "Made on"),
+    "mark_kept": ("عمل شد", "Mark kept"),
+    "note": ("یادداشت", "Note"),
+    "log_engagement": ("ثبت پیگیری", "Log a follow-up"),
+    "engagement_kind": ("نوع تعامل", "Kind"),
+    "engagement_date": ("تاریخ (شمسی)", "Date (Jalali or ISO)"),
+    "done_kept": ("تعهد عمل‌شده ثبت شد.", "The commitment was marked kept."),
+    "done_engagement": ("پیگیری ثبت شد.", "The follow-up was logged."),
+})
+VALUES.update({
+    "kept": ("عمل‌شده", "kept"), "broken": ("عمل‌نشده", "broken"),
+    "meeting": ("جلسه", "meeting"), "consultation": ("مشورت", "consultation"), "interview": ("مصاحبه", "interview"),
+    "survey": ("نظرسنجی", "survey"), "workshop": ("نشست گفتمانی", "workshop"), "complaint": ("شکایت", "complaint"),
+})
+# -- end stakeholder commitments --

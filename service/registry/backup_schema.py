@@ -14,7 +14,8 @@ LABELS = ("Agency", "Duty", "Capacity", "Need", "Issue", "Exchange", "Request", 
           "Plan", "PlanAction", "PlanTransition", "PlanApproval",
           "Agreement", "AgreementStep",
           "WgMeeting", "WgDecision", "DecisionStep", "WgReport", "ReportStep",
-          "IntakeDecision", "CouncilDecision", "IntakeRound", "Club", "ClubDesk")  # fmt: skip
+          "IntakeDecision", "CouncilDecision", "IntakeRound", "Club", "ClubDesk",
+          "Stakeholder", "Engagement", "Commitment", "CommitmentStep")  # fmt: skip
 KEY = {"IdempotencyKey": "key"}
 RELATIONS = (
     ("PART_OF", "Agency", "Agency"), ("HAS_DUTY", "Agency", "Duty"), ("OFFERS", "Agency", "Capacity"),
@@ -35,6 +36,11 @@ RELATIONS = (
     ("HAS_STEP", "WgReport", "ReportStep"),
     ("DECIDES", "IntakeDecision", "Issue"), ("ASSIGNS", "IntakeDecision", "Agency"), ("RUNS", "Agency", "Club"),
     ("HAS_DESK", "Club", "ClubDesk"),
+    # stakeholders (#19.3)
+    ("VOICED", "Stakeholder", "Issue"), ("SERVED_BY", "Stakeholder", "Duty"), ("AFFECTED_BY", "Stakeholder", "CityPlan"),
+    ("TAKES_PART_IN", "Stakeholder", "WorkingGroup"), ("WITH", "Engagement", "Stakeholder"), ("HELD", "Agency", "Engagement"),
+    ("FOLLOWS_UP", "Engagement", "Commitment"), ("MADE_TO", "Commitment", "Stakeholder"), ("OWES", "Agency", "Commitment"),
+    ("HAS_STEP", "Commitment", "CommitmentStep"),
 )  # fmt: skip
 
 

@@ -42,7 +42,8 @@ REFERENCES: dict[str, tuple[EntitySpec, ...]] = {
 }  # fmt: skip
 INITIAL: dict[str, dict[str, Any]] = {"request": {"status": "submitted"}}
 # the kind of record a traversal statement returns, where its folder does not say it
-RETURNS: dict[str, str] = {"request/steps": "transition", "agreement/steps": "agreement_step", "agreement/history": "transition"}
+RETURNS: dict[str, str] = {"request/steps": "transition", "agreement/steps": "agreement_step", "agreement/history": "transition",
+                         "commitment/steps": "commitment_step"}  # fmt: skip
 
 
 def public(row: Row) -> Row:
@@ -310,6 +311,10 @@ class Repository:
         ident, props, relations = self.new_props(spec, data, now, extra)
         await self._check_readable_references(relations)
         await check_agreement_link(self, spec.key, data.model_dump())
+        if spec.key == "agency":  # no new stakeholder pseudo-agency (#19.3)
+            from service.registry.receivers import check_new
+
+            await check_new(self, spec.key, props)
         after = {k: v for k, v in {**props, **relations}.items() if k not in HIDDEN}
         params = {"id": ident, "props": props, "now": now, "idempotencyKey": key, "inputHash": digest, **relations,
                   "audit": audit_event(self.actor, "create", spec.label, ident, None, after)}  # fmt: skip
@@ -323,6 +328,10 @@ class Repository:
                 f"«{ident}» از پیش ثبت شده است", field="id", status=409,
             ) from None  # fmt: skip
         if not rows:
+            if spec.key == "request":  # the statement refuses a stakeholder as receiver: say so (#19.3)
+                from service.registry.receivers import check_receiver
+
+                await check_receiver(self, relations.get("receiverId"))
             raise await self._missing_reference(spec, relations)
         created = public(rows[0]["node"])
         if spec.key == "request":
@@ -403,6 +412,10 @@ class Repository:
                      expected_version: int | None, current: Row | None = None) -> Row:  # fmt: skip
         """Write the changed fields, refusing when the record moved past ``expected_version``."""
         current = current or await self.get(spec, ident)
+        if spec.key == "agency":  # no new stakeholder pseudo-agency (#19.3)
+            from service.registry.receivers import check_new
+
+            await check_new(self, spec.key, changes)
         merged = {**current, **changes}
         if changes.get("agreementId"):
             await check_agreement_link(self, spec.key, merged)

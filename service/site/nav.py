@@ -25,6 +25,7 @@ LINKS: tuple[tuple[str, str], ...] = (
     ("/plans", "nav_plans"),
     ("/intake", "nav_intake"),
     ("/catalogue", "nav_catalogue"),
+    ("/stakeholders/grid", "nav_stake"),  # #19.3
     ("/#downloads", "nav_downloads"),
     ("/portal", "nav_portal"),
     ("/graphql", ""),

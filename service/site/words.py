@@ -18,6 +18,7 @@ SITE: dict[str, tuple[str, str]] = {
     "nav_m_collaboration": ("ماتریس مبادلات", "Exchange matrix"),
     "nav_m_spend": ("هزینهٔ موازی‌کاری", "Duplication spend"),
     "nav_plans": ("برنامه‌های هماهنگی", "Coordination plans"),
+    "nav_stake": ("ذی‌نفعان", "Stakeholders"),  # #19.3
     "nav_downloads": ("دریافت تحلیل‌ها", "Download analyses"),
     "nav_portal": ("درگاه دستگاه‌ها", "Agency portal"),
     "nav_intake": ("پذیرش مسائل", "Issue intake"),

@@ -513,3 +513,46 @@ async def test_working_group_governance_statements_and_one_winner_per_move(store
     assert len(await wg_reads.listing(repo, "wg_report", groupIds=None, status="published")) == 1
     leftover = await store.read("working_group/get", {"ids": ["wg-water"]})
     assert "_lock" not in leftover[0]["node"]
+async def test_stakeholders_links_log_and_commitments(store: GraphStore) -> None:
+    """#19.3: a stakeholder, its links replaced, the engagement log, a commitment moved, each backend alike."""
+    from service.domain import stakeholder as sm
+    from service.domain.actor import Actor, Role
+    from service.registry import commitments as cm, stakeholders as st
+    from service.registry.receivers import check_receiver
+
+    await import_bundle(store, small_bundle())
+    repo = Repository(store, DEVELOPMENT_ACTOR)
+    made = await st.create_stakeholder(repo, sm.StakeholderIn(nameFa="شهروندان", type="citizens", power=2, interest=5, influence=3,
+                                                              issueIds=["is-dig"], dutyIds=["du-green"], workingGroupIds=["wg-water"]))  # fmt: skip
+    assert made["partyIds"] and set(made["partyIds"]) == {"ag-parks", "ag-city", "ag-water"}
+    linked = await st.set_links(repo, made["id"], sm.StakeholderLinks(dutyIds=["du-sewer"], issueIds=[]), 1)
+    assert linked["dutyIds"] == ["du-sewer"] and linked["issueIds"] == [] and linked["workingGroupIds"] == ["wg-water"]
+    moved = await st.update_stakeholder(repo, made["id"], sm.StakeholderPatch(power=4), 2)
+    assert moved["power"] == 4 and moved["version"] == 3
+    agency = Repository(store, Actor(name="parks", role=Role.AGENCY, agency_id="ag-parks"))
+    assert await agency.count(st.STAKEHOLDER, filters={}) == 0  # du-green no longer serves it
+    assert await repo.count(st.STAKEHOLDER, filters={"type": "citizens"}) == 1
+    assert [r["id"] for r in await st.all_stakeholders(repo)] == [made["id"]]
+    owed = await cm.make_commitment(repo, sm.CommitmentIn(stakeholderId=made["id"], ownerId="ag-parks", textFa="آبیاری", dueDate="1405/10/01"))
+    assert await agency.count(st.STAKEHOLDER, filters={}) == 1  # now it owes it one
+    kept = await cm.move_commitment(agency, owed["id"], "kept", "انجام شد", 1)
+    assert kept["status"] == "kept" and [s["status"] for s in (await cm.steps_of(repo, [owed["id"]]))[owed["id"]]] == ["open", "kept"]
+    assert [c["id"] for c in await cm.commitments(agency)] == [owed["id"]]
+    entry = sm.EngagementIn(stakeholderId=made["id"], kind="meeting", date="1405/09/09", noteFa="جلسه", commitmentId=owed["id"])
+    logged = await cm.record_engagement(agency, entry, idempotency_key="k1")
+    assert (await cm.record_engagement(agency, entry, idempotency_key="k1"))["id"] == logged["id"]
+    assert (await cm.engagements_of(repo, [made["id"]]))[made["id"]][0]["agencyId"] == "ag-parks"
+    assert [r["key"] for r in await repo.related("stakeholder/of_duties", ["du-sewer", "du-green"])] == ["du-sewer"]
+    assert await repo.related("stakeholder/of_issues", ["is-dig"]) == []  # unlinked above
+    with pytest.raises(ServiceError) as refused:
+        await check_receiver(repo, made["id"])
+    assert refused.value.code == "NOT_A_RECEIVER"
+    assert await store.read("agency/stakeholder_groups", {"ids": ["ag-parks"]}) == []
+    late = await cm.make_commitment(repo, sm.CommitmentIn(stakeholderId=made["id"], ownerId="ag-water", textFa="لوله", dueDate="1405/09/01"))
+    assert await store.read("commitment/overdue", {"today": "2026-11-30"}) == [
+        {"commitmentId": late["id"], "stakeholderId": made["id"], "textFa": "لوله", "dueDate": "2026-11-22", "ownerId": "ag-water"}]
+    legacy = {"id": "ag-sg", "code": "SG-1", "nameFa": "شهروندان", "kind": "stakeholder_group", "level": "external"}
+    assert not (await import_bundle(store, {"agencies": [legacy]})).problems  # old data stays importable
+    assert await store.read("agency/stakeholder_groups", {"ids": ["ag-sg", "ag-parks"]}) == [{"id": "ag-sg"}]
+    converted = await st.convert_group(repo, "ag-sg", "citizens", 2, 5, 3)
+    assert converted["convertedFrom"] == "ag-sg" and (await repo.get(specs.AGENCY, "ag-sg"))["archived"] is True

@@ -16,11 +16,13 @@ if TYPE_CHECKING:
     from service.graphql.types.agency import Agency
     from service.graphql.types.duty import Duty
     from service.graphql.types.intake import IntakeDecision
+    from service.graphql.types.stakeholder import Stakeholder  # #19.3
 
 _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
 _agency_where = Annotated["AgencyWhere", strawberry.lazy("service.graphql.where")]  # type: ignore[name-defined]  # noqa: F821
 _duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
 _intake_decision = Annotated["IntakeDecision", strawberry.lazy("service.graphql.types.intake")]
+_stakeholder = Annotated["Stakeholder", strawberry.lazy("service.graphql.types.stakeholder")]  # #19.3
 
 
 @strawberry.type(description="A problem between agencies")
@@ -106,3 +108,12 @@ class Issue(Node):
             return None
         row = await info.context.loaders.entity(DUTY).load(self.blocks_duty_id)
         return from_row(Duty, row) if row else None
+
+    # -- stakeholders (#19.3) --
+    @strawberry.field(description="Stakeholders that voiced it (those the reader may read)")
+    async def stakeholders(self, info: Info) -> list[_stakeholder]:
+        from service.graphql.types.common import from_row
+        from service.graphql.types.stakeholder import Stakeholder
+
+        rows = await info.context.loaders.related("stakeholder/of_issues").load(str(self.id))
+        return [from_row(Stakeholder, r) for r in rows]
