@@ -97,7 +97,8 @@ TRANSITIONS = {
     "done": set(), "rejected": set(), "withdrawn": set(),
 }
 OPTIONAL = {"budgetYears", "budgetRials", "quantityCommitted", "quantityMet", "valueSource",
-            "level", "parentGroupId", "planId", "innovationCentre"}  # present only where the demo has them
+            "level", "parentGroupId", "planId", "innovationCentre",
+            "estimatedValueRials", "valuationMethod", "agreementId"}  # present only where the demo has them
 ID_PREFIX = {"agencies": "ag-", "duties": "du-", "capacities": "ca-", "needs": "ne-",
              "issues": "is-", "exchanges": "ex-", "requests": "rq-", "workingGroups": "wg-"}
 FIELDS = {
@@ -115,7 +116,7 @@ FIELDS = {
     "issues": ["id", "raisedById", "concernsIds", "titleFa", "titleEn", "descriptionFa",
                "descriptionEn", "category", "severity", "status", "raisedOn", "blocksDutyId", "source", "level"],
     "exchanges": ["id", "kind", "providerId", "receiverId", "titleFa", "titleEn", "descriptionFa",
-                  "amountRials", "date", "status", "dutyId", "contractRef"],
+                  "amountRials", "date", "status", "dutyId", "contractRef", "estimatedValueRials", "valuationMethod", "agreementId"],
     "requests": ["id", "senderId", "receiverId", "aboutId", "subject", "body", "dueDate", "filedOn",
                  "history"],
     "workingGroups": ["id", "nameFa", "nameEn", "mandateFa", "mandateEn", "members", "dutyIds",
