@@ -9,3 +9,4 @@ CALL db.idx.fulltext.createNodeIndex('Issue', 'words');
 CALL db.idx.fulltext.createNodeIndex('Exchange', 'words');
 CALL db.idx.fulltext.createNodeIndex('Request', 'words');
 CALL db.idx.fulltext.createNodeIndex('WorkingGroup', 'words');
+CALL db.idx.fulltext.createNodeIndex('Agreement', 'words');

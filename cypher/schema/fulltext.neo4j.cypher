@@ -9,3 +9,4 @@ CREATE FULLTEXT INDEX words_issue IF NOT EXISTS FOR (n:Issue) ON EACH [n.words] 
 CREATE FULLTEXT INDEX words_exchange IF NOT EXISTS FOR (n:Exchange) ON EACH [n.words] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
 CREATE FULLTEXT INDEX words_request IF NOT EXISTS FOR (n:Request) ON EACH [n.words] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
 CREATE FULLTEXT INDEX words_working_group IF NOT EXISTS FOR (n:WorkingGroup) ON EACH [n.words] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};
+CREATE FULLTEXT INDEX words_agreement IF NOT EXISTS FOR (n:Agreement) ON EACH [n.words] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}};

@@ -39,6 +39,7 @@ from service.storage.runtime import open_store
 from tests.conftest import OBSERVED
 from tests.factories import small_bundle
 from tests.storage.agreement_contract import test_agreement_statements  # noqa: F401  (branch agree: run here, on each backend)
+from tests.storage.plan_intake_contract import test_plan_and_intake_statements  # noqa: F401  (plans and intake: run here)
 
 NEO4J_URL = os.environ.get("HAMAHANG_TEST_NEO4J_URL")
 BACKENDS = [
