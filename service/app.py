@@ -30,12 +30,15 @@ from service.graphql.endpoint import GraphQLPost
 from service.graphql.errors import ShapedGraphQLRouter
 from service.graphql.schema import build_schema
 from service.interop import router as interop
+from service.notify.scheduler import Scheduler
+from service.notify.sweep import Sweeper
 from service.pictures import router as pictures
+from service.portal.inbox import router as portal_inbox
 from service.portal.router import router as portal_router
 from service.portal.session import signing_key
 from service.replies import JSONReply
 from service.settings import Settings
-from service.site import errors as site_errors, router as site
+from service.site import errors as site_errors, notifications as notifications_page, router as site
 from service.storage.errors import StoreError
 from service.storage.runtime import StoreRuntime, open_store
 
@@ -82,8 +85,14 @@ def create_app(settings: Settings) -> FastAPI:
                 await load_demo_if_empty(runtime.store)
             if settings.env == "development":
                 await announce_development_token(runtime, settings)
+            app.state.sweeper = sweeper = Sweeper(runtime.store, settings)
+            app.state.scheduler = scheduler = Scheduler(sweeper, settings.notify.sweep_interval_s)
+            if settings.notify.scheduled(settings.env):
+                scheduler.start()
             yield
         finally:
+            if (running := getattr(app.state, "scheduler", None)) is not None:
+                await running.stop()
             await jobs.close()
             await runtime.close()
 
@@ -107,6 +116,7 @@ def create_app(settings: Settings) -> FastAPI:
     if not production:
         app.include_router(ide.docs_router("/openapi.json"))
     app.include_router(portal_router)
+    app.include_router(portal_inbox)
     app.include_router(health.router)
     app.include_router(signin.router)
     app.include_router(transfer.router)
@@ -114,6 +124,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(pictures.router)
     app.include_router(site.router)
     app.include_router(interop.router)
+    app.include_router(notifications_page.router)
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> Response:

@@ -26,6 +26,14 @@ CREATE INDEX FOR (n:Request) ON (n.status);
 CREATE INDEX FOR (n:Issue) ON (n.status);
 CREATE INDEX FOR (n:ApiToken) ON (n.hash);
 CREATE INDEX FOR (n:AuditEvent) ON (n.entityId);
+CREATE INDEX FOR (n:Notification) ON (n.key);
+CREATE INDEX FOR (n:Notification) ON (n.id);
+CREATE INDEX FOR (n:Notification) ON (n.recipient);
+CREATE INDEX FOR (n:SweepState) ON (n.id);
+CREATE INDEX FOR (n:Digest) ON (n.key);
+CREATE INDEX FOR (n:Webhook) ON (n.id);
+CREATE INDEX FOR (n:WebhookDelivery) ON (n.id);
+CREATE INDEX FOR (n:WebhookDelivery) ON (n.webhookId);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Agency PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Duty PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Capacity PROPERTIES 1 id;
@@ -42,6 +50,11 @@ GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE ApiToken PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE IdempotencyKey PROPERTIES 1 key;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE CityPlan PROPERTIES 1 id;
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE PlanGoal PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Notification PROPERTIES 1 key;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE SweepState PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Digest PROPERTIES 1 key;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Webhook PROPERTIES 1 id;
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE WebhookDelivery PROPERTIES 1 id;
 // Declare every relationship type and relationship property before anything is planned: FalkorDB
 // caches plans, and one made while, say, HAS_DUTY's `role` was unknown kept returning nothing after
 // the first import (found by the benchmark). The seed is created and deleted; the names stay known.

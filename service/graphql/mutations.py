@@ -10,6 +10,7 @@ from service.domain.actor import Role
 from service.graphql import inputs as i
 from service.graphql.analyses import add_vocabulary_term, draft_opportunity_requests, set_finding_verdict
 from service.graphql.city_plans import link_plan_goal, upsert_city_plan
+from service.graphql.notifications import deactivate_webhook, mark_notifications_read, register_webhook, sweep_notifications
 from service.graphql.resolvers import archiver, creator, updater
 from service.graphql.tokens import create_api_token, revoke_api_token
 from service.graphql.types.agency import Agency
@@ -64,6 +65,17 @@ class Mutation:
     create_api_token = strawberry.mutation(resolver=create_api_token)
     revoke_api_token = strawberry.mutation(resolver=revoke_api_token)
     draft_opportunity_requests = strawberry.mutation(resolver=draft_opportunity_requests)
+    # follow-up (service/notify/)
+    mark_notifications_read = strawberry.mutation(
+        resolver=mark_notifications_read, description="Mark notifications of my inbox read (all: true for every one); returns how many changed"
+    )
+    register_webhook = strawberry.mutation(
+        resolver=register_webhook, description="Register a URL for the agency's notifications; the signing secret is answered once"
+    )
+    deactivate_webhook = strawberry.mutation(resolver=deactivate_webhook, description="Stop a webhook (its queued deliveries are cancelled)")
+    sweep_notifications = strawberry.mutation(
+        resolver=sweep_notifications, description="Run one follow-up sweep now (directorate); the service also runs it on a timer"
+    )
 
     @strawberry.mutation(description="Move a request one step: only allowed transitions, each kept in its history")
     async def move_request(

@@ -15,6 +15,7 @@ from service.analysis import runner
 from service.domain.actor import Actor
 from service.domain.enums import AgencyKind, RequestStatus
 from service.domain.workflow import OPEN_STATUSES, TRANSITIONS, Party
+from service.notify.inbox import Inbox
 from service.registry.clock import today_iso
 from service.registry.repository import Repository
 from service.registry.specs import AGENCY, CAPACITY, DUTY, ISSUE, NEED, REQUEST, EntitySpec
@@ -90,7 +91,11 @@ class Reader:
         received = await self.page(REQUEST, sort="filed", receiverId=me)
         sent = await self.page(REQUEST, sort="filed", senderId=me)
         return {"new": sum(1 for r in received if r["status"] == RequestStatus.SUBMITTED.value),
-                "overdue": sum(1 for r in received + sent if overdue(r, today))}  # fmt: skip
+                "overdue": sum(1 for r in received + sent if overdue(r, today)), "unread": await self.unread()}  # fmt: skip
+
+    async def unread(self) -> int:
+        """Unread notifications in this agency's inbox (the header's count)."""
+        return (await Inbox(self.repo.store, self.repo.view).counts())[1]
 
     async def opportunities(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Win-win opportunities found in what this agency may read: the cycles it takes part in (with

@@ -140,6 +140,28 @@ WORDS: dict[str, tuple[str, str]] = {
     "done_issue": ("مسئله ثبت شد.", "The issue was raised."),
     "done_move": ("گام ثبت شد.", "The step was recorded."),
     "signed_out": ("از درگاه خارج شدید.", "You are signed out."),
+    # the inbox (service/portal/inbox.py)
+    "inbox": ("اعلان‌ها", "Notifications"),
+    "inbox_title": ("اعلان‌های دستگاه", "Your agency's notifications"),
+    "inbox_unread": ("{n} اعلان خوانده‌نشده از {total}", "{n} unread of {total}"),
+    "inbox_empty": ("اعلانی نیست.", "No notifications."),
+    "inbox_only_unread": ("فقط خوانده‌نشده‌ها", "Unread only"),
+    "inbox_all": ("همه", "All"),
+    "inbox_mark_all": ("همه را خوانده علامت بزن", "Mark all read"),
+    "inbox_mark": ("خواندم", "Mark read"),
+    "inbox_new": ("تازه", "new"),
+    "inbox_when": ("زمان", "When"),
+    "inbox_what": ("اعلان", "Notification"),
+    "inbox_kind": ("نوع", "Kind"),
+    "unread_count": ("{n} اعلان خوانده‌نشده", "{n} unread notifications"),
+    "done_read": ("اعلان‌ها خوانده شدند.", "Marked read."),
+    "request_new": ("درخواست تازه", "New request"),
+    "request_moved": ("گام درخواست", "Request moved"),
+    "request_due_soon": ("سررسید نزدیک", "Due soon"),
+    "request_overdue": ("گذشته از سررسید", "Overdue"),
+    "request_escalated": ("ارجاع", "Escalated"),
+    "agreement_step_awaiting": ("گام توافق منتظر شما", "Agreement step awaiting you"),
+    "plan_action_late": ("اقدام برنامه دیر شده", "Plan action late"),
 }
 
 # closed vocabularies: enum value -> (fa, en)

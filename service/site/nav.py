@@ -22,6 +22,7 @@ LINKS: tuple[tuple[str, str], ...] = (
     ("/matrix/collaboration", "nav_m_collaboration"),
     ("/matrix/spend", "nav_m_spend"),
     ("/#downloads", "nav_downloads"),
+    ("/notifications", "nav_notifications"),
     ("/portal", "nav_portal"),
     ("/graphql", ""),
 )

@@ -86,6 +86,27 @@ SITE: dict[str, tuple[str, str]] = {
     "e503": ("سامانه در دسترس نیست", "Service unavailable"),
     "error": ("خطا", "Error"),
     "back_home": ("بازگشت به صفحهٔ نخست", "Back to the home page"),
+    # notifications (service/site/notifications.py)
+    "nav_notifications": ("اعلان‌ها", "Notifications"),
+    "n_h1": ("اعلان‌های شما", "Your notifications"),
+    "n_unread": ("{n} اعلان خوانده‌نشده از {total}", "{n} unread of {total}"),
+    "n_none": ("اعلانی نیست.", "No notifications."),
+    "n_all": ("همه", "All"),
+    "n_only_unread": ("فقط خوانده‌نشده‌ها", "Unread only"),
+    "n_new": ("تازه", "new"),
+    "n_when": ("زمان", "When"),
+    "n_what": ("اعلان", "Notification"),
+    "n_kind": ("نوع", "Kind"),
+    "n_mark_hint": ("برای علامت زدن به‌عنوان خوانده، از GraphQL (markNotificationsRead) استفاده کنید؛ این صفحه فقط می‌خواند.",
+                    "To mark them read use GraphQL (markNotificationsRead); this page only reads."),
+    "n_no_inbox": ("این ورود صندوق اعلان ندارد.", "This sign-in has no inbox."),
+    "k_request_new": ("درخواست تازه", "New request"),
+    "k_request_moved": ("گام درخواست", "Request moved"),
+    "k_request_due_soon": ("سررسید نزدیک", "Due soon"),
+    "k_request_overdue": ("گذشته از سررسید", "Overdue"),
+    "k_request_escalated": ("ارجاع", "Escalated"),
+    "k_agreement_step_awaiting": ("گام توافق منتظر شما", "Agreement step awaiting you"),
+    "k_plan_action_late": ("اقدام برنامه دیر شده", "Plan action late"),
 }
 
 
