@@ -70,8 +70,9 @@ def weigh(tf: sparse.csr_matrix, max_df: float = 0.1, max_docs: int | None = 500
     weighted = tf.copy()  # CSR kept throughout: scaling .data in place, no COO round trip
     weighted.data = np.log1p(weighted.data * idf[weighted.indices])
     weighted.eliminate_zeros()
-    norms = np.sqrt(np.add.reduceat(weighted.data**2, weighted.indptr[:-1])) if weighted.nnz else np.zeros(n)
-    norms[np.diff(weighted.indptr) == 0] = 1.0
+    # row sums through the sparse product: ``np.add.reduceat`` over indptr fails when the last rows are
+    # empty (a blank text, or every gram cut), which the province registry of bench/ produced
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     weighted.data /= np.repeat(norms, np.diff(weighted.indptr))
     return weighted

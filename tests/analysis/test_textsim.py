@@ -1,0 +1,20 @@
+"""The TF-IDF weighing must survive any text a writer can store, blank ones included."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from service.analysis.textsim import tfidf
+
+
+@pytest.mark.parametrize("docs", [
+    ["شبکه آب شرب", "شبکه آب شرب منطقه ۹", ""],  # the last row empty: reduceat over indptr broke here
+    ["", "", "نگهداری فضای سبز"],
+    ["", ""],
+])  # fmt: skip
+def test_blank_rows_weigh_to_zero_and_others_to_unit_length(docs: list[str]) -> None:
+    rows = tfidf(docs)
+    norms = np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
+    for doc, norm in zip(docs, norms, strict=True):
+        assert norm == pytest.approx(1.0 if doc else 0.0)
