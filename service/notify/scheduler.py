@@ -14,6 +14,7 @@ import logging
 
 from service.notify.sweep import Sweeper
 from service.registry.events import HUB, EventHub
+from service.storage.errors import StoreError
 
 log = logging.getLogger(__name__)
 NUDGE_DELAY_S = 2.0
@@ -47,6 +48,8 @@ class Scheduler:
         while True:
             try:
                 await self.sweeper.run()
+            except StoreError as exc:  # the store is down or slow: one line, the next sweep tries again
+                log.warning("notification sweep skipped: %s", exc)
             except Exception:  # a sweep must never take the service down: the next one tries again
                 log.exception("notification sweep failed")
             self.sweeps += 1

@@ -146,3 +146,30 @@ def sweep_state(settings: Settings) -> dict[str, Any]:
         return node
 
     return dict(run_on_store(settings, work))
+
+
+def test_the_timer_sweeps_by_itself_and_a_new_request_arrives_within_seconds(town: Town, settings: Settings) -> None:
+    """The lifespan's scheduler (its interval an hour here): it sweeps at start, and a request filed
+    through the app wakes it, so the receiver's inbox has the request seconds later."""
+    import time
+
+    import httpx
+
+    with LiveServer(notify_settings(settings, None, schedule=True, sweep_interval_s=3600)) as server:
+        scheduler = server.app.state.scheduler
+        deadline = time.monotonic() + 30
+        while scheduler.sweeps < 1 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert kinds(inbox(town.agency("ag-parks")))["REQUEST_NEW"] == set(town.requests.values())
+        with httpx.Client(base_url=server.url, timeout=30) as client:
+            filed = GraphQL(client, town.gql.token).ok(
+                'mutation { fileRequest(input: {senderId: "ag-city", receiverId: "ag-parks", subject: "تازه‌تر"}) { id } }')
+        started = time.monotonic()
+        while time.monotonic() - started < 20:
+            if filed["fileRequest"]["id"] in kinds(inbox(town.agency("ag-parks"))).get("REQUEST_NEW", set()):
+                break
+            time.sleep(0.2)
+        waited = time.monotonic() - started
+        assert waited < 20, "the new request never reached the inbox"
+        print(f"new request in the receiver's inbox after {waited:.1f} s (interval 3600 s)")
+        assert scheduler.sweeps >= 2
