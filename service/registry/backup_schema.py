@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 LABELS = ("Agency", "Duty", "Capacity", "Need", "Issue", "Exchange", "Request", "Transition", "WorkingGroup",
-          "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey", "CityPlan", "PlanGoal")  # fmt: skip
-KEY = {"IdempotencyKey": "key"}
+          "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey", "CityPlan", "PlanGoal",
+          "Notification", "SweepState", "Digest", "Webhook", "WebhookDelivery")  # fmt: skip  # the last five: service/notify/
+KEY = {"IdempotencyKey": "key", "Notification": "key", "Digest": "key"}
 RELATIONS = (
     ("PART_OF", "Agency", "Agency"), ("HAS_DUTY", "Agency", "Duty"), ("OFFERS", "Agency", "Capacity"),
     ("NEEDS", "Agency", "Need"), ("RAISED", "Agency", "Issue"), ("CONCERNS", "Issue", "Agency"),
