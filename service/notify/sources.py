@@ -109,14 +109,14 @@ async def request_notes(store: GraphStore, window: Window, cfg: NotifySettings) 
                 notes.append(_request_note(Kind.REQUEST_DUE_SOON, f"due_soon:{row['id']}:{day}", agency_inbox(row["receiverId"]),
                                            row, window, say(Kind.REQUEST_DUE_SOON, row)))  # fmt: skip
             continue
+        words = say(Kind.REQUEST_OVERDUE, row)  # once per request, whoever is told
         for party in sorted({str(p) for p in (row.get("senderId"), row.get("receiverId")) if p}):
-            notes.append(_request_note(Kind.REQUEST_OVERDUE, f"overdue:{row['id']}:{day}", agency_inbox(str(party)), row, window,
-                                       say(Kind.REQUEST_OVERDUE, row)))  # fmt: skip
+            notes.append(_request_note(Kind.REQUEST_OVERDUE, f"overdue:{row['id']}:{day}", agency_inbox(party), row, window, words))
         if late >= cfg.escalation_days:
             told = [agency_inbox(row["parentId"])] if row.get("parentId") and row["parentId"] != row.get("receiverId") else []
+            words = say(Kind.REQUEST_ESCALATED, row, days=late)
             for recipient in told + list(window.directorate):
-                notes.append(_request_note(Kind.REQUEST_ESCALATED, f"escalated:{row['id']}:{day}", recipient, row, window,
-                                           say(Kind.REQUEST_ESCALATED, row, days=late)))  # fmt: skip
+                notes.append(_request_note(Kind.REQUEST_ESCALATED, f"escalated:{row['id']}:{day}", recipient, row, window, words))
     return notes
 
 

@@ -4,6 +4,7 @@ and the webhook all show the same words): Jalali dates and Persian digits in Per
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from service.notify.kinds import Kind
 from service.portal.i18n import jdate, value_label
@@ -15,6 +16,13 @@ STEPS: dict[str, tuple[str, str]] = {
     "order_placed": ("سفارش ثبت‌شده، منتظر پذیرش شما", "order placed, awaiting your acceptance"),
     "signature_awaited": ("دیگر طرف‌ها امضا کرده‌اند، امضای شما مانده است", "signed by other parties, awaiting your signature"),
 }
+
+
+@lru_cache(maxsize=8192)
+def jalali_fa(iso: str | None) -> str:
+    """Jalali with Persian digits, cached: a sweep converts the same few hundred due dates tens of
+    thousands of times (at city scale, 82k conversions were 70% of building the notes)."""
+    return jdate("fa", iso)
 
 
 def _fa_number(n: int) -> str:
@@ -29,7 +37,7 @@ def titles(kind: Kind, *, subject: str | None = None, sender: str = "", receiver
            status: str | None = None, by: str = "", days: int = 0, step: str | None = None,
            since: str | None = None) -> tuple[str, str]:  # fmt: skip
     """(Persian, English) for one notification; ``subject`` is the record's own title."""
-    due_fa, due_en = jdate("fa", due), (due or "")
+    due_fa, due_en = jalali_fa(due), (due or "")
     if kind == Kind.REQUEST_NEW:
         return (f"درخواست تازه از {sender}: {_q(subject)}" + (f"، سررسید {due_fa}" if due else ""),
                 f"New request from {sender}: “{subject}”" + (f", due {due_en}" if due else ""))  # fmt: skip
@@ -48,7 +56,7 @@ def titles(kind: Kind, *, subject: str | None = None, sender: str = "", receiver
         return (f"اقدام برنامه {_q(subject)} از سررسید {due_fa} گذشته است", f"Plan action “{subject}” is past its due date {due_en}")
     if kind == Kind.AGREEMENT_STEP_AWAITING:
         fa, en = STEPS.get(step or "", (step or "", (step or "").replace("_", " ")))
-        return (f"توافق {_q(subject)}: {fa}" + (f" (از {jdate('fa', since)})" if since else ""),
+        return (f"توافق {_q(subject)}: {fa}" + (f" (از {jalali_fa(since)})" if since else ""),
                 f"Agreement “{subject}”: {en}" + (f" (since {since[:10]})" if since else ""))  # fmt: skip
     raise ValueError(f"unknown notification kind {kind}")
 
