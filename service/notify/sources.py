@@ -23,7 +23,7 @@ from service.storage.queries import default_cypher_dir
 
 PLAN_LATE = "plan/actions_late"
 AGREEMENT_AWAITING = "agreement/steps_awaiting"
-AGREEMENT_LINK: str | None = None  # the portal's agreement page, once the agree branch has one
+AGREEMENT_LINK = "/portal/agreements/{id}"  # the agency portal's agreement page (the agree branch)
 
 
 @dataclass(frozen=True)
@@ -131,7 +131,7 @@ async def plan_notes(store: GraphStore, window: Window) -> list[Note]:
         _, en = titles(Kind.PLAN_ACTION_LATE, subject=row.get("titleEn") or row.get("titleFa"), due=due)
         recipients = [agency_inbox(a) for a in sorted(set(row.get("ownerIds") or []))] + list(window.directorate)
         for recipient in recipients:
-            link = None if recipient.startswith("agency:") else f"/plans/{row.get('planId')}"  # the portal has no plan page yet
+            link = f"/portal/plan-actions#action-{row['actionId']}" if recipient.startswith("agency:") else f"/plans/{row.get('planId')}"
             notes.append(Note(Kind.PLAN_ACTION_LATE, f"plan_late:{row['actionId']}:{due}", recipient, "plan_action", str(row["actionId"]),
                               fa, en, link, window.today.isoformat(), due or None))  # fmt: skip
     return notes
@@ -149,5 +149,5 @@ async def agreement_notes(store: GraphStore, window: Window) -> list[Note]:
         _, en = titles(Kind.AGREEMENT_STEP_AWAITING, subject=row.get("titleEn") or row.get("titleFa"), step=row.get("step"), since=row.get("since"))
         subject = f"agreement_step:{row['agreementId']}:{row.get('step')}:{row.get('stepId')}"
         notes.append(Note(Kind.AGREEMENT_STEP_AWAITING, subject, agency_inbox(str(row["awaitingAgencyId"])), "agreement", str(row["agreementId"]),
-                          fa, en, AGREEMENT_LINK.format(id=row["agreementId"]) if AGREEMENT_LINK else None, window.today.isoformat()))  # fmt: skip
+                          fa, en, AGREEMENT_LINK.format(id=row["agreementId"]), window.today.isoformat()))  # fmt: skip
     return notes

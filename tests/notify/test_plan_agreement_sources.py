@@ -35,7 +35,7 @@ def test_late_plan_actions_reach_their_owners_and_the_directorate(demo: GraphQL)
     owner = next(o for r in late for o in r["ownerIds"])
     mine = demo.as_role("agency", owner).ok(INBOX, kind="PLAN_ACTION_LATE")["notifications"]["nodes"]
     assert {n["recordId"] for n in mine} == {r["actionId"] for r in late if owner in r["ownerIds"]}
-    assert all("گذشته است" in n["titleFa"] for n in mine)
+    assert all("گذشته است" in n["titleFa"] and n["link"] == f"/portal/plan-actions#action-{n['recordId']}" for n in mine)
 
 
 @pytest.mark.skipif(not has_statement(AGREEMENT_AWAITING), reason="agreement/steps_awaiting.cypher arrives with the agree branch")
@@ -47,6 +47,7 @@ def test_agreement_steps_awaiting_reach_the_awaited_party(demo: GraphQL) -> None
     party = awaiting[0]["awaitingAgencyId"]
     mine = demo.as_role("agency", party).ok(INBOX, kind="AGREEMENT_STEP_AWAITING")["notifications"]["nodes"]
     assert {n["recordId"] for n in mine} == {r["agreementId"] for r in awaiting if r["awaitingAgencyId"] == party}
+    assert all(n["link"] == f"/portal/agreements/{n['recordId']}" for n in mine)
     others = {r["awaitingAgencyId"] for r in awaiting} - {party}
     assert not demo.ok(INBOX, kind="AGREEMENT_STEP_AWAITING")["notifications"]["nodes"]  # the directorate is not a party
     if others:
