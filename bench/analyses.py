@@ -58,6 +58,25 @@ def planted_recall(graph: str, result: Any) -> float | None:
 OPEN_ISSUE = {"open", "in_progress"}
 
 
+async def mirror_recall(graph: str, result: Any) -> float | None:
+    """Share of the planted mirrored needs (live on the bench's day) that win-win matches, or None."""
+    from bench.recall import mirror_recall as count
+
+    path = _truth_file(graph.split("_")[0])
+    mirrors = json.loads(path.read_text()).get("mirrors") if path.exists() else None
+    if not mirrors:
+        return None
+    server = open_embedded(DATA)
+    store = await connect(server, graph, schema=False)
+    try:
+        caps = {r["node"]["id"]: r["node"] for r in await store.read("capacity/get", {"ids": [c for c, _ in mirrors]})}
+        needs = {r["node"]["id"]: r["node"] for r in await store.read("need/get", {"ids": [n for _, n in mirrors]})}
+    finally:
+        await store.close()
+    due, found = count([tuple(m) for m in mirrors], caps, needs, result, settings(graph).today or "")
+    return found / due if due else None
+
+
 @dataclass
 class AnalysisRun:
     name: str
@@ -163,7 +182,8 @@ async def _run(graph: str, name: str, profile: bool, interval: float) -> dict[st
         size = await _sizes(server, graph, ("Capacity", "Need"), open_issues=True)
         summary = {"capacities+needs+open issues": size, "matches": len(result.matches),
                    "opportunities": len(result.opportunities), "chosen": len(result.chosen),
-                   "optimal": result.optimal, "gap": result.gap}  # fmt: skip
+                   "optimal": result.optimal, "gap": result.gap,
+                   "planted recall": await mirror_recall(graph, result)}  # fmt: skip
     top = None
     if profiler:
         stats = pstats.Stats(profiler)

@@ -94,6 +94,7 @@ KINDS: tuple[tuple[str, str, int, float], ...] = (
     ("stakeholder_group", "external", 10, 0.3),
 )
 assert sum(k[2] for k in KINDS) == UNIT["agencies"]
+KIND_OF_INDEX = [kind for kind, _, count, _ in KINDS for _ in range(count)]  # an agency's kind by its index in a unit
 STATUS_PATHS: tuple[tuple[float, tuple[str, ...]], ...] = (
     (30, ()), (12, ("acknowledged",)), (18, ("acknowledged", "in_progress")),
     (25, ("acknowledged", "in_progress", "done")), (4, ("acknowledged", "rejected")),
@@ -216,6 +217,7 @@ class Unit:
         self.needs_of: dict[str, list[str]] = defaultdict(list)
         self.issues_of: dict[str, list[str]] = defaultdict(list)
         self.planted_duplicates: list[tuple[str, str]] = []  # (source duty, its rewrite): what must be found
+        self.planted_mirrors: list[tuple[str, str]] = []  # (capacity, the need that mirrors it): a win-win to find
 
     def aid(self, n: int, unit: int | None = None) -> str:
         return f"ag-{self.tag if unit is None else f'{unit:03d}'}-{n:04d}"
@@ -372,6 +374,7 @@ class Unit:
                     }  # fmt: skip
                     self.out["needs"].append(row)
                     self.needs_of[agency].append(ident)
+                    self.planted_mirrors.append((cap["id"], ident))
                     continue
             kind, unit = rng.choice(kinds_units)
             row = {
@@ -430,6 +433,12 @@ class Unit:
             }  # fmt: skip
             self.out["exchanges"].append(row)
 
+    def _is_group(self, ident: str) -> bool:
+        """A stakeholder-group agency (the legacy kind the generator still makes, 10 a unit: see KINDS)."""
+        base = ident.rsplit("-", 1)[-1]
+        index = int(base) if base.isdigit() else -1
+        return 0 <= index < UNIT["agencies"] and KIND_OF_INDEX[index] == "stakeholder_group"
+
     def requests(self) -> None:
         rng, c = self.rng, chains()
         paths = STATUS_PATHS
@@ -437,6 +446,8 @@ class Unit:
             sender = self.pick_agency()
             other = self._other_unit_agency()
             receiver = other or self.pick_agency(exclude=sender)
+            while self._is_group(receiver):  # a stakeholder group never receives a request (#19.3): the import refuses it
+                other, receiver = None, self.pick_agency(exclude=sender)
             about = None
             r = rng.random()
             if other is None and r < 0.35 and self.caps_of.get(receiver):
@@ -492,7 +503,8 @@ def generate(units: int, seed: int = 1403, sections: Sequence[str] = SECTIONS, s
              truth: dict[str, list[tuple[str, str]]] | None = None) -> Bundle:  # fmt: skip
     """``units`` cities' worth of registry (1: city, 10: province, 100: country), in the import shape;
     ``shrink`` divides every count but the agencies' and working groups' (for a quick smoke run).
-    ``truth``, when given, receives what the analyses must find: ``duplicates`` (planted duty pairs)."""
+    ``truth``, when given, receives what the analyses must find: ``duplicates`` (planted duty pairs) and
+    ``mirrors`` (a capacity and another agency's need that restates it: a win-win match)."""
     bundle: Bundle = {s: [] for s in sections}
     for u in range(units):
         unit = Unit(u, seed, shrink)
@@ -501,6 +513,7 @@ def generate(units: int, seed: int = 1403, sections: Sequence[str] = SECTIONS, s
             bundle[s].extend(part[s])
         if truth is not None:
             truth.setdefault("duplicates", []).extend(unit.planted_duplicates)
+            truth.setdefault("mirrors", []).extend(unit.planted_mirrors)
     return bundle
 
 

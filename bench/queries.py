@@ -56,7 +56,9 @@ BENCH_QUERIES: dict[str, str] = {
     **_raw(),
     "bench/count": "MATCH (n) WITH count(n) AS nodes\nOPTIONAL MATCH ()-[r]->()\nRETURN nodes, count(r) AS edges",
     "bench/sample_agencies": "MATCH (a:Agency) RETURN a.id AS id, a.kind AS kind ORDER BY a.id",
-    "bench/sample_capacities": "MATCH (a:Agency)-[:OFFERS]->(c:Capacity) RETURN a.id AS agencyId, c.id AS id",
+    # requests are filed to an agency's capacity; a stakeholder group never receives one (#19.3)
+    "bench/sample_capacities": ("MATCH (a:Agency)-[:OFFERS]->(c:Capacity) WHERE coalesce(a.kind, '') <> 'stakeholder_group' "
+                                "RETURN a.id AS agencyId, c.id AS id"),
     # --- the hand-written baselines: one statement each, what a developer would write by hand ---
     "bench/lookup": "MATCH (n:Agency {id: $id})\nRETURN n.id AS id, n.nameFa AS nameFa, n.code AS code",
     "bench/page": (

@@ -89,10 +89,13 @@ def targets(results: dict[str, Any]) -> tuple[list[str], list[str]]:
             if rps is not None and rps < t["lookups per second"]:
                 misses.append(_rps_miss(scale, rps, t["lookups per second"], s))
         for name, a in (s.get("analyses") or {}).items():
-            ok = (not a["timed_out"]) and a["seconds"] < t["analysis seconds"]
+            recall = (a.get("summary") or {}).get("planted recall")
+            held = recall is None or recall >= 0.99  # a time counts only with the planted cases found (issue 16)
+            ok = (not a["timed_out"]) and a["seconds"] < t["analysis seconds"] and held
             if scale == "city":
-                rows.append([f"city: {name} analysis < {t['analysis seconds']:.0f} s end to end",
-                             "stopped" if a["timed_out"] else f"{_f(a['seconds'])} s", _verdict(ok)])  # fmt: skip
+                shown = "stopped" if a["timed_out"] else f"{_f(a['seconds'])} s"
+                rows.append([f"city: {name} analysis < {t['analysis seconds']:.0f} s end to end, planted recall ≥ 0.99",
+                             shown + (f", recall {recall:.3f}" if recall is not None else ""), _verdict(ok)])  # fmt: skip
                 if not ok:
                     misses.append(_analysis_miss(name, a))
         for which, l in (s.get("load") or {}).items():

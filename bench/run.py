@@ -196,7 +196,8 @@ def analyses_scale(scale: str, graph: str, results: dict[str, Any], profile: boo
             recall = run.summary.get("planted recall")
             if recall is not None:
                 counts_ = "counts" if recall >= analyses.RECALL_TARGET else "does NOT count (the analysis lost what it must find)"
-                log(f"[{scale}]     planted duplicates found: recall {recall:.3f}; the time {counts_}")
+                what = "planted duplicates" if name == "duplication" else "planted mirrored needs"
+                log(f"[{scale}]     {what} found: recall {recall:.3f}; the time {counts_}")
         for where, share in run.samples or []:
             log(f"[{scale}]     {share:4.0%} of stack samples: {where}")
         entry = vars(run)

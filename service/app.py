@@ -16,8 +16,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import HTTPConnection
 
 from service import __version__
-from service.api import analyses, health, ide, signin, transfer
-from service.api.deps import get_actor, get_actor_cache, get_runtime, get_settings
+from service.api import agreements as agreement_downloads, analyses, health, ide, signin, transfer
+from service.api.deps import get_actor, get_actor_cache, get_events, get_runtime, get_settings
 from service.api.import_jobs import ImportJobs
 from service.api.limits import BodyLimit
 from service.auth.cache import ActorCache
@@ -27,20 +27,26 @@ from service.domain.actor import Actor, Role
 from service.errors import ServiceError, from_store
 from service.graphql.context import Context
 from service.graphql.endpoint import GraphQLPost
-from service.graphql.errors import ShapedGraphQLRouter
+from service.graphql.get_route import AdmittingGraphQLRouter, asks_for_page
 from service.graphql.schema import build_schema
 from service.interop import router as interop
 from service.notify.scheduler import Scheduler
 from service.notify.sweep import Sweeper
-from service.pictures import router as pictures
+from service.pictures import agreement_overlay, router as pictures, stakeholder_routes
+from service.portal import agreement_form as portal_agreement_form, agreements as portal_agreements, plan_actions as portal_plan_actions
+from service.portal.commitments import router as portal_commitments
+from service.portal.groups_keep import router as portal_groups  # issue 19: agencies in their working groups (its forms too)
 from service.portal.inbox import router as portal_inbox
 from service.portal.router import router as portal_router
 from service.portal.session import signing_key
+from service.registry.events import EventHub
+from service.registry.fulltext import backfill_words
 from service.replies import JSONReply
 from service.settings import Settings
-from service.site import errors as site_errors, notifications as notifications_page, router as site
+from service.site import errors as site_errors, intake_pages, notifications as notifications_page, plans as site_plans, router as site
 from service.storage.errors import StoreError
 from service.storage.runtime import StoreRuntime, open_store
+from service.transparency.router import router as transparency_router  # issue 19: the public reports
 
 log = logging.getLogger(__name__)
 PAGE_ONLY = Actor(name="graphiql-page", role=Role.ANALYST)  # never executes: the page request carries no query
@@ -53,10 +59,9 @@ async def graphql_context(connection: HTTPConnection) -> Context:
     Authorization header, read the same way."""
     request = cast(Request, connection)  # the helpers read only headers, app state and (HTTP) the method
     runtime, settings = get_runtime(request), get_settings(request)
-    wants_page = getattr(request, "method", None) == "GET" and "text/html" in request.headers.get("accept", "")
-    if wants_page and "query" not in request.query_params:
+    if asks_for_page(getattr(request, "method", None), request.headers.get("accept", ""), request.query_params):
         return Context(runtime.store, settings, PAGE_ONLY)
-    return Context(runtime.store, settings, await get_actor(request), get_actor_cache(request))
+    return Context(runtime.store, settings, await get_actor(request), get_actor_cache(request), get_events(request))
 
 
 async def announce_development_token(runtime: StoreRuntime, settings: Settings) -> None:
@@ -73,6 +78,17 @@ async def announce_development_token(runtime: StoreRuntime, settings: Settings) 
         print(f"\n  Development directorate token (also in {path}):\n  {token}\n", flush=True)
 
 
+async def backfill_search_words(runtime: StoreRuntime) -> None:
+    """Records stored before the full-text index get their ``words`` (a no-op once done)."""
+    try:
+        filled = await backfill_words(runtime.store)
+    except StoreError as exc:
+        log.warning("full-text words not backfilled (store not ready): %s", exc.detail)
+        return
+    if filled:
+        log.info("gave %d stored records their full-text words", filled)
+
+
 def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -80,19 +96,22 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.runtime = runtime
         app.state.actors = ActorCache(settings.token_cache_s)
         app.state.import_jobs = jobs = ImportJobs()
+        app.state.events = events = EventHub()  # subscriptions' fan-out: Repository.publish tells it
         try:
+            await backfill_search_words(runtime)
             if settings.load_demo:
                 await load_demo_if_empty(runtime.store)
             if settings.env == "development":
                 await announce_development_token(runtime, settings)
             app.state.sweeper = sweeper = Sweeper(runtime.store, settings)
-            app.state.scheduler = scheduler = Scheduler(sweeper, settings.notify.sweep_interval_s)
+            app.state.scheduler = scheduler = Scheduler(sweeper, settings.notify.sweep_interval_s, events)
             if settings.notify.scheduled(settings.env):
                 scheduler.start()
             yield
         finally:
             if (running := getattr(app.state, "scheduler", None)) is not None:
                 await running.stop()
+            events.close()
             await jobs.close()
             await runtime.close()
 
@@ -109,22 +128,34 @@ def create_app(settings: Settings) -> FastAPI:
     graphql_post = GraphQLPost(schema, graphql_context, count_queries=not production,
                                max_rows=settings.graphql_max_rows, default_first=settings.default_page_size)  # fmt: skip
     app.router.add_route("/graphql", graphql_post.handle, methods=["POST"])
-    graphql = ShapedGraphQLRouter(schema, context_getter=graphql_context, graphql_ide=None if production else "graphiql")
+    graphql = AdmittingGraphQLRouter(schema, context_getter=graphql_context, graphql_ide=None if production else "graphiql",
+                                     admission=graphql_post.admitted)  # GET: persisted queries and the cost limit too
     graphql.routes = [r for r in graphql.routes if "POST" not in getattr(r, "methods", ())]  # served above
     app.include_router(graphql, prefix="/graphql")
     app.mount("/static", StaticFiles(packages=[("service", "static")]), name="static")
     if not production:
         app.include_router(ide.docs_router("/openapi.json"))
+    app.include_router(portal_plan_actions.router)  # coordination plans (issue #18.1): an agency's actions
+    app.include_router(agreement_downloads.router)  # agreements' downloads (branch agree)
+    app.include_router(portal_agreements.router)  # the portal's agreement pages (branch agree)
+    app.include_router(portal_agreement_form.router)
+    app.include_router(agreement_overlay.router)  # agreements over the registry graph (branch agree)
+    app.include_router(portal_groups)  # before /portal/{kind}/new and the like
     app.include_router(portal_router)
     app.include_router(portal_inbox)
+    app.include_router(portal_commitments)  # commitments to stakeholders (#19.3)
     app.include_router(health.router)
     app.include_router(signin.router)
     app.include_router(transfer.router)
     app.include_router(analyses.router)
     app.include_router(pictures.router)
+    app.include_router(stakeholder_routes.router)  # the stakeholder grid (#19.3)
     app.include_router(site.router)
+    app.include_router(site_plans.router)  # coordination plans (issue #18.1): /plans, /plans/{id}
     app.include_router(interop.router)
     app.include_router(notifications_page.router)
+    app.include_router(transparency_router)
+    app.include_router(intake_pages.router)  # issue 19 items 2 and 5: /intake, /catalogue
 
     @app.exception_handler(ServiceError)
     async def service_error(request: Request, exc: ServiceError) -> Response:

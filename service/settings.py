@@ -100,6 +100,14 @@ class AnalysisSettings(BaseModel):
     alignment: AlignmentParams = AlignmentParams()
 
 
+class ChainBody(BaseModel):
+    """One body of the chain that approves the prioritised issues (issue 19 item 2)."""
+
+    code: str = Field(min_length=1, max_length=40, pattern=r"^[a-z0-9_]+$")
+    fa: str = Field(min_length=1, max_length=300)
+    en: str = ""
+
+
 class Settings(BaseSettings):
     """Everything the service can be told from outside; no module-level singleton.
 
@@ -156,6 +164,11 @@ class Settings(BaseSettings):
         DEFAULT_SHARED,
         description="entity kinds every agency token may read; of the others it reads only its own",
     )
+    plan_approval_chain: tuple[str, ...] = Field(
+        ("working_group", "coordination_council", "city_council"), min_length=1,
+        description="the bodies a coordination plan is approved by, in order (a step may name its role: "
+        "'city_council:directorate'); fixed on each plan when it is made",
+    )  # fmt: skip
     max_body_bytes: int = Field(1_000_000, ge=1024, description="largest request body outside uploads")
     max_upload_bytes: int = Field(50_000_000, ge=1024)
     graphql_max_depth: int = Field(12, ge=2)
@@ -172,6 +185,22 @@ class Settings(BaseSettings):
         200_000_000, ge=1024, description="an XLSX's parts once unzipped (a 73 KB file held 500k rows)"
     )
     import_max_seconds: float = Field(60.0, gt=0, description="time to read and check one upload")
+    # issue intake: the committee (first) that decides the issue-cluster proposals, then the councils the
+    # approved list goes up to; unset: seed 001's chain (service/analysis/vocab/data/intake_chain.csv)
+    intake_chain: list[ChainBody] | None = Field(
+        None, min_length=2,
+        description='e.g. [{"code":"district_committee","fa":"کمیته منطقه"},{"code":"hq_council","fa":"شورای هماهنگی ستاد"}]',
+    )  # fmt: skip
+
+    @field_validator("plan_approval_chain")
+    @classmethod
+    def _chain_steps(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        import re
+
+        bad = [s for s in value if not re.fullmatch(r"[a-z][a-z0-9_]{0,39}(:(directorate|analyst|agency))?", s)]
+        if bad or len(set(value)) != len(value):
+            raise ValueError(f"each approval step once, as key or key:role (role: directorate, analyst, agency); not {bad or value!r}")
+        return value
 
     @field_validator("graph_url")
     @classmethod

@@ -87,7 +87,7 @@ SEVERITIES = {"low", "medium", "high", "critical"}
 ISSUE_STATUSES = {"open", "in_progress", "resolved", "closed"}
 EXCHANGE_KINDS = {"financial", "service", "infrastructure"}
 EXCHANGE_STATUSES = {"planned", "in_progress", "completed", "cancelled"}
-WG_ROLES = {"lead", "member", "supervisor"}
+WG_ROLES = {"lead", "member", "supervisor", "secretariat", "facilitator", "observer"}  # issue 19
 OPEN_REQUEST_STATES = {"submitted", "acknowledged", "in_progress"}
 # allowed request workflow transitions (from -> set of to)
 TRANSITIONS = {
@@ -96,7 +96,9 @@ TRANSITIONS = {
     "in_progress": {"done", "rejected", "withdrawn"},
     "done": set(), "rejected": set(), "withdrawn": set(),
 }
-OPTIONAL = {"budgetYears", "budgetRials", "quantityCommitted", "quantityMet", "valueSource"}  # present only where the demo has them
+OPTIONAL = {"budgetYears", "budgetRials", "quantityCommitted", "quantityMet", "valueSource",
+            "level", "parentGroupId", "planId", "innovationCentre",
+            "estimatedValueRials", "valuationMethod", "agreementId"}  # present only where the demo has them
 ID_PREFIX = {"agencies": "ag-", "duties": "du-", "capacities": "ca-", "needs": "ne-",
              "issues": "is-", "exchanges": "ex-", "requests": "rq-", "workingGroups": "wg-"}
 FIELDS = {
@@ -107,22 +109,26 @@ FIELDS = {
                "budgetRials"],
     "capacities": ["id", "agencyId", "titleFa", "titleEn", "descriptionFa", "descriptionEn", "kind",
                    "quantity", "unit", "availableFrom", "availableTo", "location", "costRials",
-                   "status", "quantityCommitted", "valueSource"],
+                   "status", "quantityCommitted", "valueSource", "innovationCentre"],
     "needs": ["id", "agencyId", "titleFa", "titleEn", "descriptionFa", "descriptionEn", "kind",
               "quantity", "unit", "neededFrom", "neededTo", "location", "valueRials",
               "status", "quantityMet", "valueSource"],
     "issues": ["id", "raisedById", "concernsIds", "titleFa", "titleEn", "descriptionFa",
-               "descriptionEn", "category", "severity", "status", "raisedOn", "blocksDutyId"],
+               "descriptionEn", "category", "severity", "status", "raisedOn", "blocksDutyId", "source", "level"],
     "exchanges": ["id", "kind", "providerId", "receiverId", "titleFa", "titleEn", "descriptionFa",
-                  "amountRials", "date", "status", "dutyId", "contractRef"],
+                  "amountRials", "date", "status", "dutyId", "contractRef", "estimatedValueRials", "valuationMethod", "agreementId"],
     "requests": ["id", "senderId", "receiverId", "aboutId", "subject", "body", "dueDate", "filedOn",
                  "history"],
-    "workingGroups": ["id", "nameFa", "nameEn", "mandateFa", "mandateEn", "members", "dutyIds"],
+    "workingGroups": ["id", "nameFa", "nameEn", "mandateFa", "mandateEn", "members", "dutyIds",
+                      "level", "parentGroupId", "planId"],  # issue 19: where a group sits
 }
 REQUIRED_TEXT = {"nameFa", "nameEn", "titleFa", "titleEn", "descriptionFa", "descriptionEn",
                  "mandateFa", "mandateEn", "subject", "body"}
 
 JURISDICTIONS = {"national", "provincial", "city", "district"}
+ISSUE_SOURCES_CSV = "service/analysis/vocab/data/issue_sources.csv"  # seed 001's nine information sources
+with open(ISSUE_SOURCES_CSV, encoding="utf-8") as _f:
+    ISSUE_SOURCES = {line.split(",", 1)[0] for line in _f.read().splitlines()[1:] if line}
 GEOGRAPHY_CSV = "service/analysis/vocab/data/geography.csv"  # the analyses' geography hierarchy
 with open(GEOGRAPHY_CSV, encoding="utf-8") as _f:
     GEOGRAPHY = {line.split(",", 1)[0] for line in _f.read().splitlines()[1:] if line}
@@ -216,6 +222,36 @@ def check_cofog(cofog):
 
 def windows_overlap(a_from, a_to, b_from, b_to):
     return None not in (a_from, a_to, b_from, b_to) and a_from <= b_to and b_from <= a_to
+
+
+def check_stake(idx):
+    """demo_stake.json: the six groups of seed 001, scores 1..5, every link to a record of the demo."""
+    with open(os.path.join(ROOT, "service", "data", "demo_stake.json"), encoding="utf-8") as f:
+        stake = json.load(f)
+    rows = stake["stakeholders"]
+    types = sorted(r["type"] for r in rows)
+    want = sorted(["citizens", "civil_society", "urban_elites", "city_council", "municipal_staff", "provincial_agencies"])
+    if types != want:
+        err(f"demo_stake: the six stakeholder groups of seed 001, got {types}")
+    with open(os.path.join(ROOT, "service", "data", "plans.json"), encoding="utf-8") as f:
+        plans = {p["id"] for p in json.load(f)["plans"]}
+    targets = {"issueIds": set(idx["issues"]), "dutyIds": set(idx["duties"]), "planIds": plans,
+               "workingGroupIds": set(idx["workingGroups"])}
+    for r in rows:
+        for score in ("power", "interest", "influence"):
+            if r.get(score) not in (1, 2, 3, 4, 5):
+                err(f"{r['id']}: {score} must be 1..5")
+        for field, known in targets.items():
+            for ref in r.get(field, []):
+                if ref not in known:
+                    err(f"{r['id']}: {field} {ref} does not exist")
+    ids = {r["id"] for r in rows}
+    for c in stake["commitments"]:
+        if c["stakeholderId"] not in ids or c["ownerId"] not in idx["agencies"]:
+            err(f"{c['id']}: unknown stakeholder or owner")
+    for e in stake["engagements"]:
+        if e["stakeholderId"] not in ids or e.get("agencyId") not in idx["agencies"]:
+            err(f"{e['id']}: unknown stakeholder or agency")
 
 
 def main():
@@ -319,8 +355,9 @@ def main():
     if len(roots) != 1:
         err(f"agencies: expected exactly one municipal root, got {roots}")
     n_stake = sum(1 for a in ag.values() if a.get("kind") == "stakeholder_group")
-    if n_stake != 6:
-        err(f"agencies: expected 6 stakeholder groups, got {n_stake}")
+    if n_stake != 0:
+        err(f"agencies: stakeholder groups are Stakeholders now (demo_stake.json), not agencies: got {n_stake}")
+    check_stake(idx)
 
     # ---------- duties ----------
     duties_by_agency = {}
@@ -392,6 +429,9 @@ def main():
                 and windows_overlap(*parsed[cid], *parsed[nid]))
 
     # ---------- issues ----------
+    for iid, i in idx["issues"].items():  # issue intake: one of seed 001's nine sources, at one of its three levels
+        if i.get("source") not in ISSUE_SOURCES or i.get("level") not in ("headquarters", "organisation", "district"):
+            err(f"{iid}: source {i.get('source')!r} / level {i.get('level')!r} not from {ISSUE_SOURCES_CSV}")
     for iid, i in idx["issues"].items():
         if i.get("raisedById") not in ag:
             err(f"{iid}: raisedById {i.get('raisedById')} does not exist")
@@ -508,8 +548,8 @@ def main():
             ids.append(m.get("agencyId"))
         if len(ids) != len(set(ids)):
             err(f"{wid}: duplicate member")
-        if not any(m.get("role") == "lead" for m in mem):
-            err(f"{wid}: no lead")
+        if not any(m.get("role") in ("lead", "secretariat") for m in mem):  # seed 000's groups have a secretariat, no named lead
+            err(f"{wid}: no lead or secretariat")
         for d in w.get("dutyIds") or []:
             if d not in du:
                 err(f"{wid}: dutyId {d} does not exist")

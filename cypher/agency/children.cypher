@@ -4,5 +4,5 @@ WHERE p.id IN $ids
 WITH p
 MATCH (c:Agency)-[:PART_OF]->(p)
 WHERE $includeArchived OR NOT c.archived
-RETURN p.id AS key, c {.*, search: null, parentId: p.id} AS node
+RETURN p.id AS key, c {.*, search: null, words: null, parentId: p.id} AS node
 ORDER BY c.code

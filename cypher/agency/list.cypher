@@ -10,4 +10,4 @@ WHERE ($includeArchived OR NOT n.archived)
 WITH n, CASE $sort WHEN 'code' THEN n.code WHEN 'name' THEN n.nameFa ELSE n.createdAt END AS k
 ORDER BY CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id
 SKIP $skip LIMIT $limit
-RETURN n {.*, search: null, parentId: [(n)-[:PART_OF]->(pcp:Agency) | pcp.id][0]} AS node
+RETURN n {.*, search: null, words: null, parentId: [(n)-[:PART_OF]->(pcp:Agency) | pcp.id][0]} AS node

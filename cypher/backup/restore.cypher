@@ -64,6 +64,86 @@ UNWIND $n_PlanGoal AS p
 CREATE (n:PlanGoal)
 SET n += p
 WITH count(*) AS _
+UNWIND $n_Plan AS p
+CREATE (n:Plan)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_PlanAction AS p
+CREATE (n:PlanAction)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_PlanTransition AS p
+CREATE (n:PlanTransition)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_PlanApproval AS p
+CREATE (n:PlanApproval)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_Agreement AS p
+CREATE (n:Agreement)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_AgreementStep AS p
+CREATE (n:AgreementStep)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_WgMeeting AS p
+CREATE (n:WgMeeting)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_WgDecision AS p
+CREATE (n:WgDecision)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_DecisionStep AS p
+CREATE (n:DecisionStep)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_WgReport AS p
+CREATE (n:WgReport)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_ReportStep AS p
+CREATE (n:ReportStep)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_IntakeDecision AS p
+CREATE (n:IntakeDecision)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_CouncilDecision AS p
+CREATE (n:CouncilDecision)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_IntakeRound AS p
+CREATE (n:IntakeRound)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_Club AS p
+CREATE (n:Club)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_ClubDesk AS p
+CREATE (n:ClubDesk)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_Stakeholder AS p
+CREATE (n:Stakeholder)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_Engagement AS p
+CREATE (n:Engagement)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_Commitment AS p
+CREATE (n:Commitment)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_CommitmentStep AS p
+CREATE (n:CommitmentStep)
+SET n += p
+WITH count(*) AS _
 UNWIND $n_Notification AS p
 CREATE (n:Notification)
 SET n += p
@@ -208,5 +288,173 @@ UNWIND $r_SERVED_BY_PlanGoal_Duty AS r
 MATCH (a:PlanGoal {id: r.fromId})
 MATCH (b:Duty {id: r.toId})
 CREATE (a)-[x:SERVED_BY]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_ACTION_Plan_PlanAction AS r
+MATCH (a:Plan {id: r.fromId})
+MATCH (b:PlanAction {id: r.toId})
+CREATE (a)-[x:HAS_ACTION]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_OWNS_ACTION_Agency_PlanAction AS r
+MATCH (a:Agency {id: r.fromId})
+MATCH (b:PlanAction {id: r.toId})
+CREATE (a)-[x:OWNS_ACTION]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_STEP_Plan_PlanTransition AS r
+MATCH (a:Plan {id: r.fromId})
+MATCH (b:PlanTransition {id: r.toId})
+CREATE (a)-[x:HAS_STEP]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_STEP_PlanAction_PlanTransition AS r
+MATCH (a:PlanAction {id: r.fromId})
+MATCH (b:PlanTransition {id: r.toId})
+CREATE (a)-[x:HAS_STEP]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_APPROVAL_Plan_PlanApproval AS r
+MATCH (a:Plan {id: r.fromId})
+MATCH (b:PlanApproval {id: r.toId})
+CREATE (a)-[x:HAS_APPROVAL]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_STEP_Agreement_Transition AS r
+MATCH (a:Agreement {id: r.fromId})
+MATCH (b:Transition {id: r.toId})
+CREATE (a)-[x:HAS_STEP]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_UNDER_AgreementStep_Agreement AS r
+MATCH (a:AgreementStep {id: r.fromId})
+MATCH (b:Agreement {id: r.toId})
+CREATE (a)-[x:UNDER]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_MEETING_OF_WgMeeting_WorkingGroup AS r
+MATCH (a:WgMeeting {id: r.fromId})
+MATCH (b:WorkingGroup {id: r.toId})
+CREATE (a)-[x:MEETING_OF]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_DECISION_OF_WgDecision_WorkingGroup AS r
+MATCH (a:WgDecision {id: r.fromId})
+MATCH (b:WorkingGroup {id: r.toId})
+CREATE (a)-[x:DECISION_OF]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_OWNED_BY_WgDecision_Agency AS r
+MATCH (a:WgDecision {id: r.fromId})
+MATCH (b:Agency {id: r.toId})
+CREATE (a)-[x:OWNED_BY]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_DECIDED_IN_WgDecision_WgMeeting AS r
+MATCH (a:WgDecision {id: r.fromId})
+MATCH (b:WgMeeting {id: r.toId})
+CREATE (a)-[x:DECIDED_IN]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_STEP_WgDecision_DecisionStep AS r
+MATCH (a:WgDecision {id: r.fromId})
+MATCH (b:DecisionStep {id: r.toId})
+CREATE (a)-[x:HAS_STEP]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_REPORT_OF_WgReport_WorkingGroup AS r
+MATCH (a:WgReport {id: r.fromId})
+MATCH (b:WorkingGroup {id: r.toId})
+CREATE (a)-[x:REPORT_OF]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_STEP_WgReport_ReportStep AS r
+MATCH (a:WgReport {id: r.fromId})
+MATCH (b:ReportStep {id: r.toId})
+CREATE (a)-[x:HAS_STEP]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_DECIDES_IntakeDecision_Issue AS r
+MATCH (a:IntakeDecision {id: r.fromId})
+MATCH (b:Issue {id: r.toId})
+CREATE (a)-[x:DECIDES]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_ASSIGNS_IntakeDecision_Agency AS r
+MATCH (a:IntakeDecision {id: r.fromId})
+MATCH (b:Agency {id: r.toId})
+CREATE (a)-[x:ASSIGNS]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_RUNS_Agency_Club AS r
+MATCH (a:Agency {id: r.fromId})
+MATCH (b:Club {id: r.toId})
+CREATE (a)-[x:RUNS]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_DESK_Club_ClubDesk AS r
+MATCH (a:Club {id: r.fromId})
+MATCH (b:ClubDesk {id: r.toId})
+CREATE (a)-[x:HAS_DESK]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_VOICED_Stakeholder_Issue AS r
+MATCH (a:Stakeholder {id: r.fromId})
+MATCH (b:Issue {id: r.toId})
+CREATE (a)-[x:VOICED]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_SERVED_BY_Stakeholder_Duty AS r
+MATCH (a:Stakeholder {id: r.fromId})
+MATCH (b:Duty {id: r.toId})
+CREATE (a)-[x:SERVED_BY]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_AFFECTED_BY_Stakeholder_CityPlan AS r
+MATCH (a:Stakeholder {id: r.fromId})
+MATCH (b:CityPlan {id: r.toId})
+CREATE (a)-[x:AFFECTED_BY]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_TAKES_PART_IN_Stakeholder_WorkingGroup AS r
+MATCH (a:Stakeholder {id: r.fromId})
+MATCH (b:WorkingGroup {id: r.toId})
+CREATE (a)-[x:TAKES_PART_IN]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_WITH_Engagement_Stakeholder AS r
+MATCH (a:Engagement {id: r.fromId})
+MATCH (b:Stakeholder {id: r.toId})
+CREATE (a)-[x:WITH]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HELD_Agency_Engagement AS r
+MATCH (a:Agency {id: r.fromId})
+MATCH (b:Engagement {id: r.toId})
+CREATE (a)-[x:HELD]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_FOLLOWS_UP_Engagement_Commitment AS r
+MATCH (a:Engagement {id: r.fromId})
+MATCH (b:Commitment {id: r.toId})
+CREATE (a)-[x:FOLLOWS_UP]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_MADE_TO_Commitment_Stakeholder AS r
+MATCH (a:Commitment {id: r.fromId})
+MATCH (b:Stakeholder {id: r.toId})
+CREATE (a)-[x:MADE_TO]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_OWES_Agency_Commitment AS r
+MATCH (a:Agency {id: r.fromId})
+MATCH (b:Commitment {id: r.toId})
+CREATE (a)-[x:OWES]->(b)
+SET x += r.props
+WITH count(*) AS _
+UNWIND $r_HAS_STEP_Commitment_CommitmentStep AS r
+MATCH (a:Commitment {id: r.fromId})
+MATCH (b:CommitmentStep {id: r.toId})
+CREATE (a)-[x:HAS_STEP]->(b)
 SET x += r.props
 RETURN count(*) AS last

@@ -1,4 +1,4 @@
 // Capacity nodes by id (a DataLoader batch).
 MATCH (n:Capacity)
 WHERE n.id IN $ids
-RETURN n {.*, search: null, agencyId: [(pca:Agency)-[:OFFERS]->(n) | pca.id][0]} AS node
+RETURN n {.*, search: null, words: null, agencyId: [(pca:Agency)-[:OFFERS]->(n) | pca.id][0]} AS node

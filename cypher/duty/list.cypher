@@ -10,5 +10,5 @@ ORDER BY CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.
 SKIP $skip LIMIT $limit
 OPTIONAL MATCH (n)<-[pch:HAS_DUTY]-(pca:Agency)
 WITH n, k, collect([pch.role, pca.id]) AS holders
-RETURN n {.*, search: null, agencyId: [h IN holders WHERE h[0] = 'lead' | h[1]][0], supportAgencyIds: [h IN holders WHERE h[0] = 'support' | h[1]]} AS node
+RETURN n {.*, search: null, words: null, agencyId: [h IN holders WHERE h[0] = 'lead' | h[1]][0], supportAgencyIds: [h IN holders WHERE h[0] = 'support' | h[1]]} AS node
 ORDER BY CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id  // again: collect() does not keep the order

@@ -4,4 +4,4 @@ WHERE n.id IN $ids
 OPTIONAL MATCH (pcp:Agency)-[:GAVE]->(n)
 OPTIONAL MATCH (n)-[:TO]->(pcr:Agency)
 OPTIONAL MATCH (n)-[:SERVES]->(pcd:Duty)
-RETURN n {.*, search: null, providerId: pcp.id, receiverId: pcr.id, dutyId: pcd.id} AS node
+RETURN n {.*, search: null, words: null, providerId: pcp.id, receiverId: pcr.id, dutyId: pcd.id} AS node

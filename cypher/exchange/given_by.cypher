@@ -6,5 +6,5 @@ MATCH (a)-[:GAVE]->(n:Exchange)
 WHERE $includeArchived OR NOT n.archived
 OPTIONAL MATCH (n)-[:TO]->(pcr:Agency)
 OPTIONAL MATCH (n)-[:SERVES]->(pcd:Duty)
-RETURN a.id AS key, n {.*, search: null, providerId: a.id, receiverId: pcr.id, dutyId: pcd.id} AS node
+RETURN a.id AS key, n {.*, search: null, words: null, providerId: a.id, receiverId: pcr.id, dutyId: pcd.id} AS node
 ORDER BY n.date DESC, n.id

@@ -18,6 +18,6 @@ SKIP $skip LIMIT $limit
 OPTIONAL MATCH (pcp:Agency)-[:GAVE]->(n)
 OPTIONAL MATCH (n)-[:TO]->(pcr:Agency)
 OPTIONAL MATCH (n)-[:SERVES]->(pcd:Duty)
-RETURN n {.*, search: null, providerId: pcp.id, receiverId: pcr.id, dutyId: pcd.id} AS node
+RETURN n {.*, search: null, words: null, providerId: pcp.id, receiverId: pcr.id, dutyId: pcd.id} AS node
 ORDER BY CASE WHEN $desc THEN amount END DESC, CASE WHEN NOT $desc THEN amount END ASC,
          CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id  // again: OPTIONAL MATCH need not keep it

@@ -8,5 +8,5 @@ OPTIONAL MATCH (pca:Agency)-[:RAISED]->(n)
 OPTIONAL MATCH (n)-[:BLOCKS]->(pcd:Duty)
 OPTIONAL MATCH (n)-[:CONCERNS]->(pcc:Agency)
 WITH a, n, pca, pcd, collect(pcc.id) AS concerns
-RETURN a.id AS key, n {.*, search: null, raisedById: pca.id, concernsIds: concerns, blocksDutyId: pcd.id} AS node
+RETURN a.id AS key, n {.*, search: null, words: null, raisedById: pca.id, concernsIds: concerns, blocksDutyId: pcd.id} AS node
 ORDER BY n.raisedOn DESC, n.id

@@ -5,4 +5,4 @@ OPTIONAL MATCH (pca:Agency)-[:RAISED]->(n)
 OPTIONAL MATCH (n)-[:BLOCKS]->(pcd:Duty)
 OPTIONAL MATCH (n)-[:CONCERNS]->(pcc:Agency)
 WITH n, pca, pcd, collect(pcc.id) AS concerns
-RETURN n {.*, search: null, raisedById: pca.id, concernsIds: concerns, blocksDutyId: pcd.id} AS node
+RETURN n {.*, search: null, words: null, raisedById: pca.id, concernsIds: concerns, blocksDutyId: pcd.id} AS node

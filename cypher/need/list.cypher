@@ -9,4 +9,4 @@ WHERE ($includeArchived OR NOT n.archived)
 WITH n, CASE $sort WHEN 'title' THEN n.titleFa WHEN 'from' THEN n.neededFrom ELSE n.createdAt END AS k
 ORDER BY CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id
 SKIP $skip LIMIT $limit
-RETURN n {.*, search: null, agencyId: [(pca:Agency)-[:NEEDS]->(n) | pca.id][0]} AS node
+RETURN n {.*, search: null, words: null, agencyId: [(pca:Agency)-[:NEEDS]->(n) | pca.id][0]} AS node

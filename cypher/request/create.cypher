@@ -1,6 +1,8 @@
-// File a request with another agency, about a capacity, need, issue or duty when given.
+// File a request with another agency, about a capacity, need, issue or duty when given. A stakeholder
+// group kept from before stakeholders were their own kind (kind stakeholder_group) never receives one.
 MATCH (s:Agency {id: $senderId})
 MATCH (r:Agency {id: $receiverId})
+WHERE coalesce(r.kind, '') <> 'stakeholder_group'
 OPTIONAL MATCH (xc:Capacity {id: $aboutId})
 OPTIONAL MATCH (xn:Need {id: $aboutId})
 OPTIONAL MATCH (xi:Issue {id: $aboutId})

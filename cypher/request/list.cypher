@@ -15,5 +15,5 @@ SKIP $skip LIMIT $limit
 OPTIONAL MATCH (pcs:Agency)-[:SENT]->(n)
 OPTIONAL MATCH (n)-[:ADDRESSED_TO]->(pcr:Agency)
 OPTIONAL MATCH (n)-[:ABOUT]->(pcx)
-RETURN n {.*, search: null, senderId: pcs.id, receiverId: pcr.id, aboutId: pcx.id} AS node
+RETURN n {.*, search: null, words: null, senderId: pcs.id, receiverId: pcr.id, aboutId: pcx.id} AS node
 ORDER BY CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id  // again: OPTIONAL MATCH need not keep it

@@ -6,4 +6,4 @@ WHERE ($includeArchived OR NOT n.archived)
 WITH n, CASE $sort WHEN 'name' THEN n.nameFa ELSE n.createdAt END AS k
 ORDER BY CASE WHEN $desc THEN k END DESC, CASE WHEN NOT $desc THEN k END ASC, n.id
 SKIP $skip LIMIT $limit
-RETURN n {.*, search: null, members: [(pca:Agency)-[pcm:MEMBER_OF]->(n) | {agencyId: pca.id, role: pcm.role}], dutyIds: [(n)-[:COORDINATES]->(pcd:Duty) | pcd.id]} AS node
+RETURN n {.*, search: null, words: null, members: [(pca:Agency)-[pcm:MEMBER_OF]->(n) | {agencyId: pca.id, role: pcm.role}], dutyIds: [(n)-[:COORDINATES]->(pcd:Duty) | pcd.id]} AS node

@@ -65,7 +65,8 @@ class Collaboration:
 
 def exchange_graph(snap: Snapshot) -> nx.Graph:
     """Undirected; per pair the number of non-cancelled exchanges (either direction) and their total
-    ``amountRials``, put on one scale (``WEIGHTING``): counts by the largest count, rials on a log
+    ``amountRials`` (``valueRials``: with the estimated worth of services and infrastructure, #18.3),
+    put on one scale (``WEIGHTING``): counts by the largest count, rials on a log
     scale by the largest total. Adding counts to billions let one budget line make a "working group"."""
     graph = nx.Graph()
     for ex in sorted(snap["exchange"], key=lambda e: e["id"]):
@@ -73,15 +74,19 @@ def exchange_graph(snap: Snapshot) -> nx.Graph:
         if not a or not b or a == b or ex.get("status") == CANCELLED:
             continue
         if not graph.has_edge(a, b):
-            graph.add_edge(a, b, count=0, amountRials=0, weight=0.0)
+            graph.add_edge(a, b, count=0, amountRials=0, estimatedRials=0, valueRials=0, weight=0.0)
         edge = graph[a][b]
         edge["count"] += 1
         edge["amountRials"] += int(ex.get("amountRials") or 0)
+        # a service's or infrastructure's estimated worth counts too (#18.3), kept apart to say so
+        estimated = int(ex.get("estimatedValueRials") or 0) if ex.get("amountRials") is None else 0
+        edge["estimatedRials"] += estimated
+        edge["valueRials"] += int(ex.get("amountRials") or 0) + estimated
     if graph.number_of_edges():
         top_count = max(d["count"] for _, _, d in graph.edges(data=True))
-        top_rials = math.log1p(max(d["amountRials"] for _, _, d in graph.edges(data=True)))
+        top_rials = math.log1p(max(d["valueRials"] for _, _, d in graph.edges(data=True)))
         for _, _, d in graph.edges(data=True):
-            money = math.log1p(d["amountRials"]) / top_rials if top_rials else 0.0
+            money = math.log1p(d["valueRials"]) / top_rials if top_rials else 0.0
             d["weight"] = round(COUNT_SHARE * d["count"] / top_count + (1 - COUNT_SHARE) * money, 6)
     return graph
 
@@ -115,11 +120,14 @@ def analyse_collaboration(snap: Snapshot, seed: int = 7, top_brokers: int = 10) 
         if not a or not b or ex.get("status") == CANCELLED:
             continue
         amount = ex.get("amountRials")
-        money = f", {amount:,} rials" if amount else ""
+        estimate = ex.get("estimatedValueRials") if amount is None else None
+        money = f", {amount:,} rials" if amount else f", {estimate:,} rials estimated ({ex.get('valuationMethod')})" if estimate else ""
         why = (f"{names.get(a, a)} gave {names.get(b, b)} {ex.get('kind')} «{ex.get('titleFa', '')}» "
                f"on {ex.get('date')}{money}")  # fmt: skip
-        matrix.add(a, b, 1.0, {"exchangeId": ex["id"], "kind": ex.get("kind"), "amountRials": amount,
-                               "date": ex.get("date"), "why": why})  # fmt: skip
+        evidence = {"exchangeId": ex["id"], "kind": ex.get("kind"), "amountRials": amount, "date": ex.get("date"), "why": why}
+        if estimate:
+            evidence |= {"estimatedValueRials": estimate, "valuationMethod": ex.get("valuationMethod")}
+        matrix.add(a, b, 1.0, evidence)
     groups: list[SuggestedGroup] = []
     modularity = None
     if graph.number_of_edges():

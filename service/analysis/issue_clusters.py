@@ -34,6 +34,7 @@ class MergedIssue:
     open_count: int
     priority: float
     similarities: list[dict[str, Any]] = field(default_factory=list)
+    lead_id: str = ""  # the member whose title the merged issue carries
 
     @property
     def merged(self) -> bool:
@@ -128,4 +129,5 @@ def _merge(members: list[Row], sims: list[dict[str, Any]], weights: Mapping[str,
         open_count=sum(1 for i in members if i.get("status") not in DONE),
         priority=priority,
         similarities=sims,
+        lead_id=lead["id"],
     )

@@ -7,6 +7,9 @@ takes the thesaurus to use: the shipped one, or the shipped one with the directo
 
 from __future__ import annotations
 
+from itertools import repeat
+from math import fsum
+
 from service.analysis.vocab import default_thesaurus
 from service.analysis.vocab.thesaurus import Thesaurus
 
@@ -24,11 +27,17 @@ def concepts_of(text: str, th: Thesaurus | None = None) -> frozenset[str]:
 def meet(a: frozenset[str], b: frozenset[str], th: Thesaurus | None = None) -> float:
     """0..1: objects both ways (0 when either names none), activities weighing 0.2 when both name some."""
     t = _th(th)
-    obj_a, obj_b = t.of_type(a, "object"), t.of_type(b, "object")
+    return meet_parts(t.of_type(a, "object"), t.of_type(a, "activity"), t.of_type(b, "object"), t.of_type(b, "activity"), t)
+
+
+def meet_parts(obj_a: frozenset[str], act_a: frozenset[str], obj_b: frozenset[str], act_b: frozenset[str],
+               th: Thesaurus | None = None) -> float:  # fmt: skip
+    """``meet`` of two texts whose concepts are already split into objects and activities (a caller
+    comparing many pairs splits each record once)."""
     if not obj_a or not obj_b:
         return 0.0
+    t = _th(th)
     score = both_ways(obj_a, obj_b, t)
-    act_a, act_b = t.of_type(a, "activity"), t.of_type(b, "activity")
     if act_a and act_b:
         score = 0.8 * score + 0.2 * both_ways(act_a, act_b, t)
     return score
@@ -42,8 +51,11 @@ def both_ways(a: frozenset[str], b: frozenset[str], th: Thesaurus | None = None)
     if found is None:
         if len(_CACHE) > 200_000:
             _CACHE.clear()
-        one = sum(max(t.related(x, y) for y in b) for x in a) / len(a)
-        two = sum(max(t.related(y, x) for x in a) for y in b) / len(b)
+        # fsum: the exact sum whatever order a set is walked in (a plain sum followed the hash seed, and a
+        # meet of 0.5 ± 1 ulp decided whether a city-scale match was kept: 2,377 or 2,378 from run to run)
+        zero = repeat(0.0)
+        one = fsum(max(map(t.related_row(x).get, b, zero)) for x in a) / len(a)
+        two = fsum(max(map(t.related_row(y).get, a, zero)) for y in b) / len(b)
         found = _CACHE[key] = (one + two) / 2
     return found
 

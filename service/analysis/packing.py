@@ -140,8 +140,21 @@ def solve(cycles: list[tuple[str, ...]], arcs: dict[tuple[str, str], list[Arc]],
         if not added:
             break
 
-    chosen, total, status, mip_bound = _integer(columns, resources, worth, scale, seconds)
     notes: list[str] = []
+    # A plan rounded greedily from the LP is a lower bound: only columns whose reduced cost is within
+    # LP* - greedy can be in a plan as good (z(x) ≤ LP* + Σ rcⱼxⱼ), so adding them all now lets one
+    # integer programme prove the optimum where two were solved (each about 2 s at city scale).
+    greedy = _greedy(columns, resources, worth, np.asarray(lp.x))
+    if greedy < lp_value - 1e-7 * max(lp_value, 1.0):
+        early, gap_abs = 0, (lp_value - greedy) / scale
+        for edges in edges_of:
+            for column in _within(edges, arcs, worth, resources, duals, scale, gap_abs):
+                early += add(column)
+            if early > max_extra_columns:
+                break
+        if early:
+            notes.append(f"{early} columns within the gap of a greedy plan added before the integer programme")
+    chosen, total, status, mip_bound = _integer(columns, resources, worth, scale, seconds)
     if status == 0 and total < lp_value - 1e-7 * max(lp_value, 1.0):
         # only columns with reduced cost ≥ -(LP* - z) can be in a better plan: add them all, solve again
         extra = 0
@@ -163,6 +176,22 @@ def solve(cycles: list[tuple[str, ...]], arcs: dict[tuple[str, str], list[Arc]],
     bound = min(lp_value, mip_bound) if mip_bound is not None else lp_value
     notes.append("the solver's time limit ended the search before the plan was proven best")
     return Selection(columns, chosen, total, bound, False, _rel(bound, total), len(cycles), rounds, notes)
+
+
+def _greedy(columns: list[Column], resources: dict[str, int], worth: dict[int, float], lp_x: np.ndarray) -> float:
+    """The total of a feasible plan: columns by LP value, then worth, then order, each taken if its
+    capacities and needs are still free."""
+    values = [sum(worth[id(m)] for m in column) for column in columns]
+    x = np.zeros(len(columns))
+    x[: len(lp_x)] = lp_x
+    used: set[str] = set()
+    total = 0.0
+    for j in sorted(range(len(columns)), key=lambda j: (-x[j], -values[j], j)):
+        keys = [k for m in columns[j] for k in (f"c:{m.capacity_id}", f"t:{m.target_id}")]
+        if values[j] > 0 and not used.intersection(keys):
+            used.update(keys)
+            total += values[j]
+    return total
 
 
 def _rel(bound: float, total: float) -> float:

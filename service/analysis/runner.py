@@ -15,9 +15,11 @@ would still have told the agency which others have private needs its capacities 
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
+from service.analysis.announce import announce
 from service.analysis.snapshot import Snapshot, load_snapshot, repository_of
 from service.analysis.verdicts import load_verdicts
 from service.registry.clock import today_iso
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 
 
 DUPLICATION_NEEDS = ("agency", "duty")
-WINWIN_NEEDS = ("agency", "capacity", "need", "issue", "exchange", "request")
+WINWIN_NEEDS = ("agency", "capacity", "need", "issue", "exchange", "request")  # the picture's whole snapshot
 
 
 async def duplication(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
@@ -45,7 +47,9 @@ async def duplication(source: GraphStore | Repository, settings: Settings, snap:
     terms = await load_terms(store)  # the shipped vocabularies and the directorate's terms, read on each run
     verdicts = await load_verdicts(store)
     with vocabularies(terms):
-        return analyse_duplication(snap, settings.analysis.duplication, verdicts, thesaurus_with(terms))
+        result = analyse_duplication(snap, settings.analysis.duplication, verdicts, thesaurus_with(terms))
+    announce(source, "duplication", len(result.findings))
+    return result
 
 
 async def spend(source: GraphStore | Repository, settings: Settings) -> Any:
@@ -57,13 +61,34 @@ async def spend(source: GraphStore | Repository, settings: Settings) -> Any:
 
 
 async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
-    from service.analysis.vocab.terms import load_terms, thesaurus_with, vocabularies
-    from service.analysis.winwin import analyse_winwin
+    from service.analysis.winwin_read import exchanges_between, load_winwin_snapshot
 
-    snap = snap or await load_snapshot(source, WINWIN_NEEDS)
-    terms = await load_terms(repository_of(source).store)
-    with vocabularies(terms):
-        return analyse_winwin(snap, settings.analysis.winwin, settings.today or today_iso(), thesaurus_with(terms))
+    today, params = settings.today or today_iso(), settings.analysis.winwin
+    reading = None
+    if snap is None:  # the store starts on the records while numpy, scipy and the analysis are imported (0.7 s)
+        reading = asyncio.ensure_future(load_winwin_snapshot(source, today))
+        for _ in range(4):
+            await asyncio.sleep(0)  # let each statement be sent before the imports hold the loop
+    try:
+        from service.analysis.vocab.terms import load_terms, thesaurus_with, vocabularies
+        from service.analysis.winwin import analyse_winwin, match
+
+        terms = await load_terms(repository_of(source).store)
+        with vocabularies(terms):
+            thesaurus = thesaurus_with(terms)
+            if reading is None:  # a caller's whole snapshot (the picture): every exchange is in it
+                assert snap is not None
+                result = analyse_winwin(snap, params, today, thesaurus)
+            else:  # only what win-win reads (winwin_read.py): the records, the matching, then the exchanges of its pairs
+                snap = await reading
+                matched = match(snap, params, today, thesaurus)
+                snap.rows["exchange"] = await exchanges_between(source, snap, matched.pairs, today)
+                result = analyse_winwin(snap, params, today, thesaurus, matched)
+    finally:
+        if reading is not None and not reading.done():
+            reading.cancel()
+    announce(source, "winwin", len(result.opportunities))
+    return result
 
 
 async def alignment(source: GraphStore | Repository, settings: Settings) -> AlignmentResult:

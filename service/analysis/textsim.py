@@ -79,7 +79,7 @@ def weigh(tf: sparse.csr_matrix, max_df: float = 0.1, max_docs: int | None = 500
 
 
 def tfidf(docs: list[str], ngram: tuple[int, int] = (3, 5), max_df: float = 0.1,
-          max_docs: int = 500) -> sparse.csr_matrix:  # fmt: skip
+          max_docs: int | None = 500) -> sparse.csr_matrix:  # fmt: skip
     """Rows are L2-normalised TF-IDF vectors of the docs' character n-grams (``weigh`` says which grams
     are dropped). The other analyses use this over a whole corpus; duplication weighs per block."""
     return weigh(gram_counts(docs, ngram), max_df, max_docs)

@@ -10,6 +10,7 @@ many are Persian or are counts of things, and the conversions are exact and visi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.text.persian import normalize
 
@@ -61,8 +62,10 @@ for _name, (_dim, _factor, _aliases) in _TABLE.items():
         _INDEX[_key(_alias)] = Unit(_name, _dim, _factor)
 
 
+@lru_cache(maxsize=4096)
 def unit(name: str | None) -> Unit | None:
-    """The unit a stored name means; a name outside the table counts things of that name."""
+    """The unit a stored name means; a name outside the table counts things of that name (cached: a
+    registry has few unit names, and win-win asks for them once per candidate pair)."""
     if not name or not name.strip():
         return None
     key = _key(name)

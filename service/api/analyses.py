@@ -6,7 +6,7 @@ from fastapi import APIRouter
 from fastapi.responses import Response, StreamingResponse
 
 from service.analysis.runner import ANALYSES
-from service.api.deps import ActorDep, RuntimeDep, SettingsDep
+from service.api.deps import ActorDep, EventsDep, RuntimeDep, SettingsDep
 from service.auth.policy import require_role
 from service.domain.actor import Role
 from service.errors import ServiceError
@@ -21,7 +21,8 @@ MEDIA = {
 
 
 @router.get("/{name}.{fmt}")
-async def download(name: str, fmt: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep) -> Response:
+async def download(name: str, fmt: str, runtime: RuntimeDep, settings: SettingsDep, actor: ActorDep,
+                   events: EventsDep) -> Response:  # fmt: skip
     require_role(actor, Role.DIRECTORATE, Role.ANALYST)
     if name not in ANALYSES or fmt not in MEDIA:
         raise ServiceError(
@@ -30,7 +31,7 @@ async def download(name: str, fmt: str, runtime: RuntimeDep, settings: SettingsD
         )  # fmt: skip
     from service.analysis import export  # numpy, scipy: only when a download is asked for
 
-    result = await ANALYSES[name](Repository(runtime.store, actor, settings.shared_with_agencies), settings)
+    result = await ANALYSES[name](Repository(runtime.store, actor, settings.shared_with_agencies, events), settings)
     headers = {"Content-Disposition": f'attachment; filename="hamahang-{name}.{fmt}"'}
     if fmt == "json":  # sent as it is written (about 20 MB for the city's duplication), not built whole first
         return StreamingResponse(export.json_chunks(result), media_type=MEDIA[fmt], headers=headers)

@@ -10,6 +10,7 @@ from service.auth.cache import ActorCache
 from service.auth.tokens import resolve
 from service.domain.actor import Actor
 from service.errors import ServiceError
+from service.registry.events import EventHub
 from service.settings import Settings
 from service.storage.runtime import StoreRuntime
 
@@ -25,6 +26,11 @@ def get_settings(request: Request) -> Settings:
 def get_actor_cache(request: Request) -> ActorCache | None:
     """The lifespan's token cache (absent in an app run without its lifespan, e.g. a profiler's)."""
     return getattr(request.app.state, "actors", None)
+
+
+def get_events(request: Request) -> EventHub | None:
+    """The lifespan's event hub, for the Repositories a request builds (None without the lifespan)."""
+    return getattr(request.app.state, "events", None)
 
 
 async def get_actor(request: Request) -> Actor:
@@ -51,3 +57,4 @@ async def get_actor(request: Request) -> Actor:
 RuntimeDep = Annotated[StoreRuntime, Depends(get_runtime)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ActorDep = Annotated[Actor, Depends(get_actor)]
+EventsDep = Annotated[EventHub | None, Depends(get_events)]

@@ -26,7 +26,23 @@ PARTIES: dict[str, tuple[str, ...]] = {
     "issue": ("raisedById", "concernsIds"),
     "exchange": ("providerId", "receiverId"),
     "request": ("senderId", "receiverId"),
+    "plan_action": ("ownerIds",),  # a coordination plan's action: its owners (the plan's header is read by all)
+    "agreement": ("providerIds", "receiverIds"),
+    "intake_decision": ("partyIds",),  # a committee decision: the raisers and concerned of its issues
+    # stakeholders (#19.3): the agencies whose duties serve it, party to the issues it raised, or owing it
+    # a commitment (the statements compute partyIds); a commitment: the agency that owes it
+    "stakeholder": ("partyIds",),
+    "commitment": ("ownerId",),
 }
+# working-group governance (issue 19): an agency reads the meetings, decisions and reports of the
+# groups it sits in (``memberIds``, which their statements return), and the decisions it owns;
+# a transparency report becomes public once published (PUBLIC_WHEN)
+GROUP_PARTIES: dict[str, tuple[str, ...]] = {
+    "wg_meeting": ("memberIds",),
+    "wg_decision": ("memberIds", "ownerId"),
+    "wg_report": ("memberIds",),
+}
+PUBLIC_WHEN: dict[str, tuple[str, str]] = {"wg_report": ("status", "published")}
 # what every agency reads unless HAMAHANG_SHARED_WITH_AGENCIES says otherwise
 DEFAULT_SHARED: frozenset[str] = frozenset({"agency", "duty", "capacity", "working_group"})
 # the field that says which agency owns a record an agency may write
@@ -38,7 +54,7 @@ def forbidden(message_en: str, message_fa: str) -> ServiceError:
 
 
 def is_party(actor: Actor, key: str, row: Mapping[str, Any]) -> bool:
-    for field in PARTIES.get(key, ()):
+    for field in PARTIES.get(key, GROUP_PARTIES.get(key, ())):
         value = row.get(field)
         if value == actor.agency_id or (isinstance(value, list) and actor.agency_id in value):
             return True
@@ -46,14 +62,16 @@ def is_party(actor: Actor, key: str, row: Mapping[str, Any]) -> bool:
 
 
 def can_read(actor: Actor, key: str, row: Mapping[str, Any], shared: frozenset[str]) -> bool:
-    if actor.role != Role.AGENCY or key in shared or key not in PARTIES:
+    if actor.role != Role.AGENCY or key in shared or (key not in PARTIES and key not in GROUP_PARTIES):
+        return True
+    if key in PUBLIC_WHEN and row.get(PUBLIC_WHEN[key][0]) == PUBLIC_WHEN[key][1]:
         return True
     return is_party(actor, key, row)
 
 
 def viewer(actor: Actor, key: str, shared: frozenset[str]) -> str | None:
     """The agency whose view a list is restricted to (None: no restriction)."""
-    if actor.role == Role.AGENCY and key in PARTIES and key not in shared:
+    if actor.role == Role.AGENCY and (key in PARTIES or key in GROUP_PARTIES) and key not in shared:
         return actor.agency_id or "-"
     return None
 

@@ -7,12 +7,18 @@ import logging
 from importlib import resources
 from typing import Any
 
+from service.demo.agree import load_demo_agreements
+from service.demo.intake import load_intake_demo
+from service.demo.plans import load_demo_plans
+from service.demo.stake import load_stakeholders
+from service.demo.wg_demo import load_wg_demo
 from service.errors import ServiceError
 from service.registry.bundle import Prepared, import_bundle
 from service.registry.city_plans import shipped_plans, upsert_plan
 from service.storage.port import GraphStore
 
 log = logging.getLogger(__name__)
+
 
 
 def demo_bundle() -> dict[str, list[dict[str, Any]]]:
@@ -34,6 +40,12 @@ async def load_demo(store: GraphStore) -> Prepared:
         )
     for plan in shipped_plans():  # the city's plans, their goals linked to the demo's duties
         await upsert_plan(store, None, plan)
+    # -- hooks: each area's own demo records, after the main bundle (one line each) --
+    await load_demo_agreements(store)  # agreements (#18.2): service/data/demo_agree.json
+    await load_demo_plans(store)  # coordination plan 1404-1405 (#18.1): service/data/demo_plans.json
+    await load_wg_demo(store)  # working-group governance (#19.1): meetings, decisions, transparency reports
+    await load_intake_demo(store)  # issue intake, levels, the innovation catalogue (#19.2/4/5)
+    await load_stakeholders(store)  # stakeholders, engagement log, commitments (#19.3)
     log.info("demo registry loaded: %s, %d city plans", prepared.counts, len(shipped_plans()))
     return prepared
 

@@ -87,10 +87,28 @@ def _known_geography(value: str) -> str:
     from service.analysis.vocab.geography import geography  # the vocabulary loads on first use
 
     if value not in geography().parent:
-        raise PydanticCustomError("unknown_geography", "unknown geography code {code!r} (e.g. city, D8, samen, province)",
+        raise PydanticCustomError("unknown_geography", "unknown geography code '{code}' (e.g. city, D8, samen, province)",
                                   {"code": value})
     return value
 
 
 GeographyCode = Annotated[str, AfterValidator(str.strip), AfterValidator(_known_geography)]
 EntityId = Annotated[str, Field(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_.:-]+$")]
+
+
+
+def _vocabulary_code(name: str, example: str) -> AfterValidator:
+    """A code of one of the shipped flat vocabularies (``service/analysis/vocab/lists.py``)."""
+
+    def check(value: str) -> str:
+        from service.analysis.vocab.lists import codes
+
+        if value not in codes(name):
+            raise PydanticCustomError("unknown_code", "unknown code '{code}' (e.g. {example})", {"code": value, "example": example})
+        return value
+
+    return AfterValidator(check)
+
+
+IssueSourceCode = Annotated[str, AfterValidator(str.strip), _vocabulary_code("issue_sources", "citizen_survey")]
+InnovationCentreCode = Annotated[str, AfterValidator(str.strip), _vocabulary_code("innovation_centres", "civil_transport")]

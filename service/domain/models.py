@@ -9,10 +9,23 @@ from __future__ import annotations
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, EmailStr, create_model, model_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, create_model, model_validator
 
 from service.domain import enums as e
-from service.domain.fields import Code, EntityId, FunctionCode, GeographyCode, IsoDate, JalaliYear, Label, Quantity, Rials, Text
+from service.domain.fields import (
+    Code,
+    EntityId,
+    FunctionCode,
+    GeographyCode,
+    InnovationCentreCode,
+    IsoDate,
+    IssueSourceCode,
+    JalaliYear,
+    Label,
+    Quantity,
+    Rials,
+    Text,
+)
 
 
 class Input(BaseModel):
@@ -102,10 +115,14 @@ class CapacityIn(_Resource):
     costRials: Rials | None = None
     status: e.ResourceStatus = e.ResourceStatus.OPEN
     quantityCommitted: Quantity | None = None  # already promised to others: the rest is still offered
+    # a knowledge-based product (kind product): the innovation centre whose catalogue lists it (seed 004)
+    innovationCentre: InnovationCentreCode | None = None
 
     @model_validator(mode="after")
     def _window(self) -> CapacityIn:
         _window_ok(self.availableFrom, self.availableTo, "availableFrom/availableTo")
+        if self.innovationCentre and self.kind != e.ResourceKind.PRODUCT.value:
+            raise ValueError("innovationCentre: only a knowledge-based product (kind product) belongs to an innovation centre")
         return self
 
 
@@ -140,6 +157,9 @@ class IssueIn(Input):
     status: e.IssueStatus = e.IssueStatus.OPEN
     raisedOn: IsoDate | None = None
     blocksDutyId: EntityId | None = None
+    # issue intake (seed 001): which of the nine information sources it came from, at which level
+    source: IssueSourceCode | None = None
+    level: e.IssueLevel | None = None
 
 
 
@@ -156,11 +176,19 @@ class ExchangeIn(Input):
     status: e.ExchangeStatus = e.ExchangeStatus.PLANNED
     dutyId: EntityId | None = None
     contractRef: Code | None = None
+    # what a service or infrastructure exchange is worth, estimated, and how (branch agree, #18.3)
+    estimatedValueRials: Rials | None = None
+    valuationMethod: e.ValuationMethod | None = None
+    agreementId: EntityId | None = None  # the agreement it belongs to (both parties must be its parties)
 
     @model_validator(mode="after")
     def _money(self) -> ExchangeIn:
         if self.kind == e.ExchangeKind.FINANCIAL.value and self.amountRials is None:
             raise ValueError("amountRials: a financial exchange needs an amount in rials")
+        if self.kind == e.ExchangeKind.FINANCIAL.value and self.estimatedValueRials is not None:
+            raise ValueError("estimatedValueRials: a financial exchange's value is its amount; estimates are for services and infrastructure")
+        if self.estimatedValueRials is not None and self.valuationMethod is None:
+            raise ValueError("valuationMethod: say how the value was estimated (market price, cost, budget line…)")
         if self.providerId == self.receiverId:
             raise ValueError("receiverId: provider and receiver must be different agencies")
         return self
@@ -176,6 +204,7 @@ class RequestIn(Input):
     body: Text | None = None
     dueDate: IsoDate | None = None
     filedOn: IsoDate | None = None
+    agreementId: EntityId | None = None  # the agreement it is filed under (branch agree)
 
     @model_validator(mode="after")
     def _parties(self) -> RequestIn:
@@ -198,6 +227,11 @@ class WorkingGroupIn(Input):
     mandateEn: Text | None = None
     members: list[MemberIn] = []
     dutyIds: list[EntityId] = []
+    # where the group sits (issue 19): its level, the group it answers to, the city plan it serves;
+    # plain ids, checked by service.registry.wg_placement when set through GraphQL
+    level: e.WorkingGroupLevel | None = None
+    parentGroupId: EntityId | None = None
+    planId: EntityId | None = None
 
 
 def patch_of(model: type[Input], *keep: str) -> type[Input]:
@@ -231,10 +265,68 @@ class DutyPatch(_DutyPatch):  # type: ignore[misc,valid-type]
 
 
 CapacityPatch = patch_of(CapacityIn, *_TEXT, "kind", "quantity", "unit", "location", "availableFrom", "availableTo", "costRials",
-                         "status", "quantityCommitted")
+                         "status", "quantityCommitted", "innovationCentre")
 NeedPatch = patch_of(NeedIn, *_TEXT, "kind", "quantity", "unit", "location", "neededFrom", "neededTo", "valueRials",
                      "valueSource", "status", "quantityMet")
-IssuePatch = patch_of(IssueIn, *_TEXT, "category", "severity", "status")
-ExchangePatch = patch_of(ExchangeIn, "titleFa", "titleEn", "descriptionFa", "amountRials", "date", "status", "contractRef")
-RequestPatch = patch_of(RequestIn, "subject", "body", "dueDate")
-WorkingGroupPatch = patch_of(WorkingGroupIn, "nameFa", "nameEn", "mandateFa", "mandateEn")
+IssuePatch = patch_of(IssueIn, *_TEXT, "category", "severity", "status", "source", "level")
+ExchangePatch = patch_of(ExchangeIn, "titleFa", "titleEn", "descriptionFa", "amountRials", "date", "status", "contractRef",
+                         "estimatedValueRials", "valuationMethod", "agreementId")
+RequestPatch = patch_of(RequestIn, "subject", "body", "dueDate", "agreementId")
+WorkingGroupPatch = patch_of(WorkingGroupIn, "nameFa", "nameEn", "mandateFa", "mandateEn", "level")
+
+
+# -- coordination plans (issue #18.1) -------------------------------------------------------------
+# an approval step: a key ("working_group") or "key:role" (the role that may approve it; directorate by default)
+ApprovalStep = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,39}(:(directorate|analyst|agency))?$")]
+# a finding's key (dup:<duty>:<duty>), an opportunity's (ww-…), a merged issue's (mi-…) or a request's id
+SourceRef = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:-]+$")]
+
+
+class PlanIn(Input):
+    id: EntityId | None = None
+    titleFa: Label
+    titleEn: Label | None = None
+    fromYear: JalaliYear
+    toYear: JalaliYear
+    scopeFa: Text | None = None
+    scopeEn: Text | None = None
+    approvalChain: list[ApprovalStep] | None = None  # None: the setting's (working group → council → city council)
+
+    @model_validator(mode="after")
+    def _period(self) -> PlanIn:
+        if self.fromYear > self.toYear:
+            raise ValueError("toYear: the plan ends before it starts")
+        if self.approvalChain is not None and (not self.approvalChain or len(set(self.approvalChain)) != len(self.approvalChain)):
+            raise ValueError("approvalChain: give at least one step, each once")
+        return self
+
+
+PlanPatch = patch_of(PlanIn, "titleFa", "titleEn", "scopeFa", "scopeEn", "fromYear", "toYear")
+
+
+class PlanActionIn(Input):
+    id: EntityId | None = None
+    planId: EntityId
+    titleFa: Label
+    titleEn: Label | None = None
+    descriptionFa: Text | None = None
+    sourceKind: e.ActionSource
+    sourceRef: SourceRef
+    option: e.ActionOption | None = None  # duplication findings only
+    ownerIds: list[EntityId] = Field(min_length=1)
+    dueDate: IsoDate | None = None
+    budgetRials: Rials | None = None
+    expectedSavingRials: Rials | None = None  # what stops being spent twice (a duplication finding)
+    expectedBenefitRials: Rials | None = None  # what the city gains (a win-win opportunity)
+
+    @model_validator(mode="after")
+    def _option(self) -> PlanActionIn:
+        if self.option is not None and self.sourceKind != e.ActionSource.DUPLICATION_FINDING.value:
+            raise ValueError("option: only an action on a duplication finding chooses an option")
+        if len(set(self.ownerIds)) != len(self.ownerIds):
+            raise ValueError("ownerIds: an agency is listed twice")
+        return self
+
+
+PlanActionPatch = patch_of(PlanActionIn, "titleFa", "titleEn", "descriptionFa", "option", "dueDate", "budgetRials",
+                           "expectedSavingRials", "expectedBenefitRials")

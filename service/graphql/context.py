@@ -19,6 +19,7 @@ from strawberry.types import Info
 from service.auth.cache import ActorCache
 from service.domain.actor import Actor
 from service.graphql.narrow import Narrow, narrow_for, wanted_keys
+from service.registry.events import EventHub
 from service.registry.repository import Repository, returns
 from service.registry.specs import EntitySpec
 from service.settings import Settings
@@ -86,6 +87,11 @@ class Loaders:
 
         return self._made.setdefault(f"related:{query}", DataLoader(load_fn=load))
 
+    def batched(self, name: str, load: Any) -> DataLoader[Any, Any]:
+        """A DataLoader of one's own, made once per request under ``name`` (e.g. the committee's
+        decisions per issue, issue 19 item 2)."""
+        return self._made.setdefault(name, DataLoader(load_fn=load))
+
     def related_where(self, from_key: str, relation: str, tree: Any) -> DataLoader[str, set[str]]:
         """Per parent id, the ids of its related records that match a traversal's ``where``
         (one composed statement per batch and filter)."""
@@ -127,11 +133,14 @@ class Loaders:
 
 
 class Context(BaseContext):
-    def __init__(self, store: GraphStore, settings: Settings, actor: Actor, actors: ActorCache | None = None) -> None:
+    def __init__(self, store: GraphStore, settings: Settings, actor: Actor, actors: ActorCache | None = None,
+                 events: EventHub | None = None) -> None:  # fmt: skip
         super().__init__()
         self.actors = actors  # the app's token cache: a revocation here must empty it
+        self.events = events  # the app's event hub: subscriptions listen to it, the repository publishes to it
         self.counter = CountingStore(store)
-        self.repo = Repository(cast(GraphStore, self.counter), actor, settings.shared_with_agencies)  # the rest of the port reaches the store by __getattr__
+        # the rest of the port reaches the store by __getattr__
+        self.repo = Repository(cast(GraphStore, self.counter), actor, settings.shared_with_agencies, events)
         self.settings = settings
         self.actor = actor
         self.loaders = Loaders(self.repo)

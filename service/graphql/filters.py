@@ -16,6 +16,7 @@ from service.graphql.types.common import (
     ExchangeKind,
     ExchangeStatus,
     IssueCategory,
+    IssueLevel,
     IssueStatus,
     Jurisdiction,
     RequestStatus,
@@ -66,6 +67,8 @@ class IssueFilter:
     status: IssueStatus | None = None
     severity: Severity | None = None
     category: IssueCategory | None = None
+    source: str | None = strawberry.field(default=None, description="One of the nine information sources (issueSources)")
+    level: IssueLevel | None = strawberry.field(default=None, description="Where it was collected")
     from_: str | None = strawberry.field(default=None, name="from")
     to: str | None = None
     q: str | None = None
@@ -135,6 +138,14 @@ def codes_within(area: str) -> list[str]:
     return sorted(code for code in geo.parent if geo.contains(area, code))
 
 
+def _known_source(code: str) -> None:
+    from service.analysis.vocab.lists import ISSUE_SOURCES, codes
+
+    if code not in codes(ISSUE_SOURCES):
+        raise ServiceError("VALIDATION", f"source: unknown information source {code!r} (see issueSources)",
+                           f"source: منبع اطلاعاتی شناخته نیست ({code})؛ فهرست در issueSources", field="source")
+
+
 def filter_params(filt: Any, today: str) -> tuple[dict[str, Any], str | None, bool]:
     """Turn a filter input into (statement parameters, q, includeArchived)."""
     params: dict[str, Any] = {}
@@ -152,6 +163,8 @@ def filter_params(filt: Any, today: str) -> tuple[dict[str, Any], str | None, bo
     if params.pop("overdue", False):
         params["overdueOn"] = today
         params["openStatuses"] = sorted(s.value for s in OPEN_STATUSES)
+    if params.get("source") is not None:
+        _known_source(params["source"])
     if (within := params.pop("within", None)) is not None:
         params["geographyCodes"] = codes_within(within)
     year = params.pop("jalaliYear", None)

@@ -74,11 +74,13 @@ class IssuePatch:
 @pydantic_input(model=m.ExchangeIn, all_fields=True, description="amountRials is required for financial exchanges")
 class ExchangeInput:
     amountRials: Rials | None = None
+    estimatedValueRials: Rials | None = None
 
 
 @pydantic_input(model=ExchangePatchModel, all_fields=True)
 class ExchangePatch:
     amountRials: Rials | None = None
+    estimatedValueRials: Rials | None = None
 
 
 @pydantic_input(model=m.RequestIn, all_fields=True, description="dueDate: 1403/02/15 (Jalali) or 2024-05-04")

@@ -7,9 +7,12 @@ from strawberry.types import Info
 
 from service.auth.policy import require_role
 from service.domain.actor import Role
-from service.graphql import inputs as i
+from service.graphql import inputs as i, plans as gp, stakeholders as sh, wg_governance as wg  # wg: working-group governance (issue 19)
+from service.graphql.agreements import AgreementMutations
 from service.graphql.analyses import add_vocabulary_term, draft_opportunity_requests, set_finding_verdict
+from service.graphql.catalogue import upsert_club_mutation
 from service.graphql.city_plans import link_plan_goal, upsert_city_plan
+from service.graphql.intake import decide_intake_list, decide_issue_proposal
 from service.graphql.notifications import deactivate_webhook, mark_notifications_read, register_webhook, sweep_notifications
 from service.graphql.resolvers import archiver, creator, updater
 from service.graphql.tokens import create_api_token, revoke_api_token
@@ -30,7 +33,7 @@ ARCHIVE = "Hide from lists (archived=false brings it back); nothing is deleted"
 
 
 @strawberry.type
-class Mutation:
+class Mutation(AgreementMutations):  # agreements: their own block (branch agree)
     create_agency = strawberry.mutation(resolver=creator(s.AGENCY, Agency, i.AgencyInput))
     update_agency = strawberry.mutation(resolver=updater(s.AGENCY, Agency, i.AgencyPatch))
     archive_agency = strawberry.mutation(resolver=archiver(s.AGENCY, Agency), description=ARCHIVE)
@@ -54,9 +57,20 @@ class Mutation:
     )
     update_request = strawberry.mutation(resolver=updater(s.REQUEST, Request, i.RequestPatch))
     archive_request = strawberry.mutation(resolver=archiver(s.REQUEST, Request), description=ARCHIVE)
-    create_working_group = strawberry.mutation(resolver=creator(s.WORKING_GROUP, WorkingGroup, i.WorkingGroupInput))
+    create_working_group = strawberry.mutation(resolver=wg.create_working_group)  # checks parent group and plan (issue 19)
     update_working_group = strawberry.mutation(resolver=updater(s.WORKING_GROUP, WorkingGroup, i.WorkingGroupPatch))
     archive_working_group = strawberry.mutation(resolver=archiver(s.WORKING_GROUP, WorkingGroup), description=ARCHIVE)
+
+    # -- stakeholders (#19.3) --
+    create_stakeholder = strawberry.mutation(resolver=sh.create_stakeholder)
+    update_stakeholder = strawberry.mutation(resolver=sh.update_stakeholder)
+    archive_stakeholder = strawberry.mutation(resolver=sh.archive_stakeholder)
+    link_stakeholder = strawberry.mutation(resolver=sh.link_stakeholder)
+    record_engagement = strawberry.mutation(resolver=sh.record_engagement)
+    make_commitment = strawberry.mutation(resolver=sh.make_commitment)
+    move_commitment = strawberry.mutation(resolver=sh.move_commitment)
+    convert_stakeholder_group = strawberry.mutation(resolver=sh.convert_stakeholder_group)
+    # -- end stakeholders --
 
     set_finding_verdict = strawberry.mutation(resolver=set_finding_verdict)
     add_vocabulary_term = strawberry.mutation(resolver=add_vocabulary_term)
@@ -76,6 +90,30 @@ class Mutation:
     sweep_notifications = strawberry.mutation(
         resolver=sweep_notifications, description="Run one follow-up sweep now (directorate); the service also runs it on a timer"
     )
+    # -- coordination plans (issue #18.1) --
+    create_plan = gp.mutation("create_plan")
+    update_plan = gp.mutation("update_plan")
+    move_plan = gp.mutation("move_plan")
+    approve_plan_step = gp.mutation("approve_plan_step")
+    add_plan_action = gp.mutation("add_plan_action")
+    add_plan_action_from = gp.mutation("add_plan_action_from")
+    update_plan_action = gp.mutation("update_plan_action")
+    move_plan_action = gp.mutation("move_plan_action")
+    report_plan_action_progress = gp.mutation("report_plan_action_progress")
+    # working-group governance (issue 19; branch wg)
+    place_working_group = strawberry.mutation(resolver=wg.place_working_group)
+    record_wg_meeting = strawberry.mutation(resolver=wg.record_wg_meeting)
+    amend_wg_meeting = strawberry.mutation(resolver=wg.amend_wg_meeting)
+    record_wg_decision = strawberry.mutation(resolver=wg.record_wg_decision)
+    move_wg_decision = strawberry.mutation(resolver=wg.move_wg_decision)
+    draft_transparency_report = strawberry.mutation(resolver=wg.draft_transparency_report)
+    approve_transparency_report = strawberry.mutation(resolver=wg.approve_transparency_report)
+    publish_transparency_report = strawberry.mutation(resolver=wg.publish_transparency_report)
+    # -- issue intake (issue 19 item 2) --
+    decide_issue_proposal = strawberry.mutation(resolver=decide_issue_proposal)
+    decide_intake_list = strawberry.mutation(resolver=decide_intake_list)
+    upsert_club = strawberry.mutation(resolver=upsert_club_mutation)
+    # -- end of issue 19 item 2 --
 
     @strawberry.mutation(description="Move a request one step: only allowed transitions, each kept in its history")
     async def move_request(

@@ -9,6 +9,7 @@ from strawberry.types import Info
 
 from service.errors import ServiceError
 from service.graphql.types.agency import Agency
+from service.graphql.types.agreement import Agreement
 from service.graphql.types.common import from_row
 from service.graphql.types.duty import Duty
 from service.graphql.types.exchange import Exchange
@@ -21,6 +22,7 @@ from service.registry import specs as s
 TYPES: tuple[tuple[s.EntitySpec, type], ...] = (
     (s.AGENCY, Agency), (s.DUTY, Duty), (s.CAPACITY, Capacity), (s.NEED, Need),
     (s.ISSUE, Issue), (s.EXCHANGE, Exchange), (s.REQUEST, Request), (s.WORKING_GROUP, WorkingGroup),
+    (s.AGREEMENT, Agreement),
 )  # fmt: skip
 BY_PREFIX = {spec.prefix: (spec, node) for spec, node in TYPES}
 MAX_IDS = 100

@@ -7,14 +7,17 @@ from strawberry.types import Info
 
 from service.auth.policy import require_role
 from service.domain.actor import Role
-from service.graphql import filters as f
+from service.graphql import catalogue, filters as f, intake, plans as gp, wg_governance as wg  # wg: working-group governance (issue 19)
 from service.graphql.aggregate import aggregator
+from service.graphql.agreements import agreement, agreements
 from service.graphql.analyses import Analyses
 from service.graphql.audit import audit_events
 from service.graphql.city_plans import city_plans
+from service.graphql.geography import geography_tree
 from service.graphql.nodes import find_nodes
 from service.graphql.notifications import notification_digests, notifications, unread_notification_count, webhook_deliveries, webhooks_list
 from service.graphql.resolvers import listing, lookup
+from service.graphql.stakeholders import commitments, stakeholder, stakeholder_grid, stakeholders
 from service.graphql.tokens import Me, api_tokens
 from service.graphql.types.agency import Agency
 from service.graphql.types.duty import Duty
@@ -61,6 +64,16 @@ class Query:
     exchanges_aggregate = strawberry.field(resolver=aggregator(s.EXCHANGE))
     requests_aggregate = strawberry.field(resolver=aggregator(s.REQUEST))
     working_groups_aggregate = strawberry.field(resolver=aggregator(s.WORKING_GROUP))
+    # -- agreements (branch agree)
+    agreement = strawberry.field(resolver=agreement, description="An agreement; null when missing or the reader is no party to it")
+    agreements = strawberry.field(resolver=agreements, description="Agreements the reader may read (an agency: those it is a party to)")
+    # working-group governance (issue 19; branch wg): meetings, decisions, transparency reports
+    wg_meetings = strawberry.field(resolver=wg.wg_meetings)
+    wg_meeting = strawberry.field(resolver=wg.wg_meeting)
+    wg_decisions = strawberry.field(resolver=wg.wg_decisions)
+    wg_decision = strawberry.field(resolver=wg.wg_decision)
+    transparency_reports = strawberry.field(resolver=wg.transparency_reports)
+    transparency_report = strawberry.field(resolver=wg.transparency_report)
 
     @strawberry.field(description="Any record by its id (Relay object identification); null when it is missing or not yours to read")
     async def node(self, info: Info, id: strawberry.ID) -> Node | None:
@@ -76,6 +89,24 @@ class Query:
         require_role(info.context.actor, Role.DIRECTORATE, Role.ANALYST)
         return Analyses()
 
+    # -- issue intake, geography, catalogue (issue 19 items 2, 4, 5) --------------------------------------
+    issue_sources = strawberry.field(resolver=intake.issue_sources, description="Seed 001's nine information sources of issues")
+    innovation_centres = strawberry.field(resolver=intake.innovation_centres, description="Seed 004's four innovation centres")
+    issue_proposals = strawberry.field(resolver=intake.issue_proposals, description="Issue clusters up for the committee, ranked")
+    intake_decisions = strawberry.field(resolver=intake.intake_decisions, description="The committee's decisions on proposals")
+    intake_chain = strawberry.field(resolver=intake.intake_chain, description="The approved list and the councils' decisions on it")
+    knowledge_products = strawberry.field(resolver=catalogue.knowledge_products,
+                                          description="Knowledge-based products (capacities of kind PRODUCT) by centre, company, text")
+    clubs = strawberry.field(resolver=catalogue.clubs, description="Clubs of people agencies run, with their desks")
+    geography = strawberry.field(resolver=geography_tree, description="The geography hierarchy as a tree, with Persian names")
+    # -- end of issue 19 items 2, 4, 5 -------------------------------------------------------------------
+    # -- stakeholders (#19.3) --
+    stakeholder = strawberry.field(resolver=stakeholder, description="A stakeholder by id; null when missing or not yours to read")
+    stakeholders = strawberry.field(resolver=stakeholders)
+    stakeholder_grid = strawberry.field(resolver=stakeholder_grid)
+    commitments = strawberry.field(resolver=commitments)
+    # -- end stakeholders --
+
     city_plans = strawberry.field(resolver=city_plans, description="The city's plans in the registry: goals, strategies, focus areas, levels, duties")
     audit_events = strawberry.field(resolver=audit_events)
     api_tokens = strawberry.field(resolver=api_tokens)
@@ -87,6 +118,11 @@ class Query:
     webhooks = strawberry.field(resolver=webhooks_list, description="Webhooks: an agency its own, the directorate all (or one agency's)")
     webhook_deliveries = strawberry.field(resolver=webhook_deliveries, description="A webhook's delivery log, newest first")
     notification_digests = strawberry.field(resolver=notification_digests, description="The daily digest e-mails: who, which day, sent or failed (directorate)")
+    # -- coordination plans (issue #18.1) --
+    plans = gp.field("plans")
+    plan = gp.field("plan")
+    plan_action = gp.field("plan_action")
+    plan_actions = gp.field("plan_actions_list")
 
     @strawberry.field(description="Who the presented token stands for")
     def me(self, info: Info) -> Me:

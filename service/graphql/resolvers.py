@@ -23,6 +23,7 @@ from service.graphql.types.common import from_row
 from service.graphql.where import SORT_BY, WHERE, sort_keys, to_tree
 from service.registry.clock import today_iso
 from service.registry.compose import SortKey
+from service.registry.fulltext import RANK
 from service.registry.repository import Repository
 from service.registry.specs import EntitySpec
 
@@ -69,11 +70,11 @@ def listing(spec: EntitySpec, node: type, filter_type: type) -> Callable[..., An
 
             return connection([from_row(node, r) for r in rows], skip, size, count_where, order)
         skip = decode_cursor(after)
-        sort_key = sort.value if sort is not None else "created"
+        sort_key = sort.value if sort is not None else RANK if q else "created"  # q alone: best matches first
         rows = await repo.page(spec, filters=params, q=q, include_archived=archived, sort=sort_key, desc=desc, skip=skip, limit=size + 1)
 
         async def count() -> int:
-            return await repo.count(spec, filters=params, q=q, include_archived=archived)
+            return await repo.count(spec, filters=params, q=q, include_archived=archived, sort=sort_key)
 
         return connection([from_row(node, r) for r in rows], skip, size, count)
 

@@ -23,12 +23,14 @@ from service.graphql.types.common import (  # noqa: F401  (names the generated a
     ExchangeKind,
     ExchangeStatus,
     IssueCategory,
+    IssueLevel,
     IssueStatus,
     Jurisdiction,
     RequestStatus,
     ResourceKind,
     Rials,
     Severity,
+    ValuationMethod,
 )  # fmt: skip
 from service.registry.compose import OPS, REL_OPS, SortKey
 from service.registry.fields import FIELDS, GROUPS, LABELS, NUMBERS, RELATIONS, Kind

@@ -13,11 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
-
 from service.domain.actor import Actor
 from service.interop import ftm, graphfiles, ocds, popolo
 from service.interop.loader import Bundle, filter_bundle, load_bundle
+from service.interop.meetings import with_meetings
 from service.registry.bundle import Prepared, Problem, import_bundle
 from service.storage.port import GraphStore
 
@@ -50,6 +49,8 @@ async def export_format(store: GraphStore, fmt: str, include_archived: bool = Tr
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
     bundle = filter_bundle(await load_bundle(store, include_archived), **filters)
+    if fmt == "popolo":  # Popolo's events: the working groups' meetings (issue 19)
+        bundle = await with_meetings(store, bundle)
     return render(bundle, fmt)
 
 
@@ -61,6 +62,8 @@ def guess_format(filename: str) -> str | None:
 
 def read_file(fmt: str, data: bytes) -> tuple[Bundle, list[Problem]]:
     """A bundle from an uploaded file, or the reasons it cannot be read."""
+    from networkx import NetworkXError  # imported with the first graph file, not at the service's start
+
     try:
         if fmt == "graphml":
             return graphfiles.read_graphml(data), []
@@ -69,7 +72,7 @@ def read_file(fmt: str, data: bytes) -> tuple[Bundle, list[Problem]]:
         if fmt == "ftm":
             bundle, reasons = ftm.entities_to_bundle(ftm.parse_lines(data.decode("utf-8")))
             return bundle, [Problem("ftm", 0, None, r, "موجودیت FtM خوانده نشد") for r in reasons]
-    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, ET.ParseError, nx.NetworkXError,
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError, ET.ParseError, NetworkXError,
             UnicodeDecodeError) as exc:  # fmt: skip
         return {}, [Problem(fmt, 0, None, f"not a readable {fmt} file: {exc}", "پرونده خوانا نیست")]
     reason = f"{fmt} cannot be imported; one of {', '.join(IMPORTABLE)}"

@@ -13,12 +13,13 @@ from __future__ import annotations
 import io
 import json
 from collections import defaultdict
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from service.interop.loader import Bundle, Row
 from service.registry.bundle import SECTIONS
+
+if TYPE_CHECKING:  # networkx (0.2 s) is imported when a graph file is written or read, not at the service's start
+    import networkx as nx
 
 TYPES = {"agencies": "Agency", "duties": "Duty", "capacities": "Capacity", "needs": "Need", "issues": "Issue",
          "exchanges": "Exchange", "requests": "Request", "workingGroups": "WorkingGroup"}  # fmt: skip
@@ -58,6 +59,8 @@ def _edge_attrs(section: str, field: str, row: Row, item: Any) -> dict[str, Any]
 
 def bundle_to_graph(bundle: Bundle) -> nx.MultiDiGraph:
     """Records as nodes, relations as edges; links to records outside the bundle are left out."""
+    import networkx as nx
+
     g = nx.MultiDiGraph(name="hamahang")
     for section, rows in bundle.items():
         relations = SECTIONS[section].relations
@@ -94,12 +97,16 @@ def _harmonise(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def to_graphml(bundle: Bundle) -> bytes:
+    import networkx as nx
+
     buf = io.BytesIO()
     nx.write_graphml(bundle_to_graph(bundle), buf, encoding="utf-8")
     return buf.getvalue()
 
 
 def to_gexf(bundle: Bundle) -> bytes:
+    import networkx as nx
+
     g = bundle_to_graph(bundle)
     for _, _, data in g.edges(data=True):
         data["label"] = data.pop("type")  # GEXF's own edge "type" means directed/undirected
@@ -146,8 +153,12 @@ def graph_to_bundle(g: nx.MultiDiGraph) -> Bundle:
 
 
 def read_graphml(data: bytes) -> Bundle:
+    import networkx as nx
+
     return graph_to_bundle(nx.read_graphml(io.BytesIO(data), force_multigraph=True))
 
 
 def read_gexf(data: bytes) -> Bundle:
+    import networkx as nx
+
     return graph_to_bundle(nx.read_gexf(io.BytesIO(data)))

@@ -3,8 +3,11 @@
 Parliamentary-monitoring and civic tools read Popolo. Organizations carry both names as
 ``other_names`` with ``lang`` (the EveryPolitician convention, since Popolo has no language
 field), ``classification`` (agency kind or ``working_group``), ``parent_id`` (the agency tree), ``area_id`` (its geography code),
-identifiers and contact details. Each role in a working group (lead, member, supervisor) is a
-post; each member agency holds one through a membership whose ``member`` is an organization.
+identifiers and contact details. Each role in a working group (lead, member, supervisor, secretariat,
+facilitator, observer) is a post; each member agency holds one through a membership whose ``member``
+is an organization. A group under another has it as ``parent_id``; the city plan it serves is an
+identifier (scheme ``hamahang-city-plan``). Its meetings are Popolo events (classification
+``meeting``, ``organization_id`` the group, ``attendees`` the agencies present as organizations).
 ``popolo.schema.json`` beside this module is the subset of the Popolo schemas we write, with
 their field names and types, stricter where we can be (no unknown fields).
 """
@@ -20,7 +23,8 @@ from jsonschema import Draft7Validator
 
 from service.interop.loader import Bundle, Row
 
-ROLES = {"lead": ("رئیس", "Lead"), "member": ("عضو", "Member"), "supervisor": ("ناظر", "Supervisor")}
+ROLES = {"lead": ("رئیس", "Lead"), "member": ("عضو", "Member"), "supervisor": ("ناظر", "Supervisor"),
+         "secretariat": ("دبیرخانه", "Secretariat"), "facilitator": ("تسهیل‌گر", "Facilitator"), "observer": ("مشاهده‌گر", "Observer")}
 CONTACTS = (("voice", "contactPhone"), ("email", "contactEmail"), ("address", "contactAddress"))
 
 
@@ -53,7 +57,21 @@ def _group(w: Row) -> dict[str, Any]:
                            "identifiers": [{"scheme": "hamahang", "identifier": w["id"]}]}  # fmt: skip
     if w.get("mandateFa"):
         org["description"] = w["mandateFa"]
+    if w.get("parentGroupId"):
+        org["parent_id"] = w["parentGroupId"]
+    if w.get("planId"):
+        org["identifiers"].append({"scheme": "hamahang-city-plan", "identifier": w["planId"]})
     return org
+
+
+def _event(m: Row, orgs: set[str]) -> dict[str, Any]:
+    """A meeting as a Popolo event: its agenda as the name, its minutes as the description."""
+    event: dict[str, Any] = {"id": m["id"], "name": m["agendaFa"], "classification": "meeting", "start_date": m["date"],
+                             "organization_id": m["groupId"], "identifiers": [{"scheme": "hamahang", "identifier": m["id"]}],
+                             "attendees": [{"@type": "Organization", "id": a} for a in m.get("presentIds") or [] if a in orgs]}  # fmt: skip
+    if m.get("minutesFa"):
+        event["description"] = m["minutesFa"]
+    return event
 
 
 def bundle_to_popolo(bundle: Bundle) -> dict[str, Any]:
@@ -78,7 +96,12 @@ def bundle_to_popolo(bundle: Bundle) -> dict[str, Any]:
             memberships.append({"id": f"{w['id']}/{m['agencyId']}", "organization_id": w["id"],
                                 "post_id": f"{w['id']}/{m['role']}", "role": m["role"],
                                 "member": {"@type": "Organization", "id": m["agencyId"]}})  # fmt: skip
-    return {"persons": [], "organizations": organizations, "posts": posts, "memberships": memberships}
+    ids = {o["id"] for o in organizations}
+    for org in organizations:
+        if org.get("classification") == "working_group" and org.get("parent_id") not in ids:
+            org.pop("parent_id", None)
+    events = [_event(m, ids) for m in bundle.get("wgMeetings", []) if m.get("groupId") in ids]
+    return {"persons": [], "organizations": organizations, "posts": posts, "memberships": memberships, "events": events}
 
 
 @cache
@@ -102,6 +125,9 @@ def popolo_errors(document: dict[str, Any]) -> list[str]:
     for m in document.get("memberships", []):
         if m.get("post_id") not in posts or (m.get("member") or {}).get("id") not in orgs:
             errors.append(f"membership {m.get('id')}: post or member is not in the file")
+    for e in document.get("events", []):
+        if e.get("organization_id") not in orgs or any(a.get("id") not in orgs for a in e.get("attendees", [])):
+            errors.append(f"event {e.get('id')}: organization or attendee is not in the file")
     return errors
 
 

@@ -17,6 +17,7 @@ from service.errors import ServiceError
 from service.interop.catalogue import agency_catalogue, catalogue_index
 from service.interop.exports import FORMATS, IMPORTABLE, guess_format, import_format, render
 from service.interop.loader import Bundle, filter_bundle, load_bundle
+from service.interop.meetings import with_meetings
 
 router = APIRouter(prefix="/interop", tags=["interoperability"])
 MAX_UPLOAD = 50 * 1024 * 1024
@@ -57,6 +58,8 @@ async def export(
     view = filter_bundle(bundle, agency or None, kind.value if kind else None, function or None,
                          exchange_kind or None, year_from, year_to)  # fmt: skip
     name = fmt.value
+    if name == "popolo":  # Popolo's events: the working groups' meetings (issue 19)
+        view = await with_meetings(runtime.store, view)
     options = {"uri": str(request.url)} if name == "ocds" else {}
     body = render(view, name, **options)
     spec = FORMATS[name]

@@ -13,7 +13,7 @@ import contextlib
 import logging
 
 from service.notify.sweep import Sweeper
-from service.registry.events import HUB, EventHub
+from service.registry.events import EventHub
 from service.storage.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -21,7 +21,7 @@ NUDGE_DELAY_S = 2.0
 
 
 class Scheduler:
-    def __init__(self, sweeper: Sweeper, interval_s: float, hub: EventHub = HUB) -> None:
+    def __init__(self, sweeper: Sweeper, interval_s: float, hub: EventHub | None = None) -> None:
         self.sweeper = sweeper
         self.interval_s = interval_s
         self.hub = hub
@@ -30,7 +30,9 @@ class Scheduler:
         self.sweeps = 0
 
     def start(self) -> None:
-        self.tasks = [asyncio.create_task(self._loop(), name="notify-sweep"), asyncio.create_task(self._listen(), name="notify-nudge")]
+        self.tasks = [asyncio.create_task(self._loop(), name="notify-sweep")]
+        if self.hub is not None:  # the app's hub (app.state.events): its events wake the sweep early
+            self.tasks.append(asyncio.create_task(self._listen(), name="notify-nudge"))
 
     async def stop(self) -> None:
         for task in self.tasks:
@@ -41,6 +43,7 @@ class Scheduler:
         self.tasks = []
 
     async def _listen(self) -> None:
+        assert self.hub is not None
         async for _ in self.hub.listen():
             self.nudged.set()
 

@@ -51,6 +51,8 @@ def describe(e: dict[str, Any], titles: dict[str, str], lang: Lang = "fa") -> st
     def w(key: str, **fmt: object) -> str:
         return words.say(lang, key, **fmt)
 
+    if "actionId" in e:  # a coordination plan's action (service/site/plan_page.py writes its lines in both languages)
+        return str(e.get("line_en") if lang == "en" else e.get("line_fa"))
     if "findingId" in e:
         cls = str(e.get("class"))
         score = w("score", score=words.num(float(e["score"]), 2, lang)) if e.get("score") else ""
@@ -66,6 +68,8 @@ def describe(e: dict[str, Any], titles: dict[str, str], lang: Lang = "fa") -> st
         return w("request", subject=subject, status=words.word(str(e.get("status")), lang), due=due, late=late)
     if "exchangeId" in e:
         money = (", " if lang == "en" else "، ") + words.rials(float(e["amountRials"]), lang) if e.get("amountRials") else ""
+        if not money and e.get("estimatedValueRials"):  # a service's estimated worth, said to be one
+            money = (", " if lang == "en" else "، ") + words.rials(float(e["estimatedValueRials"]), lang) + (" estimated" if lang == "en" else " (برآورد)")
         when = w("when", date=words.jdate(str(e["date"]), lang)) if e.get("date") else ""
         return w("exchange", kind=words.word(str(e.get("kind")), lang), name=name("exchangeId"), when=when, money=money)
     return w("unnamed")

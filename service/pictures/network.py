@@ -13,6 +13,7 @@ from urllib.parse import quote, urlencode
 import networkx as nx
 from pyvis.network import Network
 
+from service.analysis.vocab.lists import ISSUE_SOURCES, terms
 from service.data.taxonomy import function_name
 from service.pictures import words
 from service.pictures.measures import measures, tree_positions
@@ -39,11 +40,11 @@ OPTIONS: dict[str, Any] = {
 }
 SMALL = 80  # nodes: below this the layout spreads labels apart rather than packing the view
 INSIDE = ("box", "ellipse", "database", "circle", "text")  # shapes whose label is drawn inside them
-COLOUR_BY = ("type", "kind", "level", "division", "community")  # words: c_<key> in words.EXPLORER
+COLOUR_BY = ("type", "kind", "level", "source", "division", "community")  # words: c_<key> in words.EXPLORER
 SIZE_BY = ("degree", "volume", "betweenness", "none")  # words: s_<key>
 MATRIX_NAMES = ("duplication", "winwin", "followup", "collaboration")  # words: words.MATRIX
 GRAPHQL_FIELDS = {"Agency": "agency", "Duty": "duty", "Capacity": "capacity", "Need": "need", "Issue": "issue",
-                  "Exchange": "exchange", "Request": "request", "WorkingGroup": "workingGroup"}  # fmt: skip
+                  "Exchange": "exchange", "Request": "request", "WorkingGroup": "workingGroup", "Stakeholder": "stakeholder"}  # fmt: skip
 
 
 def _short(text: str, limit: int = 34) -> str:
@@ -75,7 +76,10 @@ def _palettes(g: nx.MultiDiGraph, measured: dict[str, dict[str, Any]], lang: Lan
                 for i, d in enumerate(divisions)}  # fmt: skip
     communities = sorted({m["community"] for m in measured.values() if m["community"]})
     community = {str(c): (words.explorer(lang, "community", n=words.num(c, lang=lang)), PALETTE[(c - 1) % len(PALETTE)]) for c in communities}
-    return {"type": types, "kind": kinds | {"": other}, "level": levels | {"": other}, "division": division | {"": other},
+    sources = {t.code: (f"{words.num(t.position, lang=lang)}. {t.label(lang)}", PALETTE[i % len(PALETTE)])
+               for i, t in enumerate(terms(ISSUE_SOURCES))}  # an issue's information source (seed 001's nine)
+    return {"type": types, "kind": kinds | {"": other}, "level": levels | {"": other}, "source": sources | {"": other},
+            "division": division | {"": other},
             "community": community | {"": other}}  # fmt: skip
 
 
@@ -89,7 +93,7 @@ def _links(node: str, data: dict[str, Any], matrices: bool, lang: Lang = "fa") -
             out += [(words.explorer(lang, "row_in", matrix=words.say(lang, m)), f"/matrix/{m}#row-{quote(node)}") for m in MATRIX_NAMES]
     field = GRAPHQL_FIELDS.get(kind)
     if field:
-        name = "nameFa" if kind in ("Agency", "WorkingGroup") else ("subject" if kind == "Request" else "titleFa")
+        name = "nameFa" if kind in ("Agency", "WorkingGroup", "Stakeholder") else ("subject" if kind == "Request" else "titleFa")
         query = f'{{ {field}(id: "{node}") {{ id {name} }} }}'
         out.append((words.explorer(lang, "in_graphiql"), "/graphql?" + urlencode({"q": query})))
     return out
@@ -125,6 +129,7 @@ def render(g: nx.MultiDiGraph, *, title: str, info: str = "", form: str = "", ex
         data_nodes[str(node)] = {
             "type": data["type"], "name": str(data.get("label", node)), "fields": data.get("fields") or [],
             "links": _links(str(node), data, matrices, lang), "kind": data.get("kind") or "", "level": data.get("level") or "",
+            "source": data.get("source") or "",
             "community": str(m["community"]), "division": m["division"], "degree": m["degree"],
             "volume": m["volume"], "betweenness": m["betweenness"],
         }  # fmt: skip
@@ -157,7 +162,7 @@ def render(g: nx.MultiDiGraph, *, title: str, info: str = "", form: str = "", ex
 def relation(rel: str, lang: Lang) -> str:
     """An edge type's name: Persian from words.RELATIONS, English as words ("ADDRESSED_TO" -> "addressed to")."""
     if lang == "en":
-        return rel.replace("_", " ").lower()
+        return rel.removeprefix("role_").replace("_", " ").lower()
     return words.RELATIONS.get(rel, words.word(rel))
 
 

@@ -117,3 +117,53 @@ def winwin_graph(snap: Snapshot, result: WinWinResult, lang: Lang = "fa") -> tup
             agency_node(m.receiver)
             g.add_edge(m.provider, m.receiver, type="can_help", color="#c9ced8", width=1, title=match_text(m))
     return g, legend
+
+
+def stakeholder_graph(snap: Snapshot, stakeholders: list[Row], owed: list[Row], lang: Lang = "fa") -> nx.MultiDiGraph:
+    """Stakeholders over the registry (#19.3): each linked to the duties that serve it (with their
+    agencies), the issues it raised, and the agencies that owe it a commitment (open ones solid, kept
+    dashed green, broken dashed red)."""
+    from service.domain.stakeholder import QUADRANT_EN, QUADRANT_FA, TYPE_FA, quadrant
+    from service.pictures.style import LOOKS
+
+    en = lang == "en"
+    full = registry_graph.build(snap, lang)
+    g = nx.MultiDiGraph()
+
+    def copy(ident: str) -> bool:
+        if ident in full and ident not in g:
+            g.add_node(ident, **full.nodes[ident])
+        return ident in full
+
+    for s in stakeholders:
+        q = quadrant(int(s["power"]), int(s["interest"]))
+        name = str((s.get("nameEn") if en else None) or s["nameFa"])
+        fields = [("name" if en else "نام", name), ("group" if en else "گروه", s["type"].replace("_", " ") if en else TYPE_FA[s["type"]]),
+                  ("quadrant" if en else "خانهٔ جدول", QUADRANT_EN[q] if en else QUADRANT_FA[q]),
+                  ("power / interest / influence" if en else "قدرت / علاقه / نفوذ",
+                   " / ".join(words.num(int(s[k]), lang=lang) for k in ("power", "interest", "influence")))]  # fmt: skip
+        look = LOOKS["Stakeholder"].name_en if en else LOOKS["Stakeholder"].name_fa
+        g.add_node(s["id"], type="Stakeholder", label=name, fields=fields, quadrant=q,
+                   title="\n".join([name, look, *[f"{k}: {v}" for k, v in fields[1:]]]))  # fmt: skip
+        for duty in s.get("dutyIds") or []:
+            if copy(duty):
+                g.add_edge(s["id"], duty, type="SERVED_BY", color="#b5179e", width=1.5)
+                for holder, _, data in full.in_edges(duty, data=True):
+                    if data.get("type") == "HAS_DUTY" and copy(holder):
+                        g.add_edge(holder, duty, type="HAS_DUTY", color="#c9ced8", width=1)
+        for issue in s.get("issueIds") or []:
+            if copy(issue):
+                g.add_edge(s["id"], issue, type="VOICED", color="#c8341f", width=1.5)
+    colours = {"open": ("#b5179e", False), "kept": ("#2e9e4f", True), "broken": ("#c8341f", True)}
+    for c in owed:
+        if c["stakeholderId"] in g and copy(c["ownerId"]):
+            colour, dashed = colours.get(c["status"], ("#9aa3b2", True))
+            due = words.jdate(c.get("dueDate"), lang)
+            g.add_edge(c["ownerId"], c["stakeholderId"], type="OWES", color=colour, dashes=dashed, width=2.5,
+                       title=f"{c['textFa']}\n{due}")  # fmt: skip
+    # stakeholders are what the picture is about: sized above the agencies, so their names show at the first view
+    top = max((d for _, d in g.degree()), default=0) + 1
+    for s in stakeholders:
+        if s["id"] in g:
+            g.nodes[s["id"]]["size"] = 3 * top + int(s.get("influence") or 1)
+    return g

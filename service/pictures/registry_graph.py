@@ -123,19 +123,22 @@ def build(snap: Snapshot, lang: Lang = "fa") -> nx.MultiDiGraph:
         fields = _fields(("عنوان", i["titleFa"]), ("شدت", words.word(i.get("severity"), lang)), ("وضعیت", words.word(i.get("status"), lang)),
                          ("دسته", words.word(i.get("category"), lang)), ("تاریخ طرح", words.jdate(i.get("raisedOn"), lang)),
                          ("مطرح‌کننده", name(i["raisedById"])), ("دستگاه‌های طرف", sep.join(name(c) for c in i.get("concernsIds") or [])),
+                         ("منبع", _source(i.get("source"), lang)), ("سطح گردآوری", _level(i.get("level"), lang)),
                          ("شرح", i.get("descriptionFa")))  # fmt: skip
-        node(i["id"], "Issue", own(i, "titleFa"), fields, date=i.get("raisedOn"))
+        node(i["id"], "Issue", own(i, "titleFa"), fields, date=i.get("raisedOn"), level=i.get("level"), source=i.get("source"))
         g.add_edge(i["raisedById"], i["id"], type="RAISED")
         for c in i.get("concernsIds") or []:
             g.add_edge(i["id"], c, type="CONCERNS")
     for x in snap["exchange"]:
         amount = x.get("amountRials")
-        fields = _fields(("عنوان", x["titleFa"]), ("نوع", words.word(x["kind"], lang)), ("مبلغ", words.rials(amount, lang)),
+        estimate = x.get("estimatedValueRials") if amount is None else None  # #18.3: shown as an estimate
+        worth = words.rials(estimate, lang) + (" (estimated)" if lang == "en" else " (برآورد)") if estimate else None
+        fields = _fields(("عنوان", x["titleFa"]), ("نوع", words.word(x["kind"], lang)), ("مبلغ", words.rials(amount, lang)), ("ارزش", worth),
                          ("تاریخ", words.jdate(x.get("date"), lang)), ("وضعیت", words.word(x.get("status"), lang)),
                          ("ارائه‌دهنده", name(x["providerId"])), ("گیرنده", name(x["receiverId"])), ("قرارداد", x.get("contractRef")))  # fmt: skip
-        node(x["id"], "Exchange", own(x, "titleFa"), fields, date=x.get("date"), exchange_kind=x["kind"], amount=amount or 0)
-        g.add_edge(x["providerId"], x["id"], type="GAVE", amount=amount or 0)
-        g.add_edge(x["id"], x["receiverId"], type="TO", amount=amount or 0)
+        node(x["id"], "Exchange", own(x, "titleFa"), fields, date=x.get("date"), exchange_kind=x["kind"], amount=amount or estimate or 0)
+        g.add_edge(x["providerId"], x["id"], type="GAVE", amount=amount or estimate or 0)
+        g.add_edge(x["id"], x["receiverId"], type="TO", amount=amount or estimate or 0)
     for r in snap["request"]:
         fields = _fields(("موضوع", r["subject"]), ("وضعیت", words.word(r.get("status"), lang)), ("تاریخ ثبت", words.jdate(r.get("filedOn"), lang)),
                          ("مهلت", words.jdate(r.get("dueDate"), lang)), ("فرستنده", name(r["senderId"])), ("گیرنده", name(r["receiverId"])))  # fmt: skip
@@ -208,3 +211,20 @@ def cluster_by_kind(g: nx.MultiDiGraph, lang: Lang = "fa") -> nx.MultiDiGraph:
     for (a, b), w in weights.items():
         c.add_edge(a, b, type="LINKS", count=w)
     return c
+
+
+def _source(code: str | None, lang: Lang) -> str | None:
+    """An issue's information source by name (seed 001's nine), for the side panel."""
+    from service.analysis.vocab.lists import ISSUE_SOURCES, term
+
+    found = term(ISSUE_SOURCES, code)
+    return found.label(lang) if found else None
+
+
+def _level(code: str | None, lang: Lang) -> str | None:
+    """Where an issue was collected: ستادی، سازمانی، منطقه‌ای (the agency words would say «منطقهٔ شهرداری»)."""
+    from service.domain.enums import ISSUE_LEVEL_FA
+
+    if not code:
+        return None
+    return code if lang == "en" else ISSUE_LEVEL_FA.get(code, code)

@@ -203,3 +203,20 @@ async def matrix_page(request: Request, name: str, runtime: RuntimeDep, settings
     titles = {r["id"]: str(r.get(field) or r.get("titleFa") or r.get("subject") or r["id"]) for rows in snap.rows.values() for r in rows}
     body = heatmap.page(matrix, _title(name, lang), name, titles, lang=lang, switch=switch_url(request, lang))
     return remember(request, HTMLResponse(body))
+
+
+# --- working-group governance (issue 19; branch wg) ---
+@router.get("/graph/overlay/groups", response_class=HTMLResponse)
+async def groups_overlay(request: Request, runtime: RuntimeDep, actor: ActorDep) -> HTMLResponse:
+    """The working groups with their members coloured by role (secretariat, supervisor, facilitator, ...)."""
+    from service.pictures.network import render
+    from service.pictures.wg_overlay import groups_graph
+
+    _see_all(actor)
+    lang = lang_of(request)
+    graph, legend = groups_graph(await load_snapshot(runtime.store, ALL), lang)
+    title = "Working groups and their roles" if lang == "en" else "کارگروه‌ها و نقش اعضا"
+    info = ("Edges: each member's role in the group" if lang == "en" else "هر یال نقش یک دستگاه در کارگروه است")
+    body = render(graph, title=title, extra_legend=legend, info=info, current="/graph/overlay/groups", lang=lang,
+                  switch=switch_url(request, lang))  # fmt: skip
+    return remember(request, HTMLResponse(body))

@@ -23,6 +23,7 @@ LOOKS: dict[str, Look] = {
     "Request": Look("#5d6b82", "square", "درخواست", "Request"),
     "WorkingGroup": Look("#0e8aa6", "hexagon", "کارگروه", "Working group"),
     "Cluster": Look("#334155", "database", "گروه دستگاه‌ها", "Agency group"),
+    "Stakeholder": Look("#b5179e", "ellipse", "ذی‌نفع", "Stakeholder"),  # #19.3: an overlay, never a request's receiver
 }
 CLASS_COLORS = {"duplication": "#c8341f", "overlap": "#e08a00", "fragmentation": "#9aa3b2"}
 # one colour per win-win opportunity (cycled)

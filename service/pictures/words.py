@@ -27,6 +27,12 @@ RELATIONS = {
     "PART_OF": "زیرمجموعهٔ", "HAS_DUTY": "وظیفه", "OFFERS": "ظرفیت", "NEEDS": "نیاز", "RAISED": "طرح مسئله",
     "CONCERNS": "مسئله دربارهٔ", "GAVE": "ارائهٔ مبادله", "TO": "دریافت مبادله", "SENT": "فرستادن درخواست",
     "ADDRESSED_TO": "درخواست به", "MEMBER_OF": "عضویت در کارگروه", "LINKS": "پیوند",
+    "AGREEMENT": "قرارداد",  # the agreements overlay (branch agree)
+    # the groups overlay's edges (issue 19): a member's role in its group, a group under another
+    "role_lead": "رئیس کارگروه", "role_member": "عضو کارگروه", "role_supervisor": "ناظر کارگروه",
+    "role_secretariat": "دبیرخانهٔ کارگروه", "role_facilitator": "تسهیل‌گر کارگروه", "role_observer": "مشاهده‌گر کارگروه",
+    "UNDER": "زیر نظر",
+    "SERVED_BY": "در خدمت", "VOICED": "طرح مسئله از سوی ذی‌نفع", "OWES": "تعهد به ذی‌نفع",
 }  # fmt: skip
 
 
@@ -136,7 +142,8 @@ EXPLORER: dict[str, tuple[str, str]] = {
     "layers": ("لایه‌ها", "Layers"),
     "size_note": ("اندازه: {what} (دستگاه‌ها درشت‌تر از رکوردها)", "Size: {what} (agencies drawn larger than records)"),
     "colour_legend": ("راهنمای رنگ", "Colour legend"),
-    "c_type": ("نوع رکورد", "Record type"), "c_kind": ("نوع دستگاه", "Agency kind"), "c_level": ("سطح دستگاه", "Agency level"),
+    "c_type": ("نوع رکورد", "Record type"), "c_kind": ("نوع دستگاه", "Agency kind"), "c_level": ("سطح دستگاه یا مسئله", "Agency or issue level"),
+    "c_source": ("منبع اطلاعاتی مسئله", "Issue information source"),
     "c_division": ("بخش کارکردی COFOG", "COFOG division"), "c_community": ("اجتماع (لووَن)", "Community (Louvain)"),
     "s_degree": ("شمار پیوندها", "number of links"), "s_volume": ("حجم مبادلات (ریال)", "exchange volume (rials)"),
     "s_betweenness": ("میانجی‌گری", "betweenness"), "s_none": ("یکسان", "equal"),
@@ -189,6 +196,7 @@ FIELDS: dict[str, str] = {
     "مبلغ": "Amount", "تاریخ": "Date", "ارائه‌دهنده": "Provider", "گیرنده": "Receiver", "قرارداد": "Contract",
     "موضوع": "Subject", "تاریخ ثبت": "Filed", "مهلت": "Due", "فرستنده": "Sender", "اعضا": "Members", "مأموریت": "Mandate",
     "گروه": "Group", "دستگاه‌ها": "Agencies", "یادداشت": "Note",
+    "منبع": "Information source", "سطح گردآوری": "Collected at",
 }  # fmt: skip
 
 

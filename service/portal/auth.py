@@ -14,6 +14,7 @@ from fastapi.routing import APIRoute
 from starlette.requests import Request
 from starlette.responses import Response
 
+from service.api.deps import get_events
 from service.domain.actor import Actor, Role
 from service.errors import ServiceError, from_store
 from service.portal import session as s
@@ -57,7 +58,7 @@ async def current_session(request: Request) -> Session | None:
     actor = await s.actor_for_digest(store, str(data["d"]))
     if actor is None or actor.role != Role.AGENCY or not actor.agency_id:
         return None
-    repo = Repository(store, actor, request.app.state.settings.shared_with_agencies)
+    repo = Repository(store, actor, request.app.state.settings.shared_with_agencies, get_events(request))
     agency = (await repo.get_many(AGENCY, [actor.agency_id])).get(actor.agency_id)
     if agency is None:
         return None

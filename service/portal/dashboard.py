@@ -80,18 +80,33 @@ class Reader:
         ids |= {r["raisedById"] for r in board.issues_about} | {
             a for r in board.issues_raised for a in r["concernsIds"]
         }
+        ids |= await self._decisions(board.issues_raised + board.issues_about)
         ids |= {a for o in board.opportunities for a in o["agencies"]}
         ids |= {a for m in board.in_place for a in (m["provider"], m["receiver"])}
         board.agencies = await self.agencies(ids)
         return board
+
+    async def _decisions(self, issues: list[Row]) -> set[str]:
+        """Put on each issue the committee's decision in force on a proposal holding it (issue 19 item 2),
+        as this agency may read it; returns the owner agencies to name."""
+        from service.registry.intake import decisions, in_force
+
+        latest = sorted(in_force(await decisions(self.repo)).values(), key=lambda r: (r["at"], r["id"]))
+        by_issue = {i: d for d in latest for i in d.get("memberIds") or []}
+        for row in issues:
+            row["decision"] = by_issue.get(row["id"])
+        return {d["ownerAgencyId"] for d in latest if d.get("ownerAgencyId")}
 
     async def counts(self) -> dict[str, int]:
         """For the navigation bar: requests received and not yet acknowledged, and overdue ones."""
         me, today = self.actor.agency_id, today_iso()
         received = await self.page(REQUEST, sort="filed", receiverId=me)
         sent = await self.page(REQUEST, sort="filed", senderId=me)
+        from service.portal.agreements import awaiting_count  # branch agree: agreement steps awaiting this agency
+
         return {"new": sum(1 for r in received if r["status"] == RequestStatus.SUBMITTED.value),
-                "overdue": sum(1 for r in received + sent if overdue(r, today)), "unread": await self.unread()}  # fmt: skip
+                "overdue": sum(1 for r in received + sent if overdue(r, today)),
+                "agreements": await awaiting_count(self.repo, me), "unread": await self.unread()}  # fmt: skip
 
     async def unread(self) -> int:
         """Unread notifications in this agency's inbox (the header's count)."""

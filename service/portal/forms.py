@@ -63,6 +63,7 @@ FORMS: dict[str, FormSpec] = {
         Field("titleFa", required=True), Field("descriptionFa", "textarea"),
         Field("concernsIds", "multi", True, "agencies"), Field("category", "select", True, "issueCategory"),
         Field("severity", "select", True, "severity"), Field("raisedOn", "date"),
+        Field("source", "select", False, "issueSource"), Field("level", "select", False, "issueLevel"),  # issue 19 item 2
     ), today=("raisedOn",)),
 }  # fmt: skip
 
@@ -70,6 +71,7 @@ ENUM_CHOICES: dict[str, list[str]] = {
     "resourceKind": [k.value for k in e.ResourceKind],
     "issueCategory": [k.value for k in e.IssueCategory],
     "severity": [k.value for k in e.Severity],
+    "issueLevel": [k.value for k in e.IssueLevel],
 }
 
 

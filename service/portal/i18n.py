@@ -94,6 +94,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "dueDate": ("مهلت پاسخ", "Due date"),
     "concernsIds": ("دستگاه‌های طرف مسئله", "Agencies concerned"),
     "raisedOn": ("تاریخ طرح", "Raised on"),
+    "source": ("منبع اطلاعاتی", "Information source"),
+    "committee": ("تصمیم کمیته", "Committee's decision"),
+    "priority": ("اولویت", "priority"),
+    "level": ("سطح گردآوری", "Collected at"),
     "their_capacities": ("ظرفیت‌های دستگاه‌های دیگر", "Other agencies' capacities"),
     "our_needs": ("نیازهای ما", "Our needs"),
     "our_issues": ("مسائل ما", "Our issues"),
@@ -162,6 +166,23 @@ WORDS: dict[str, tuple[str, str]] = {
     "request_escalated": ("ارجاع", "Escalated"),
     "agreement_step_awaiting": ("گام توافق منتظر شما", "Agreement step awaiting you"),
     "plan_action_late": ("اقدام برنامه دیر شده", "Plan action late"),
+    # coordination plans (issue #18.1): the actions an agency owns
+    "plan_actions": ("اقدام‌های برنامهٔ هماهنگی", "Coordination plan actions"),
+    "plan_actions_intro": (
+        "اقدام‌هایی که دستگاه شما در برنامه‌های هماهنگی مسئول آن است؛ شروع، پیشرفت و پایان هر یک را اینجا گزارش کنید.",
+        "The plan actions your agency owns; report here when each starts, how far it is and when it is done.",
+    ),
+    "no_plan_actions": ("دستگاه شما اقدامی در برنامه‌های هماهنگی ندارد.", "Your agency owns no plan action."),
+    "plan": ("برنامه", "Plan"),
+    "owners": ("دستگاه‌های مسئول", "Owner agencies"),
+    "expected_rials": ("ارزش پیش‌بینی‌شده", "Expected worth"),
+    "realised_rials": ("مبلغ تحقق‌یافته تاکنون (ریال)", "Realised so far (rials)"),
+    "report_only": ("فقط گزارش پیشرفت (وضعیت همین بماند)", "Progress report only (status unchanged)"),
+    "report": ("ثبت گزارش", "Record"),
+    "done_report": ("گزارش اقدام ثبت شد.", "The action's report was recorded."),
+    "no_report": ("این اقدام از سوی دستگاه گامی ندارد (دبیرخانه آن را توافق یا لغو می‌کند).",
+                  "Your agency has no step on this action (the directorate agrees or cancels it)."),
+    "bad_rials": ("مبلغ باید عددی صحیح و نامنفی به ریال باشد.", "The amount must be a whole number of rials, not negative."),
 }
 
 # closed vocabularies: enum value -> (fa, en)
@@ -179,8 +200,18 @@ VALUES: dict[str, tuple[str, str]] = {
     "low": ("کم", "low"), "medium": ("متوسط", "medium"), "high": ("زیاد", "high"), "critical": ("بحرانی", "critical"),
     "reciprocal": ("دوجانبه", "reciprocal"), "cycle": ("چرخه‌ای", "cycle"), "offer": ("یک‌سویه", "one-way"),
     "need": ("نیاز", "need"), "issue": ("مسئله", "issue"), "capacity": ("ظرفیت", "capacity"),
+    "proposed": ("پیشنهادی", "proposed"), "agreed": ("توافق‌شده", "agreed"), "cancelled": ("لغوشده", "cancelled"),
+    "headquarters": ("ستادی", "headquarters"), "organisation": ("سازمانی", "organisation"), "district": ("منطقه‌ای", "district"),
+    "product": ("محصول دانش‌بنیان", "knowledge-based product"),
+    "merge": ("تلفیق و پذیرش", "merged and kept"), "keep": ("پذیرش", "kept"), "reject": ("رد", "rejected"),
 }  # fmt: skip
 
+
+# agreements (branch agree): their words live in their own module
+from service.portal.agreement_words import VALUES as _AGREEMENT_VALUES, WORDS as _AGREEMENT_WORDS  # noqa: E402
+
+WORDS.update(_AGREEMENT_WORDS)
+VALUES.update({k: v for k, v in _AGREEMENT_VALUES.items() if k not in VALUES})
 
 def pick_lang(value: str | None) -> Lang:
     return "en" if value == "en" else "fa"
@@ -227,3 +258,27 @@ def name_of(lang: Lang, agency: dict[str, object] | None, fallback: str) -> str:
     if lang == "en" and agency.get("nameEn"):
         return str(agency["nameEn"]) + mark
     return str(agency.get("nameFa") or fallback) + mark
+
+# -- stakeholder commitments (#19.3) --
+WORDS.update({
+    "commitments": ("تعهدها به ذی‌نفعان", "Commitments to stakeholders"),
+    "commitments_help": ("تعهدهایی که دستگاه شما به ذی‌نفعان داده است؛ هر تعهد عمل‌شده را علامت بزنید و پیگیری‌ها را ثبت کنید.",
+                         "Commitments your agency made to stakeholders: mark each one kept, and log its follow-up."),
+    "no_commitments": ("تعهدی بر عهدهٔ دستگاه شما نیست.", "Your agency owes no commitments."),
+    "stakeholder": ("ذی‌نفع", "Stakeholder"),
+    "commitment": ("تعهد", "Commitment"),
+    "made_on": ("تاریخ تعهد", "Made on"),
+    "mark_kept": ("عمل شد", "Mark kept"),
+    "note": ("یادداشت", "Note"),
+    "log_engagement": ("ثبت پیگیری", "Log a follow-up"),
+    "engagement_kind": ("نوع تعامل", "Kind"),
+    "engagement_date": ("تاریخ (شمسی)", "Date (Jalali or ISO)"),
+    "done_kept": ("تعهد عمل‌شده ثبت شد.", "The commitment was marked kept."),
+    "done_engagement": ("پیگیری ثبت شد.", "The follow-up was logged."),
+})
+VALUES.update({
+    "kept": ("عمل‌شده", "kept"), "broken": ("عمل‌نشده", "broken"),
+    "meeting": ("جلسه", "meeting"), "consultation": ("مشورت", "consultation"), "interview": ("مصاحبه", "interview"),
+    "survey": ("نظرسنجی", "survey"), "workshop": ("نشست گفتمانی", "workshop"), "complaint": ("شکایت", "complaint"),
+})
+# -- end stakeholder commitments --

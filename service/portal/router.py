@@ -22,6 +22,7 @@ from service.domain.actor import Role
 from service.domain.enums import RequestStatus
 from service.errors import ServiceError
 from service.portal import session as s
+from service.portal.agreements import awaiting_count
 from service.portal.auth import PortalRoute, Session, current_session, error_page
 from service.portal.dashboard import Reader, RequestView, moves_for, overdue
 from service.portal.forms import ENUM_CHOICES, FORMS, FormSpec, FormState, build_input, read_values
@@ -113,7 +114,8 @@ async def dashboard(request: Request) -> Response:
     view = RequestView.of(request.query_params)
     counterparts = {r["senderId"] for r in board.received} | {r["receiverId"] for r in board.sent}
     counts = {"new": sum(1 for r in board.received if r["status"] == RequestStatus.SUBMITTED.value),
-              "overdue": sum(1 for r in board.sent + board.received if r.get("overdue")), "unread": await reader.unread()}  # fmt: skip
+              "overdue": sum(1 for r in board.sent + board.received if r.get("overdue")), "unread": await reader.unread(),
+              "agreements": await awaiting_count(session.repo, session.actor.agency_id)}  # fmt: skip  # branch agree
     board.sent, board.received = view.apply(board.sent, "receiverId"), view.apply(board.received, "senderId")
 
     def name(ident: str) -> str:
@@ -152,6 +154,10 @@ async def form_choices(reader: Reader, form: FormSpec, lang: Lang, state: FormSt
         elif field.choices == "about":
             choices["about"] = [(t(lang, g), opts) for g, opts in await reader.about_choices(receiver) if opts]
             choices["about_receiver"] = receiver
+        elif field.choices == "issueSource":  # seed 001's nine, by name
+            from service.analysis.vocab.lists import ISSUE_SOURCES, terms
+
+            choices["issueSource"] = [(None, [(s.code, s.label(lang)) for s in terms(ISSUE_SOURCES)])]
         elif field.choices in ENUM_CHOICES:
             choices[field.choices] = [(None, [(v, v) for v in ENUM_CHOICES[field.choices]])]
     return choices

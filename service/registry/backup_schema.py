@@ -11,6 +11,11 @@ from pathlib import Path
 
 LABELS = ("Agency", "Duty", "Capacity", "Need", "Issue", "Exchange", "Request", "Transition", "WorkingGroup",
           "AuditEvent", "Finding", "VocabularyTerm", "ApiToken", "IdempotencyKey", "CityPlan", "PlanGoal",
+          "Plan", "PlanAction", "PlanTransition", "PlanApproval",
+          "Agreement", "AgreementStep",
+          "WgMeeting", "WgDecision", "DecisionStep", "WgReport", "ReportStep",
+          "IntakeDecision", "CouncilDecision", "IntakeRound", "Club", "ClubDesk",
+          "Stakeholder", "Engagement", "Commitment", "CommitmentStep",
           "Notification", "SweepState", "Digest", "Webhook", "WebhookDelivery")  # fmt: skip  # the last five: service/notify/
 KEY = {"IdempotencyKey": "key", "Notification": "key", "Digest": "key"}
 RELATIONS = (
@@ -21,6 +26,22 @@ RELATIONS = (
     ("ABOUT", "Request", "Capacity"), ("ABOUT", "Request", "Need"), ("ABOUT", "Request", "Issue"),
     ("ABOUT", "Request", "Duty"), ("HAS_STEP", "Request", "Transition"), ("MEMBER_OF", "Agency", "WorkingGroup"),
     ("COORDINATES", "WorkingGroup", "Duty"), ("PART_OF", "PlanGoal", "CityPlan"), ("SERVED_BY", "PlanGoal", "Duty"),
+    # coordination plans (issue #18.1)
+    ("HAS_ACTION", "Plan", "PlanAction"), ("OWNS_ACTION", "Agency", "PlanAction"), ("HAS_STEP", "Plan", "PlanTransition"),
+    ("HAS_STEP", "PlanAction", "PlanTransition"), ("HAS_APPROVAL", "Plan", "PlanApproval"),
+    ("HAS_STEP", "Agreement", "Transition"), ("UNDER", "AgreementStep", "Agreement"),
+    # working-group governance (issue 19)
+    ("MEETING_OF", "WgMeeting", "WorkingGroup"), ("DECISION_OF", "WgDecision", "WorkingGroup"),
+    ("OWNED_BY", "WgDecision", "Agency"), ("DECIDED_IN", "WgDecision", "WgMeeting"),
+    ("HAS_STEP", "WgDecision", "DecisionStep"), ("REPORT_OF", "WgReport", "WorkingGroup"),
+    ("HAS_STEP", "WgReport", "ReportStep"),
+    ("DECIDES", "IntakeDecision", "Issue"), ("ASSIGNS", "IntakeDecision", "Agency"), ("RUNS", "Agency", "Club"),
+    ("HAS_DESK", "Club", "ClubDesk"),
+    # stakeholders (#19.3)
+    ("VOICED", "Stakeholder", "Issue"), ("SERVED_BY", "Stakeholder", "Duty"), ("AFFECTED_BY", "Stakeholder", "CityPlan"),
+    ("TAKES_PART_IN", "Stakeholder", "WorkingGroup"), ("WITH", "Engagement", "Stakeholder"), ("HELD", "Agency", "Engagement"),
+    ("FOLLOWS_UP", "Engagement", "Commitment"), ("MADE_TO", "Commitment", "Stakeholder"), ("OWES", "Agency", "Commitment"),
+    ("HAS_STEP", "Commitment", "CommitmentStep"),
 )  # fmt: skip
 
 

@@ -29,7 +29,7 @@ from service.registry.repository import Repository
 from service.registry.specs import SPECS, EntitySpec
 from service.storage.port import GraphStore
 from service.text.jalali import DateError, parse_date, stored_day
-from service.text.persian import search_text
+from service.text.persian import search_text, search_words
 
 SECTIONS: dict[str, EntitySpec] = {
     "agencies": SPECS["agency"], "duties": SPECS["duty"], "capacities": SPECS["capacity"],
@@ -250,6 +250,7 @@ async def _check_against_store(store: GraphStore, validated: Validated, refs: di
             if not any(ref in stored[t] for t in REFS[fld]):
                 prepared.problems.append(Problem(section, number, fld, f"{ref!r} does not exist", f"«{ref}» وجود ندارد"))
 
+    await _no_requests_to_stakeholders(store, validated, ids, prepared)
     duty_agencies = {m.id: {m.agencyId, *m.supportAgencyIds} for _, _, m in validated["duties"]}
     stored_duties = {m.dutyId for _, _, m in validated["exchanges"] if m.dutyId and m.dutyId not in duty_agencies}
     if stored_duties:
@@ -262,11 +263,25 @@ async def _check_against_store(store: GraphStore, validated: Validated, refs: di
             )
 
 
+async def _no_requests_to_stakeholders(store: GraphStore, validated: Validated, ids: dict[str, set[str]],
+                                       prepared: Prepared) -> None:  # fmt: skip
+    """A request addressed to a legacy stakeholder-group agency (in the file or stored) is refused (#19.3)."""
+    groups = {m.id for _, _, m in validated["agencies"] if m.kind == "stakeholder_group"}
+    outside = sorted({m.receiverId for _, _, m in validated["requests"]} - ids["agencies"])
+    if outside:
+        groups |= {r["id"] for r in await store.read("agency/stakeholder_groups", {"ids": outside})}
+    for number, _, m in validated["requests"]:
+        if m.receiverId in groups:
+            prepared.problems.append(Problem("requests", number, "receiverId", "a stakeholder group cannot receive a request",
+                                             "گروه ذی‌نفع دستگاه نیست و درخواست دریافت نمی‌کند"))  # fmt: skip
+
+
 def _props(section: str, raw: dict[str, Any], model: BaseModel, now: str) -> dict[str, Any]:
     spec = SECTIONS[section]
     data = model.model_dump()
     props = {k: v for k, v in data.items() if v is not None and k not in spec.relations and k != "id"}
     props["search"] = search_text(*(data.get(f) for f in spec.search_fields))
+    props["words"] = search_words(*(data.get(f) for f in spec.search_fields))
     props.update(version=1, createdAt=now, updatedAt=now, archived=False)
     props.update({k: raw[k] for k in META if raw.get(k) is not None})
     return props

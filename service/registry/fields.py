@@ -76,6 +76,7 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("availableFrom", Kind.DATE),
         Field("availableTo", Kind.DATE),
         Field("costRials", Kind.MONEY),
+        Field("innovationCentre", Kind.TEXT),
     ),
     "need": COMMON
     + RESOURCE
@@ -91,6 +92,8 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("severity", Kind.ENUM, "Severity"),
         Field("category", Kind.ENUM, "IssueCategory"),
         Field("raisedOn", Kind.DATE),
+        Field("source", Kind.TEXT),
+        Field("level", Kind.ENUM, "IssueLevel"),
     ),
     "exchange": (
         *COMMON,
@@ -100,6 +103,9 @@ FIELDS: dict[str, tuple[Field, ...]] = {
         Field("date", Kind.DATE),
         Field("amountRials", Kind.MONEY),
         Field("contractRef", Kind.TEXT),
+        Field("estimatedValueRials", Kind.MONEY),  # branch agree (#18.3): a service's estimated worth
+        Field("valuationMethod", Kind.ENUM, "ValuationMethod"),
+        Field("agreementId", Kind.ID),
     ),
     "request": (*COMMON, Field("subject", Kind.TEXT), Field("status", Kind.ENUM, "RequestStatus"), Field("dueDate", Kind.DATE), Field("filedOn", Kind.DATE)),
     "working_group": (*COMMON, Field("nameFa", Kind.TEXT), Field("nameEn", Kind.TEXT)),
@@ -163,7 +169,7 @@ SORT_PROPS: dict[str, dict[str, str]] = {
 NUMBERS: dict[str, tuple[str, ...]] = {
     "capacity": ("quantity", "costRials"),
     "need": ("quantity", "valueRials"),
-    "exchange": ("amountRials",),
+    "exchange": ("amountRials", "estimatedValueRials"),
 }
 # what an aggregate may group by: a stored property, the id of a to-one related agency, or the
 # Jalali year of a day field (folded from days in Python: Cypher has no Jalali calendar)
@@ -171,7 +177,8 @@ GROUPS: dict[str, dict[str, tuple[str, str]]] = {
     "agency": {"kind": ("prop", "kind"), "level": ("prop", "level"),
                "jurisdiction": ("prop", "jurisdiction"), "parent": ("relation", "parent"), "jalaliYear": ("year", "createdAt")},
     "duty": {"lead": ("relation", "lead"), "jalaliYear": ("year", "createdAt")},
-    "capacity": {"kind": ("prop", "kind"), "agency": ("relation", "agency"), "jalaliYear": ("year", "availableFrom")},
+    "capacity": {"kind": ("prop", "kind"), "agency": ("relation", "agency"), "jalaliYear": ("year", "availableFrom"),
+                 "innovationCentre": ("prop", "innovationCentre")},
     "need": {"kind": ("prop", "kind"), "agency": ("relation", "agency"), "jalaliYear": ("year", "neededFrom")},
     "issue": {
         "status": ("prop", "status"),
@@ -179,6 +186,8 @@ GROUPS: dict[str, dict[str, tuple[str, str]]] = {
         "category": ("prop", "category"),
         "raisedBy": ("relation", "raisedBy"),
         "jalaliYear": ("year", "raisedOn"),
+        "source": ("prop", "source"),
+        "level": ("prop", "level"),
     },
     "exchange": {
         "kind": ("prop", "kind"),

@@ -17,18 +17,19 @@ from pydantic import BaseModel
 from service.auth.policy import DEFAULT_SHARED, PARTIES, View
 from service.domain.actor import Actor
 from service.errors import ServiceError, not_found, version_conflict
-from service.registry import compose
+from service.registry import compose, fulltext
 from service.registry.audit import audit_event
 from service.registry.clock import new_id, now_iso, today_iso
-from service.registry.events import HUB, Event
+from service.registry.events import Event, EventHub
 from service.registry.fields import GROUPS, NUMBERS
-from service.registry.specs import AGENCY, DUTY, REQUEST, SPECS, EntitySpec
+from service.registry.links import check_agreement_link
+from service.registry.specs import AGENCY, DUTY, PLAN, REQUEST, SPECS, EntitySpec
 from service.storage import errors as store_errors
 from service.storage.port import GraphStore, Row
 from service.text.jalali import jalali_year
-from service.text.persian import search_key, search_text
+from service.text.persian import search_key, search_text, search_words
 
-HIDDEN = ("search",)
+HIDDEN = ("search", "words")  # the search key (CONTAINS) and the words the full-text index holds
 # Which entity a relation field points at, to say which reference was missing.
 REFERENCES: dict[str, tuple[EntitySpec, ...]] = {
     "parentId": (AGENCY,), "agencyId": (AGENCY,), "supportAgencyIds": (AGENCY,),
@@ -36,10 +37,13 @@ REFERENCES: dict[str, tuple[EntitySpec, ...]] = {
     "receiverId": (AGENCY,), "senderId": (AGENCY,), "members": (AGENCY,),
     "blocksDutyId": (DUTY,), "dutyId": (DUTY,), "dutyIds": (DUTY,),
     "aboutId": (SPECS["capacity"], SPECS["need"], SPECS["issue"], DUTY),
+    "ownerIds": (AGENCY,), "planId": (PLAN,),
+    "providerIds": (AGENCY,), "receiverIds": (AGENCY,),
 }  # fmt: skip
 INITIAL: dict[str, dict[str, Any]] = {"request": {"status": "submitted"}}
 # the kind of record a traversal statement returns, where its folder does not say it
-RETURNS: dict[str, str] = {"request/steps": "transition"}
+RETURNS: dict[str, str] = {"request/steps": "transition", "agreement/steps": "agreement_step", "agreement/history": "transition",
+                         "commitment/steps": "commitment_step"}  # fmt: skip
 
 
 def public(row: Row) -> Row:
@@ -92,12 +96,21 @@ def _ids(value: Any) -> list[str]:
 class Repository:
     """The registry's reads and writes; every statement is a named file under ``cypher/``."""
 
-    def __init__(self, store: GraphStore, actor: Actor | None = None, shared: frozenset[str] = DEFAULT_SHARED) -> None:
+    def __init__(self, store: GraphStore, actor: Actor | None = None, shared: frozenset[str] = DEFAULT_SHARED,
+                 events: EventHub | None = None) -> None:  # fmt: skip
         """``actor`` is the reader whose view every read is restricted to (None: the service
-        itself, which sees everything); ``shared`` the kinds every agency reads."""
+        itself, which sees everything); ``shared`` the kinds every agency reads; ``events`` the
+        app's hub (``app.state.events``) that ``publish`` tells, None where nobody listens."""
         self.store = store
         self.actor = actor
         self.view = View(actor, shared)
+        self.events = events
+        self._hits: dict[tuple[str, str, bool], list[str] | None] = {}  # full-text answers, per list and q
+
+    def publish(self, event: Event) -> None:
+        """The writers' one way to tell subscribers: call it after the write succeeded."""
+        if self.events is not None:
+            self.events.publish(event)
 
     async def get_many(self, spec: EntitySpec, ids: list[str]) -> dict[str, Row]:
         """The records with these ids that the reader may read (the others are simply absent)."""
@@ -162,16 +175,43 @@ class Repository:
         )
         return params
 
+    async def _ranked(self, spec: EntitySpec, filters: Mapping[str, Any], q: str | None,
+                      include_archived: bool, sort: str) -> list[str] | None:  # fmt: skip
+        """The full-text hits for ``q``, best first, when the index answers this list: ``q`` alone
+        (no other filter) ordered by ``rank``; None sends the list to CONTAINS (fulltext.py says
+        where). Kept for the request, so a page and its count ask the index once."""
+        if not q or sort != fulltext.RANK or any(v not in (None, False) for v in filters.values()):
+            return None
+        key = (spec.key, q, include_archived)
+        if key not in self._hits:
+            self._hits[key] = await fulltext.hits(self.store, spec, q, include_archived)
+        return self._hits[key]
+
+    async def _readable_hits(self, spec: EntitySpec, ids: list[str]) -> list[Row]:
+        """The hits this reader may read, in rank order (the policy as for lookups)."""
+        found = await self.get_many(spec, ids)
+        return [found[i] for i in ids if i in found]
+
     async def page(self, spec: EntitySpec, *, filters: Mapping[str, Any], q: str | None = None,
                    include_archived: bool = False, sort: str = "created", desc: bool = False,
                    skip: int = 0, limit: int = 20) -> list[Row]:  # fmt: skip
+        """One page; ``sort="rank"`` with ``q`` alone: the full-text index's best matches first."""
+        ranked = await self._ranked(spec, filters, q, include_archived, sort)
+        if ranked is not None:
+            if not self.view.restricted(spec.key):
+                return await self._readable_hits(spec, ranked[skip : skip + limit])
+            return (await self._readable_hits(spec, ranked))[skip : skip + limit]
         params = self._list_params(spec, filters, q, include_archived, sort, desc)
         rows = await self.store.read(f"{spec.key}/list", params | {"skip": skip, "limit": limit})
         found = (public(r["node"]) for r in rows)
         return [row for row in found if self.view.readable(spec.key, row)]  # the statement did it; this keeps it so
 
     async def count(self, spec: EntitySpec, *, filters: Mapping[str, Any], q: str | None = None,
-                    include_archived: bool = False) -> int:  # fmt: skip
+                    include_archived: bool = False, sort: str = "created") -> int:  # fmt: skip
+        """How many records the list has (``sort`` says whether the full-text index answers it)."""
+        ranked = await self._ranked(spec, filters, q, include_archived, sort)
+        if ranked is not None:
+            return len(ranked) if not self.view.restricted(spec.key) else len(await self._readable_hits(spec, ranked))
         params = self._list_params(spec, filters, q, include_archived, "created", False)
         rows = await self.store.read(f"{spec.key}/count", params)
         return int(rows[0]["total"]) if rows else 0
@@ -242,6 +282,7 @@ class Repository:
         props.update(
             version=1, createdAt=now, updatedAt=now, archived=False,
             search=search_text(*(raw.get(f) for f in spec.search_fields)),
+            words=search_words(*(raw.get(f) for f in spec.search_fields)),
         )  # fmt: skip
         return ident, props, relations
 
@@ -269,7 +310,12 @@ class Repository:
         now = now_iso()
         ident, props, relations = self.new_props(spec, data, now, extra)
         await self._check_readable_references(relations)
-        after = {k: v for k, v in {**props, **relations}.items() if k != "search"}
+        await check_agreement_link(self, spec.key, data.model_dump())
+        if spec.key == "agency":  # no new stakeholder pseudo-agency (#19.3)
+            from service.registry.receivers import check_new
+
+            await check_new(self, spec.key, props)
+        after = {k: v for k, v in {**props, **relations}.items() if k not in HIDDEN}
         params = {"id": ident, "props": props, "now": now, "idempotencyKey": key, "inputHash": digest, **relations,
                   "audit": audit_event(self.actor, "create", spec.label, ident, None, after)}  # fmt: skip
         try:
@@ -282,10 +328,14 @@ class Repository:
                 f"«{ident}» از پیش ثبت شده است", field="id", status=409,
             ) from None  # fmt: skip
         if not rows:
+            if spec.key == "request":  # the statement refuses a stakeholder as receiver: say so (#19.3)
+                from service.registry.receivers import check_receiver
+
+                await check_receiver(self, relations.get("receiverId"))
             raise await self._missing_reference(spec, relations)
         created = public(rows[0]["node"])
         if spec.key == "request":
-            HUB.publish(Event("request", "filed", created))
+            self.publish(Event("request", "filed", created))
         return created
 
     def _scope(self) -> str:
@@ -362,9 +412,16 @@ class Repository:
                      expected_version: int | None, current: Row | None = None) -> Row:  # fmt: skip
         """Write the changed fields, refusing when the record moved past ``expected_version``."""
         current = current or await self.get(spec, ident)
+        if spec.key == "agency":  # no new stakeholder pseudo-agency (#19.3)
+            from service.registry.receivers import check_new
+
+            await check_new(self, spec.key, changes)
         merged = {**current, **changes}
+        if changes.get("agreementId"):
+            await check_agreement_link(self, spec.key, merged)
         props = dict(changes)
         props["search"] = search_text(*(merged.get(f) for f in spec.search_fields))
+        props["words"] = search_words(*(merged.get(f) for f in spec.search_fields))
         action = "archive" if changes.get("archived") is True else "restore" if changes.get("archived") is False else "update"
         row = await self.guarded_write(spec, ident, f"{spec.key}/update", {"props": props}, expected_version, current,
                                        action=action, audit_after=changes)  # fmt: skip

@@ -7,7 +7,7 @@ from service.domain.enums import RequestStatus
 from service.domain.workflow import TRANSITIONS, Party, allowed
 from service.errors import ServiceError, version_conflict
 from service.registry.clock import new_id
-from service.registry.events import HUB, Event
+from service.registry.events import Event
 from service.registry.repository import Repository
 from service.registry.specs import REQUEST
 from service.storage.port import Row
@@ -68,5 +68,5 @@ async def move_request(
     )
     if row is None:  # the status moved under us while the version did not: cannot happen, but say so
         raise version_conflict("Request", request_id, current["version"])
-    HUB.publish(Event("request", "moved", {**current, **row}))
+    repo.publish(Event("request", "moved", {**current, **row}))
     return row

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from service.domain import models as m
+from service.domain.agreement import AgreementIn, AgreementPatch
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ CAPACITY = EntitySpec(
     "capacity", "Capacity", "ca", m.CapacityIn, m.CapacityPatch,
     frozenset({"agencyId"}),
     ("titleFa", "titleEn", "descriptionFa", "descriptionEn", "location"),
-    ("agencyId", "kind", "activeOn"),
+    ("agencyId", "kind", "activeOn", "innovationCentre"),
     ("created", "title", "from"),
 )  # fmt: skip
 NEED = EntitySpec(
@@ -56,7 +57,7 @@ ISSUE = EntitySpec(
     "issue", "Issue", "is", m.IssueIn, m.IssuePatch,
     frozenset({"raisedById", "concernsIds", "blocksDutyId"}),
     ("titleFa", "titleEn", "descriptionFa", "descriptionEn"),
-    ("raisedById", "concernsId", "status", "severity", "category", "from", "to", "viewerId"),
+    ("raisedById", "concernsId", "status", "severity", "category", "from", "to", "viewerId", "source", "level"),
     ("created", "title", "raised", "severity"),
 )  # fmt: skip
 EXCHANGE = EntitySpec(
@@ -81,6 +82,26 @@ WORKING_GROUP = EntitySpec(
     ("created", "name"),
 )  # fmt: skip
 
+# -- agreements (branch agree): parties are stored on the node as providerIds/receiverIds ------
+AGREEMENT = EntitySpec(
+    "agreement", "Agreement", "agr", AgreementIn, AgreementPatch,
+    frozenset({"providerIds", "receiverIds"}),
+    ("titleFa", "titleEn", "termsFa", "contractRef"),
+    ("kind", "status", "partyId", "from", "to", "viewerId"),
+    ("created", "title", "signed", "value"),
+)  # fmt: skip
+
 SPECS: dict[str, EntitySpec] = {
-    s.key: s for s in (AGENCY, DUTY, CAPACITY, NEED, ISSUE, EXCHANGE, REQUEST, WORKING_GROUP)
+    s.key: s for s in (AGENCY, DUTY, CAPACITY, NEED, ISSUE, EXCHANGE, REQUEST, WORKING_GROUP, AGREEMENT)
 }
+
+# -- coordination plans (issue #18.1): read and written through the Repository's generic get/create/update,
+# but not in SPECS (no generic list, where, aggregate or bundle section: service/registry/plans.py lists them)
+PLAN = EntitySpec(
+    "plan", "Plan", "pl", m.PlanIn, m.PlanPatch,
+    frozenset(), ("titleFa", "titleEn", "scopeFa"), (), ("created",),
+)  # fmt: skip
+PLAN_ACTION = EntitySpec(
+    "plan_action", "PlanAction", "pa", m.PlanActionIn, m.PlanActionPatch,
+    frozenset({"planId", "ownerIds"}), ("titleFa", "titleEn", "descriptionFa"), (), ("created",),
+)  # fmt: skip

@@ -16,11 +16,16 @@ LINKS: tuple[tuple[str, str], ...] = (
     ("/graph", "nav_graph"),
     ("/graph/overlay/duplication", "nav_dup"),
     ("/graph/overlay/winwin", "nav_winwin"),
+    ("/graph/overlay/agreements", "nav_agreements"),  # branch agree
     ("/matrix/duplication", "nav_m_duplication"),
     ("/matrix/winwin", "nav_m_winwin"),
     ("/matrix/followup", "nav_m_followup"),
     ("/matrix/collaboration", "nav_m_collaboration"),
     ("/matrix/spend", "nav_m_spend"),
+    ("/plans", "nav_plans"),
+    ("/intake", "nav_intake"),
+    ("/catalogue", "nav_catalogue"),
+    ("/stakeholders/grid", "nav_stake"),  # #19.3
     ("/#downloads", "nav_downloads"),
     ("/notifications", "nav_notifications"),
     ("/portal", "nav_portal"),

@@ -15,8 +15,11 @@ from service.site.words import say
 
 router = APIRouter(include_in_schema=False)
 ANALYSES = ("duplication", "winwin", "alignment", "followup", "issues", "collaboration")  # words: a_<name>
-PICTURES = (("/graph", "p_graph"), ("/graph/overlay/duplication", "p_dup"), ("/graph/overlay/winwin", "p_winwin"))
+PICTURES = (("/graph", "p_graph"), ("/graph/overlay/duplication", "p_dup"), ("/graph/overlay/winwin", "p_winwin"),
+            ("/graph/overlay/agreements", "p_agreements"),
+            ("/graph/overlay/groups", "p_groups"))  # the last: issue 19
 MATRICES = ("duplication", "winwin", "followup", "collaboration")  # words: m_<name>
+TRANSPARENCY = {"en": "Working groups' transparency reports (public)", "fa": "گزارش‌های شفافیت کارگروه‌ها (عمومی)"}  # issue 19
 ROLE_NAMES = {Role.DIRECTORATE: "role_directorate", Role.ANALYST: "role_analyst"}
 
 
@@ -30,6 +33,7 @@ def _visitor(request: Request, lang: Lang) -> Response:
 <a class="card entry" href="/signin" id="enter-analyst"><strong>{w("enter_analyst")}</strong><span>{w("enter_analyst_d")}</span></a>
 <a class="card entry" href="/portal/login" id="enter-agency"><strong>{w("enter_agency")}</strong><span>{w("enter_agency_d")}</span></a>
 </div>
+<p><a href="/transparency" id="enter-transparency">{TRANSPARENCY[lang]}</a></p>
 <p class="muted">{w("developers_line")} <a href="/graphql">GraphiQL</a> <a href="/docs">{w("api_docs")}</a> {w("with_token")}</p>"""
     return page(w("welcome"), body, current="/", signed_in=False, request=request)
 
@@ -61,6 +65,9 @@ def _analyst(request: Request, lang: Lang, actor: Actor) -> Response:
 <h2>{w("whole_registry")}</h2><p><a href="/registry/export.xlsx" download>{w("excel")}</a> · <a href="/registry/export.json" download>JSON</a> ·
 <a href="/registry/template.xlsx" download>{w("template")}</a> · <a href="/interop/export.graphml" download>GraphML</a> ·
 <a href="/interop/export.gexf" download>GEXF</a></p>
+<h2>{w("agreements_h")}</h2><p id="agreement-downloads"><a href="/registry/agreements.xlsx" download>{w("excel")}</a> ·
+<a href="/registry/agreements.csv" download>CSV</a> · <a href="/registry/agreement-totals.csv" download>{w("agreement_totals")}</a> ·
+<a href="/interop/agreements.ocds" download>OCDS</a></p>
 <h2>{w("developers")}</h2><p><a href="/graphql">GraphiQL</a> · <a href="/docs">{w("api_docs")}</a></p>"""
     return page(w("home"), body, current="/", request=request)
 

@@ -17,8 +17,12 @@ SITE: dict[str, tuple[str, str]] = {
     "nav_m_followup": ("ماتریس پیگیری", "Follow-up matrix"),
     "nav_m_collaboration": ("ماتریس مبادلات", "Exchange matrix"),
     "nav_m_spend": ("هزینهٔ موازی‌کاری", "Duplication spend"),
+    "nav_plans": ("برنامه‌های هماهنگی", "Coordination plans"),
+    "nav_stake": ("ذی‌نفعان", "Stakeholders"),  # #19.3
     "nav_downloads": ("دریافت تحلیل‌ها", "Download analyses"),
     "nav_portal": ("درگاه دستگاه‌ها", "Agency portal"),
+    "nav_intake": ("پذیرش مسائل", "Issue intake"),
+    "nav_catalogue": ("کاتالوگ نوآوری", "Innovation catalogue"),
     "nav_signin": ("ورود تحلیلگران", "Analyst sign-in"),
     "sign_out": ("خروج", "Sign out"),
     "switch": ("English", "فارسی"),
@@ -57,6 +61,9 @@ SITE: dict[str, tuple[str, str]] = {
     "p_dup_d": ("وظایفی که دو دستگاه هر دو انجام می‌دهند، با امتیاز شباهت.", "Duties two agencies both perform, with their similarity score."),
     "p_winwin": ("برد-برد روی شبکه", "Win-win on the network"),
     "p_winwin_d": ("دستگاه‌هایی که ظرفیتشان نیاز دیگری را پاسخ می‌دهد، با چرخه‌ها.", "Agencies whose capacity answers another's need, with cycles."),
+    "p_groups": ("کارگروه‌ها و نقش‌ها", "Working groups and roles"),  # issue 19
+    "p_groups_d": ("کارگروه‌ها با رئیس، دبیرخانه، ناظر، تسهیل‌گر و اعضا؛ گزارش‌های شفافیت در /transparency.",
+                   "Working groups with their lead, secretariat, supervisor, facilitator and members; transparency reports at /transparency."),
     "m_duplication": ("ماتریس موازی‌کاری", "Duplication matrix"),
     "m_winwin": ("ماتریس برد-برد", "Win-win matrix"),
     "m_followup": ("ماتریس درخواست‌های باز", "Open-requests matrix"),
@@ -107,6 +114,13 @@ SITE: dict[str, tuple[str, str]] = {
     "k_request_escalated": ("ارجاع", "Escalated"),
     "k_agreement_step_awaiting": ("گام توافق منتظر شما", "Agreement step awaiting you"),
     "k_plan_action_late": ("اقدام برنامه دیر شده", "Plan action late"),
+    # agreements (branch agree)
+    "nav_agreements": ("قراردادها", "Agreements"),
+    "p_agreements": ("قراردادهای میان دستگاه‌ها", "Agreements between agencies"),
+    "p_agreements_d": ("هر قرارداد از ارائه‌دهنده به گیرنده، به رنگ وضعیتش؛ عقب‌افتاده‌ها خط‌چین",
+                       "Each agreement from provider to receiver, coloured by status; late ones dashed"),
+    "agreements_h": ("قراردادها", "Agreements"),
+    "agreement_totals": ("شمار و مبلغ به تفکیک نوع و سال (CSV)", "Counts and values by kind and year (CSV)"),
 }
 
 

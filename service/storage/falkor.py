@@ -36,6 +36,7 @@ OFF_LOOP_WEIGHT = 1024
 
 SCHEMA_FILE = "schema/schema.falkordb"
 CONSTRAINTS_FILE = "schema/constraints.falkordb"
+FULLTEXT_FILE = "schema/fulltext.falkordb"  # the full-text indexes over `words` (service/registry/fulltext.py)
 CONSTRAINT_WAIT_S = 60.0
 AOF_REWRITE_WAIT_S = 120.0
 # Messages FalkorDB answers when a schema element already exists: idempotent start-up.
@@ -254,7 +255,7 @@ class FalkorStore:
         return error
 
     async def _run(self, name: str, params: Mapping[str, Any] | None, read_only: bool) -> list[Row]:
-        text = self._queries[name]
+        name, text = self._queries.pick(name, self.backend)
         if self.observed is not None:
             self.observed.add(name)
         try:
@@ -313,7 +314,7 @@ class FalkorStore:
         is folded into its RDB base, where constraints are stored as data and load safely."""
         existing: set[tuple[str, tuple[str, ...]]] | None = None
         created = False
-        for statement in split_statements(self._queries[SCHEMA_FILE]):
+        for statement in split_statements(self._queries[SCHEMA_FILE]) + split_statements(self._queries[FULLTEXT_FILE]):
             try:
                 if statement.upper().startswith("GRAPH."):
                     words = statement.replace("{graph}", self._graph_name).split()

@@ -1,4 +1,11 @@
-"""The Neo4j backend: the official async driver (5.x), managed transactions with its retries."""
+"""The Neo4j backend: the official async driver (5.x), managed transactions with its retries.
+
+On a cluster (``neo4j://`` routing URI) every read goes to a reader (``READ_ACCESS`` session and
+``execute_read``: a follower or read replica) and every write to the database's leader (``WRITE_ACCESS``,
+``execute_write``). All sessions of one store share a bookmark manager, so a read issued after one of
+this process's writes waits until the reader it lands on has applied that write (causal consistency:
+a client that creates a need and then lists needs sees it, even when the list is served by a replica).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,15 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, AsyncManagedTransaction, exceptions as neo4j_errors, unit_of_work
+from neo4j import (
+    READ_ACCESS,
+    WRITE_ACCESS,
+    AsyncDriver,
+    AsyncGraphDatabase,
+    AsyncManagedTransaction,
+    exceptions as neo4j_errors,
+    unit_of_work,
+)
 
 from service.storage.errors import BadQuery, Conflict, StoreError, Unavailable
 from service.storage.falkor import UNWATCHED
@@ -17,6 +32,7 @@ from service.storage.values import plain
 
 log = logging.getLogger(__name__)
 SCHEMA_FILE = "schema/schema.neo4j"
+FULLTEXT_FILE = "schema/fulltext.neo4j"  # the full-text indexes over `words` (service/registry/fulltext.py)
 # Neo4j ends a transaction that outlives its timeout with one of these codes: the store is slow.
 TIMED_OUT = ("TransactionTimedOut", "Transaction.Terminated")
 
@@ -69,6 +85,8 @@ class Neo4jStore:
     ) -> None:  # fmt: skip
         self._driver = driver
         self._database = database or None
+        # one causal chain for the whole store: reads after this process's writes see them on any cluster member
+        self._bookmarks = AsyncGraphDatabase.bookmark_manager()
         self._queries = queries
         self._read = _timed(timeout_s)
         # A Neo4j that accepts connections and never answers (paused, wedged) held a read 21 s, and
@@ -105,7 +123,7 @@ class Neo4jStore:
         return cls(driver, database, queries, timeout_s, retry_s)
 
     async def _run(self, name: str, params: Mapping[str, Any] | None, read_only: bool) -> list[Row]:
-        text = self._queries[name]
+        name, text = self._queries.pick(name, self.backend)
         if self.observed is not None:
             self.observed.add(name)
         try:
@@ -118,7 +136,9 @@ class Neo4jStore:
             raise translate(exc) from exc
 
     async def _session_run(self, text: str, params: dict[str, Any], read_only: bool) -> list[Row]:
-        async with self._driver.session(database=self._database) as session:
+        mode = READ_ACCESS if read_only else WRITE_ACCESS  # routed to a reader, or to the leader
+        async with self._driver.session(database=self._database, default_access_mode=mode,
+                                        bookmark_manager=self._bookmarks) as session:  # fmt: skip
             if read_only:
                 return await session.execute_read(self._read, text, params)
             return await session.execute_write(_collect, text, params)
@@ -147,8 +167,9 @@ class Neo4jStore:
         """Constraints and indexes use ``IF NOT EXISTS``, so this is idempotent."""
         try:
             async with self._driver.session(database=self._database) as session:
-                for statement in split_statements(self._queries[SCHEMA_FILE]):
-                    await (await session.run(statement)).consume()
+                for name in (SCHEMA_FILE, FULLTEXT_FILE):
+                    for statement in split_statements(self._queries[name]):
+                        await (await session.run(statement)).consume()
         except Exception as exc:
             raise translate(exc) from exc
 

@@ -66,9 +66,18 @@ class QueryLibrary(Mapping[str, str]):
     def __len__(self) -> int:
         return len(self.texts)
 
+    def pick(self, name: str, backend: str) -> tuple[str, str]:
+        """The name and text a backend runs for ``name``: its own twin ``name.<backend>`` where
+        one statement cannot serve both (the full-text procedures differ), else ``name`` itself."""
+        own = f"{name}.{backend}"
+        if own in self.texts:
+            return own, self.texts[own]
+        return name, self[name]
+
     def shared(self) -> list[str]:
-        """Names of the statements both backends must run unchanged."""
-        return [n for n in self.texts if not n.startswith("schema/")]
+        """Names of the statements the FalkorDB tests must run: all but the schema files and the
+        Neo4j-only twins (``*.neo4j``; the checker lints those, their ``*.falkordb`` twin runs)."""
+        return [n for n in self.texts if not n.startswith("schema/") and not n.endswith(".neo4j")]
 
 
 def split_statements(text: str) -> list[str]:

@@ -55,6 +55,21 @@ def search_text(*parts: str | None) -> str:
     return "|".join(k for k in (search_key(p) for p in parts) if k)
 
 
+_WORD = re.compile(r"\w+")
+
+
+def words(text: str | None) -> list[str]:
+    """The words the full-text index holds: normalised like ``search_key``, but split at spaces
+    and punctuation, with a half-space (ZWNJ) joining its parts (آب‌های and آبهای are one word,
+    as they are one word to a Persian reader; آب های, written apart, stays two)."""
+    return _WORD.findall(normalize((text or "").replace("\u200c", "")))
+
+
+def search_words(*parts: str | None) -> str:
+    """The stored ``words`` property the full-text index covers, over the same fields as ``search``."""
+    return " ".join(w for part in parts for w in words(part))
+
+
 def clean_label(text: str) -> str:
     """A name or title as stored: bidi controls removed, outer spaces trimmed, letters kept."""
     return unicodedata.normalize("NFC", text).translate(_STRIP_BIDI).strip()

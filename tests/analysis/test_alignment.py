@@ -41,7 +41,7 @@ def test_the_three_false_alarms_are_aligned_by_rules_and_goals_are_served(demo: 
     assert items["ex-abfa-pay-abnegar"]["declaredVerified"] is False and items["ex-abfa-pay-abnegar"]["aligned"]
     assert items["ex-planning-parks-green"]["declaredVerified"] is True  # money under the budget duty
     plans = demo.ok("{ analyses { cityPlans { id levels goals { id level focus strategies dutyIds } } } }")["analyses"]["cityPlans"]
-    assert {p["id"] for p in plans} == {"pl-mashhad-midterm", "pl-mashhad-1405"}
+    assert {p["id"] for p in plans} == {"pl-mashhad-midterm", "pl-mashhad-1405", "pl-mashhad-wsc"}  # the last: demo_wg.json, no goals
     assert plans[0]["levels"] == ["headquarters", "organisation", "district"] and all(g["strategies"] for p in plans for g in p["goals"])
     goals = {g["goalId"]: g for g in report["goals"]}
     assert goals["go-water"]["items"] > 0 and goals["go-water"]["planId"] == "pl-mashhad-midterm"

@@ -21,7 +21,8 @@ def _alignment(gql: GraphQL) -> dict[str, Any]:
 
 def test_the_demo_plans_are_read_from_the_store(demo: GraphQL) -> None:
     plans = demo.ok(PLANS)["cityPlans"]
-    assert [p["id"] for p in plans] == ["pl-mashhad-midterm", "pl-mashhad-1405"]  # as the shipped file has them
+    # as the shipped file has them, then seed 000's water-sensitive city plan (demo_wg.json: the frame of its working groups)
+    assert [p["id"] for p in plans] == ["pl-mashhad-midterm", "pl-mashhad-1405", "pl-mashhad-wsc"]
     midterm = plans[0]
     assert midterm["levels"] == ["headquarters", "organisation", "district"]
     assert midterm["goals"][0]["id"] == "go-water" and "du-abfa-wsc" in midterm["goals"][0]["dutyIds"]

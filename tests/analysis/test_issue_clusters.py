@@ -77,7 +77,8 @@ def test_demo_excavation_issues_merge_into_one_top_ranked_issue(demo_snapshot: S
     assert len(holders) == 1, "the three planted issues are split"
     rank = holders[0]
     assert planted_ids <= set(result.issues[rank].member_ids) and rank < 3
-    assert len(result.issues[rank].raisers) == 3
+    # the three planted raisers, and district 9's later sidewalk issue (service/data/demo_intake.json) with them
+    assert {"ag-dep-civil", "ag-d10", "ag-council"} <= set(result.issues[rank].raisers)
     for merged in result.merged():
         assert len(merged.raisers) >= 2, merged
     members = [i for m in result.issues + result.resolved for i in m.member_ids]

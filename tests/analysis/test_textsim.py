@@ -18,3 +18,10 @@ def test_blank_rows_weigh_to_zero_and_others_to_unit_length(docs: list[str]) -> 
     norms = np.sqrt(np.asarray(rows.multiply(rows).sum(axis=1)).ravel())
     for doc, norm in zip(docs, norms, strict=True):
         assert norm == pytest.approx(1.0 if doc else 0.0)
+
+
+def test_empty_rows_anywhere_even_last() -> None:
+    """The quiet bench's province win-win failed here (``_split_arranged``'s small corpus)."""
+    rows = tfidf(["آب شهر مشهد", "", "تصفیه پساب", "", ""])
+    norms = np.asarray(rows.multiply(rows).sum(axis=1)).ravel()
+    assert rows.shape[0] == 5 and np.allclose(norms, [1, 0, 1, 0, 0])

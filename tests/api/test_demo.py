@@ -46,8 +46,8 @@ def test_demo_has_what_the_seeds_describe(demo: GraphQL) -> None:
     assert len(names) >= 4
     supervisors = [m for g in groups["workingGroups"]["nodes"] for m in g["members"] if m["role"] == "SUPERVISOR"]
     assert supervisors
-    stakeholders = demo.ok("{ agencies(filter: {kind: STAKEHOLDER_GROUP}) { totalCount } }")
-    assert stakeholders["agencies"]["totalCount"] == 6
+    stakeholders = demo.ok("{ agencies(filter: {kind: STAKEHOLDER_GROUP}) { totalCount } stakeholders { totalCount } }")
+    assert stakeholders["agencies"]["totalCount"] == 0 and stakeholders["stakeholders"]["totalCount"] == 6  # their own kind (#19.3)
     districts = demo.ok("{ agencies(filter: {kind: DISTRICT}) { totalCount } }")
     assert districts["agencies"]["totalCount"] == 14  # D1..D13 and Samen, the shrine district
     overdue = demo.ok("{ requests(filter: {overdue: true}) { totalCount nodes { overdue } } }")["requests"]

@@ -4,33 +4,18 @@ its parties' subscribers and the directorate's, and never another agency's."""
 from __future__ import annotations
 
 import asyncio
-import json
 from typing import Any
 
-from websockets.asyncio.client import connect
-
 from tests.conftest import GraphQL, LiveServer, make_token
+from tests.ws import listen, ws_url
 
 SUBSCRIBE = "subscription { requestEvents { action request { id status senderId receiverId } } }"
-
-
-async def _events(url: str, token: str, ready: asyncio.Event, out: list[dict[str, Any]], until: int) -> None:
-    async with connect(url, subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
-                       additional_headers={"Authorization": f"Bearer {token}"}) as ws:  # fmt: skip
-        await ws.send(json.dumps({"type": "connection_init"}))
-        assert json.loads(await ws.recv())["type"] == "connection_ack"
-        await ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIBE}}))
-        ready.set()
-        while len(out) < until:
-            message = json.loads(await ws.recv())
-            assert message["type"] == "next", message
-            out.append(message["payload"]["data"]["requestEvents"])
 
 
 def test_parties_hear_of_their_requests_and_others_do_not(demo: GraphQL, live: LiveServer) -> None:
     agencies = demo.ok("{ agencies(first: 100) { nodes { id } } }")["agencies"]["nodes"]
     sender, receiver, stranger = (a["id"] for a in agencies[:3])
-    url = live.url.replace("http", "ws") + "/graphql"
+    url = ws_url(live.url)
     settings = demo.settings
     assert settings is not None
     tokens = {name: make_token(settings, "agency", ident) for name, ident in
@@ -41,7 +26,7 @@ def test_parties_hear_of_their_requests_and_others_do_not(demo: GraphQL, live: L
     async def scenario() -> None:
         ready = {name: asyncio.Event() for name in tokens}
         wanted = {"sender": 2, "receiver": 2, "directorate": 2, "stranger": 1}
-        tasks = {n: asyncio.create_task(_events(url, tokens[n], ready[n], heard[n], wanted[n])) for n in tokens}
+        tasks = {n: asyncio.create_task(listen(url, tokens[n], SUBSCRIBE, ready[n], heard[n], wanted[n])) for n in tokens}
         await asyncio.wait_for(asyncio.gather(*(e.wait() for e in ready.values())), 20)
         await asyncio.sleep(0.3)  # the server starts each subscription after the subscribe message
         as_sender = GraphQL(demo.client, tokens["sender"], settings)

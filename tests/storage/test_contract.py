@@ -22,9 +22,11 @@ from service.domain import models as m
 from service.domain.actor import DEVELOPMENT_ACTOR
 from service.domain.enums import RequestStatus
 from service.errors import ServiceError
-from service.registry import specs
+from service.registry import fulltext, specs
 from service.registry.agencies import move_agency
+from service.registry.audit import audit_event
 from service.registry.bundle import export_bundle, import_bundle
+from service.registry.clock import now_iso
 from service.registry.repository import Repository
 from service.registry.requests import move_request
 from service.settings import Settings
@@ -36,6 +38,7 @@ from service.storage.queries import QueryLibrary
 from service.storage.runtime import open_store
 from tests.conftest import OBSERVED
 from tests.factories import small_bundle
+from tests.storage.agreement_contract import test_agreement_statements  # noqa: F401  (branch agree: run here, on each backend)
 
 NEO4J_URL = os.environ.get("HAMAHANG_TEST_NEO4J_URL")
 BACKENDS = [
@@ -67,9 +70,11 @@ async def store(request: pytest.FixtureRequest, settings: Settings) -> AsyncIter
     await runtime.store.close()  # the embedded server belongs to the session fixture
 
 
-def shared_statements() -> set[str]:
-    """Every statement both backends run: each file under cypher/ but the per-backend schema."""
-    return {name for name in QueryLibrary.load().texts if not name.startswith("schema/")}
+def shared_statements(backend: str) -> set[str]:
+    """Every statement a backend runs: each file under cypher/ but the per-backend schema and the
+    other backend's twin of a statement one text cannot serve (``search/fulltext.<backend>``)."""
+    other = next(b for b in RAN if b != backend)
+    return {name for name in QueryLibrary.load().texts if not name.startswith("schema/") and not name.endswith(f".{other}")}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -83,7 +88,7 @@ def every_shared_statement_runs(request: pytest.FixtureRequest) -> Iterator[None
     for backend, ran in RAN.items():
         if backend == "neo4j" and not NEO4J_URL:
             continue
-        missing = sorted(shared_statements() - ran)
+        missing = sorted(shared_statements(backend) - ran)
         assert not missing, f"the contract suite never ran these on {backend}: {missing}"
 
 
@@ -230,6 +235,27 @@ async def test_reads_leave_the_search_key_in_the_store(store: GraphStore) -> Non
     assert [r["id"] for r in listed] == ["du-green"]  # while the filter still finds by it
 
 
+async def test_full_text_search_and_the_words_backfill(store: GraphStore) -> None:
+    """``q`` through each backend's own full-text statement (the port picks the file), normalised on
+    both sides; a record stored without ``words`` (before the index) gets them from the backfill."""
+    assert not (await import_bundle(store, small_bundle())).problems
+    assert await fulltext.hits(store, specs.DUTY, "فضاي سبز", False) == ["du-green"]  # Arabic yeh asked
+    assert await fulltext.hits(store, specs.NEED, "آبیاری", False) == ["ne-parks"]
+    assert await fulltext.hits(store, specs.DUTY, "ضای", False) is None  # no word begins so: CONTAINS answers
+    listed = await Repository(store).page(specs.DUTY, filters={}, q="فضای", sort=fulltext.RANK)
+    assert [r["id"] for r in listed] == ["du-green"]
+    repo = Repository(store)
+    data = m.AgencyIn(code="OLD", nameFa="سازمان قديمي", kind="ngo", level="external")
+    ident, props, relations = repo.new_props(specs.AGENCY, data, now_iso())
+    del props["words"]  # as the previous version stored it
+    await store.write("agency/create", {"id": ident, "props": props, "now": now_iso(), "idempotencyKey": None, "inputHash": None,
+                                        **relations, "audit": audit_event(None, "create", "Agency", ident, None, {})})  # fmt: skip
+    assert await fulltext.hits(store, specs.AGENCY, "قدیمی", False) is None
+    assert await fulltext.backfill_words(store) == 1
+    assert await fulltext.hits(store, specs.AGENCY, "قدیمی", False) == [ident]
+    assert await fulltext.backfill_words(store) == 0
+
+
 NARROW_FROM = {  # each *_fields twin, the full traversal it narrows, and an agency with rows
     "agency/children": "ag-city", "duty/by_agency": "ag-parks", "capacity/by_agency": "ag-water",
     "need/by_agency": "ag-parks", "issue/raised_by": "ag-city", "issue/concerning": "ag-water",
@@ -293,6 +319,24 @@ async def test_finding_verdicts_are_kept(store: GraphStore) -> None:
     again = await save_verdict(store, "dup:du-a:du-b", "dismissed", "du-a@2;du-b@1", DEVELOPMENT_ACTOR, None)
     assert saved.verdict == "confirmed" and again.verdict == "dismissed"
     assert (await load_verdicts(store))["dup:du-a:du-b"].fingerprint == "du-a@2;du-b@1"
+
+
+async def test_winwin_reads_only_what_it_needs(store: GraphStore) -> None:
+    """``winwin_read``'s compact statements: the same records on each backend, plain columns."""
+    from service.analysis.winwin_read import exchanges_between, load_winwin_snapshot
+
+    await import_bundle(store, small_bundle())
+    snap = await load_winwin_snapshot(store, "2024-06-01")
+    snap.rows["exchange"] = await exchanges_between(store, snap, [("ag-city", "ag-parks"), ("ag-water", "ag-parks"),
+                                                                  ("ag-water", "ag-city")], "2024-06-01")  # fmt: skip
+    ids = {k: sorted(r["id"] for r in rows) for k, rows in snap.rows.items()}
+    assert ids == {"agency": ["ag-city", "ag-parks", "ag-water"], "capacity": ["ca-water"], "need": ["ne-parks"],
+                   "issue": ["is-dig"], "exchange": ["ex-1", "ex-2"], "request": ["rq-1"]}  # fmt: skip
+    [cap], [need], [exchange] = snap["capacity"], snap["need"], [x for x in snap["exchange"] if x["id"] == "ex-2"]
+    assert (cap["agencyId"], cap["unit"], cap["availableTo"], cap["costRials"]) == ("ag-water", "m3/day", "2026-03-20", 1000)
+    assert (need["agencyId"], need["neededFrom"], need["valueRials"]) == ("ag-parks", "2024-05-21", 5000)
+    assert (exchange["providerId"], exchange["receiverId"], exchange["status"]) == ("ag-water", "ag-parks", "planned")
+    assert snap["issue"][0]["concernsIds"] == ["ag-water"] and snap["request"][0]["aboutId"] == "ca-water"
 
 
 async def test_vocabulary_terms_are_added_once_and_listed(store: GraphStore) -> None:
@@ -478,3 +522,99 @@ async def test_notifications_digests_and_webhooks_are_each_made_once(store: Grap
     assert [(d["node"]["status"], d["node"]["attempts"], d["node"]["log"]) for d in log] == [("delivered", 1, ["ok"])]
     off = await webhooks.deactivate(store, View(director), director, hook["id"])
     assert off["active"] is False and (await store.read("webhook/get", {"ids": [hook["id"]]}))[0]["node"]["active"] is False
+# --- working-group governance (issue 19; branch wg) ---
+async def test_working_group_governance_statements_and_one_winner_per_move(store: GraphStore) -> None:
+    """Meetings, decisions, reports and placement on each backend; 8 owners moving one decision at
+    once and 8 supervisors' approvals of one report each make exactly one winner."""
+    from service.domain.actor import Actor, Role
+    from service.domain.enums import WorkingGroupLevel
+    from service.registry import wg_reads
+    from service.registry.city_plans import upsert_plan
+    from service.registry.wg_decisions import move_decision, record_decision
+    from service.registry.wg_meetings import amend_meeting, record_meeting
+    from service.registry.wg_placement import place
+    from service.registry.wg_reports import advance_report, draft_report, published_reports
+
+    bundle = small_bundle()
+    bundle["workingGroups"][0]["members"] = [{"agencyId": "ag-water", "role": "secretariat"},
+                                             {"agencyId": "ag-parks", "role": "member"},
+                                             {"agencyId": "ag-city", "role": "supervisor"}]  # fmt: skip
+    await import_bundle(store, bundle)
+    repo = Repository(store)
+    sec, owner, sup = (Actor("t", Role.AGENCY, a) for a in ("ag-water", "ag-parks", "ag-city"))
+    await upsert_plan(store, None, {"id": "pl-t", "titleFa": "طرح"})
+    placed = await place(repo, "wg-water", WorkingGroupLevel.PLAN, None, "pl-t", 1)
+    assert (placed["level"], placed["planId"], placed["version"]) == ("plan", "pl-t", 2)
+    meeting = await record_meeting(repo, sec, {"groupId": "wg-water", "date": "1405/03/01", "agendaFa": "دستور", "presentIds": ["ag-water"]})
+    amended = await amend_meeting(repo, sec, meeting["id"], {"minutesFa": "صورت‌جلسه"}, 1)
+    assert amended["minutesFa"] == "صورت‌جلسه" and amended["memberIds"]
+    decision = await record_decision(repo, sec, {"groupId": "wg-water", "meetingId": meeting["id"], "textFa": "تصمیم", "ownerId": "ag-parks"})
+
+    async def outcome(work: Any) -> str:
+        try:
+            await work
+        except ServiceError as exc:
+            return exc.code
+        return "won"
+
+    moves = await asyncio.gather(*(outcome(move_decision(repo, owner, decision["id"], "in_progress", None, 1)) for _ in range(8)))
+    assert moves.count("won") == 1 and set(moves) - {"won"} <= {"VERSION_CONFLICT", "INVALID_TRANSITION"}, moves
+    steps = await wg_reads.steps(repo, "wg_decision", [decision["id"]])
+    assert [s["toStatus"] for s in steps[decision["id"]]] == ["open", "in_progress"]
+    report = await draft_report(repo, sec, {"groupId": "wg-water", "year": 1405, "period": "h1", "titleFa": "گزارش", "summaryFa": "خلاصه"})
+    assert (report["meetingsHeld"], report["decisionsMade"], report["decisionsOpen"]) == (1, 1, 1)
+    approvals = await asyncio.gather(*(outcome(advance_report(repo, sup, report["id"], "approve", 1)) for _ in range(8)))
+    assert approvals.count("won") == 1, approvals
+    await advance_report(repo, sec, report["id"], "publish", 2)
+    assert [r["id"] for r in await published_reports(repo)] == [report["id"]]
+    assert [s["toStatus"] for s in (await wg_reads.steps(repo, "wg_report", [report["id"]]))[report["id"]]] == ["drafted", "approved", "published"]
+    for kind, ident in (("wg_meeting", meeting["id"]), ("wg_decision", decision["id"]), ("wg_report", report["id"])):
+        assert ident in await wg_reads.get_many(repo, kind, [ident])
+    assert len(await wg_reads.listing(repo, "wg_meeting", groupIds=["wg-water"])) == 1
+    assert len(await wg_reads.listing(repo, "wg_decision", groupIds=None, ownerId="ag-parks")) == 1
+    assert len(await wg_reads.listing(repo, "wg_report", groupIds=None, status="published")) == 1
+    leftover = await store.read("working_group/get", {"ids": ["wg-water"]})
+    assert "_lock" not in leftover[0]["node"]
+async def test_stakeholders_links_log_and_commitments(store: GraphStore) -> None:
+    """#19.3: a stakeholder, its links replaced, the engagement log, a commitment moved, each backend alike."""
+    from service.domain import stakeholder as sm
+    from service.domain.actor import Actor, Role
+    from service.registry import commitments as cm, stakeholders as st
+    from service.registry.receivers import check_receiver
+
+    await import_bundle(store, small_bundle())
+    repo = Repository(store, DEVELOPMENT_ACTOR)
+    made = await st.create_stakeholder(repo, sm.StakeholderIn(nameFa="شهروندان", type="citizens", power=2, interest=5, influence=3,
+                                                              issueIds=["is-dig"], dutyIds=["du-green"], workingGroupIds=["wg-water"]))  # fmt: skip
+    assert made["partyIds"] and set(made["partyIds"]) == {"ag-parks", "ag-city", "ag-water"}
+    linked = await st.set_links(repo, made["id"], sm.StakeholderLinks(dutyIds=["du-sewer"], issueIds=[]), 1)
+    assert linked["dutyIds"] == ["du-sewer"] and linked["issueIds"] == [] and linked["workingGroupIds"] == ["wg-water"]
+    moved = await st.update_stakeholder(repo, made["id"], sm.StakeholderPatch(power=4), 2)
+    assert moved["power"] == 4 and moved["version"] == 3
+    agency = Repository(store, Actor(name="parks", role=Role.AGENCY, agency_id="ag-parks"))
+    assert await agency.count(st.STAKEHOLDER, filters={}) == 0  # du-green no longer serves it
+    assert await repo.count(st.STAKEHOLDER, filters={"type": "citizens"}) == 1
+    assert [r["id"] for r in await st.all_stakeholders(repo)] == [made["id"]]
+    owed = await cm.make_commitment(repo, sm.CommitmentIn(stakeholderId=made["id"], ownerId="ag-parks", textFa="آبیاری", dueDate="1405/10/01"))
+    assert await agency.count(st.STAKEHOLDER, filters={}) == 1  # now it owes it one
+    kept = await cm.move_commitment(agency, owed["id"], "kept", "انجام شد", 1)
+    assert kept["status"] == "kept" and [s["status"] for s in (await cm.steps_of(repo, [owed["id"]]))[owed["id"]]] == ["open", "kept"]
+    assert [c["id"] for c in await cm.commitments(agency)] == [owed["id"]]
+    entry = sm.EngagementIn(stakeholderId=made["id"], kind="meeting", date="1405/09/09", noteFa="جلسه", commitmentId=owed["id"])
+    logged = await cm.record_engagement(agency, entry, idempotency_key="k1")
+    assert (await cm.record_engagement(agency, entry, idempotency_key="k1"))["id"] == logged["id"]
+    assert (await cm.engagements_of(repo, [made["id"]]))[made["id"]][0]["agencyId"] == "ag-parks"
+    assert [r["key"] for r in await repo.related("stakeholder/of_duties", ["du-sewer", "du-green"])] == ["du-sewer"]
+    assert await repo.related("stakeholder/of_issues", ["is-dig"]) == []  # unlinked above
+    with pytest.raises(ServiceError) as refused:
+        await check_receiver(repo, made["id"])
+    assert refused.value.code == "NOT_A_RECEIVER"
+    assert await store.read("agency/stakeholder_groups", {"ids": ["ag-parks"]}) == []
+    late = await cm.make_commitment(repo, sm.CommitmentIn(stakeholderId=made["id"], ownerId="ag-water", textFa="لوله", dueDate="1405/09/01"))
+    assert await store.read("commitment/overdue", {"today": "2026-11-30"}) == [
+        {"commitmentId": late["id"], "stakeholderId": made["id"], "textFa": "لوله", "dueDate": "2026-11-22", "ownerId": "ag-water"}]
+    legacy = {"id": "ag-sg", "code": "SG-1", "nameFa": "شهروندان", "kind": "stakeholder_group", "level": "external"}
+    assert not (await import_bundle(store, {"agencies": [legacy]})).problems  # old data stays importable
+    assert await store.read("agency/stakeholder_groups", {"ids": ["ag-sg", "ag-parks"]}) == [{"id": "ag-sg"}]
+    converted = await st.convert_group(repo, "ag-sg", "citizens", 2, 5, 3)
+    assert converted["convertedFrom"] == "ag-sg" and (await repo.get(specs.AGENCY, "ag-sg"))["archived"] is True

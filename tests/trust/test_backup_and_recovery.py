@@ -28,6 +28,9 @@ def test_restore_of_a_backup_is_the_same_graph(demo: GraphQL, settings: Settings
     assert sum('"PlanGoal"' in line and '"labels"' in line for line in before) == 11
     assert any('"SERVED_BY"' in line and '"du-abfa-wsc"' in line for line in before)
     assert any('"PART_OF"' in line and '"CityPlan"' in line for line in before)
+    # the demo's agreements travel too, with their steps UNDER them and their history (branch agree)
+    assert sum('["Agreement"]' in line and '"labels"' in line for line in before) == 16
+    assert any('"UNDER"' in line for line in before) and any('"HAS_STEP"' in line and '"agr-demo-' in line for line in before)
 
     async def wipe_and_restore(store):  # type: ignore[no-untyped-def]
         from service.registry.backup import restore_lines
@@ -39,7 +42,7 @@ def test_restore_of_a_backup_is_the_same_graph(demo: GraphQL, settings: Settings
     assert _backup(settings) == before
     # the restored registry still answers, through the restored token
     assert demo.ok('{ duty(id: "du-parks-green") { titleEn version } }')["duty"] == {"titleEn": "Green space", "version": 2}
-    assert len(demo.ok("{ cityPlans { goals { id } } }")["cityPlans"]) == 2
+    assert len(demo.ok("{ cityPlans { goals { id } } }")["cityPlans"]) == 3  # the shipped two and seed 000's (demo_wg.json)
 
 
 def test_restore_refuses_a_store_with_data(demo: GraphQL, settings: Settings) -> None:

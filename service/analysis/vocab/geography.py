@@ -53,3 +53,32 @@ def geo_code(text: str) -> str | None:
 
 def geo_label(code: str) -> str:
     return geography().label(code)
+
+
+@cache
+def shipped_kinds() -> dict[str, str]:
+    """Each shipped code's kind (country, province, city, district), from the file's ``kind`` column."""
+    import csv
+    from importlib import resources
+
+    text = resources.files("service.analysis.vocab").joinpath("data/geography.csv").read_text(encoding="utf-8")
+    return {row["code"]: row["kind"] for row in csv.DictReader(text.splitlines())}
+
+
+def geo_tree(root: str = "province") -> dict[str, object] | None:
+    """The hierarchy under ``root`` as nested ``{code, kind, fa, en, labelsFa, children}``, children in the
+    file's order (districts 1..13, then Samen): the one geography agencies and analyses share."""
+    geo = geography()
+    if root not in geo.parent:
+        return None
+    children: dict[str | None, list[str]] = {}
+    for code, parent in geo.parent.items():
+        children.setdefault(parent, []).append(code)
+    kinds = shipped_kinds()
+
+    def node(code: str) -> dict[str, object]:
+        fa, en = geo.labels_fa.get(code, ()), geo.labels_en.get(code, ())
+        return {"code": code, "kind": kinds.get(code), "fa": fa[0] if fa else code, "en": en[0] if en else code,
+                "labelsFa": list(fa), "children": [node(c) for c in children.get(code, [])]}  # fmt: skip
+
+    return node(root)

@@ -12,9 +12,10 @@ from strawberry.types import Info
 from service.domain.enums import JURISDICTION_FA
 from service.graphql.types.common import AgencyKind, AgencyLevel, DateTime, Jurisdiction, MemberRole, from_row
 from service.graphql.types.node import Node
-from service.registry.specs import AGENCY
+from service.registry.specs import AGENCY, WORKING_GROUP
 
 if TYPE_CHECKING:
+    from service.graphql.types.agreement import Agreement
     from service.graphql.types.duty import Duty
     from service.graphql.types.exchange import Exchange
     from service.graphql.types.issue import Issue
@@ -29,6 +30,7 @@ _issue = Annotated["Issue", strawberry.lazy("service.graphql.types.issue")]
 _exchange = Annotated["Exchange", strawberry.lazy("service.graphql.types.exchange")]
 _request = Annotated["Request", strawberry.lazy("service.graphql.types.request")]
 _membership = Annotated["Membership", strawberry.lazy("service.graphql.types.working_group")]
+_agreement = Annotated["Agreement", strawberry.lazy("service.graphql.types.agreement")]
 _where = strawberry.lazy("service.graphql.where")
 _wAgency = Annotated["AgencyWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
 _wDuty = Annotated["DutyWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
@@ -37,6 +39,7 @@ _wNeed = Annotated["NeedWhere", _where]  # type: ignore[name-defined]  # noqa: F
 _wIssue = Annotated["IssueWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
 _wExchange = Annotated["ExchangeWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
 _wRequest = Annotated["RequestWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
+_wWorkingGroup = Annotated["WorkingGroupWhere", _where]  # type: ignore[name-defined]  # noqa: F821  (made at import by service.graphql.where)
 
 
 @strawberry.type(description="An executive body: a deputy, district, organisation, company, agency or firm")
@@ -110,12 +113,24 @@ class Agency(Node):
     async def requests_received(self, info: Info, where: _wRequest | None = None) -> list[_request]:
         return await _traverse(info, self.id, "requestsReceived", where)
 
-    @strawberry.field(description="Working groups this agency sits in, with its role")
-    async def working_groups(self, info: Info) -> list[_membership]:
+    @strawberry.field(description="Working groups this agency sits in, with its role; `where` filters on the group")
+    async def working_groups(self, info: Info, where: _wWorkingGroup | None = None) -> list[_membership]:
         from service.graphql.types.working_group import Membership, WorkingGroup
 
         rows = await info.context.loaders.related("working_group/of_agency").load(self.id)
+        if where is not None and rows:
+            from service.graphql.where import to_tree
+
+            keep = await info.context.loaders.matching(WORKING_GROUP, to_tree(where)).load_many([r["id"] for r in rows])
+            rows = [r for r, ok in zip(rows, keep, strict=True) if ok]
         return [Membership(role=MemberRole(r["role"]), group=from_row(WorkingGroup, r)) for r in rows]
+
+    @strawberry.field(description="Agreements this agency is a party to (as provider or receiver), newest first; "
+                      "an agency reader sees only its own")  # fmt: skip  # branch agree
+    async def agreements(self, info: Info) -> list[_agreement]:
+        from service.graphql.types.agreement import Agreement
+
+        return [from_row(Agreement, r) for r in await info.context.loaders.related("agreement/of_agency").load(self.id)]
 
 
 # GraphQL field -> (traversal statement, module and type of its records)

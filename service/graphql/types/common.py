@@ -35,6 +35,15 @@ strawberry.enum(e.ExchangeStatus)
 strawberry.enum(e.RequestStatus)
 strawberry.enum(e.MemberRole)
 strawberry.enum(e.MoneyUnit, description="Rials as stored, or tomans (rials / 10)")
+# working-group governance (issue 19; branch wg)
+strawberry.enum(e.WorkingGroupLevel, description="Where a working group sits: council, a plan's executive group, headquarters, organisation, district")
+strawberry.enum(e.DecisionStatus, description="A working group's decision: open, in progress, done or dropped")
+strawberry.enum(e.ReportStatus, description="A transparency report: drafted, approved by the supervisor, published")
+strawberry.enum(e.ReportPeriod, description="The part of a Jalali year a transparency report covers")
+# issue intake (issue 19 item 2)
+strawberry.enum(e.IssueLevel, description="Where an issue was collected (seed 001): headquarters, organisation or district")
+strawberry.enum(e.ProposalOutcome, description="A committee's decision on a proposal: merge its issues, keep it as proposed, or reject it")
+strawberry.enum(e.CouncilOutcome, description="A council's decision on the approved list: approved, or returned to the committee")
 # strawberry.enum marks the domain enum itself and returns it; the names below are plain aliases,
 # so mypy reads them as types (an assignment from a call is a variable to it).
 AgencyKind = e.AgencyKind
@@ -51,6 +60,24 @@ ExchangeStatus = e.ExchangeStatus
 RequestStatus = e.RequestStatus
 MemberRole = e.MemberRole
 MoneyUnit = e.MoneyUnit
+# -- agreements (branch agree) --
+strawberry.enum(e.ValuationMethod, description="How a service's or infrastructure's value was estimated")
+strawberry.enum(e.AgreementKind, description="What an agreement is for; knowledge-based and innovative contracts are counted apart (seed 004)")
+strawberry.enum(e.AgreementStatus, description="draft → signed (every party) → active → completed → settled, or terminated")
+strawberry.enum(e.StepKind, description="An order (receiver), a delivery (provider) or a payment (payer) under an agreement")
+strawberry.enum(e.StepStatus, description="placed/reported/recorded await the other side; then accepted, declined, disputed or confirmed")
+ValuationMethod = e.ValuationMethod
+AgreementKind = e.AgreementKind
+AgreementStatus = e.AgreementStatus
+StepKind = e.StepKind
+StepStatus = e.StepStatus
+WorkingGroupLevel = e.WorkingGroupLevel
+DecisionStatus = e.DecisionStatus
+ReportStatus = e.ReportStatus
+ReportPeriod = e.ReportPeriod
+IssueLevel = e.IssueLevel
+ProposalOutcome = e.ProposalOutcome
+CouncilOutcome = e.CouncilOutcome
 
 
 def iso_date(value: str | None) -> dt.date | None:

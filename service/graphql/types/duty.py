@@ -14,9 +14,11 @@ from service.graphql.types.node import Node
 
 if TYPE_CHECKING:
     from service.graphql.types.agency import Agency
+    from service.graphql.types.stakeholder import Stakeholder  # #19.3
 
 _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
 _agency_where = Annotated["AgencyWhere", strawberry.lazy("service.graphql.where")]  # type: ignore[name-defined]  # noqa: F821
+_stakeholder = Annotated["Stakeholder", strawberry.lazy("service.graphql.types.stakeholder")]  # #19.3
 
 
 def budget_lines(years: list[int] | None, rials: list[int] | None) -> list[tuple[int, int]]:
@@ -77,3 +79,12 @@ class Duty(Node):
         from service.registry.specs import AGENCY
 
         return await kept(info, AGENCY, await load_agencies(info, self.support_agency_ids), where)
+
+    # -- stakeholders (#19.3) --
+    @strawberry.field(description="Stakeholders it serves (those the reader may read)")
+    async def stakeholders(self, info: Info) -> list[_stakeholder]:
+        from service.graphql.types.common import from_row
+        from service.graphql.types.stakeholder import Stakeholder
+
+        rows = await info.context.loaders.related("stakeholder/of_duties").load(str(self.id))
+        return [from_row(Stakeholder, r) for r in rows]

@@ -14,6 +14,7 @@ from service.graphql.types.common import (
     ExchangeKind,
     ExchangeStatus,
     MoneyUnit,
+    ValuationMethod,
     from_row,
     iso_date,
     jalali,
@@ -26,10 +27,12 @@ from service.text.jalali import jalali_year
 
 if TYPE_CHECKING:
     from service.graphql.types.agency import Agency
+    from service.graphql.types.agreement import Agreement
     from service.graphql.types.duty import Duty
 
 _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
 _duty = Annotated["Duty", strawberry.lazy("service.graphql.types.duty")]
+_agreement = Annotated["Agreement", strawberry.lazy("service.graphql.types.agreement")]
 
 
 @strawberry.type(description="A financial, service or infrastructure exchange between agencies")
@@ -45,6 +48,9 @@ class Exchange(Node):
     duty_id: strawberry.ID | None = strawberry.field(default=None, description="The provider's duty it serves")
     contract_ref: str | None = None
     amount_rials: strawberry.Private[int | None] = None
+    estimated_value_rials: strawberry.Private[int | None] = None
+    valuation_method: ValuationMethod | None = strawberry.field(default=None, description="How estimatedValue was estimated")
+    agreement_id: strawberry.ID | None = strawberry.field(default=None, description="The agreement it belongs to")
     date_iso: strawberry.Private[str | None] = None
     version: int = 1
     archived: bool = False
@@ -54,6 +60,26 @@ class Exchange(Node):
     @strawberry.field(description="Amount, in rials unless asked in tomans")
     def amount(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float | None:
         return money(self.amount_rials, unit)
+
+    @strawberry.field(description="A service's or infrastructure's worth as estimated (valuationMethod says how)")
+    def estimated_value(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float | None:
+        return money(self.estimated_value_rials, unit)
+
+    @strawberry.field(description="What it is worth: the amount when one is recorded, else the estimated value")
+    def value(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float | None:
+        return money(self.amount_rials if self.amount_rials is not None else self.estimated_value_rials, unit)
+
+    @strawberry.field(description="True when value is an estimate, not an amount recorded")
+    def value_estimated(self) -> bool:
+        return self.amount_rials is None and self.estimated_value_rials is not None
+
+    @strawberry.field(description="The agreement it belongs to (null when none, or not the reader's to read)")
+    async def agreement(self, info: Info) -> _agreement | None:
+        from service.graphql.types.agreement import Agreement
+        from service.registry.specs import AGREEMENT
+
+        row = await info.context.loaders.entity(AGREEMENT).load(self.agreement_id) if self.agreement_id else None
+        return from_row(Agreement, row) if row else None
 
     @strawberry.field
     def date(self) -> dt.date | None:

@@ -16,8 +16,10 @@ from service.registry.clock import today_iso
 
 if TYPE_CHECKING:
     from service.graphql.types.agency import Agency
+    from service.graphql.types.agreement import Agreement
 
 _agency = Annotated["Agency", strawberry.lazy("service.graphql.types.agency")]
+_agreement = Annotated["Agreement", strawberry.lazy("service.graphql.types.agreement")]
 
 
 @strawberry.type(description="One step of a request's workflow: who moved it, when, and why")
@@ -44,6 +46,7 @@ class Request(Node):
     sender_id: strawberry.ID
     receiver_id: strawberry.ID
     about_id: strawberry.ID | None = strawberry.field(default=None, description="A capacity, need, issue or duty")
+    agreement_id: strawberry.ID | None = strawberry.field(default=None, description="The agreement it is filed under")
     due_date_iso: strawberry.Private[str | None] = None
     filed_on_iso: strawberry.Private[str | None] = None
     version: int = 1
@@ -82,6 +85,14 @@ class Request(Node):
     @strawberry.field
     async def receiver(self, info: Info) -> _agency | None:
         return await load_agency(info, self.receiver_id)
+
+    @strawberry.field(description="The agreement it is filed under (null when none, or not the reader's to read)")
+    async def agreement(self, info: Info) -> _agreement | None:
+        from service.graphql.types.agreement import Agreement
+        from service.registry.specs import AGREEMENT
+
+        row = await info.context.loaders.entity(AGREEMENT).load(self.agreement_id) if self.agreement_id else None
+        return from_row(Agreement, row) if row else None
 
     @strawberry.field(description="Every workflow step, oldest first")
     async def history(self, info: Info) -> list[Transition]:

@@ -50,6 +50,15 @@ class Capacity(Offerable):
     available_to_iso: strawberry.Private[str | None] = None
     cost_rials: strawberry.Private[int | None] = None
     quantity_committed: float | None = strawberry.field(default=None, description="Already promised to others")
+    innovation_centre: str | None = strawberry.field(default=None, description="A knowledge-based product's innovation centre "
+                                                     "(a code of innovationCentres); its company is the offering agency")
+
+    @strawberry.field(description="The innovation centre's name in Persian")
+    def innovation_centre_fa(self) -> str | None:
+        from service.analysis.vocab.lists import INNOVATION_CENTRES, term
+
+        found = term(INNOVATION_CENTRES, self.innovation_centre)
+        return found.fa if found else None
 
     @strawberry.field(description="The status today: an open or partly met capacity whose window has ended is expired")
     def status_today(self) -> ResourceStatus:

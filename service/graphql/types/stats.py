@@ -10,6 +10,7 @@ from strawberry.types import Info
 
 from service.data.taxonomy import functions
 from service.domain.enums import ExchangeKind as ExchangeKindEnum, MoneyUnit as MoneyUnitEnum
+from service.graphql.types.agreement import AgreementTotal
 from service.graphql.types.common import ExchangeKind, MoneyUnit, money
 from service.text.jalali import jalali_year
 
@@ -27,9 +28,19 @@ class ExchangeTotal:
     count: int
     amount_rials: strawberry.Private[int]
 
-    @strawberry.field
+    estimated_rials: strawberry.Private[int] = 0
+
+    @strawberry.field(description="Amounts recorded (money paid), without estimates")
     def amount(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float:
         return money(self.amount_rials, unit) or 0.0
+
+    @strawberry.field(description="Estimated values of services and infrastructure with no amount recorded")
+    def estimated(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float:
+        return money(self.estimated_rials, unit) or 0.0
+
+    @strawberry.field(description="Everything exchanged, in rials: amounts recorded plus estimated values (estimated says how much of it is estimated)")
+    def value(self, unit: MoneyUnit = MoneyUnitEnum.RIAL) -> float:
+        return money(self.amount_rials + self.estimated_rials, unit) or 0.0
 
 
 @strawberry.type(description="A COFOG division or group")
@@ -62,7 +73,7 @@ class RegistryStats:
     @strawberry.field(description="Exchanges that are not cancelled, per kind and Jalali year")
     async def exchange_totals(self, info: Info) -> list[ExchangeTotal]:
         rows = await info.context.repo.exchange_totals_by_day()
-        totals: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
+        totals: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0, 0])
         for r in rows:
             year = jalali_year(r["date"])
             if year is None:  # undated, or a stored date the Jalali calendar cannot show
@@ -70,10 +81,23 @@ class RegistryStats:
             slot = totals[(r["kind"], year)]
             slot[0] += int(r["count"])
             slot[1] += int(r["amount"] or 0)
+            slot[2] += int(r.get("estimated") or 0)
         return [
-            ExchangeTotal(kind=ExchangeKindEnum(kind), jalali_year=year, count=c, amount_rials=a)
-            for (kind, year), (c, a) in sorted(totals.items())
+            ExchangeTotal(kind=ExchangeKindEnum(kind), jalali_year=year, count=c, amount_rials=a, estimated_rials=est)
+            for (kind, year), (c, a, est) in sorted(totals.items())
         ]
+
+    # -- agreements (branch agree)
+    @strawberry.field
+    async def agreements_by_status(self, info: Info) -> list[StatusCount]:
+        return await _counts(info, "agreement")
+
+    @strawberry.field(description="Concluded agreements (every party signed) per kind and Jalali year of signing, with their value: "
+                      "seed 004 counts innovative contracts and contracts with knowledge-based companies per year this way")  # fmt: skip
+    async def agreement_totals(self, info: Info) -> list[AgreementTotal]:
+        from service.graphql.agreements import agreement_totals
+
+        return await agreement_totals(info)
 
 
 def function_list(division: str | None = None) -> list[Function]:
