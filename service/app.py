@@ -30,17 +30,20 @@ from service.graphql.endpoint import GraphQLPost
 from service.graphql.get_route import AdmittingGraphQLRouter, asks_for_page
 from service.graphql.schema import build_schema
 from service.interop import router as interop
+from service.notify.scheduler import Scheduler
+from service.notify.sweep import Sweeper
 from service.pictures import agreement_overlay, router as pictures, stakeholder_routes
 from service.portal import agreement_form as portal_agreement_form, agreements as portal_agreements, plan_actions as portal_plan_actions
 from service.portal.commitments import router as portal_commitments
 from service.portal.groups_keep import router as portal_groups  # issue 19: agencies in their working groups (its forms too)
+from service.portal.inbox import router as portal_inbox
 from service.portal.router import router as portal_router
 from service.portal.session import signing_key
 from service.registry.events import EventHub
 from service.registry.fulltext import backfill_words
 from service.replies import JSONReply
 from service.settings import Settings
-from service.site import errors as site_errors, intake_pages, plans as site_plans, router as site
+from service.site import errors as site_errors, intake_pages, notifications as notifications_page, plans as site_plans, router as site
 from service.storage.errors import StoreError
 from service.storage.runtime import StoreRuntime, open_store
 from service.transparency.router import router as transparency_router  # issue 19: the public reports
@@ -100,8 +103,14 @@ def create_app(settings: Settings) -> FastAPI:
                 await load_demo_if_empty(runtime.store)
             if settings.env == "development":
                 await announce_development_token(runtime, settings)
+            app.state.sweeper = sweeper = Sweeper(runtime.store, settings)
+            app.state.scheduler = scheduler = Scheduler(sweeper, settings.notify.sweep_interval_s, events)
+            if settings.notify.scheduled(settings.env):
+                scheduler.start()
             yield
         finally:
+            if (running := getattr(app.state, "scheduler", None)) is not None:
+                await running.stop()
             events.close()
             await jobs.close()
             await runtime.close()
@@ -133,6 +142,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(agreement_overlay.router)  # agreements over the registry graph (branch agree)
     app.include_router(portal_groups)  # before /portal/{kind}/new and the like
     app.include_router(portal_router)
+    app.include_router(portal_inbox)
     app.include_router(portal_commitments)  # commitments to stakeholders (#19.3)
     app.include_router(health.router)
     app.include_router(signin.router)
@@ -143,6 +153,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(site.router)
     app.include_router(site_plans.router)  # coordination plans (issue #18.1): /plans, /plans/{id}
     app.include_router(interop.router)
+    app.include_router(notifications_page.router)
     app.include_router(transparency_router)
     app.include_router(intake_pages.router)  # issue 19 items 2 and 5: /intake, /catalogue
 

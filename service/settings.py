@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr, field_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from service.auth.policy import DEFAULT_SHARED
@@ -52,6 +52,46 @@ class AlignmentParams(BaseModel):
 
     min_text: float = Field(0.2, ge=0, le=1, description="a record fits a duty whose text it resembles at least this much")
     concept_weight: float = Field(0.5, ge=0, le=1, description="a thesaurus meet counts this much toward fitting a duty")
+
+
+class SmtpSettings(BaseModel):
+    """Where the daily digest is sent from (``HAMAHANG_NOTIFY__SMTP__HOST`` ...); no host: no e-mail."""
+
+    host: str | None = Field(None, description="the SMTP server; unset: digests are not mailed")
+    port: int = Field(587, ge=1, le=65535)
+    security: Literal["starttls", "ssl", "none"] = Field(
+        "starttls", description="starttls (port 587), ssl (implicit TLS, port 465) or none (a relay on the same host)"
+    )
+    sender: str = Field("hamahang@localhost", description="the From address")
+    user: str | None = None
+    password: SecretStr | None = None
+    timeout_s: float = Field(20.0, gt=0)
+
+
+class NotifySettings(BaseModel):
+    """Follow-up: the sweep that writes notifications, the digest and the webhooks (service/notify/)."""
+
+    schedule: bool | None = Field(None, description="run the sweep on a timer in the service; unset: on, except env=test")
+    sweep_interval_s: float = Field(300.0, ge=1, description="seconds between two sweeps")
+    due_soon_days: int = Field(3, ge=0, description="an open request due within this many days is 'due soon'")
+    escalation_days: int = Field(7, ge=1, description="overdue by this many days: told to the receiver's parent and the directorate")
+    first_lookback_days: int = Field(7, ge=0, description="the first sweep of a store looks this far back for new requests and moves")
+    digest_hour_utc: int = Field(4, ge=0, le=23, description="the daily digest goes out at the first sweep after this hour (UTC; 4 = 07:30 Tehran)")
+    digest_max_items: int = Field(30, ge=1, description="lines in one digest (the rest are counted)")
+    directorate_email: str | None = Field(None, description="the directorate's mailbox for its digest")
+    site_url: str = Field("http://127.0.0.1:8000", description="where links in e-mails and webhooks point")
+    smtp: SmtpSettings = SmtpSettings()
+    webhook_allow_private: bool = Field(
+        False, description="allow webhook URLs on loopback/private/link-local addresses (tests, a lab); never in production"
+    )
+    webhook_timeout_s: float = Field(10.0, gt=0)
+    webhook_max_attempts: int = Field(8, ge=1, description="tries before a delivery is given up (failed)")
+    webhook_backoff_s: float = Field(30.0, gt=0, description="first retry delay; doubled each try, at most a day")
+    claim_timeout_s: float = Field(900.0, gt=0, description="a digest or delivery claimed this long ago and never recorded is tried again")
+
+    def scheduled(self, env: str) -> bool:
+        """Whether the app's lifespan runs the sweep on a timer (tests call one sweep themselves)."""
+        return self.schedule if self.schedule is not None else env != "test"
 
 
 class AnalysisSettings(BaseModel):
@@ -118,6 +158,7 @@ class Settings(BaseSettings):
     default_page_size: int = Field(20, ge=1)
     max_page_size: int = Field(100, ge=1)
     analysis: AnalysisSettings = AnalysisSettings()
+    notify: NotifySettings = NotifySettings()
 
     shared_with_agencies: frozenset[str] = Field(
         DEFAULT_SHARED,
@@ -168,6 +209,12 @@ class Settings(BaseSettings):
 
         parse_target(value)  # raises ValueError with a readable message
         return value
+
+    @model_validator(mode="after")
+    def _no_private_webhooks_in_production(self) -> Settings:
+        if self.env == "production" and self.notify.webhook_allow_private:
+            raise ValueError("HAMAHANG_NOTIFY__WEBHOOK_ALLOW_PRIVATE may not be set in production (webhooks could reach the internal network)")
+        return self
 
     @property
     def development(self) -> bool:

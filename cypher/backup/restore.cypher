@@ -144,6 +144,26 @@ UNWIND $n_CommitmentStep AS p
 CREATE (n:CommitmentStep)
 SET n += p
 WITH count(*) AS _
+UNWIND $n_Notification AS p
+CREATE (n:Notification)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_SweepState AS p
+CREATE (n:SweepState)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_Digest AS p
+CREATE (n:Digest)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_Webhook AS p
+CREATE (n:Webhook)
+SET n += p
+WITH count(*) AS _
+UNWIND $n_WebhookDelivery AS p
+CREATE (n:WebhookDelivery)
+SET n += p
+WITH count(*) AS _
 UNWIND $r_PART_OF_Agency_Agency AS r
 MATCH (a:Agency {id: r.fromId})
 MATCH (b:Agency {id: r.toId})

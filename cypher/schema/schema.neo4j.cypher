@@ -16,6 +16,14 @@ CREATE CONSTRAINT apitoken_id_unique IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.id
 CREATE CONSTRAINT idempotencykey_key_unique IF NOT EXISTS FOR (n:IdempotencyKey) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT cityplan_id_unique IF NOT EXISTS FOR (n:CityPlan) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT plangoal_id_unique IF NOT EXISTS FOR (n:PlanGoal) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT notification_key_unique IF NOT EXISTS FOR (n:Notification) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT sweepstate_id_unique IF NOT EXISTS FOR (n:SweepState) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT digest_key_unique IF NOT EXISTS FOR (n:Digest) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT webhook_id_unique IF NOT EXISTS FOR (n:Webhook) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT webhookdelivery_id_unique IF NOT EXISTS FOR (n:WebhookDelivery) REQUIRE n.id IS UNIQUE;
+CREATE INDEX notification_id IF NOT EXISTS FOR (n:Notification) ON (n.id);
+CREATE INDEX notification_recipient IF NOT EXISTS FOR (n:Notification) ON (n.recipient);
+CREATE INDEX webhookdelivery_webhookid IF NOT EXISTS FOR (n:WebhookDelivery) ON (n.webhookId);
 CREATE CONSTRAINT plan_id_unique IF NOT EXISTS FOR (n:Plan) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT planaction_id_unique IF NOT EXISTS FOR (n:PlanAction) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT plantransition_id_unique IF NOT EXISTS FOR (n:PlanTransition) REQUIRE n.id IS UNIQUE;

@@ -94,6 +94,22 @@ class View:
     def readable(self, key: str, row: Mapping[str, Any]) -> bool:
         return self.actor is None or can_read(self.actor, key, row, self.shared)
 
+    # -- notifications and webhooks (service/notify/) --------------------------------------
+    def inbox(self) -> tuple[str, ...]:
+        """The notification inboxes this reader reads: an agency token its agency's (shared by the
+        agency's tokens), a directorate or analyst token its own; the service and the CLI none."""
+        if self.actor is None:
+            return ()
+        if self.actor.role == Role.AGENCY:
+            return (f"agency:{self.actor.agency_id or '-'}",)
+        return (f"token:{self.actor.token_id}",) if self.actor.token_id else ()
+
+    def webhook_agency(self) -> str | None:
+        """The agency whose webhooks this reader may see and manage (None: all of them, directorate)."""
+        if self.actor is not None and self.actor.role == Role.AGENCY:
+            return self.actor.agency_id or "-"
+        return None
+
 
 def require_role(actor: Actor, *roles: Role) -> None:
     if actor.role not in roles:

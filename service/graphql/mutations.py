@@ -13,6 +13,7 @@ from service.graphql.analyses import add_vocabulary_term, draft_opportunity_requ
 from service.graphql.catalogue import upsert_club_mutation
 from service.graphql.city_plans import link_plan_goal, upsert_city_plan
 from service.graphql.intake import decide_intake_list, decide_issue_proposal
+from service.graphql.notifications import deactivate_webhook, mark_notifications_read, register_webhook, sweep_notifications
 from service.graphql.resolvers import archiver, creator, updater
 from service.graphql.tokens import create_api_token, revoke_api_token
 from service.graphql.types.agency import Agency
@@ -78,6 +79,17 @@ class Mutation(AgreementMutations):  # agreements: their own block (branch agree
     create_api_token = strawberry.mutation(resolver=create_api_token)
     revoke_api_token = strawberry.mutation(resolver=revoke_api_token)
     draft_opportunity_requests = strawberry.mutation(resolver=draft_opportunity_requests)
+    # follow-up (service/notify/)
+    mark_notifications_read = strawberry.mutation(
+        resolver=mark_notifications_read, description="Mark notifications of my inbox read (all: true for every one); returns how many changed"
+    )
+    register_webhook = strawberry.mutation(
+        resolver=register_webhook, description="Register a URL for the agency's notifications; the signing secret is answered once"
+    )
+    deactivate_webhook = strawberry.mutation(resolver=deactivate_webhook, description="Stop a webhook (its queued deliveries are cancelled)")
+    sweep_notifications = strawberry.mutation(
+        resolver=sweep_notifications, description="Run one follow-up sweep now (directorate); the service also runs it on a timer"
+    )
     # -- coordination plans (issue #18.1) --
     create_plan = gp.mutation("create_plan")
     update_plan = gp.mutation("update_plan")

@@ -15,6 +15,7 @@ from service.graphql.audit import audit_events
 from service.graphql.city_plans import city_plans
 from service.graphql.geography import geography_tree
 from service.graphql.nodes import find_nodes
+from service.graphql.notifications import notification_digests, notifications, unread_notification_count, webhook_deliveries, webhooks_list
 from service.graphql.resolvers import listing, lookup
 from service.graphql.stakeholders import commitments, stakeholder, stakeholder_grid, stakeholders
 from service.graphql.tokens import Me, api_tokens
@@ -109,6 +110,14 @@ class Query:
     city_plans = strawberry.field(resolver=city_plans, description="The city's plans in the registry: goals, strategies, focus areas, levels, duties")
     audit_events = strawberry.field(resolver=audit_events)
     api_tokens = strawberry.field(resolver=api_tokens)
+    # follow-up (service/notify/): the reader's inbox, webhooks and their log, the digest log
+    notifications = strawberry.field(
+        resolver=notifications, description="My inbox, newest first: an agency token reads its agency's, a directorate token its own"
+    )
+    unread_notification_count = strawberry.field(resolver=unread_notification_count, description="Unread notifications in my inbox")
+    webhooks = strawberry.field(resolver=webhooks_list, description="Webhooks: an agency its own, the directorate all (or one agency's)")
+    webhook_deliveries = strawberry.field(resolver=webhook_deliveries, description="A webhook's delivery log, newest first")
+    notification_digests = strawberry.field(resolver=notification_digests, description="The daily digest e-mails: who, which day, sent or failed (directorate)")
     # -- coordination plans (issue #18.1) --
     plans = gp.field("plans")
     plan = gp.field("plan")

@@ -15,6 +15,7 @@ from service.analysis import runner
 from service.domain.actor import Actor
 from service.domain.enums import AgencyKind, RequestStatus
 from service.domain.workflow import OPEN_STATUSES, TRANSITIONS, Party
+from service.notify.inbox import Inbox
 from service.registry.clock import today_iso
 from service.registry.repository import Repository
 from service.registry.specs import AGENCY, CAPACITY, DUTY, ISSUE, NEED, REQUEST, EntitySpec
@@ -105,7 +106,11 @@ class Reader:
 
         return {"new": sum(1 for r in received if r["status"] == RequestStatus.SUBMITTED.value),
                 "overdue": sum(1 for r in received + sent if overdue(r, today)),
-                "agreements": await awaiting_count(self.repo, me)}  # fmt: skip
+                "agreements": await awaiting_count(self.repo, me), "unread": await self.unread()}  # fmt: skip
+
+    async def unread(self) -> int:
+        """Unread notifications in this agency's inbox (the header's count)."""
+        return (await Inbox(self.repo.store, self.repo.view).counts())[1]
 
     async def opportunities(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Win-win opportunities found in what this agency may read: the cycles it takes part in (with

@@ -114,7 +114,7 @@ async def dashboard(request: Request) -> Response:
     view = RequestView.of(request.query_params)
     counterparts = {r["senderId"] for r in board.received} | {r["receiverId"] for r in board.sent}
     counts = {"new": sum(1 for r in board.received if r["status"] == RequestStatus.SUBMITTED.value),
-              "overdue": sum(1 for r in board.sent + board.received if r.get("overdue")),
+              "overdue": sum(1 for r in board.sent + board.received if r.get("overdue")), "unread": await reader.unread(),
               "agreements": await awaiting_count(session.repo, session.actor.agency_id)}  # fmt: skip  # branch agree
     board.sent, board.received = view.apply(board.sent, "receiverId"), view.apply(board.received, "senderId")
 

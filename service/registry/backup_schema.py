@@ -15,8 +15,9 @@ LABELS = ("Agency", "Duty", "Capacity", "Need", "Issue", "Exchange", "Request", 
           "Agreement", "AgreementStep",
           "WgMeeting", "WgDecision", "DecisionStep", "WgReport", "ReportStep",
           "IntakeDecision", "CouncilDecision", "IntakeRound", "Club", "ClubDesk",
-          "Stakeholder", "Engagement", "Commitment", "CommitmentStep")  # fmt: skip
-KEY = {"IdempotencyKey": "key"}
+          "Stakeholder", "Engagement", "Commitment", "CommitmentStep",
+          "Notification", "SweepState", "Digest", "Webhook", "WebhookDelivery")  # fmt: skip  # the last five: service/notify/
+KEY = {"IdempotencyKey": "key", "Notification": "key", "Digest": "key"}
 RELATIONS = (
     ("PART_OF", "Agency", "Agency"), ("HAS_DUTY", "Agency", "Duty"), ("OFFERS", "Agency", "Capacity"),
     ("NEEDS", "Agency", "Need"), ("RAISED", "Agency", "Issue"), ("CONCERNS", "Issue", "Agency"),

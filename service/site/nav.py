@@ -27,6 +27,7 @@ LINKS: tuple[tuple[str, str], ...] = (
     ("/catalogue", "nav_catalogue"),
     ("/stakeholders/grid", "nav_stake"),  # #19.3
     ("/#downloads", "nav_downloads"),
+    ("/notifications", "nav_notifications"),
     ("/portal", "nav_portal"),
     ("/graphql", ""),
 )

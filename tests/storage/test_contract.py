@@ -461,6 +461,68 @@ async def test_city_plans_are_upserted_linked_and_listed(store: GraphStore) -> N
     assert missing.value.code == "NOT_FOUND"
 
 
+async def test_notifications_digests_and_webhooks_are_each_made_once(store: GraphStore, settings: Settings) -> None:
+    """Follow-up (service/notify/): two sweeps at once write each notification once; of 8 claims of
+    one digest or one delivery sent at once exactly one wins; an inbox reads and marks only itself."""
+    from service.auth.policy import View
+    from service.domain.actor import Actor, Role
+    from service.notify import webhooks
+    from service.notify.inbox import Inbox
+    from service.notify.sweep import Sweeper
+    from service.registry.clock import now_iso
+
+    await import_bundle(store, small_bundle())
+    await move_request(Repository(store), "rq-1", RequestStatus.IN_PROGRESS, Actor("water", Role.AGENCY, "ag-water"))
+    reports = await asyncio.gather(Sweeper(store, settings).run(), Sweeper(store, settings).run())
+    found = await store.read("notification/inbox", {"recipients": ["agency:ag-parks", "agency:ag-water"], "unreadOnly": False,
+                                                    "kind": None, "skip": 0, "limit": 50})  # fmt: skip
+    # rq-1 (parks → water, due 1403/04/01) is overdue to both; water's step is news to parks
+    assert sorted((r["node"]["kind"], r["node"]["recipient"]) for r in found) == [
+        ("request_moved", "agency:ag-parks"), ("request_overdue", "agency:ag-parks"), ("request_overdue", "agency:ag-water")]
+    assert sum(r.created for r in reports) == 3 and {r.found for r in reports} == {3}
+    state = await store.read("sweep/get", {"id": "notify"})
+    assert state[0]["node"]["sweeps"] == 2
+    parks = Inbox(store, View(Actor("parks", Role.AGENCY, "ag-parks")))
+    assert await parks.counts() == (2, 2)
+    water_ids = [r["node"]["id"] for r in found if r["node"]["recipient"] == "agency:ag-water"]
+    assert await parks.mark_read(water_ids) == 0 and await parks.mark_read(None) == 2 and await parks.counts() == (2, 0)
+
+    recipients = await store.read("digest/recipients")
+    assert recipients == []  # the small registry has no contact e-mails
+    now = now_iso()
+    claim = {"key": "digest:agency:ag-water:2026-11-30", "recipient": "agency:ag-water", "day": "2026-11-30", "now": now,
+             "maxAttempts": 3, "staleBefore": "2000-01-01", "email": "water@example.org"}  # fmt: skip
+    claims = await asyncio.gather(*(store.write("digest/claim", claim | {"claimId": f"c{i}"}) for i in range(8)))
+    winners = [i for i, rows in enumerate(claims) if rows]
+    assert len(winners) == 1
+    recorded = await store.write("digest/record", {"key": claim["key"], "claimId": f"c{winners[0]}", "status": "sent", "sentAt": now,
+                                                   "error": None, "items": 1, "now": now})  # fmt: skip
+    assert recorded[0]["node"]["status"] == "sent"
+    assert not await store.write("digest/claim", claim | {"claimId": "late"})  # sent today: never again
+    assert [d["node"]["status"] for d in await store.read("digest/list", {"day": "2026-11-30", "limit": 5})] == ["sent"]
+
+    director = Actor("d", Role.DIRECTORATE, token_id="tk-x")
+    _, hook = await webhooks.register(store, View(director), director, "http://127.0.0.1:9/hook", "ag-parks", None, allow_private=True)
+    assert [w["id"] for w in await webhooks.listing(store, View(director))] == [hook["id"]] and hook.get("secret") is None
+    queued = await asyncio.gather(*(store.write("webhook/enqueue", {"since": "2000-01-01", "now": now_iso()}) for _ in range(8)))
+    assert {q[0]["queued"] for q in queued} == {0}  # the notifications came before the webhook: not sent to it
+    await store.write("notification/merge", {"rows": [{"key": "test|agency:ag-parks", "props": {
+        "id": "nt-test", "recipient": "agency:ag-parks", "recipientKind": "agency", "agencyId": "ag-parks", "kind": "request_new",
+        "titleFa": "آزمون", "titleEn": "test", "recordKind": "request", "recordId": "rq-1"}}], "now": now_iso(), "sweepId": "sw-test"})  # fmt: skip
+    queued = await asyncio.gather(*(store.write("webhook/enqueue", {"since": "2000-01-01", "now": now_iso()}) for _ in range(8)))
+    assert {q[0]["queued"] for q in queued} == {1}
+    due = await store.read("webhook/due", {"now": "2999-01-01", "staleBefore": "2000-01-01", "limit": 10})
+    assert [d["id"] for d in due] == [f"nt-test.{hook['id']}"]
+    claim = {"id": due[0]["id"], "now": now_iso(), "staleBefore": "2000-01-01"}
+    attempts = await asyncio.gather(*(store.write("webhook/claim", claim | {"claimId": f"c{i}"}) for i in range(8)))
+    won = [i for i, rows in enumerate(attempts) if rows]
+    assert len(won) == 1 and attempts[won[0]][0]["webhook"]["secret"].startswith("whsec_")
+    await store.write("webhook/record", {"id": due[0]["id"], "claimId": f"c{won[0]}", "status": "delivered", "nextAttemptAt": None,
+                                         "now": now_iso(), "statusCode": 204, "error": None, "deliveredAt": now_iso(), "logLine": "ok"})  # fmt: skip
+    log = await store.read("webhook/deliveries", {"webhookId": hook["id"], "skip": 0, "limit": 10})
+    assert [(d["node"]["status"], d["node"]["attempts"], d["node"]["log"]) for d in log] == [("delivered", 1, ["ok"])]
+    off = await webhooks.deactivate(store, View(director), director, hook["id"])
+    assert off["active"] is False and (await store.read("webhook/get", {"ids": [hook["id"]]}))[0]["node"]["active"] is False
 # --- working-group governance (issue 19; branch wg) ---
 async def test_working_group_governance_statements_and_one_winner_per_move(store: GraphStore) -> None:
     """Meetings, decisions, reports and placement on each backend; 8 owners moving one decision at
