@@ -22,9 +22,9 @@ from service.registry.audit import audit_event
 from service.registry.clock import new_id, now_iso
 from service.registry.events import Event
 from service.registry.repository import Repository, public
-from service.registry.specs import AGREEMENT
+from service.registry.specs import AGREEMENT, PLAN_ACTION
 from service.storage.port import Row
-from service.text.persian import search_text
+from service.text.persian import search_text, search_words
 
 
 def parties(row: Mapping[str, Any]) -> list[str]:
@@ -82,6 +82,9 @@ async def create_agreement(repo: Repository, data: BaseModel, actor: Actor, idem
     if actor.role == Role.AGENCY and actor.agency_id not in parties(data.model_dump()):
         raise ServiceError("FORBIDDEN", "an agency records only agreements it is a party to",
                            "هر دستگاه فقط قراردادی را ثبت می‌کند که خود طرف آن است", field="providerIds", status=403)  # fmt: skip
+    action_id = getattr(data, "actionId", None)
+    if action_id:  # the plan action it implements must exist and be readable (NOT_FOUND alike otherwise)
+        await repo.get(PLAN_ACTION, action_id, field="actionId")
     row = await repo.create(AGREEMENT, data, {"status": A.DRAFT.value, "signedIds": []}, idempotency_key)
     publish(repo, "created", row)
     return row
@@ -95,8 +98,11 @@ async def update_agreement(repo: Repository, ident: str, changes: Mapping[str, A
     if current["status"] != A.DRAFT.value or current.get("signedIds"):
         raise illegal("only an unsigned draft's terms can change; terminate it and record a new one",
                       "شرایط قرارداد را فقط پیش از نخستین امضا می‌توان تغییر داد", field="id")  # fmt: skip
+    if changes.get("actionId"):
+        await repo.get(PLAN_ACTION, str(changes["actionId"]), field="actionId")
     merged = {**current, **changes}
-    props = {**changes, "search": search_text(*(merged.get(f) for f in AGREEMENT.search_fields))}
+    fields = [merged.get(f) for f in AGREEMENT.search_fields]
+    props = {**changes, "search": search_text(*fields), "words": search_words(*fields)}  # both of q's keys
     rows = await write(repo, "agreement/update", ident, {"props": props, "fromStatus": A.DRAFT.value}, current,
                        expected_version, "update", changes)  # fmt: skip
     if not rows:

@@ -105,3 +105,36 @@ def test_a_reader_who_is_no_party_learns_nothing(parties: Parties) -> None:
         missing = p.stranger.errors(document, id="agr-nothing", **extra)
         assert code(theirs) == code(missing) == "NOT_FOUND"
         assert theirs[0]["extensions"]["messageEn"].replace(ident, "X") == missing[0]["extensions"]["messageEn"].replace("agr-nothing", "X")
+
+
+def test_the_action_an_agreement_implements_must_be_one_the_reader_may_read(parties: Parties) -> None:
+    """An ``actionId`` names an existing plan action: a missing one, or one the agency does not own,
+    is NOT_FOUND on that field (the same answer); the action's owner records it."""
+    from tests.plans.helpers import ADD_ACTION, CREATE_PLAN
+
+    p = parties
+    plan = p.directorate.ok(CREATE_PLAN, i={"titleFa": "برنامه", "fromYear": 1405, "toYear": 1405})["createPlan"]
+    action = p.directorate.ok(ADD_ACTION, i={"planId": plan["id"], "titleFa": "پساب برای آبیاری", "sourceKind": "REQUEST",
+                                             "sourceRef": "rq-1", "ownerIds": ["ag-water", "ag-parks"]})["addPlanAction"]  # fmt: skip
+    base = {"titleFa": "قرارداد", "kind": "SERVICE", "providerIds": ["ag-water"], "receiverIds": ["ag-parks"]}
+    missing = p.provider.errors(CREATE, input={**base, "actionId": "pa-nowhere"})
+    assert code(missing) == "NOT_FOUND" and missing[0]["extensions"]["field"] == "actionId"
+    made = p.provider.ok(CREATE, input={**base, "actionId": action["id"]})["createAgreement"]
+    assert made["id"].startswith("agr-")
+    other = p.directorate.ok(ADD_ACTION, i={"planId": plan["id"], "titleFa": "دیگر", "sourceKind": "REQUEST",
+                                            "sourceRef": "rq-2", "ownerIds": ["ag-city"]})["addPlanAction"]  # fmt: skip
+    hidden = p.provider.errors(CREATE, input={**base, "actionId": other["id"]})
+    assert code(hidden) == "NOT_FOUND" and hidden[0]["extensions"]["field"] == "actionId"
+
+
+def test_a_renamed_draft_is_found_by_its_new_words(parties: Parties) -> None:
+    """The full-text key follows an update of a draft's title (q alone is answered by the index)."""
+    p = parties
+    draft = p.draft()
+    p.provider.ok("mutation($id: ID!, $i: AgreementPatch!) { updateAgreement(id: $id, input: $i) { id } }",
+                  id=draft["id"], i={"titleFa": "قرارداد لایروبی کانال‌ها"})  # fmt: skip
+    found = p.provider.ok('{ agreements(filter: {q: "لایروبی"}) { nodes { id } } }')["agreements"]["nodes"]
+    assert [n["id"] for n in found] == [draft["id"]]
+    missing = p.directorate.errors("mutation($id: ID!, $i: AgreementPatch!) { updateAgreement(id: $id, input: $i) { id } }",
+                                   id=draft["id"], i={"actionId": "pa-nowhere"})  # fmt: skip
+    assert code(missing) == "NOT_FOUND" and missing[0]["extensions"]["field"] == "actionId"
