@@ -193,6 +193,9 @@ async def _run(graph: str, name: str, profile: bool, interval: float) -> dict[st
             if short.startswith("service/") or "scipy" in short or "networkx" in short or "numpy" in short:
                 top.append((f"{short}:{line} {func}", tt, ct))
         top = top[:12]
+    import resource
+
+    summary["peak memory MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
     return {"seconds": seconds, "read": reads, "compute": seconds - reads, "size": size, "summary": summary, "top": top}
 
 

@@ -99,7 +99,7 @@ def targets(results: dict[str, Any]) -> tuple[list[str], list[str]]:
                 if not ok:
                     misses.append(_analysis_miss(name, a))
         for which, l in (s.get("load") or {}).items():
-            if which == "raw":
+            if which == "raw" or l.get("ratio to raw") is None:
                 continue
             ok = l["ratio to raw"] <= t["load ratio"]
             rows.append([f"{scale}: bulk load, {l['name']}, ≤ {t['load ratio']:.0f}× raw time",
@@ -290,7 +290,7 @@ def _scale(scale: str, s: dict[str, Any]) -> list[str]:
         lines += ["### Bulk load", ""]
         rows = []
         for l in s["load"].values():
-            rows.append([l["name"], l["seconds"], l["rate"], l["element rate"], f"{l['ratio to raw']:.2f}×",
+            rows.append([l["name"], l["seconds"], l["rate"], l["element rate"], f"{l['ratio to raw']:.2f}×" if l.get("ratio to raw") is not None else "not run",
                          l["statements"], "; ".join(f"{k.strip()} {v:.1f} s" for k, v in l["phases"].items())])  # fmt: skip
         lines += _table(["loader", "seconds", "records/s", "nodes+edges/s", "time vs raw", "statements", "where the time went"], rows)
         for which, reason in (s.get("load skipped") or {}).items():
