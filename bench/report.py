@@ -267,6 +267,7 @@ def write_report(results: dict[str, Any], output: str | None = None) -> Path:
     lines += [""]
     for scale, s in results["scales"].items():
         lines += _scale(scale, s)
+    lines += _startup_cli(results)
     lines += _growth(results)
     lines += _checks(results)
     lines += _timeout(results)
@@ -276,6 +277,25 @@ def write_report(results: dict[str, Any], output: str | None = None) -> Path:
     VAR.mkdir(parents=True, exist_ok=True)
     (VAR / "results.json").write_text(json.dumps(results, ensure_ascii=False, default=str, indent=1), encoding="utf-8")
     return path
+
+
+def _startup_cli(results: dict[str, Any]) -> list[str]:
+    from bench import cli, startup
+
+    lines: list[str] = []
+    if results.get("startup"):
+        r = results["startup"]
+        lines += ["## Start-up", "", (f"`import service.app` in a fresh interpreter, and `python -m service serve` to the first 200 of "
+                  f"`/readyz` (polled every 20 ms): on an empty data dir loading the demo (`make run` after installing), and "
+                  f"restarted on it. {r['rounds']} rounds, interleaved; load average after: "
+                  + ", ".join(f"{x:.2f}" for x in r["load average"]) + "."), "", *startup.lines(r), ""]  # fmt: skip
+    for scale, s in results["scales"].items():
+        if s.get("cli"):
+            lines += [f"## Analyses as users run them ({scale})", "",
+                      ("The command line in a fresh process writing the whole result (`analyze NAME --format json -o FILE`), "
+                       "and GraphQL over HTTP answering the first page and the count (the analysis runs inside the request); "
+                       f"{s['cli']['rounds']} rounds, interleaved."), "", *cli.lines(s["cli"]), ""]  # fmt: skip
+    return lines
 
 
 def _scale(scale: str, s: dict[str, Any]) -> list[str]:
