@@ -153,12 +153,13 @@ async def load_service(store: Any, bundle: dict[str, list[Row]], records: int) -
 
 
 async def load_bulk_streamed(store: Any, units: int, records_of: Any, on_unit: Any = None, *, shrink: int = 1,
-                             truth: dict[str, list[tuple[str, str]]] | None = None) -> LoadResult:  # fmt: skip
+                             truth: dict[str, list[tuple[str, str]]] | None = None,
+                             sections: tuple[str, ...] | None = None) -> LoadResult:  # fmt: skip
     """The service's bulk path one city unit at a time, for a registry too big to hold in memory (the
     country: 100 units, 8.2 M records; generating it whole took about 40 GB). Each unit is drawn from
     its own seed and refers only to itself and the unit before, already stored, so ``prepare`` checks
     its references against the store as an import of a later file would. ``on_unit(u, loaded, seconds)``
-    hears of each unit written."""
+    hears of each unit written. ``sections``: only these lists (the analyses' five, say)."""
     from bench.generate import SECTIONS as ALL_SECTIONS, Unit
     from service.registry.bulk import import_in_batches
 
@@ -170,7 +171,7 @@ async def load_bulk_streamed(store: Any, units: int, records_of: Any, on_unit: A
     for u in range(units):
         t = time.perf_counter()
         unit = Unit(u, 1403, shrink)
-        part = unit.build(ALL_SECTIONS)
+        part = unit.build(sections or ALL_SECTIONS)
         generating += time.perf_counter() - t
         if truth is not None:
             truth.setdefault("duplicates", []).extend(unit.planted_duplicates)

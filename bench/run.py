@@ -31,6 +31,8 @@ from service.domain.actor import Role
 LOAD_BUDGET_S = 600.0
 # past this many city units the registry is generated and loaded a unit at a time (bench/load.py)
 STREAM_UNITS = 10
+# --country-sections analyses: past the province load only what the analyses read (set from the command line)
+STREAM_SECTIONS: list[str] = []
 ANALYSIS_TIMEOUT_S = {"city": 420.0, "province": 480.0, "country": 900.0}
 PICTURE_TIMEOUT_S = {"city": 300.0, "province": 420.0, "country": 900.0}
 TARGETS = {"lookup p50 ratio": 1.5, "page p50 ratio": 2.0, "lookups per second": 400.0, "analysis seconds": 5.0,
@@ -57,7 +59,7 @@ async def load_scale(scale: str, units: int, server: Any, results: dict[str, Any
                      full: bool, shrink: int = 1) -> str:  # fmt: skip
     """Generate and load one scale; returns the graph kept for the API and the analyses."""
     if units > STREAM_UNITS:
-        return await load_streamed(scale, units, server, results, shrink)
+        return await load_streamed(scale, units, server, results, shrink, ANALYSIS_SECTIONS if STREAM_SECTIONS else None)
     out = results["scales"].setdefault(scale, {})
     t = time.perf_counter()
     truth: dict[str, list[tuple[str, str]]] = {}
@@ -108,7 +110,8 @@ async def load_scale(scale: str, units: int, server: Any, results: dict[str, Any
     return f"{scale}_{keep}"
 
 
-async def load_streamed(scale: str, units: int, server: Any, results: dict[str, Any], shrink: int = 1) -> str:
+async def load_streamed(scale: str, units: int, server: Any, results: dict[str, Any], shrink: int = 1,
+                        sections: tuple[str, ...] | None = None) -> str:  # fmt: skip
     """Past the province the registry is generated and loaded a city unit at a time with the service's
     bulk path only: whole, the generator and the prepared rows would need about 40 GB (the province's
     held 4.0 GB), and a second copy in the store for the raw baseline would double the store's 11 GiB.
@@ -124,13 +127,20 @@ async def load_streamed(scale: str, units: int, server: Any, results: dict[str, 
     log(f"[{scale}] generating and loading {units} city units one at a time (service bulk import; "
         "AOF rewrites off for the suite's store)")  # fmt: skip
 
+    marks: list[tuple[int, int, float]] = [(0, 0, 0.0)]  # (units, records, seconds) every ten units
+
     def told(u: int, loaded: int, seconds: float) -> None:
         if (u + 1) % 10 == 0 or u == 0:
+            _, before, then = marks[-1]
+            marks.append((u + 1, loaded, seconds))
             log(f"[{scale}]   {u + 1} of {units} units: {loaded:,} records in {seconds:.0f} s "
-                f"({loaded / seconds:,.0f}/s), store {memory_mb(server):,.0f} MB")  # fmt: skip
+                f"({loaded / seconds:,.0f}/s; since the last line {(loaded - before) / (seconds - then):,.0f}/s), "
+                f"store {memory_mb(server):,.0f} MB")  # fmt: skip
 
+    if sections:
+        log(f"[{scale}]   only {', '.join(sections)}: what the analyses read")
     try:
-        r = await load.load_bulk_streamed(store, units, records, told, shrink=shrink, truth=truth)
+        r = await load.load_bulk_streamed(store, units, records, told, shrink=shrink, truth=truth, sections=sections)
     finally:
         await store.close()
     analyses.write_truth(scale, truth)
@@ -144,6 +154,8 @@ async def load_streamed(scale: str, units: int, server: Any, results: dict[str, 
                                   "and a second copy would double the store",
                            "service": "not run past the province (the bulk path is the one for a registry this size)"}  # fmt: skip
     out["kept graph"] = graph
+    out["load marks"] = marks[1:]
+    out["sections"] = list(sections) if sections else "all"
     log(f"[{scale}] {fmt_load(r, None)}; store {out['store memory MB']:,.0f} MB")
     return graph
 
@@ -301,6 +313,8 @@ async def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--scales", default="city,province", help="comma-separated: city, province (default both)")
     parser.add_argument("--country", action="store_true", help="also the country scale (100× city)")
+    parser.add_argument("--country-sections", choices=("all", "analyses"), default="all",
+                        help="past the province, load every list (all) or only what the analyses read (analyses; no API phase)")
     parser.add_argument("--full", action="store_true", help="measure every loader even past the load budget")
     parser.add_argument("--profile", action="store_true", help="profile lookups, pages and analyses even on target")
     parser.add_argument("--growth-units", type=int, default=3,
@@ -313,6 +327,7 @@ async def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=WRK["workers"], help="uvicorn workers of the servers under wrk")
     args = parser.parse_args(argv)
     WRK.update(rounds=args.wrk_rounds, seconds=args.wrk_seconds, workers=args.workers)
+    STREAM_SECTIONS[:] = ["analyses"] if args.country_sections == "analyses" else []
     scales = [s.strip() for s in args.scales.split(",") if s.strip()]
     unknown = set(scales) - set(SCALES)
     if unknown:
@@ -355,8 +370,13 @@ async def main(argv: list[str] | None = None) -> int:
                 results["plan scans"] = await checks.plan_scans(server, graph)
                 log("check: service statements whose plan scans a whole label or every node: "
                     + "; ".join(results["plan scans"]["look-ups and traversals"]))
-            token = await _phase(results, scale, "api", api_scale(scale, graph, server, results,
-                                                                   args.profile and scale == scales[0]))  # fmt: skip
+            if units > STREAM_UNITS and STREAM_SECTIONS:
+                token = None
+                results["scales"][scale]["api skipped"] = "only the analyses' lists were loaded (--country-sections analyses)"
+                log(f"[{scale}] API not measured: {results['scales'][scale]['api skipped']}")
+            else:
+                token = await _phase(results, scale, "api", api_scale(scale, graph, server, results,
+                                                                       args.profile and scale == scales[0]))  # fmt: skip
             await _phase(results, scale, "analyses", _sync(analyses_scale, scale, graph, results,
                                                            args.profile and scale == scales[0]))  # fmt: skip
             if scale == "city":  # the < 5 s target is the city's: through the CLI and GraphQL as users run them
