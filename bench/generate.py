@@ -208,6 +208,9 @@ class Unit:
         self.rng = random.Random(f"{seed}:{u}")
         self.city = CITIES[u % len(CITIES)] + ("" if u < len(CITIES) else f" {fa(u // len(CITIES) + 1)}")
         self.tag = f"{u:03d}"
+        # where its duties apply: unit 0 is the registry's own city (``city``, districts ``D1``…); every
+        # other unit a city of its own (``U007``, districts ``U007/D3``), so two units' duties never overlap
+        self.place_code = "city" if u == 0 else f"U{u:03d}"
         self.out: Bundle = {s: [] for s in SECTIONS}
         self.weights: list[float] = []
         self.cum: list[float] = []
@@ -218,6 +221,9 @@ class Unit:
         self.issues_of: dict[str, list[str]] = defaultdict(list)
         self.planted_duplicates: list[tuple[str, str]] = []  # (source duty, its rewrite): what must be found
         self.planted_mirrors: list[tuple[str, str]] = []  # (capacity, the need that mirrors it): a win-win to find
+
+    def district(self, n: int) -> str:
+        return f"D{n}" if self.u == 0 else f"{self.place_code}/D{n}"
 
     def aid(self, n: int, unit: int | None = None) -> str:
         return f"ag-{self.tag if unit is None else f'{unit:03d}'}-{n:04d}"
@@ -322,8 +328,8 @@ class Unit:
                 title += f" در {self.place()}"
             n_agency = int(agency.rsplit("-", 1)[1])
             kind = self.out["agencies"][n_agency]["kind"]
-            geography = [f"D{rng.randint(1, 20)}"] if kind == "district" else (
-                ["city"] if rng.random() < 0.8 else sorted({f"D{rng.randint(1, 20)}" for _ in range(rng.randint(1, 3))}))  # fmt: skip
+            geography = [self.district(rng.randint(1, 20))] if kind == "district" else (
+                [self.place_code] if rng.random() < 0.8 else sorted({self.district(rng.randint(1, 20)) for _ in range(rng.randint(1, 3))}))  # fmt: skip
             supports = sorted({self.pick_agency(exclude=agency) for _ in range(rng.choice((0, 0, 0, 1, 1, 2)))})
             row = {
                 "id": ident, "agencyId": agency, "supportAgencyIds": supports, "titleFa": title,

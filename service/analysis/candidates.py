@@ -1,7 +1,9 @@
 """Which duty pairs the duplication analysis looks at: blocks, then sparse text top-k inside each.
 
 A block is the duties of one COFOG group, or the duties naming one thesaurus object concept (or
-its narrower concepts). A small block gives all its pairs; a big one gives each duty's ``k`` nearest
+its narrower concepts), in one place (a city and its districts; a province- or country-wide duty
+joins every place): duties in two cities never overlap, so a country's blocks stay a city's size
+and the work grows with the number of cities, not its square. A small block gives all its pairs; a big one gives each duty's ``k`` nearest
 by TF-IDF character n-grams weighed *inside the block*, so common grams of a big registry do not
 wipe out the grams that tell a block's duties apart (a fixed document-frequency cut over a province
 lost 99.7% of the planted duplicates), and the product stays sparse. Output: at most
@@ -18,12 +20,36 @@ from scipy import sparse
 
 from service.analysis.evidence import DutyFacts
 from service.analysis.textsim import top_k, weigh
+from service.analysis.vocab.geography import CITY, geography as vocab_geography, shipped_kinds
 from service.analysis.vocab.thesaurus import Thesaurus
+
+WIDE = frozenset({"country", "province"})  # levels that contain cities: a duty there may meet any place
 
 ALL_PAIRS_UP_TO = 48  # a block this small gives all its pairs (at most 1,128)
 
 
-def blocks(duties: Sequence[DutyFacts], thesaurus: Thesaurus) -> dict[tuple[str, str], list[int]]:
+def places(geography: Sequence[str]) -> tuple[str, ...] | None:
+    """The separate areas (a city and what lies in it) a duty's geography falls in; None when it names
+    an area wider than a city (the province, the country), which may contain any of them.
+
+    Two codes overlap only when one contains the other (``vocab.geography``), so duties with no place
+    in common can never be a finding (``evidence.classify``): a block is split by place, every wide
+    duty joining each part. Each code's place is the topmost ancestor of its chain below the wide
+    levels: D9 → city (Mashhad), Bardaskan → Bardaskan, a code nobody knows → itself."""
+    geo = vocab_geography()
+    kinds = shipped_kinds()
+    out: set[str] = set()
+    for code in geography or (CITY,):
+        chain = geo.chain(code)
+        narrow = [c for c in chain if kinds.get(c) not in WIDE]
+        if not narrow or kinds.get(code) in WIDE:
+            return None
+        out.add(narrow[-1])
+    return tuple(sorted(out))
+
+
+def blocks(duties: Sequence[DutyFacts], thesaurus: Thesaurus) -> dict[tuple[str, str, str], list[int]]:
+    """(kind, key, place) → duty indices; blocks of one agency only are left out."""
     out: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, d in enumerate(duties):
         if d.group:
@@ -36,7 +62,21 @@ def blocks(duties: Sequence[DutyFacts], thesaurus: Thesaurus) -> dict[tuple[str,
             keys |= set(thesaurus.concepts[o].broader)
         for k in keys:
             out[("concept", k)].append(i)
-    return {k: v for k, v in out.items() if len({duties[i].agency for i in v}) > 1}
+    where = [places(d.geography) for d in duties]
+    split: dict[tuple[str, str, str], list[int]] = {}
+    for (kind, key), rows in out.items():
+        wide = [i for i in rows if where[i] is None]
+        parts: dict[str, list[int]] = defaultdict(list)
+        for i in rows:
+            for place in where[i] or ():
+                parts[place].append(i)
+        if not parts:  # every duty of the block is province- or country-wide
+            parts[""] = []
+        for place, part in parts.items():
+            members = sorted(set(part) | set(wide)) if wide else part
+            if len({duties[i].agency for i in members}) > 1:
+                split[(kind, key, place)] = members
+    return split
 
 
 def candidate_pairs(duties: Sequence[DutyFacts], counts: sparse.csr_matrix, thesaurus: Thesaurus,
@@ -46,7 +86,7 @@ def candidate_pairs(duties: Sequence[DutyFacts], counts: sparse.csr_matrix, thes
     pairs across groups, which need their objects to meet anyway)."""
     agency = np.asarray([d.agency for d in duties], dtype=object)
     pairs: dict[tuple[int, int], float] = {}
-    for (kind, _), rows in blocks(duties, thesaurus).items():
+    for (kind, _, _), rows in blocks(duties, thesaurus).items():
         idx = np.asarray(rows)
         weighted = weigh(counts[idx], max_docs=None)
         if len(rows) <= ALL_PAIRS_UP_TO:

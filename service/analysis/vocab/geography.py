@@ -3,7 +3,8 @@ Mashhad) with its 13 districts and Samen (the shrine district), and the province
 
 Two duties' geographies overlap only where one area contains the other: ``city`` contains its own
 districts and nothing in another city; a district another city's generator calls ``D17`` is read as a
-district of the registry's city. Codes nobody knows overlap only themselves.
+district of the registry's city, ``X/D3`` as district 3 of the city coded ``X``. Codes nobody knows
+overlap only themselves.
 """
 
 from __future__ import annotations
@@ -17,10 +18,14 @@ from service.analysis.vocab.hierarchy import Hierarchy, load
 
 CITY = "city"
 _DISTRICT = re.compile(r"^D\d{1,3}$")
+_DISTRICT_OF = re.compile(r"^(.+)/D\d{1,3}$")  # «U007/D3»: district 3 of the city coded U007
 
 
 def _infer(code: str) -> str | None:
-    return CITY if _DISTRICT.match(code) else None
+    if _DISTRICT.match(code):
+        return CITY
+    other = _DISTRICT_OF.match(code)
+    return other.group(1) if other else None
 
 
 @cache
