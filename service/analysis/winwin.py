@@ -18,6 +18,7 @@ The parts: ``winwin_match.py`` (matching and what is in place), ``winwin_text.py
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from typing import Any
 
@@ -70,7 +71,20 @@ def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: 
     chosen = [o for o in opportunities if o.chosen]
 
     def sensitivity() -> list[dict[str, Any]]:
-        return [_scenario(name, fb, fc, mode, cycles, arcs, chosen, params, selection.columns) for name, fb, fc, mode in SCENARIOS]
+        """Five independent solves; HiGHS lets go of the GIL while it solves (two threads solved two
+        programmes in the time of one, measured), so they run side by side on the machine's cores:
+        at city scale about 0.7 s each, 3.7 s in turn. Answers come back in the scenarios' order."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        def one(scenario: tuple[str, float, float, str | None]) -> dict[str, Any]:
+            name, fb, fc, mode = scenario
+            return _scenario(name, fb, fc, mode, cycles, arcs, chosen, params, selection.columns)
+
+        workers = max(1, min(len(SCENARIOS), len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+        if workers == 1:
+            return [one(s) for s in SCENARIOS]
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="winwin-sensitivity") as pool:
+            return list(pool.map(one, SCENARIOS))
 
     parameters = params.model_dump() | {"today": today}
     return WinWinResult(

@@ -226,3 +226,20 @@ def test_a_term_added_through_the_api_makes_a_need_meet_a_capacity(demo: GraphQL
     demo.ok('mutation { addVocabularyTerm(concept: "obj.venue", label: "نیلوفرخانه") { id } }')
     after = {(m["capacityId"], m["targetId"]) for m in demo.ok(query)["analyses"]["winWin"]["matches"]}
     assert ("ca-d11-halls", need) in after
+
+
+def test_sensitivity_side_by_side_answers_as_in_turn(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The five scenarios solve in threads (HiGHS lets go of the GIL); the answers are those of one
+    after the other, in the scenarios' order."""
+    from bench.generate import generate
+    from service.analysis.memory import snapshot_of
+
+    bundle = generate(1, sections=("agencies", "capacities", "needs", "issues", "exchanges", "requests"), shrink=4)
+    snap = snapshot_of(bundle)
+    side_by_side = analyse_winwin(snap, WinWinParams(), "2024-03-20").sensitivity
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})  # one core: in turn, in this thread
+    in_turn = analyse_winwin(snap, WinWinParams(), "2024-03-20").sensitivity
+    assert side_by_side == in_turn
+    assert [s["scenario"] for s in in_turn] == ["benefits -25%", "benefits +25%", "costs +25%", "costs -25%",
+                                                "chosen benefits -25%, the rest +25%"]  # fmt: skip
+    assert all(s["optimal"] for s in in_turn) and in_turn[0]["totalRials"] < in_turn[1]["totalRials"]
