@@ -182,11 +182,12 @@ def merged(parts: list[RunStats]) -> RunStats:
 class Server:
     """A uvicorn subprocess (one worker unless told) on a free loopback port."""
 
-    def __init__(self, app: str, graph: str, ready_path: str, workers: int = 1) -> None:
+    def __init__(self, app: str, graph: str, ready_path: str, workers: int = 1, extra_env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         env = dict(os.environ, HAMAHANG_DATA_DIR=str(DATA), HAMAHANG_GRAPH_NAME=graph, HAMAHANG_ENV="production",
                    HAMAHANG_LOAD_DEMO="false", HAMAHANG_PORTAL_SECRET=PORTAL_SECRET, PYTHONPATH=str(ROOT))  # fmt: skip
+        env.update(extra_env or {})
         cmd = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(workers),
                "--log-level", "warning", "--no-access-log"]  # fmt: skip
         self.command = " ".join(cmd[1:])

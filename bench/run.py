@@ -31,8 +31,6 @@ from service.domain.actor import Role
 LOAD_BUDGET_S = 600.0
 # past this many city units the registry is generated and loaded a unit at a time (bench/load.py)
 STREAM_UNITS = 10
-# --country-sections analyses: past the province load only what the analyses read (set from the command line)
-STREAM_SECTIONS: list[str] = []
 ANALYSIS_TIMEOUT_S = {"city": 420.0, "province": 480.0, "country": 900.0}
 PICTURE_TIMEOUT_S = {"city": 300.0, "province": 420.0, "country": 900.0}
 TARGETS = {"lookup p50 ratio": 1.5, "page p50 ratio": 2.0, "lookups per second": 400.0, "analysis seconds": 5.0,
@@ -56,10 +54,10 @@ def fmt_run(s: api.RunStats) -> str:
 
 
 async def load_scale(scale: str, units: int, server: Any, results: dict[str, Any], earlier: dict[str, Any] | None,
-                     full: bool, shrink: int = 1) -> str:  # fmt: skip
+                     full: bool, shrink: int = 1, streamed_sections: tuple[str, ...] | None = None) -> str:  # fmt: skip
     """Generate and load one scale; returns the graph kept for the API and the analyses."""
     if units > STREAM_UNITS:
-        return await load_streamed(scale, units, server, results, shrink, ANALYSIS_SECTIONS if STREAM_SECTIONS else None)
+        return await load_streamed(scale, units, server, results, shrink, streamed_sections)
     out = results["scales"].setdefault(scale, {})
     t = time.perf_counter()
     truth: dict[str, list[tuple[str, str]]] = {}
@@ -327,7 +325,8 @@ async def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=WRK["workers"], help="uvicorn workers of the servers under wrk")
     args = parser.parse_args(argv)
     WRK.update(rounds=args.wrk_rounds, seconds=args.wrk_seconds, workers=args.workers)
-    STREAM_SECTIONS[:] = ["analyses"] if args.country_sections == "analyses" else []
+    # past the province, only what the analyses read when asked (--country-sections analyses)
+    streamed_sections = ANALYSIS_SECTIONS if args.country_sections == "analyses" else None
     scales = [s.strip() for s in args.scales.split(",") if s.strip()]
     unknown = set(scales) - set(SCALES)
     if unknown:
@@ -364,13 +363,13 @@ async def main(argv: list[str] | None = None) -> int:
                     results["skipped"]["country"] = reason + ": skipped"
                     log(f"[country] skipped: {reason}")
                     continue
-            graph = await load_scale(scale, units, server, results, earlier, args.full, args.smoke)
+            graph = await load_scale(scale, units, server, results, earlier, args.full, args.smoke, streamed_sections)
             results["scales"][scale]["name"] = scale
             if "plan scans" not in results:
                 results["plan scans"] = await checks.plan_scans(server, graph)
                 log("check: service statements whose plan scans a whole label or every node: "
                     + "; ".join(results["plan scans"]["look-ups and traversals"]))
-            if units > STREAM_UNITS and STREAM_SECTIONS:
+            if units > STREAM_UNITS and streamed_sections:
                 token = None
                 results["scales"][scale]["api skipped"] = "only the analyses' lists were loaded (--country-sections analyses)"
                 log(f"[{scale}] API not measured: {results['scales'][scale]['api skipped']}")
