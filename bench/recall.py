@@ -93,9 +93,10 @@ def measure_winwin(scale: str, units: int) -> Recall:
     from service.analysis.winwin import analyse_winwin
 
     truth: dict[str, list[tuple[str, str]]] = {}
+    # with the duties (an agency without a place of its own acts where its duties apply: winwin_place.py);
     # without exchanges and requests: nothing is in place, so every due mirror must be a new match (stricter,
     # and a province's 700,000 exchanges and requests need not be validated in memory)
-    snap = snapshot_of(generate(units, sections=("agencies", "capacities", "needs", "issues"), truth=truth))
+    snap = snapshot_of(generate(units, sections=("agencies", "duties", "capacities", "needs", "issues"), truth=truth))
     caps, needs = snap["capacity"], snap["need"]
     started, cpu = time.perf_counter(), time.process_time()
     result = analyse_winwin(snap, WinWinParams(), BENCH_TODAY)

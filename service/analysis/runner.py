@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 
 DUPLICATION_NEEDS = ("agency", "duty")
-WINWIN_NEEDS = ("agency", "capacity", "need", "issue", "exchange", "request")  # the picture's whole snapshot
+WINWIN_NEEDS = ("agency", "duty", "capacity", "need", "issue", "exchange", "request")  # the picture's whole snapshot
 
 
 async def duplication(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:

@@ -66,7 +66,8 @@ def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: 
                                                       "targetKind": m.target_kind, "net": m.net, "why": m.why})  # fmt: skip
         arcs[(m.provider, m.receiver)].append(m)
     cycles = packing.agency_cycles(list(arcs), params.max_cycle_length)
-    selection = packing.solve(cycles, arcs, lambda m: m.net, params.solver_seconds)  # type: ignore[attr-defined]
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    selection = packing.solve(cycles, arcs, lambda m: m.net, params.solver_seconds, workers=cores)  # type: ignore[attr-defined]
     opportunities = _opportunities(cycles, arcs, selection)
     chosen = [o for o in opportunities if o.chosen]
 
@@ -80,7 +81,7 @@ def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: 
             name, fb, fc, mode = scenario
             return _scenario(name, fb, fc, mode, cycles, arcs, chosen, params, selection.columns)
 
-        workers = max(1, min(len(SCENARIOS), len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1))
+        workers = max(1, min(len(SCENARIOS), cores))
         if workers == 1:
             return [one(s) for s in SCENARIOS]
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="winwin-sensitivity") as pool:

@@ -13,6 +13,7 @@ from service.analysis.snapshot import Snapshot
 from service.analysis.textsim import top_k
 from service.analysis.units import cover
 from service.analysis.vocab.thesaurus import Thesaurus
+from service.analysis.winwin_place import agency_places, parts
 from service.analysis.winwin_result import Match
 from service.analysis.winwin_text import RecordText, doc_fa, doc_text, most_shared
 from service.analysis.winwin_value import need_match
@@ -81,14 +82,17 @@ def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus
     need_by_kind: dict[str, list[int]] = defaultdict(list)
     for j, n in enumerate(needs):
         need_by_kind[n["kind"]].append(j)
+    where = agency_places(snap)
+    cap_at = [where.get(c["agencyId"]) for c in caps]
     for kind in sorted(need_by_kind):
-        need_rows, cap_rows = need_by_kind[kind], cap_by_kind.get(kind, [])
-        if not cap_rows:
-            continue
-        for a, b, sim in top_k(need_v[need_rows], cap_v[cap_rows], params.neighbours, params.min_text):
-            candidates[(need_rows[a], cap_rows[b])] = sim
-        for a, b in most_shared(text, [n_caps + j for j in need_rows], cap_rows, params.concept_candidates):
-            candidates.setdefault((need_rows[a], cap_rows[b]), -1.0)
+        for need_part, cap_part in parts([where.get(needs[j]["agencyId"]) for j in need_by_kind[kind]],
+                                         [cap_at[i] for i in cap_by_kind.get(kind, [])]):  # fmt: skip
+            need_rows = [need_by_kind[kind][a] for a in need_part]
+            cap_rows = [cap_by_kind[kind][b] for b in cap_part]
+            for a, b, sim in top_k(need_v[need_rows], cap_v[cap_rows], params.neighbours, params.min_text):
+                candidates[(need_rows[a], cap_rows[b])] = sim
+            for a, b in most_shared(text, [n_caps + j for j in need_rows], cap_rows, params.concept_candidates):
+                candidates.setdefault((need_rows[a], cap_rows[b]), -1.0)
     unknown = [pair for pair in sorted(candidates) if candidates[pair] < 0]
     for pair, sim in zip(unknown, text.cosines([(n_caps + j, i) for j, i in unknown]), strict=True):
         candidates[pair] = sim
@@ -109,20 +113,23 @@ def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus
         if score >= params.min_score:
             kept.append((need_match(cap, need, sim, score, fit, shared, params), cap, need))
 
-    if issues and caps:
-        for a, b, sim in top_k(issue_v, cap_v, params.neighbours, params.issue_min_text):
-            issue, cap = issues[a], caps[b]
-            if cap["agencyId"] == issue["raisedById"]:
-                continue
-            step = SEVERITY.get(issue.get("severity", "low"), 1)
-            match = Match(
-                cap["id"], issue["id"], "issue", cap["agencyId"], issue["raisedById"], round(sim, 4), round(sim, 4),
-                float(step * params.issue_value_rials), float(cap.get("costRials") or 0),
-                f"capacity text answers the issue ({sim:.2f})",
-                benefit_source=f"default: {params.issue_value_rials:,} rials × severity {issue.get('severity')} ({step})",
-                cost_source="stated cost of the capacity" if cap.get("costRials") else "no cost stated: 0",
-            )  # fmt: skip
-            kept.append((match, cap, issue))
+    found: dict[tuple[int, int], float] = {}
+    for issue_part, cap_part in parts([where.get(i["raisedById"]) for i in issues], cap_at):
+        for a, b, sim in top_k(issue_v[issue_part], cap_v[cap_part], params.neighbours, params.issue_min_text):
+            found[(issue_part[a], cap_part[b])] = sim
+    for (a, b), sim in sorted(found.items()):
+        issue, cap = issues[a], caps[b]
+        if cap["agencyId"] == issue["raisedById"]:
+            continue
+        step = SEVERITY.get(issue.get("severity", "low"), 1)
+        match = Match(
+            cap["id"], issue["id"], "issue", cap["agencyId"], issue["raisedById"], round(sim, 4), round(sim, 4),
+            float(step * params.issue_value_rials), float(cap.get("costRials") or 0),
+            f"capacity text answers the issue ({sim:.2f})",
+            benefit_source=f"default: {params.issue_value_rials:,} rials × severity {issue.get('severity')} ({step})",
+            cost_source="stated cost of the capacity" if cap.get("costRials") else "no cost stated: 0",
+        )  # fmt: skip
+        kept.append((match, cap, issue))
     return Matched(_best_per_target(kept, params.matches_per_need), left_out)
 
 

@@ -39,20 +39,22 @@ def since(needs: list[Row], today: str) -> str:
 
 
 async def load_winwin_snapshot(source: GraphStore | Repository, today: str) -> Snapshot:
-    """Agencies, capacities, needs, open issues and live requests about a record; the exchanges come
-    later, for the pairs the matching found (``exchanges_between``)."""
+    """Agencies (and where the duties of those stating no place apply), capacities, needs, open issues
+    and live requests about a record; the exchanges come later, for the pairs the matching found
+    (``exchanges_between``)."""
     repo = repository_of(source)
     snap = Snapshot()
     # sent together: the store answers one while the service decodes another (or imports the analysis)
-    agencies, caps, needs, issues, requests = await asyncio.gather(
+    agencies, places, caps, needs, issues, requests = await asyncio.gather(
         repo.page(AGENCY, filters={}, include_archived=False, limit=10**9),
+        _read(repo, snap, "duty_place", "duty/places_for_winwin", {}),
         _read(repo, snap, "capacity", "capacity/for_winwin", {}),
         _read(repo, snap, "need", "need/for_winwin", {}),
         _read(repo, snap, "issue", "issue/open_for_winwin", {"statuses": list(OPEN_ISSUE)}),
         _read(repo, snap, "request", "request/arranged", {"dead": sorted(present.DEAD_REQUEST)}),
     )
     snap.queries += 1
-    snap.rows.update(agency=agencies, capacity=caps, need=needs, issue=issues, request=requests)
+    snap.rows.update(agency=agencies, duty_place=places, capacity=caps, need=needs, issue=issues, request=requests)
     return snap
 
 

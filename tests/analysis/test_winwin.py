@@ -126,6 +126,29 @@ def test_the_plan_is_exact_not_greedy_and_uses_a_non_best_match_when_it_must() -
     assert chosen == [("cx", "cz1"), ("cy", "cz2")]
 
 
+def test_groups_that_cannot_compete_are_solved_apart_with_the_same_optimum() -> None:
+    """Two cities' agencies (no cycle joins them) under a random can-help graph: solved group by group,
+    the plan is worth what the one joint programme gives, and proven so."""
+    import random
+
+    rng = random.Random(7)
+    arcs: dict[tuple[str, str], list[_Arc]] = {}
+    for city in ("m", "n"):
+        names = [f"{city}{i}" for i in range(7)]
+        for giver in names:
+            for taker in names:
+                if giver != taker and rng.random() < 0.45:
+                    arcs[(giver, taker)] = [_Arc(f"c{giver}{k}", f"n{taker}{giver}{k}", giver, taker, rng.randint(1, 20))
+                                            for k in range(rng.randint(1, 2))]  # fmt: skip
+    cycles = packing.agency_cycles(list(arcs), 3)
+    apart = packing.solve(cycles, arcs, lambda a: a.value)  # type: ignore[attr-defined]
+    joint = packing._solve(cycles, arcs, lambda a: a.value, 5.0, 200_000, ())  # type: ignore[attr-defined]
+    assert len(packing._components(cycles)) == 2 and "2 independent groups" in apart.notes[0]
+    assert apart.optimal and joint.optimal and round(apart.total, 6) == round(joint.total, 6) > 0
+    used = [k for j in apart.chosen for m in apart.columns[j] for k in (m.capacity_id, m.target_id)]
+    assert len(used) == len(set(used))  # each capacity and need at most once across the groups
+
+
 _DETERMINISM = """
 import json, sys
 from bench.generate import generate

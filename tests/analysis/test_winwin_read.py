@@ -15,7 +15,7 @@ from service.settings import Settings, WinWinParams
 from tests.conftest import DEMO_TODAY, run_on_store
 from tests.factories import agency
 
-WHOLE = ("agency", "capacity", "need", "issue", "exchange", "request")
+WHOLE = ("agency", "duty", "capacity", "need", "issue", "exchange", "request")
 
 
 def _plan(result: WinWinResult) -> dict[str, Any]:

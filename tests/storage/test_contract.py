@@ -330,6 +330,9 @@ async def test_winwin_reads_only_what_it_needs(store: GraphStore) -> None:
     snap = await load_winwin_snapshot(store, "2024-06-01")
     snap.rows["exchange"] = await exchanges_between(store, snap, [("ag-city", "ag-parks"), ("ag-water", "ag-parks"),
                                                                   ("ag-water", "ag-city")], "2024-06-01")  # fmt: skip
+    places = sorted((r["agencyId"], sorted(r["geography"])) for r in snap.rows.pop("duty_place"))
+    # where the duties of each agency stating no place apply, led or supported (ag-city supports du-green)
+    assert places == [("ag-city", ["city"]), ("ag-parks", ["city"]), ("ag-water", ["city"])]
     ids = {k: sorted(r["id"] for r in rows) for k, rows in snap.rows.items()}
     assert ids == {"agency": ["ag-city", "ag-parks", "ag-water"], "capacity": ["ca-water"], "need": ["ne-parks"],
                    "issue": ["is-dig"], "exchange": ["ex-1", "ex-2"], "request": ["rq-1"]}  # fmt: skip
