@@ -141,11 +141,11 @@ def _analyze(settings: Settings, args: argparse.Namespace) -> int:
     result = asyncio.run(_with_store(settings, work))
     if args.format == "json":  # written as it is made (orjson, a record a line), never whole in memory
         if args.output:
-            with Path(args.output).open("wb") as out:
-                size = export.write_json(result, out)
+            with Path(args.output).open("wb") as out:  # no thread left now: a big list is written in two processes
+                size = export.write_json(result, out, workers=2)
             print(f"wrote {args.output} ({size:,} bytes)", file=sys.stderr)
         else:
-            export.write_json(result, sys.stdout.buffer)
+            export.write_json(result, sys.stdout.buffer, workers=2)
             sys.stdout.buffer.flush()
         return 0
     body = export.WRITERS[args.format](result)

@@ -96,11 +96,16 @@ class DuplicationFinding:
         return self.explain() if self.explain is not None else ""
 
     def as_dict(self) -> dict[str, Any]:
-        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("explain", "effect")}
+        out = {name: getattr(self, name) for name in _WRITTEN}
         out["explanation_fa"] = self.explanation_fa
         out["effect_fa"] = self.effect_fa
         out["at_stake_rials"] = self.at_stake_rials
         return out
+
+
+# the fields a finding is written with, listed once (``dataclasses.fields`` on each of a city's 24,025
+# findings was an eighth of writing them)
+_WRITTEN = tuple(f.name for f in fields(DuplicationFinding) if f.name not in ("explain", "effect"))
 
 
 @dataclass

@@ -62,3 +62,48 @@ def test_cli_writes_json_to_a_file_and_to_stdout(tmp_path: Path, settings: Setti
     assert json.loads(out.read_bytes()) == expected
     printed = subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
     assert json.loads(printed.stdout) == expected
+
+
+
+_IN_TWO = """
+import io, json, os, sys
+from bench.generate import generate
+from service.analysis import export
+from service.analysis.duplication import DuplicationFinding, analyse_duplication
+from service.analysis.memory import snapshot_of
+from service.settings import DuplicationParams
+
+result = analyse_duplication(snapshot_of(generate(1, sections=("agencies", "duties"), shrink=2)), DuplicationParams(), {})
+pids = sys.argv[1]
+
+def make(f, fail=False):
+    with open(os.path.join(pids, str(os.getpid())), "w"):
+        pass
+    if fail and os.getpid() != PARENT:
+        raise RuntimeError("the child fails")
+    return f.as_dict()
+
+PARENT = os.getpid()
+one, two = io.BytesIO(), io.BytesIO()
+export.write_json(result, one)
+size = export.write_json(result, two, workers=2)
+alone = b"".join(export._pieces(export._Records(result.findings, DuplicationFinding.as_dict)))
+apart = b"".join(export._pieces(export._Records(result.findings, make, workers=2)))
+failing = b"".join(export._pieces(export._Records(result.findings, lambda f: make(f, True), workers=2)))
+print(json.dumps({"findings": len(result.findings), "same": one.getvalue() == two.getvalue(), "size": size == len(two.getvalue()),
+                  "apart": apart == alone, "failing": failing == alone, "pids": len(os.listdir(pids)),
+                  "explained": bool(json.loads(two.getvalue())["findings"][-1]["explanation_fa"])}))
+"""
+
+
+def test_a_big_list_written_in_two_processes_is_the_same_bytes(tmp_path: Path) -> None:
+    """``write_json(workers=2)`` (the CLI's) forks a child for the second half of the findings: the
+    output is byte for byte the one process's, and so when the child fails (this process then writes
+    the half itself). Run in a process of its own: with another thread running (as in this test
+    process), it never forks."""
+    done = subprocess.run([sys.executable, "-c", _IN_TWO, str(tmp_path)], capture_output=True, text=True, check=True,
+                          cwd=Path(__file__).resolve().parents[2])  # fmt: skip
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    assert out["findings"] >= 2 * export.PARALLEL_FROM
+    assert out["same"] and out["size"] and out["apart"] and out["failing"] and out["explained"]
+    assert out["pids"] == 3  # this process and two children (the one that wrote, the one that failed)
