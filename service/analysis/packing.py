@@ -129,17 +129,29 @@ def solve(cycles: list[tuple[str, ...]], arcs: dict[tuple[str, str], list[Arc]],
         parts = [one(g) for g in range(len(groups))]
     columns: list[Column] = []
     chosen: list[int] = []
-    notes: list[str] = []
     for part in parts:
         chosen.extend(len(columns) + j for j in part.chosen)
         columns.extend(part.columns)
-        notes.extend(part.notes)
     total, bound = sum(p.total for p in parts), sum(p.bound for p in parts)
     optimal = all(p.optimal for p in parts)
-    if len(parts) > 1:
-        notes.insert(0, f"{len(parts)} independent groups of agencies, each solved on its own")
+    notes = [f"{len(parts)} independent groups of agencies, each solved on its own", *_summed([p.notes for p in parts])]
     return Selection(columns, chosen, total, total if optimal else bound, optimal, 0.0 if optimal else _rel(bound, total),
-                     len(cycles), max(p.rounds for p in parts), sorted(set(notes), key=notes.index))  # fmt: skip
+                     len(cycles), max(p.rounds for p in parts), notes)  # fmt: skip
+
+
+def _summed(notes: list[list[str]]) -> list[str]:
+    """The groups' notes, one line each: counts that start a note added up («12 columns … added»),
+    any other note said with how many groups it concerns (a country has a hundred groups)."""
+    counts: dict[str, int] = {}
+    groups: dict[str, int] = {}
+    for part in notes:
+        for note in part:
+            number, _, rest = note.partition(" ")
+            if number.isdigit():
+                counts[rest] = counts.get(rest, 0) + int(number)
+            else:
+                groups[note] = groups.get(note, 0) + 1
+    return [f"{n} {rest}" for rest, n in counts.items()] + [f"{note} (in {n} of {len(notes)} groups)" for note, n in groups.items()]
 
 
 def _components(cycles: list[tuple[str, ...]]) -> list[list[tuple[str, ...]]]:

@@ -144,6 +144,7 @@ def test_groups_that_cannot_compete_are_solved_apart_with_the_same_optimum() -> 
     apart = packing.solve(cycles, arcs, lambda a: a.value)  # type: ignore[attr-defined]
     joint = packing._solve(cycles, arcs, lambda a: a.value, 5.0, 200_000, ())  # type: ignore[attr-defined]
     assert len(packing._components(cycles)) == 2 and "2 independent groups" in apart.notes[0]
+    assert len(apart.notes) == len(set(apart.notes)) <= 4  # the groups' notes summed, not one line a group
     assert apart.optimal and joint.optimal and round(apart.total, 6) == round(joint.total, 6) > 0
     used = [k for j in apart.chosen for m in apart.columns[j] for k in (m.capacity_id, m.target_id)]
     assert len(used) == len(set(used))  # each capacity and need at most once across the groups
