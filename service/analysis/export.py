@@ -8,11 +8,13 @@ result is about 20 MB, and building it whole (``as_dict`` deep-copies every reco
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import io
 import json
 import os
+import signal
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -57,7 +59,7 @@ def _matrix_sections(matrix: AgencyMatrix) -> dict[str, Any]:
 @dataclass(frozen=True)
 class _Records:
     """A list whose records are made as they are written (``make``), and, with ``workers`` > 1,
-    written in two processes (``_in_two``)."""
+    written in two processes (``_fork_writer``)."""
 
     items: list[Any]
     make: Callable[[Any], Any]
@@ -128,24 +130,64 @@ def _pieces(value: Any, depth: int = 0) -> Iterator[bytes]:
 
 def _records(value: _Records) -> Iterator[bytes]:
     items, make = value.items, value.make
-    # a fork copies only the thread that calls it: never where another thread may hold a lock
+    # only Python's own threads can be seen here (a library's native pool cannot); the child runs
+    # nothing but Python and orjson, so what matters is that no Python thread holds a lock it needs
     alone = hasattr(os, "fork") and threading.active_count() == 1
     half = len(items) // 2 if value.workers > 1 and len(items) >= PARALLEL_FROM and alone else len(items)
-    later = _in_two(items[half:], make) if half < len(items) else None
-    for i in range(half):
-        yield (b",\n" if i else b"") + _dumps(make(items[i]))
-    if later is not None:
-        yield from later
+    child = _fork_writer(items[half:], make) if half < len(items) else None
+    if child is None:
+        half = len(items)
+    try:
+        for i in range(half):
+            yield (b",\n" if i else b"") + _dumps(make(items[i]))
+        if child is not None:
+            yield from child.rest(items[half:], make)
+    finally:
+        if child is not None:
+            child.end()
 
 
-def _in_two(items: list[Any], make: Callable[[Any], Any]) -> Iterator[bytes]:
+class _Child:
+    """A forked writer of the second half of a list, and its spool file."""
+
+    def __init__(self, pid: int, spool: IO[bytes]) -> None:
+        self.pid, self.spool, self.reaped = pid, spool, False
+
+    def rest(self, items: list[Any], make: Callable[[Any], Any]) -> Iterator[bytes]:
+        """The child's half once it has finished; written here if the child failed."""
+        _, status = os.waitpid(self.pid, 0)
+        self.reaped = True
+        if os.waitstatus_to_exitcode(status) == 0:
+            self.spool.seek(0)
+            while block := self.spool.read(CHUNK):
+                yield block
+        else:
+            for item in items:
+                yield b",\n" + _dumps(make(item))
+
+    def end(self) -> None:
+        """Stop and reap a child whose half was never asked for (the reader stopped or failed)."""
+        if not self.reaped:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.reaped = True
+        self.spool.close()
+
+
+def _fork_writer(items: list[Any], make: Callable[[Any], Any]) -> _Child | None:
     """The second half of a list written by a forked child into a temporary file while this process
     writes the first (on 2 cores the 24,025 findings of a city, each with its Persian explanation,
-    took 0.85 s in one process); then the file is copied on. Only for a caller with no other thread
-    running (the CLI, after its store is closed): a fork copies one thread. Should the child fail, this
-    process writes the half itself, so the output is the same either way."""
-    spool = tempfile.TemporaryFile()  # noqa: SIM115 - read back below, closed in finally
-    pid = os.fork()
+    took 0.64-0.71 s in one process, 0.37-0.47 s in two); then the file is copied on. Only for a
+    caller with no other thread running (the CLI, after its store is closed): a fork copies one
+    thread. None when the fork itself fails (this process then writes the whole list), and a child
+    that fails has its half written by this process: the output is the same either way."""
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - read back and closed by _Child.end
+    try:
+        pid = os.fork()
+    except OSError:
+        spool.close()
+        return None
     if pid == 0:  # the child: write, then leave without running the parent's exit handlers
         code = 1
         try:
@@ -155,26 +197,12 @@ def _in_two(items: list[Any], make: Callable[[Any], Any]) -> Iterator[bytes]:
             code = 0
         finally:
             os._exit(code)
-
-    def rest() -> Iterator[bytes]:
-        try:
-            _, status = os.waitpid(pid, 0)
-            if os.waitstatus_to_exitcode(status) == 0:
-                spool.seek(0)
-                while block := spool.read(CHUNK):
-                    yield block
-            else:
-                for item in items:
-                    yield b",\n" + _dumps(make(item))
-        finally:
-            spool.close()
-
-    return rest()
+    return _Child(pid, spool)
 
 
 def json_chunks(result: Any, workers: int = 1) -> Iterator[bytes]:
     """The result as UTF-8 JSON (Persian unescaped), in chunks of about ``CHUNK`` bytes. ``workers``:
-    processes to write a big list of records in (``_in_two``; only where forking is safe)."""
+    processes to write a big list of records in (``_fork_writer``; only where forking is safe)."""
     buffer: list[bytes] = []
     size = 0
     for piece in _pieces(sections(result, workers)):

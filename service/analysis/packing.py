@@ -103,14 +103,18 @@ def solve(cycles: list[tuple[str, ...]], arcs: dict[tuple[str, str], list[Arc]],
     ``start``: columns to begin with (another solve's, when only the values moved). ``workers``:
     threads for the independent groups (HiGHS lets go of the GIL while it solves).
 
-    A cycle lies inside one strongly connected component of the can-help graph, and each capacity
-    and need belongs to one agency, so two components never compete for a resource: each is solved
-    on its own and the plans added up, the same optimum. A registry of many cities is many small
-    programmes, not one big one: at province scale (10 cities) the one programme ran out of its
-    5 s with a plan 31% below its bound, where the ten, each with its 5 s, came within 0.01%."""
+    The cycles fall into groups that share no agency (cycles meeting at an agency, directly or through
+    others), and each capacity and need belongs to one agency, so two groups never compete for a
+    resource: each is solved on its own and the plans added up, the same optimum. A registry of many
+    cities is many small programmes, not one big one: at province scale (10 cities) the one programme
+    ran out of its 5 s with a plan 31% below its bound, where the ten, each with its 5 s, came within
+    0.01%. ``seconds`` limits each group's programmes, so the whole may take longer than one limit."""
+    # each match's worth, once for every group (and one scale for all, as one programme would have)
+    worth = {id(m): net(m) for ms in arcs.values() for m in ms}
+    scale = max([abs(v) for v in worth.values()] + [1.0])
     groups = _components(cycles)
     if len(groups) <= 1:
-        return _solve(cycles, arcs, net, seconds, max_extra_columns, start)
+        return _solve(cycles, arcs, worth, scale, seconds, max_extra_columns, start)
     first = {agency: g for g, members in enumerate(groups) for c in members for agency in c}
     starts: list[list[Column]] = [[] for _ in groups]
     for column in start:
@@ -118,7 +122,7 @@ def solve(cycles: list[tuple[str, ...]], arcs: dict[tuple[str, str], list[Arc]],
         if g is not None:
             starts[g].append(column)
     def one(g: int) -> Selection:
-        return _solve(groups[g], arcs, net, seconds, max_extra_columns, starts[g])
+        return _solve(groups[g], arcs, worth, scale, seconds, max_extra_columns, starts[g])
 
     if workers > 1:
         from concurrent.futures import ThreadPoolExecutor
@@ -155,8 +159,9 @@ def _summed(notes: list[list[str]]) -> list[str]:
 
 
 def _components(cycles: list[tuple[str, ...]]) -> list[list[tuple[str, ...]]]:
-    """The cycles grouped by the strongly connected component they lie in, in the order of each
-    group's first cycle (cycles come sorted by their smallest agency id)."""
+    """The cycles grouped by the components of the graph of their own edges (each cycle is strongly
+    connected, so the strong and the weak components are the same), in the order of each group's
+    first cycle (cycles come sorted by their smallest agency id)."""
     if not cycles:
         return []
     from scipy.sparse.csgraph import connected_components
@@ -175,11 +180,9 @@ def _components(cycles: list[tuple[str, ...]]) -> list[list[tuple[str, ...]]]:
     return list(groups.values())
 
 
-def _solve(cycles: list[tuple[str, ...]], arcs: dict[tuple[str, str], list[Arc]], net: Callable[[Arc], float],
-           seconds: float, max_extra_columns: int, start: Sequence[Column]) -> Selection:  # fmt: skip
+def _solve(cycles: list[tuple[str, ...]], arcs: dict[tuple[str, str], list[Arc]], worth: dict[int, float],
+           scale: float, seconds: float, max_extra_columns: int, start: Sequence[Column]) -> Selection:  # fmt: skip
     edges_of = [[(c[i], c[(i + 1) % len(c)]) for i in range(len(c))] for c in cycles]
-    worth = {id(m): net(m) for ms in arcs.values() for m in ms}
-    scale = max([abs(v) for v in worth.values()] + [1.0])
     columns: list[Column] = []
     seen: set[tuple[tuple[str, str], ...]] = set()
 

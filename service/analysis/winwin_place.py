@@ -2,7 +2,8 @@
 place (a city and its districts) and the text work stays a city's size as the registry grows.
 
 An agency's place is its ``geographyCode`` (where the body acts) when it states one; else where the
-duties it leads or supports apply; else it is unknown. A province- or country-wide agency, and one
+duties it leads or supports apply (a duty naming no geography is the registry's city, as the domain
+model's default); else it is unknown. A province- or country-wide agency, and one
 whose place is unknown, may meet any place (``candidates.places`` gives None): its records join every
 place's block, so nothing it could match is lost. Without this the text top-k of one resource kind
 ran over every need against every capacity of the country (stopped after 900 s, issue 16).
@@ -15,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from service.analysis.candidates import places
 from service.analysis.snapshot import Snapshot
+from service.analysis.vocab.geography import CITY
 
 Place = tuple[str, ...] | None  # the places an agency acts in; None: any (wide, or not known)
 
@@ -29,8 +31,8 @@ def agency_places(snap: Snapshot) -> dict[str, Place]:
     else:
         for duty in snap["duty"]:
             for agency in (duty.get("agencyId"), *(duty.get("supportAgencyIds") or ())):
-                if agency:
-                    codes[agency].update(duty.get("geography") or ())
+                if agency:  # no geography: the registry's city, as the domain model's default
+                    codes[agency].update(duty.get("geography") or (CITY,))
     out: dict[str, Place] = {}
     for a in snap["agency"]:
         code = a.get("geographyCode")

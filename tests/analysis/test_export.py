@@ -90,8 +90,16 @@ size = export.write_json(result, two, workers=2)
 alone = b"".join(export._pieces(export._Records(result.findings, DuplicationFinding.as_dict)))
 apart = b"".join(export._pieces(export._Records(result.findings, make, workers=2)))
 failing = b"".join(export._pieces(export._Records(result.findings, lambda f: make(f, True), workers=2)))
+pieces = export._pieces(export._Records(result.findings, DuplicationFinding.as_dict, workers=2))
+next(pieces), next(pieces)  # the child is writing its half: the reader stops here
+pieces.close()
+try:
+    os.waitpid(-1, os.WNOHANG)
+    reaped = False
+except ChildProcessError:  # no child left, not even a zombie
+    reaped = True
 print(json.dumps({"findings": len(result.findings), "same": one.getvalue() == two.getvalue(), "size": size == len(two.getvalue()),
-                  "apart": apart == alone, "failing": failing == alone, "pids": len(os.listdir(pids)),
+                  "apart": apart == alone, "failing": failing == alone, "pids": len(os.listdir(pids)), "reaped": reaped,
                   "explained": bool(json.loads(two.getvalue())["findings"][-1]["explanation_fa"])}))
 """
 
@@ -99,11 +107,12 @@ print(json.dumps({"findings": len(result.findings), "same": one.getvalue() == tw
 def test_a_big_list_written_in_two_processes_is_the_same_bytes(tmp_path: Path) -> None:
     """``write_json(workers=2)`` (the CLI's) forks a child for the second half of the findings: the
     output is byte for byte the one process's, and so when the child fails (this process then writes
-    the half itself). Run in a process of its own: with another thread running (as in this test
+    the half itself), and a reader that stops early leaves no child. Run in a process of its own: with another thread running (as in this test
     process), it never forks."""
     done = subprocess.run([sys.executable, "-c", _IN_TWO, str(tmp_path)], capture_output=True, text=True, check=True,
                           cwd=Path(__file__).resolve().parents[2])  # fmt: skip
     out = json.loads(done.stdout.strip().splitlines()[-1])
     assert out["findings"] >= 2 * export.PARALLEL_FROM
     assert out["same"] and out["size"] and out["apart"] and out["failing"] and out["explained"]
+    assert out["reaped"]  # a reader that stops early leaves no child behind
     assert out["pids"] == 3  # this process and two children (the one that wrote, the one that failed)

@@ -142,12 +142,16 @@ def test_groups_that_cannot_compete_are_solved_apart_with_the_same_optimum() -> 
                                             for k in range(rng.randint(1, 2))]  # fmt: skip
     cycles = packing.agency_cycles(list(arcs), 3)
     apart = packing.solve(cycles, arcs, lambda a: a.value)  # type: ignore[attr-defined]
-    joint = packing._solve(cycles, arcs, lambda a: a.value, 5.0, 200_000, ())  # type: ignore[attr-defined]
+    worth = {id(m): float(m.value) for ms in arcs.values() for m in ms}
+    joint = packing._solve(cycles, arcs, worth, max(worth.values()), 5.0, 200_000, ())  # type: ignore[arg-type]
+    threads = packing.solve(cycles, arcs, lambda a: a.value, workers=2)  # type: ignore[attr-defined]
     assert len(packing._components(cycles)) == 2 and "2 independent groups" in apart.notes[0]
     assert len(apart.notes) == len(set(apart.notes)) <= 4  # the groups' notes summed, not one line a group
     assert apart.optimal and joint.optimal and round(apart.total, 6) == round(joint.total, 6) > 0
     used = [k for j in apart.chosen for m in apart.columns[j] for k in (m.capacity_id, m.target_id)]
     assert len(used) == len(set(used))  # each capacity and need at most once across the groups
+    assert sum(m.value for j in apart.chosen for m in apart.columns[j]) == apart.total  # type: ignore[attr-defined]
+    assert [apart.columns[j] for j in apart.chosen] == [threads.columns[j] for j in threads.chosen]  # threads: the same plan
 
 
 _DETERMINISM = """

@@ -31,7 +31,7 @@ def _bundle() -> dict[str, list[dict[str, Any]]]:
     Sabzevar (ids first in order, so they win every tie); by a province-wide agency; by an agency
     stating no place whose duties lie in Sabzevar; and by one stating nothing at all."""
     agencies = [_agency("ag-need", "neyshabur"), _agency("ag-near", "neyshabur"), _agency("ag-prov", "province"),
-                _agency("ag-dutyplace", None), _agency("ag-unknown", None)]
+                _agency("ag-dutyplace", None), _agency("ag-unknown", None), _agency("ag-nogeo", None)]
     agencies += [_agency(f"ag-s{i:02d}", "sabzevar") for i in range(COPIES)]
     caps = [{"id": f"ca-a{i:02d}", "agencyId": f"ag-s{i:02d}", "titleFa": RIG, "kind": "equipment"} for i in range(COPIES)]
     caps += [
@@ -43,7 +43,8 @@ def _bundle() -> dict[str, list[dict[str, Any]]]:
     return {
         "agencies": agencies,
         "duties": [{"id": "du-s", "agencyId": "ag-dutyplace", "titleFa": "نگهداری شبکهٔ فاضلاب", "functionCode": "05.2",
-                    "geography": ["sabzevar"]}],
+                    "geography": ["sabzevar"]},
+                   {"id": "du-none", "agencyId": "ag-nogeo", "titleFa": "آموزش شهروندی", "functionCode": "09.5", "geography": []}],
         "capacities": caps,
         "needs": [{"id": "ne-rig", "agencyId": "ag-need", "titleFa": RIG, "kind": "equipment", "neededFrom": "1405/06/01"}],
     }  # fmt: skip
@@ -64,15 +65,22 @@ def test_a_need_meets_its_own_city_and_the_wide_not_another_city() -> None:
     where = agency_places(snap)
     assert where["ag-need"] == ("neyshabur",) and where["ag-dutyplace"] == ("sabzevar",)
     assert where["ag-prov"] is None and where["ag-unknown"] is None
+    assert where["ag-nogeo"] == ("city",)  # a duty naming no geography: the registry's city, the model's default
     offers = _offers(analyse_winwin(snap, WinWinParams(), DEMO_TODAY))
     # before: the fifteen Sabzevar copies filled the need's candidates and ca-near was never looked at
     assert offers == {"ca-near", "ca-prov", "ca-unknown"}
 
 
 def test_the_store_read_places_agencies_as_the_records_do(settings: Settings) -> None:
-    async def work(store: Any) -> set[str]:
+    from service.analysis.winwin_read import load_winwin_snapshot
+
+    async def work(store: Any) -> tuple[set[str], dict[str, Any]]:
         await store.wipe()
         await import_bundle(store, _bundle())
-        return _offers(await runner.winwin(store, settings.model_copy(update={"today": DEMO_TODAY})))
+        where = agency_places(await load_winwin_snapshot(store, DEMO_TODAY))
+        return _offers(await runner.winwin(store, settings.model_copy(update={"today": DEMO_TODAY}))), where
 
-    assert run_on_store(settings, work) == _offers(analyse_winwin(snapshot_of(_bundle()), WinWinParams(), DEMO_TODAY))
+    offers, where = run_on_store(settings, work)
+    snap = snapshot_of(_bundle())
+    assert offers == _offers(analyse_winwin(snap, WinWinParams(), DEMO_TODAY))
+    assert where == agency_places(snap) and where["ag-nogeo"] == ("city",)
