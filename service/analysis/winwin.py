@@ -2,7 +2,8 @@
 
 What is matched is the registry's present state on ``today`` (``present.py``): live capacities and
 needs only, windows from today on, and whatever is already arranged (an exchange or a live request
-between the same parties) shown *in place*, never recommended. A match needs the same kind, text
+between the same parties) shown *in place*, never recommended. A match needs a place in common
+(``winwin_place.py``: the same city, or a province-wide or unplaced agency), the same kind, text
 that names the same thing (the thesaurus's concepts, else character n-grams), compatible units
 (``units.py``: L/s covers m³/day, tonnes never cover m³/day) and windows that meet.
 

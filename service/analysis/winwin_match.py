@@ -64,8 +64,10 @@ def find_matches(snap: Snapshot, params: WinWinParams, today: str, left_out: dic
 
 
 def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus | None = None) -> Matched:
-    """Every live capacity against every live need of its kind and every open issue: candidates by
-    text and by shared concepts, kept when kind, meaning, units and windows agree, best few per target."""
+    """Every live capacity against every live need of its kind and every open issue in the same place
+    (``winwin_place``: a city and its districts; province-wide and unplaced agencies meet every place):
+    candidates by text and by shared concepts, kept when kind, meaning, units and windows agree, best
+    few per target."""
     left_out: dict[str, dict[str, int]] = {}
     caps = _live(snap["capacity"], "capacity", today, left_out)
     needs = _live(snap["need"], "need", today, left_out)
