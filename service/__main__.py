@@ -6,10 +6,14 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
+from service.gc_tuning import tune_gc
 from service.settings import Settings
 
 
@@ -126,36 +130,66 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
     return int(asyncio.run(_with_store(settings, work)))
 
 
-def _analyze(settings: Settings, args: argparse.Namespace) -> int:
-    from service.analysis import export
-    from service.analysis.runner import ANALYSES
+@contextmanager
+def _result_on_stdout() -> Iterator[IO[bytes]]:
+    """Where the result goes when no file is named: the real stdout, while fd 1 points at stderr so
+    that a library's stray print (HiGHS prints from C on some integer programmes) cannot land in the
+    JSON or CSV. fd 1 is put back afterwards. A reader that stops early (``| head``) ends the
+    writing with ``BrokenPipe`` (caught by the caller), never a traceback."""
+    sys.stdout.flush()
+    kept = os.dup(1)
+    os.dup2(2, 1)
+    out = os.fdopen(os.dup(kept), "wb")
+    try:
+        yield out
+        out.flush()
+    finally:
+        with suppress(BrokenPipeError):
+            out.close()
+        sys.stdout.flush()
+        os.dup2(kept, 1)
+        os.close(kept)
 
+
+def _analyze(settings: Settings, args: argparse.Namespace) -> int:
     if args.format == "xlsx" and not args.output:
         print("xlsx needs --output FILE", file=sys.stderr)
         return 2
+    try:
+        _run_analysis(settings, args)
+    except BrokenPipeError:  # the reader of stdout went away: exit as a command killed by SIGPIPE would
+        return 141
+    return 0
+
+
+def _run_analysis(settings: Settings, args: argparse.Namespace) -> None:
+    from service.analysis import export
+    from service.analysis.runner import ANALYSES, WHOLE
+
+    run = ANALYSES if args.format == "csv" else WHOLE  # a CSV is the matrix alone: nothing computed on demand is read
 
     async def work(store: Any) -> Any:
         print(f"running {args.name} ...", file=sys.stderr)
-        return await ANALYSES[args.name](store, settings)
+        return await run[args.name](store, settings)
 
-    result = asyncio.run(_with_store(settings, work))
-    if args.format == "json":  # written as it is made (orjson, a record a line), never whole in memory
-        if args.output:
+    with ExitStack() as stack:
+        stdout = None if args.output else stack.enter_context(_result_on_stdout())
+        result = asyncio.run(_with_store(settings, work))
+        if args.format == "json":  # written as it is made (orjson, a record a line), never whole in memory
+            if stdout is not None:
+                export.write_json(result, stdout, workers=2)
+                return
             with Path(args.output).open("wb") as out:  # no thread left now: a big list is written in two processes
                 size = export.write_json(result, out, workers=2)
             print(f"wrote {args.output} ({size:,} bytes)", file=sys.stderr)
-        else:
-            export.write_json(result, sys.stdout.buffer, workers=2)
-            sys.stdout.buffer.flush()
-        return 0
-    body = export.WRITERS[args.format](result)
-    if args.output:
+            return
+        body = export.WRITERS[args.format](result)
+        if stdout is not None:
+            stdout.write(body if isinstance(body, bytes) else body.encode())
+            return
         target = Path(args.output)
         target.write_bytes(body) if isinstance(body, bytes) else target.write_text(body, encoding="utf-8")
         print(f"wrote {target}", file=sys.stderr)
-    else:
-        sys.stdout.write(str(body))
-    return 0
 
 
 def _token(settings: Settings, args: argparse.Namespace) -> int:
@@ -203,6 +237,7 @@ def _backup(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    tune_gc()
     parser = argparse.ArgumentParser(prog="python -m service", description="Hamahang registry")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("serve", help="serve the API (store per HAMAHANG_GRAPH_URL)")
@@ -261,4 +296,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # Every command has closed its files and its store by now. Leaving without the interpreter's
+    # teardown skips freeing what an analysis built, one object at a time: 0.85 s of a city's
+    # 5.4 s `analyze duplication` (measured), for memory the process returns whole anyway.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)

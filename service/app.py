@@ -25,6 +25,7 @@ from service.auth.tokens import ensure_development_token
 from service.demo.loader import load_demo_if_empty
 from service.domain.actor import Actor, Role
 from service.errors import ServiceError, from_store
+from service.gc_tuning import tune_gc
 from service.graphql.context import Context
 from service.graphql.endpoint import GraphQLPost
 from service.graphql.get_route import AdmittingGraphQLRouter, asks_for_page
@@ -92,6 +93,7 @@ async def backfill_search_words(runtime: StoreRuntime) -> None:
 def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        tune_gc()  # analyses inside requests: the collector's defaults cost a city's duplication about 1 s
         runtime = await open_store(settings)
         app.state.runtime = runtime
         app.state.actors = ActorCache(settings.token_cache_s)

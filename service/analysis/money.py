@@ -30,8 +30,12 @@ def in_period(budget: dict[int, int], from_year: int | None = None, to_year: int
 
 
 def at_stake(a: dict[int, int], b: dict[int, int], from_year: int | None = None, to_year: int | None = None) -> dict[int, int]:
-    """Year → rials at stake: the smaller budget in each year both sides are funded."""
-    return {y: min(a[y], b[y]) for y in sorted(set(in_period(a, from_year, to_year)) & set(b))}
+    """Year → rials at stake: the smaller budget in each year both sides are funded. (Called for every
+    finding more than once: a key-view intersection, not two copied dicts, was a tenth of a city's run.)"""
+    years = a.keys() & b.keys()
+    if from_year is not None or to_year is not None:
+        years = {y for y in years if (from_year is None or y >= from_year) and (to_year is None or y <= to_year)}
+    return {y: min(a[y], b[y]) for y in sorted(years)}
 
 
 @dataclass

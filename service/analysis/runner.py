@@ -60,7 +60,10 @@ async def spend(source: GraphStore | Repository, settings: Settings) -> Any:
     return spend_by_area(result, result.groups)
 
 
-async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> WinWinResult:
+async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None,
+                 whole: bool = False) -> WinWinResult:  # fmt: skip
+    """``whole``: the caller writes the whole result (the command line, a download), so the sensitivity
+    table is solved alongside the plan rather than when first read."""
     from service.analysis.winwin_read import exchanges_between, load_winwin_snapshot
 
     today, params = settings.today or today_iso(), settings.analysis.winwin
@@ -78,12 +81,12 @@ async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snap
             thesaurus = thesaurus_with(terms)
             if reading is None:  # a caller's whole snapshot (the picture): every exchange is in it
                 assert snap is not None
-                result = analyse_winwin(snap, params, today, thesaurus)
+                result = analyse_winwin(snap, params, today, thesaurus, sensitivity_now=whole)
             else:  # only what win-win reads (winwin_read.py): the records, the matching, then the exchanges of its pairs
                 snap = await reading
                 matched = match(snap, params, today, thesaurus)
                 snap.rows["exchange"] = await exchanges_between(source, snap, matched.pairs, today)
-                result = analyse_winwin(snap, params, today, thesaurus, matched)
+                result = analyse_winwin(snap, params, today, thesaurus, matched, sensitivity_now=whole)
     finally:
         if reading is not None and not reading.done():
             reading.cancel()
@@ -136,3 +139,11 @@ ANALYSES: dict[str, Callable[[GraphStore | Repository, Settings], Awaitable[Any]
     "issues": issues,
     "collaboration": collaboration,
 }
+
+
+async def _winwin_whole(source: GraphStore | Repository, settings: Settings) -> WinWinResult:
+    return await winwin(source, settings, whole=True)
+
+
+# The same analyses for a caller that writes the whole result (the CLI, the downloads).
+WHOLE: dict[str, Callable[[GraphStore | Repository, Settings], Awaitable[Any]]] = ANALYSES | {"winwin": _winwin_whole}

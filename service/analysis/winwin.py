@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from typing import Any
 
 from service.analysis import packing
 from service.analysis.matrix import AgencyMatrix, AgencyRef
@@ -29,6 +28,7 @@ from service.analysis.snapshot import Snapshot
 from service.analysis.vocab.thesaurus import Thesaurus
 from service.analysis.winwin_match import Matched, find_matches, match
 from service.analysis.winwin_result import Match, Opportunity, Party, WinWinResult, opportunity_dict
+from service.analysis.winwin_sensitivity import Sensitivity
 from service.analysis.winwin_value import parties_of
 from service.settings import WinWinParams
 
@@ -42,20 +42,13 @@ def _opportunity(column: packing.Column, agencies: tuple[str, ...]) -> Opportuni
                        matches, round(sum(m.net for m in matches), 2), parties=parties_of(matches))  # fmt: skip
 
 
-SCENARIOS = (
-    ("benefits -25%", 0.75, 1.0, None),
-    ("benefits +25%", 1.25, 1.0, None),
-    ("costs +25%", 1.0, 1.25, None),
-    ("costs -25%", 1.0, 0.75, None),
-    ("chosen benefits -25%, the rest +25%", 1.0, 1.0, "against"),
-)
-
-
 def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus | None = None,
-                   matched: Matched | None = None) -> WinWinResult:  # fmt: skip
+                   matched: Matched | None = None, sensitivity_now: bool = False) -> WinWinResult:  # fmt: skip
     """``today`` (ISO) is when the registry is judged: passed in, never read from the clock here.
     ``thesaurus``: the shipped one with the directorate's terms (default: the shipped one).
-    ``matched``: ``match`` already run on ``snap`` (whose exchanges are then those of its pairs)."""
+    ``matched``: ``match`` already run on ``snap`` (whose exchanges are then those of its pairs).
+    ``sensitivity_now``: the caller reads the whole result, so the sensitivity table starts with the
+    plan's own solve instead of when first read (``winwin_sensitivity.py``)."""
     agencies = snap.agencies()
     left_out: dict[str, dict[str, int]] = {}
     matches, in_place = find_matches(snap, params, today, left_out, thesaurus, matched)
@@ -68,34 +61,16 @@ def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: 
         arcs[(m.provider, m.receiver)].append(m)
     cycles = packing.agency_cycles(list(arcs), params.max_cycle_length)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    sensitivity = Sensitivity(cycles, arcs, params, cores, start_now=sensitivity_now)
     selection = packing.solve(cycles, arcs, lambda m: m.net, params.solver_seconds, workers=cores)  # type: ignore[attr-defined]
     opportunities = _opportunities(cycles, arcs, selection)
-    chosen = [o for o in opportunities if o.chosen]
-
-    def sensitivity() -> list[dict[str, Any]]:
-        """Five independent solves; HiGHS lets go of the GIL while it solves (two threads solved two
-        programmes in the time of one, measured), so they run side by side on the machine's cores:
-        at city scale about 0.7 s each, 3.7 s in turn. Answers come back in the scenarios' order."""
-        from concurrent.futures import ThreadPoolExecutor
-
-        def one(scenario: tuple[str, float, float, str | None]) -> dict[str, Any]:
-            name, fb, fc, mode = scenario
-            return _scenario(name, fb, fc, mode, cycles, arcs, chosen, params, selection.columns)
-
-        workers = max(1, min(len(SCENARIOS), cores))
-        if workers == 1:
-            return [one(s) for s in SCENARIOS]
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="winwin-sensitivity") as pool:
-            # the last scenario first: moving value against the plan is the hard programme (2 of the 2.4 s
-            # at city scale); started last, it ran after the others on one core while the other idled
-            done = {s: pool.submit(one, s) for s in reversed(SCENARIOS)}
-            return [done[s].result() for s in SCENARIOS]
+    sensitivity.plan_known([o for o in opportunities if o.chosen], selection.columns)
 
     parameters = params.model_dump() | {"today": today}
     return WinWinResult(
         parameters, matches, opportunities, round(selection.total, 2), matrix, False, selection.optimal, selection.gap,
         round(selection.bound, 2), sorted(in_place, key=lambda m: (m.provider, m.receiver, m.capacity_id, m.target_id)),
-        left_out, sensitivity, _assumptions(params, today, matches),
+        left_out, sensitivity.table, _assumptions(params, today, matches),
         {"agencyCycles": selection.cycles, "columns": len(selection.columns), "pricingRounds": selection.rounds,
          "notes": selection.notes},
     )  # fmt: skip
@@ -118,26 +93,6 @@ def _opportunities(cycles: list[tuple[str, ...]], arcs: dict[tuple[str, str], li
         found[opp.id] = opp
         opp.chosen = True
     return sorted(found.values(), key=lambda o: (not o.chosen, -o.net_benefit_rials, o.id))
-
-
-def _scenario(name: str, fb: float, fc: float, mode: str | None, cycles: list[tuple[str, ...]],
-              arcs: dict[tuple[str, str], list[packing.Arc]], chosen: list[Opportunity], params: WinWinParams,
-              start: list[packing.Column]) -> dict[str, Any]:  # fmt: skip
-    """Solve again with values moved; does the chosen set change? ``against``: the chosen
-    opportunities lose 25% of their benefit while every other gains 25%."""
-    chosen_ids = {o.id for o in chosen}
-    in_chosen = {(m.capacity_id, m.target_id) for o in chosen for m in o.matches}
-
-    def net(m: Any) -> float:
-        if mode == "against":
-            factor = 0.75 if (m.capacity_id, m.target_id) in in_chosen else 1.25
-            return float(m.benefit_rials * factor - m.cost_rials)
-        return float(m.benefit_rials * fb - m.cost_rials * fc)
-
-    sel = packing.solve(cycles, arcs, net, params.solver_seconds, start=start)
-    ids = {packing.column_id(sel.columns[j]) for j in sel.chosen}
-    return {"scenario": name, "sameSet": ids == chosen_ids, "added": sorted(ids - chosen_ids),
-            "removed": sorted(chosen_ids - ids), "totalRials": round(sel.total, 2), "optimal": sel.optimal}  # fmt: skip
 
 
 def _assumptions(params: WinWinParams, today: str, matches: list[Match]) -> list[str]:

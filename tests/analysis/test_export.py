@@ -62,6 +62,34 @@ def test_cli_writes_json_to_a_file_and_to_stdout(tmp_path: Path, settings: Setti
     assert json.loads(out.read_bytes()) == expected
     printed = subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
     assert json.loads(printed.stdout) == expected
+    # a reader that stops early (| head): the exit status of a command SIGPIPE ended, no traceback
+    with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as early:
+        assert early.stdout is not None and early.stderr is not None
+        assert early.stdout.read(64).startswith(b"{")
+        early.stdout.close()
+        assert early.wait(timeout=120) == 141
+        assert b"Traceback" not in early.stderr.read()
+
+
+_STRAY = """
+import os, sys
+from service.__main__ import _result_on_stdout
+with _result_on_stdout() as out:
+    os.write(1, b"stray from C\\n")  # what HiGHS's printf does
+    print("stray from Python")
+    out.write(b'{"result": 1}')
+print("after")
+"""
+
+
+def test_nothing_but_the_result_reaches_stdout() -> None:
+    """While the result is written to stdout, fd 1 points at stderr: a library's stray print (HiGHS
+    prints from C on some programmes) cannot corrupt the JSON, and fd 1 is put back afterwards."""
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", _STRAY], cwd=root, env=os.environ | {"PYTHONPATH": str(root)},
+                          check=True, capture_output=True, timeout=60)  # fmt: skip
+    assert done.stdout == b'{"result": 1}after\n'
+    assert b"stray from C" in done.stderr and b"stray from Python" in done.stderr
 
 
 

@@ -257,14 +257,19 @@ def test_a_term_added_through_the_api_makes_a_need_meet_a_capacity(demo: GraphQL
 
 
 def test_sensitivity_side_by_side_answers_as_in_turn(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The five scenarios solve in threads (HiGHS lets go of the GIL); the answers are those of one
-    after the other, in the scenarios' order."""
+    """The five scenarios solve in threads (HiGHS lets go of the GIL), when read or from the plan's own
+    solve on; the answers are those of one after the other, in the scenarios' order."""
     from bench.generate import generate
     from service.analysis.memory import snapshot_of
 
     bundle = generate(1, sections=("agencies", "capacities", "needs", "issues", "exchanges", "requests"), shrink=4)
     snap = snapshot_of(bundle)
     side_by_side = analyse_winwin(snap, WinWinParams(), "2024-03-20").sensitivity
+    # started with the plan's own solve (the CLI, downloads): the same programmes, so the same answers
+    early = analyse_winwin(snap, WinWinParams(), "2024-03-20", sensitivity_now=True)
+    started = early.sensitivity_of.__self__  # the table's solves, not read yet
+    assert len(started._scaled) == 4 and started._against is not None
+    assert early.sensitivity == side_by_side
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})  # one core: in turn, in this thread
     in_turn = analyse_winwin(snap, WinWinParams(), "2024-03-20").sensitivity
     assert side_by_side == in_turn
