@@ -152,6 +152,9 @@ def samples(graph: str, name: str) -> list[tuple[str, float]]:
 
 async def _run(graph: str, name: str, profile: bool, interval: float) -> dict[str, Any]:
     from service.analysis import runner
+    from service.gc_tuning import tune_gc
+
+    tune_gc()  # as the service's entry points (the CLI, the app's lifespan) do
 
     _start_sampling(graph, name, interval)
     server = open_embedded(DATA)

@@ -106,6 +106,9 @@ def measure_winwin(scale: str, units: int) -> Recall:
 
 
 def main(names: list[str], analyses: list[str]) -> int:
+    from service.gc_tuning import tune_gc
+
+    tune_gc()  # as the service's entry points do
     ok = True
     for name in names:
         for analysis in analyses:
