@@ -13,7 +13,7 @@ lost 99.7% of the planted duplicates), and the product stays sparse. Output: at 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -65,18 +65,31 @@ def blocks(duties: Sequence[DutyFacts], thesaurus: Thesaurus) -> dict[tuple[str,
     where = [places(d.geography) for d in duties]
     split: dict[tuple[str, str, str], list[int]] = {}
     for (kind, key), rows in out.items():
-        wide = [i for i in rows if where[i] is None]
-        parts: dict[str, list[int]] = defaultdict(list)
-        for i in rows:
-            for place in where[i] or ():
-                parts[place].append(i)
-        if not parts:  # every duty of the block is province- or country-wide
-            parts[""] = []
-        for place, part in parts.items():
-            members = sorted(set(part) | set(wide)) if wide else part
+        at, wide = by_place(rows, where)
+        for place, part in (at or {"": []}).items():  # none: every duty of the block is province- or country-wide
+            members = joined(part, wide)
             if len({duties[i].agency for i in members}) > 1:
                 split[(kind, key, place)] = members
     return split
+
+
+def by_place(rows: Iterable[int], where: Sequence[tuple[str, ...] | None]) -> tuple[dict[str, list[int]], list[int]]:
+    """Each place's rows (``where[i]``: the places of row i, from ``places``), and the wide rows
+    (None: any place) that join every place's block. Duplication and win-win block the same way."""
+    at: dict[str, list[int]] = defaultdict(list)
+    wide: list[int] = []
+    for i in rows:
+        p = where[i]
+        if p is None:
+            wide.append(i)
+        for place in p or ():
+            at[place].append(i)
+    return at, wide
+
+
+def joined(part: list[int], wide: list[int]) -> list[int]:
+    """A place's rows with the wide ones, in index order."""
+    return sorted(set(part) | set(wide)) if wide else part
 
 
 def candidate_pairs(duties: Sequence[DutyFacts], counts: sparse.csr_matrix, thesaurus: Thesaurus,

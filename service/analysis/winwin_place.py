@@ -12,9 +12,9 @@ ran over every need against every capacity of the country (stopped after 900 s, 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from service.analysis.candidates import places
+from service.analysis.candidates import by_place, joined, places
 from service.analysis.snapshot import Snapshot
 from service.analysis.vocab.geography import CITY
 
@@ -43,29 +43,16 @@ def agency_places(snap: Snapshot) -> dict[str, Place]:
 
 def parts(left: Sequence[Place], right: Sequence[Place]) -> list[tuple[list[int], list[int]]]:
     """The blocks to match in: for each place, the indices of ``left`` and ``right`` there, the wide
-    ones (None) joining every place; one block of everything when no record has a place. Blocks in
-    the order of their place's code; a block with nothing on one side is left out."""
-    def split(where: Sequence[Place]) -> tuple[dict[str, list[int]], list[int]]:
-        at: dict[str, list[int]] = defaultdict(list)
-        wide: list[int] = []
-        for i, p in enumerate(where):
-            if p is None:
-                wide.append(i)
-            for place in p or ():
-                at[place].append(i)
-        return at, wide
-
-    (left_at, left_wide), (right_at, right_wide) = split(left), split(right)
+    ones (None) joining every place (``candidates.by_place``, as duplication blocks); one block of
+    everything when no record has a place. Blocks in the order of their place's code; a block with
+    nothing on one side is left out."""
+    (left_at, left_wide), (right_at, right_wide) = by_place(range(len(left)), left), by_place(range(len(right)), right)
     names = sorted(set(left_at) | set(right_at))
     if not names:
         return [(left_wide, right_wide)] if left_wide and right_wide else []
     out = []
     for name in names:
-        lhs, rhs = _with(left_at.get(name, []), left_wide), _with(right_at.get(name, []), right_wide)
+        lhs, rhs = joined(left_at.get(name, []), left_wide), joined(right_at.get(name, []), right_wide)
         if lhs and rhs:
             out.append((lhs, rhs))
     return out
-
-
-def _with(part: Iterable[int], wide: list[int]) -> list[int]:
-    return sorted(set(part) | set(wide)) if wide else list(part)
