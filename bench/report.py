@@ -374,6 +374,9 @@ def _scale(scale: str, s: dict[str, Any]) -> list[str]:
             lines += _table(["what", "share", "calls a request"],
                             [[k, f"{v['share']:.0%}", v["calls per request"]] for k, v in p["hot spots"].items()])  # fmt: skip
         lines += [f"Full listing: `bench/.var/profile-{scale}-{scenario}.txt`.", ""]
+    for what in ("api skipped", "analyses skipped"):
+        if s.get(what):
+            lines += [f"- {what.split()[0]} not measured at this scale: {s[what]}", ""]
     if s.get("analyses"):
         lines += ["### Analyses, end to end (`service.analysis.runner`, own process)", ""]
         rows = []

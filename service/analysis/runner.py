@@ -39,13 +39,23 @@ WINWIN_NEEDS = ("agency", "duty", "capacity", "need", "issue", "exchange", "requ
 
 async def duplication(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
     """``snap`` lets a caller that already read the records (a picture page) not read them twice."""
-    from service.analysis.duplication import analyse_duplication
-    from service.analysis.vocab.terms import load_terms, thesaurus_with, vocabularies
+    reading = None
+    if snap is None:  # the store starts on the duties while numpy, scipy and the analysis are imported
+        reading = asyncio.ensure_future(load_snapshot(source, DUPLICATION_NEEDS))
+        await asyncio.sleep(0)
+    try:
+        from service.analysis.duplication import analyse_duplication
+        from service.analysis.vocab.terms import load_terms, thesaurus_with, vocabularies
 
-    snap = snap or await load_snapshot(source, DUPLICATION_NEEDS)
-    store = repository_of(source).store
-    terms = await load_terms(store)  # the shipped vocabularies and the directorate's terms, read on each run
-    verdicts = await load_verdicts(store)
+        store = repository_of(source).store
+        terms = await load_terms(store)  # the shipped vocabularies and the directorate's terms, read on each run
+        verdicts = await load_verdicts(store)
+        if reading is not None:
+            snap = await reading
+        assert snap is not None
+    finally:
+        if reading is not None and not reading.done():
+            reading.cancel()
     with vocabularies(terms):
         result = analyse_duplication(snap, settings.analysis.duplication, verdicts, thesaurus_with(terms))
     announce(source, "duplication", len(result.findings))

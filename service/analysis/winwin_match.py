@@ -104,7 +104,7 @@ def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus
         need, cap, sim = needs[j], caps[i], candidates[(j, i)]
         if need["agencyId"] == cap["agencyId"] or not present.windows_meet(cap, need, today):
             continue
-        meet, shared = text.meet(n_caps + j, i)
+        meet = text.meet(n_caps + j, i)
         relatedness = max(min(1.0, sim / 0.6), meet)
         if relatedness < params.min_related:
             continue
@@ -113,7 +113,7 @@ def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus
             continue
         score = params.weight_text * relatedness + params.weight_quantity * fit.fit + params.weight_window
         if score >= params.min_score:
-            kept.append((need_match(cap, need, sim, score, fit, shared, params), cap, need))
+            kept.append((need_match(cap, need, sim, score, fit, text.shared(n_caps + j, i), params), cap, need))
 
     found: dict[tuple[int, int], float] = {}
     for issue_part, cap_part in parts([where.get(i["raisedById"]) for i in issues], cap_at):

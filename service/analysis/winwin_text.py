@@ -58,11 +58,13 @@ class RecordText:
         objects = self.objects[i]
         return objects | {b for c in objects for b in self.thesaurus.concepts[c].broader}
 
-    def meet(self, i: int, j: int) -> tuple[float, list[str]]:
-        """How well two records' concepts meet (``meaning.meet``) and the labels both name."""
-        th = self.thesaurus
-        score = meaning.meet_parts(self.objects[i], self.activities[i], self.objects[j], self.activities[j], th)
-        return score, meaning.labels(self.concepts[i] & self.concepts[j], th)
+    def meet(self, i: int, j: int) -> float:
+        """How well two records' concepts meet (``meaning.meet``)."""
+        return meaning.meet_parts(self.objects[i], self.activities[i], self.objects[j], self.activities[j], self.thesaurus)
+
+    def shared(self, i: int, j: int) -> list[str]:
+        """The labels of the concepts both records name (asked for the pairs kept, not every candidate)."""
+        return meaning.labels(self.concepts[i] & self.concepts[j], self.thesaurus)
 
 
 
