@@ -235,6 +235,20 @@
   }
   window.hamahangExportSvg = exportSvg;
 
+  /* ---------- a phone ---------- */
+  /* Under 600 px the agencies' name boxes covered each other and the picture (a city's 300 boxes on a
+     390 px screen): there agencies are dots, named below once zoomed in far enough to read (the same
+     drawThreshold as every record), a tap opens the panel; and the layers' list starts folded, so the
+     picture comes up on the first screen. */
+  function narrowScreen() {
+    if (!window.matchMedia("(max-width: 600px)").matches) return;
+    var layers = document.querySelector("details.hh-layers");
+    if (layers) layers.open = false;
+    nodes.update(Object.keys(HH.nodes).filter(function (id) { return HH.nodes[id].type === "Agency"; }).map(function (id) {
+      return {id: id, shape: "dot", font: {color: "#1d2330", strokeWidth: 3, strokeColor: "#ffffff"}};
+    }));
+  }
+
   /* ---------- wiring, once the network is drawn ---------- */
   function start() {
     var stage = document.getElementById("hh-stage"), card = document.querySelector("#mynetwork").parentNode;
@@ -255,6 +269,7 @@
     document.getElementById("hh-fit").addEventListener("click", function () { network.fit({animation: {duration: 300}}); });
     applyColour(colour.value);
     applyToggles();
+    narrowScreen();
     var wanted = new URLSearchParams(location.search).get("focus");
     if (wanted && HH.nodes[wanted]) focusNode(wanted);
   }

@@ -102,6 +102,10 @@ def test_pages_as_a_person_sees_them(demo: GraphQL, tmp_path: Path, width: int) 
             page.goto(base + path)
             if path == "/graph":
                 page.wait_for_function("() => window.hamahangStable === true", timeout=90_000)
+                # a phone: agencies are dots named on zoom (300 name boxes covered the picture), the layers folded
+                folded = page.evaluate("() => !document.querySelector('details.hh-layers').open")
+                boxes = page.evaluate("() => nodes.get({filter: function (n) { return n.shape === 'box'; }}).length")
+                assert (folded, boxes == 0) == ((True, True) if width < 600 else (False, False)), (width, folded, boxes)
             seen = look(page)
             name = path.strip("/").replace("/", "-") or "home"
             shoot(page, tmp_path, f"{name}-{width}")
