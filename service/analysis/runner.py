@@ -73,7 +73,7 @@ async def spend(source: GraphStore | Repository, settings: Settings) -> Any:
 async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None,
                  whole: bool = False) -> WinWinResult:  # fmt: skip
     """``whole``: the caller writes the whole result (the command line, a download), so the sensitivity
-    table is solved alongside the plan rather than when first read."""
+    table is solved as soon as the plan is known rather than when first read."""
     from service.analysis.winwin_read import exchanges_between, load_winwin_snapshot
 
     today, params = settings.today or today_iso(), settings.analysis.winwin

@@ -20,6 +20,7 @@ The parts: ``winwin_match.py`` (matching and what is in place), ``winwin_text.py
 from __future__ import annotations
 
 import os
+import time
 from collections import defaultdict
 
 from service.analysis import packing
@@ -47,8 +48,8 @@ def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: 
     """``today`` (ISO) is when the registry is judged: passed in, never read from the clock here.
     ``thesaurus``: the shipped one with the directorate's terms (default: the shipped one).
     ``matched``: ``match`` already run on ``snap`` (whose exchanges are then those of its pairs).
-    ``sensitivity_now``: the caller reads the whole result, so the sensitivity table starts with the
-    plan's own solve instead of when first read (``winwin_sensitivity.py``)."""
+    ``sensitivity_now``: the caller reads the whole result, so the sensitivity table is solved as soon
+    as the plan is known instead of when first read (``winwin_sensitivity.py``)."""
     agencies = snap.agencies()
     left_out: dict[str, dict[str, int]] = {}
     matches, in_place = find_matches(snap, params, today, left_out, thesaurus, matched)
@@ -62,9 +63,10 @@ def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: 
     cycles = packing.agency_cycles(list(arcs), params.max_cycle_length)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     sensitivity = Sensitivity(cycles, arcs, params, cores, start_now=sensitivity_now)
+    started = time.perf_counter()
     selection = packing.solve(cycles, arcs, lambda m: m.net, params.solver_seconds, workers=cores)  # type: ignore[attr-defined]
     opportunities = _opportunities(cycles, arcs, selection)
-    sensitivity.plan_known([o for o in opportunities if o.chosen], selection.columns)
+    sensitivity.plan_known([o for o in opportunities if o.chosen], selection.columns, time.perf_counter() - started)
 
     parameters = params.model_dump() | {"today": today}
     return WinWinResult(

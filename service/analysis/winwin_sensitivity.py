@@ -1,15 +1,18 @@
 """The sensitivity table of a win-win plan: the plan solved again with values moved by 25%.
 
-Five independent programmes. Four scale every match's benefit or cost and need nothing of the plan,
-so a caller that will read the whole result (the command line, a download) starts them alongside the
-plan's own solve (``start_now``); the fifth moves value against the plan (its matches lose 25%, every
-other gains 25%) and starts once the plan is known. Otherwise the table is solved when first read
-(GraphQL asks for it only when a query names it). Either way each programme is the same one, so the
-answer is the same: the four begin from no columns, the fifth from the plan's.
+Five independent programmes, solved once the plan is known: started at once for a caller that will
+read the whole result (the command line, a download: ``start_now``), else when the table is first
+read (GraphQL asks for it only when a query names it). They never run beside the plan's own solve:
+its programmes have a wall-clock limit, and at province scale, with the four value-scaled scenarios
+solving alongside, the plan came out 11.7% below its bound instead of proven best (measured). Four
+scenarios scale every match's benefit or cost and begin from no columns; the fifth moves value
+against the plan (its matches lose 25%, every other gains 25%) and begins from the plan's columns.
 
 HiGHS lets go of the GIL while it solves (two threads solved two programmes in the time of one,
-measured), so they run side by side on the machine's cores. At city scale the hardest takes about
-1.5 s and the plan's own solve 0.4 s: started together, the table is ready about 0.4 s sooner.
+measured), so they run side by side. How many at once: when the plan's own solve took under a tenth
+of the limit, all five (none can come near its limit, and which one is hard is not known beforehand:
+at city scale one takes 1.3-1.5 s, the others 0.1-0.7 s); otherwise one per core, as slowly shared
+programmes would reach their limits sooner.
 """
 
 from __future__ import annotations
@@ -41,34 +44,37 @@ class Sensitivity:
 
     def __init__(self, cycles: Cycles, arcs: Arcs, params: WinWinParams, cores: int, start_now: bool) -> None:
         self._cycles, self._arcs, self._params, self._cores = cycles, arcs, params, max(1, cores)
-        self._pool: ThreadPoolExecutor | None = None
-        self._scaled: dict[Scenario, Future[packing.Selection]] = {}
-        self._against: Future[packing.Selection] | None = None
+        self._start_now = start_now
         self._chosen: list[Opportunity] = []
         self._plan: list[packing.Column] = []
-        if start_now:  # a thread each: which programme is hard is not known beforehand (at city scale one of
-            # the five takes 1.3-1.5 s and the others 0.1-0.7 s), so none waits for a worker behind it
-            self._pool = ThreadPoolExecutor(max_workers=len(SCENARIOS), thread_name_prefix="winwin-sensitivity")
-            self._scaled = {s: self._pool.submit(self._solve, s, ()) for s in SCENARIOS if s[3] is None}
+        self._workers = self._cores
+        self._pool: ThreadPoolExecutor | None = None
+        self._done: dict[Scenario, Future[packing.Selection]] = {}
 
-    def plan_known(self, chosen: list[Opportunity], columns: list[packing.Column]) -> None:
-        """The plan is chosen: the scenario moving value against it can start (when started now)."""
+    def plan_known(self, chosen: list[Opportunity], columns: list[packing.Column], seconds: float) -> None:
+        """The plan is chosen (its solve took ``seconds``): the scenarios may start."""
         self._chosen, self._plan = chosen, columns
-        if self._pool is not None:
-            self._against = self._pool.submit(self._solve, SCENARIOS[-1], columns)
+        quick = seconds < self._params.solver_seconds / 10
+        self._workers = len(SCENARIOS) if quick and self._cores > 1 else self._cores
+        if self._start_now:
+            self._submit()
 
     def table(self) -> list[dict[str, Any]]:
         """One row per scenario, in ``SCENARIOS`` order: does the chosen set change, and how."""
-        pool = self._pool or ThreadPoolExecutor(max_workers=min(len(SCENARIOS), self._cores),
-                                                thread_name_prefix="winwin-sensitivity")  # fmt: skip
+        if not self._done:
+            self._submit()
         try:
-            against = self._against or pool.submit(self._solve, SCENARIOS[-1], self._plan)
-            scaled = self._scaled or {s: pool.submit(self._solve, s, ()) for s in SCENARIOS if s[3] is None}
-            done = scaled | {SCENARIOS[-1]: against}
-            return [self._row(s[0], done[s].result()) for s in SCENARIOS]
+            return [self._row(s[0], self._done[s].result()) for s in SCENARIOS]
         finally:
-            pool.shutdown(wait=True)
-            self._pool = None
+            if self._pool is not None:
+                self._pool.shutdown(wait=True)
+                self._pool = None
+
+    def _submit(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="winwin-sensitivity")
+        # moving value against the plan first: with one worker a core, it was the hard one more often
+        for s in (SCENARIOS[-1], *SCENARIOS[:-1]):
+            self._done[s] = self._pool.submit(self._solve, s, self._plan if s[3] == "against" else ())
 
     def _solve(self, scenario: Scenario, start: Sequence[packing.Column]) -> packing.Selection:
         _, fb, fc, mode = scenario

@@ -265,13 +265,15 @@ def test_sensitivity_side_by_side_answers_as_in_turn(monkeypatch) -> None:  # ty
     bundle = generate(1, sections=("agencies", "capacities", "needs", "issues", "exchanges", "requests"), shrink=4)
     snap = snapshot_of(bundle)
     side_by_side = analyse_winwin(snap, WinWinParams(), "2024-03-20").sensitivity
-    # started with the plan's own solve (the CLI, downloads): the same programmes, so the same answers
+    # started once the plan is known (the CLI, downloads): the same programmes, so the same answers
     early = analyse_winwin(snap, WinWinParams(), "2024-03-20", sensitivity_now=True)
     started = early.sensitivity_of.__self__  # the table's solves, not read yet
-    assert len(started._scaled) == 4 and started._against is not None
+    assert len(started._done) == 5 and started._workers == 5  # a small plan: all five side by side
     assert early.sensitivity == side_by_side
-    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})  # one core: in turn, in this thread
-    in_turn = analyse_winwin(snap, WinWinParams(), "2024-03-20").sensitivity
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})  # one core: one after the other
+    turn = analyse_winwin(snap, WinWinParams(), "2024-03-20")
+    assert turn.sensitivity_of.__self__._workers == 1
+    in_turn = turn.sensitivity
     assert side_by_side == in_turn
     assert [s["scenario"] for s in in_turn] == ["benefits -25%", "benefits +25%", "costs +25%", "costs -25%",
                                                 "chosen benefits -25%, the rest +25%"]  # fmt: skip
