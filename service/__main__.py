@@ -8,7 +8,7 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
@@ -134,38 +134,41 @@ def _import(settings: Settings, args: argparse.Namespace) -> int:
 def _result_on_stdout() -> Iterator[IO[bytes]]:
     """Where the result goes when no file is named: the real stdout, while fd 1 points at stderr so
     that a library's stray print (HiGHS prints from C on some integer programmes) cannot land in the
-    JSON or CSV. fd 1 is put back afterwards. A reader that stops early (``| head``) ends the
-    writing with ``BrokenPipe`` (caught by the caller), never a traceback."""
+    JSON or CSV. fd 1 is put back afterwards, whatever happened."""
     sys.stdout.flush()
     kept = os.dup(1)
-    os.dup2(2, 1)
-    out = os.fdopen(os.dup(kept), "wb")
+    out: IO[bytes] | None = None
     try:
+        os.dup2(2, 1)
+        out = os.fdopen(os.dup(kept), "wb")
         yield out
-        out.flush()
     finally:
-        with suppress(BrokenPipeError):
-            out.close()
+        if out is not None:
+            with suppress(BrokenPipeError):  # what a reader that left did not take
+                out.close()
         sys.stdout.flush()
         os.dup2(kept, 1)
         os.close(kept)
 
 
-def _analyze(settings: Settings, args: argparse.Namespace) -> int:
-    if args.format == "xlsx" and not args.output:
-        print("xlsx needs --output FILE", file=sys.stderr)
-        return 2
+def _to_stdout(out: IO[bytes], write: Callable[[], object]) -> int:
+    """0, or 141 when the reader of stdout went away (``| head``), as for a command SIGPIPE ended:
+    never a traceback."""
     try:
-        _run_analysis(settings, args)
-    except BrokenPipeError:  # the reader of stdout went away: exit as a command killed by SIGPIPE would
+        write()
+        out.flush()
+    except BrokenPipeError:
         return 141
     return 0
 
 
-def _run_analysis(settings: Settings, args: argparse.Namespace) -> None:
+def _analyze(settings: Settings, args: argparse.Namespace) -> int:
     from service.analysis import export
     from service.analysis.runner import ANALYSES, WHOLE
 
+    if args.format == "xlsx" and not args.output:
+        print("xlsx needs --output FILE", file=sys.stderr)
+        return 2
     run = ANALYSES if args.format == "csv" else WHOLE  # a CSV is the matrix alone: nothing computed on demand is read
 
     async def work(store: Any) -> Any:
@@ -176,20 +179,19 @@ def _run_analysis(settings: Settings, args: argparse.Namespace) -> None:
         stdout = None if args.output else stack.enter_context(_result_on_stdout())
         result = asyncio.run(_with_store(settings, work))
         if args.format == "json":  # written as it is made (orjson, a record a line), never whole in memory
-            if stdout is not None:
-                export.write_json(result, stdout, workers=2)
-                return
-            with Path(args.output).open("wb") as out:  # no thread left now: a big list is written in two processes
+            if stdout is not None:  # a big list in two processes, once no other thread runs (export._fork_writer)
+                return _to_stdout(stdout, lambda: export.write_json(result, stdout, workers=2))
+            with Path(args.output).open("wb") as out:
                 size = export.write_json(result, out, workers=2)
             print(f"wrote {args.output} ({size:,} bytes)", file=sys.stderr)
-            return
+            return 0
         body = export.WRITERS[args.format](result)
         if stdout is not None:
-            stdout.write(body if isinstance(body, bytes) else body.encode())
-            return
+            return _to_stdout(stdout, lambda: stdout.write(body if isinstance(body, bytes) else body.encode()))
         target = Path(args.output)
         target.write_bytes(body) if isinstance(body, bytes) else target.write_text(body, encoding="utf-8")
         print(f"wrote {target}", file=sys.stderr)
+        return 0
 
 
 def _token(settings: Settings, args: argparse.Namespace) -> int:

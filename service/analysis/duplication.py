@@ -66,8 +66,10 @@ class DuplicationFinding:
     confidence: float | None = None  # P(an officer confirms it), once enough verdicts were learnt from
     budget_a: dict[int, int] = field(default_factory=dict)  # Jalali year → rials of duty A
     budget_b: dict[int, int] = field(default_factory=dict)
-    explain: Callable[[], str] | None = field(default=None, repr=False, compare=False)
-    effect: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+    # written when asked, given the finding itself: a closure holding the finding made each one a
+    # reference cycle, freed only by the collector (whose thresholds are raised: gc_tuning.py)
+    explain: Callable[[DuplicationFinding], str] | None = field(default=None, repr=False, compare=False)
+    effect: Callable[[DuplicationFinding], str] | None = field(default=None, repr=False, compare=False)
     verdict: str | None = None  # confirmed | dismissed, while the duties are unchanged
     verdict_stale: bool = False  # judged once, but a duty changed since
     verdict_by: str | None = None
@@ -88,12 +90,12 @@ class DuplicationFinding:
     @property
     def effect_fa(self) -> str:
         """GAO step 2 in Persian: the cost at stake and the effect on the service."""
-        return self.effect() if self.effect is not None else ""
+        return self.effect(self) if self.effect is not None else ""
 
     @property
     def explanation_fa(self) -> str:
         """The Persian explanation, written when asked (most findings of a big registry are never read)."""
-        return self.explain() if self.explain is not None else ""
+        return self.explain(self) if self.explain is not None else ""
 
     def as_dict(self) -> dict[str, Any]:
         out = {name: getattr(self, name) for name in _WRITTEN}
@@ -192,8 +194,8 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
             option=suggest_option(kind, known[i], known[j]), budget_a=budgets_of(a), budget_b=budgets_of(b),
             summary_fa=summary_fa(kind, e, thesaurus),
         )  # fmt: skip
-        finding.explain = keeping_vocabularies(partial(explain_fa, finding, e, a, b, agencies, thesaurus))
-        finding.effect = partial(effect_fa, finding, e)
+        finding.explain = keeping_vocabularies(partial(explain_fa, e=e, a=a, b=b, agencies=agencies, thesaurus=thesaurus))
+        finding.effect = partial(effect_fa, e=e)
         verdict = verdicts.get(fid)
         if verdict is not None:
             if verdict.fingerprint == fingerprint([a, b]):

@@ -234,7 +234,7 @@ def _solve(cycles: list[tuple[str, ...]], arcs: dict[tuple[str, str], list[Arc]]
     # A plan rounded greedily from the LP is a lower bound: only columns whose reduced cost is within
     # LP* - greedy can be in a plan as good (z(x) ≤ LP* + Σ rcⱼxⱼ), so adding them all now lets one
     # integer programme prove the optimum where two were solved (each about 2 s at city scale).
-    greedy = _greedy(columns, resources, worth, np.asarray(lp.x))
+    greedy_chosen, greedy = _greedy(columns, resources, worth, np.asarray(lp.x))
     if greedy < lp_value - 1e-7 * max(lp_value, 1.0):
         early, gap_abs = 0, (lp_value - greedy) / scale
         for edges in edges_of:
@@ -265,23 +265,28 @@ def _solve(cycles: list[tuple[str, ...]], arcs: dict[tuple[str, str], list[Arc]]
         return Selection(columns, chosen, total, total, True, 0.0, len(cycles), rounds, notes)
     bound = min(lp_value, mip_bound) if mip_bound is not None else lp_value
     notes.append("the solver's time limit ended the search before the plan was proven best")
+    if total < greedy:  # stopped before it held a plan as good as the LP's greedy rounding (or any plan)
+        chosen, total = greedy_chosen, greedy
+        notes.append("the greedy rounding of the LP kept, the better plan at the time limit")
     return Selection(columns, chosen, total, bound, False, _rel(bound, total), len(cycles), rounds, notes)
 
 
-def _greedy(columns: list[Column], resources: dict[str, int], worth: dict[int, float], lp_x: np.ndarray) -> float:
-    """The total of a feasible plan: columns by LP value, then worth, then order, each taken if its
+def _greedy(columns: list[Column], resources: dict[str, int], worth: dict[int, float], lp_x: np.ndarray) -> tuple[list[int], float]:
+    """A feasible plan and its total: columns by LP value, then worth, then order, each taken if its
     capacities and needs are still free."""
     values = [sum(worth[id(m)] for m in column) for column in columns]
     x = np.zeros(len(columns))
     x[: len(lp_x)] = lp_x
     used: set[str] = set()
     total = 0.0
+    chosen: list[int] = []
     for j in sorted(range(len(columns)), key=lambda j: (-x[j], -values[j], j)):
         keys = [k for m in columns[j] for k in (f"c:{m.capacity_id}", f"t:{m.target_id}")]
         if values[j] > 0 and not used.intersection(keys):
             used.update(keys)
             total += values[j]
-    return total
+            chosen.append(j)
+    return sorted(chosen), total
 
 
 def _rel(bound: float, total: float) -> float:

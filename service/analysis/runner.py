@@ -72,8 +72,8 @@ async def spend(source: GraphStore | Repository, settings: Settings) -> Any:
 
 async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None,
                  whole: bool = False) -> WinWinResult:  # fmt: skip
-    """``whole``: the caller writes the whole result (the command line, a download), so the sensitivity
-    table is solved as soon as the plan is known rather than when first read."""
+    """``whole``: the caller writes the whole result and then ends (the command line), so the
+    sensitivity table is solved as soon as the plan is known rather than when first read."""
     from service.analysis.winwin_read import exchanges_between, load_winwin_snapshot
 
     today, params = settings.today or today_iso(), settings.analysis.winwin
@@ -155,5 +155,7 @@ async def _winwin_whole(source: GraphStore | Repository, settings: Settings) -> 
     return await winwin(source, settings, whole=True)
 
 
-# The same analyses for a caller that writes the whole result (the CLI, the downloads).
+# The same analyses for the command line, which writes the whole result and then ends: what a result
+# computes on first use starts at once (win-win's sensitivity). Not for the server: a download whose
+# reader leaves would leave those solves running with nobody to read them.
 WHOLE: dict[str, Callable[[GraphStore | Repository, Settings], Awaitable[Any]]] = ANALYSES | {"winwin": _winwin_whole}

@@ -80,7 +80,7 @@ class WinWinResult:
     bound_rials: float = 0.0
     in_place: list[Match] = field(default_factory=list)
     left_out: dict[str, dict[str, int]] = field(default_factory=dict)
-    sensitivity_of: Any = field(default=None, repr=False)  # () -> scenarios, run on first use (5 more solves)
+    sensitivity_of: Any = field(default=None, repr=False)  # () -> scenarios (5 more solves: winwin_sensitivity.py)
     assumptions: list[str] = field(default_factory=list)
     solver: dict[str, Any] = field(default_factory=dict)
 
@@ -90,7 +90,8 @@ class WinWinResult:
 
     @property
     def sensitivity(self) -> list[dict[str, Any]]:
-        """The plan solved again with values moved ±25%: computed when first asked for, then kept."""
+        """The plan solved again with values moved ±25%: solved when first asked for (or, for the
+        command line, from when the plan was known), then kept."""
         if callable(self.sensitivity_of):
             self.sensitivity_of = self.sensitivity_of()
         return list(self.sensitivity_of or [])

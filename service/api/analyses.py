@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response, StreamingResponse
 
-from service.analysis.runner import ANALYSES, WHOLE
+from service.analysis.runner import ANALYSES
 from service.api.deps import ActorDep, EventsDep, RuntimeDep, SettingsDep
 from service.auth.policy import require_role
 from service.domain.actor import Role
@@ -31,8 +31,7 @@ async def download(name: str, fmt: str, runtime: RuntimeDep, settings: SettingsD
         )  # fmt: skip
     from service.analysis import export  # numpy, scipy: only when a download is asked for
 
-    run = ANALYSES if fmt == "csv" else WHOLE  # a CSV is the matrix alone: nothing computed on demand is read
-    result = await run[name](Repository(runtime.store, actor, settings.shared_with_agencies, events), settings)
+    result = await ANALYSES[name](Repository(runtime.store, actor, settings.shared_with_agencies, events), settings)
     headers = {"Content-Disposition": f'attachment; filename="hamahang-{name}.{fmt}"'}
     if fmt == "json":  # sent as it is written (about 20 MB for the city's duplication), not built whole first
         return StreamingResponse(export.json_chunks(result), media_type=MEDIA[fmt], headers=headers)

@@ -154,6 +154,25 @@ def test_groups_that_cannot_compete_are_solved_apart_with_the_same_optimum() -> 
     assert [apart.columns[j] for j in apart.chosen] == [threads.columns[j] for j in threads.chosen]  # threads: the same plan
 
 
+def test_a_time_limit_before_any_plan_keeps_the_lp_greedy_plan() -> None:
+    """With HiGHS's heuristics off, a programme stopped by its time limit may hold no plan at all: the
+    greedy rounding of the LP is kept then (a feasible plan, never an empty one), and said so."""
+    import random
+
+    rng = random.Random(7)
+    names = [f"m{i}" for i in range(12)]
+    arcs = {(g, t): [_Arc(f"c{g}{k}", f"n{t}{g}{k}", g, t, rng.randint(1, 20)) for k in range(rng.randint(1, 3))]
+            for g in names for t in names if g != t and rng.random() < 0.5}  # fmt: skip
+    cycles = packing.agency_cycles(list(arcs), 3)
+    stopped = packing.solve(cycles, arcs, lambda a: a.value, seconds=1e-9)  # type: ignore[attr-defined]
+    proven = packing.solve(cycles, arcs, lambda a: a.value)  # type: ignore[attr-defined]
+    assert not stopped.optimal and any("greedy rounding" in n for n in stopped.notes), stopped.notes
+    assert proven.optimal and 0 < stopped.total <= proven.total
+    used = [k for j in stopped.chosen for m in stopped.columns[j] for k in (m.capacity_id, m.target_id)]
+    assert len(used) == len(set(used))  # feasible: each capacity and need once
+    assert sum(m.value for j in stopped.chosen for m in stopped.columns[j]) == stopped.total  # type: ignore[attr-defined]
+
+
 _DETERMINISM = """
 import json, sys
 from bench.generate import generate
@@ -264,12 +283,16 @@ def test_sensitivity_side_by_side_answers_as_in_turn(monkeypatch) -> None:  # ty
 
     bundle = generate(1, sections=("agencies", "capacities", "needs", "issues", "exchanges", "requests"), shrink=4)
     snap = snapshot_of(bundle)
-    side_by_side = analyse_winwin(snap, WinWinParams(), "2024-03-20").sensitivity
-    # started once the plan is known (the CLI, downloads): the same programmes, so the same answers
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1})  # two cores, whatever runs the test
+    lazy = analyse_winwin(snap, WinWinParams(), "2024-03-20")
+    side_by_side = lazy.sensitivity
+    # started once the plan is known (the CLI): the same programmes, so the same answers, and the plan
+    # itself untouched (solved beside it, the scenarios had cost a province's plan 11.7%)
     early = analyse_winwin(snap, WinWinParams(), "2024-03-20", sensitivity_now=True)
     started = early.sensitivity_of.__self__  # the table's solves, not read yet
     assert len(started._done) == 5 and started._workers == 5  # a small plan: all five side by side
     assert early.sensitivity == side_by_side
+    assert (early.total_chosen_rials, [o.id for o in early.chosen]) == (lazy.total_chosen_rials, [o.id for o in lazy.chosen])
     monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0})  # one core: one after the other
     turn = analyse_winwin(snap, WinWinParams(), "2024-03-20")
     assert turn.sensitivity_of.__self__._workers == 1

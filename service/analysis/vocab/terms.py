@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import service.analysis.vocab.beneficiaries as ben
 import service.analysis.vocab.geography as geo
@@ -25,6 +25,7 @@ from service.text.persian import clean_label
 
 NEW_CONCEPT = re.compile(r"^(obj|act)\.[a-z0-9_]+(\.[a-z0-9_]+)*$")
 T = TypeVar("T")
+P = ParamSpec("P")
 NEW_CODE = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(:[A-Za-z0-9_]+)?$")
 KINDS = ("thesaurus", "geography", "beneficiary")
 _KIND_FA = {"geography": "جغرافیا", "beneficiary": "ذی‌نفعان"}
@@ -66,14 +67,14 @@ def vocabularies(terms: list[dict[str, Any]]) -> Iterator[None]:
         geo.ACTIVE.reset(g)
 
 
-def keeping_vocabularies(fn: Callable[[], T]) -> Callable[[], T]:
+def keeping_vocabularies(fn: Callable[P, T]) -> Callable[P, T]:
     """``fn`` called later (a lazily written Persian explanation) with the vocabularies of now."""
     g, b = geo.ACTIVE.get(), ben.ACTIVE.get()
 
-    def run() -> T:
+    def run(*args: P.args, **kwargs: P.kwargs) -> T:
         gt, bt = geo.ACTIVE.set(g), ben.ACTIVE.set(b)
         try:
-            return fn()
+            return fn(*args, **kwargs)
         finally:
             ben.ACTIVE.reset(bt)
             geo.ACTIVE.reset(gt)
