@@ -65,8 +65,8 @@ def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: 
     sensitivity = Sensitivity(cycles, arcs, params, cores, start_now=sensitivity_now)
     started = time.perf_counter()
     selection = packing.solve(cycles, arcs, lambda m: m.net, params.solver_seconds, workers=cores)  # type: ignore[attr-defined]
+    sensitivity.plan_known(selection, time.perf_counter() - started)
     opportunities = _opportunities(cycles, arcs, selection)
-    sensitivity.plan_known([o for o in opportunities if o.chosen], selection.columns, time.perf_counter() - started)
 
     parameters = params.model_dump() | {"today": today}
     return WinWinResult(

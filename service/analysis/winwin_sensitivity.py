@@ -19,13 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from service.analysis import packing
 from service.settings import WinWinParams
-
-if TYPE_CHECKING:
-    from service.analysis.winwin_result import Opportunity
 
 SCENARIOS = (
     ("benefits -25%", 0.75, 1.0, None),
@@ -45,15 +42,16 @@ class Sensitivity:
     def __init__(self, cycles: Cycles, arcs: Arcs, params: WinWinParams, cores: int, start_now: bool) -> None:
         self._cycles, self._arcs, self._params, self._cores = cycles, arcs, params, max(1, cores)
         self._start_now = start_now
-        self._chosen: list[Opportunity] = []
+        self._chosen: list[packing.Column] = []
         self._plan: list[packing.Column] = []
         self._workers = self._cores
         self._pool: ThreadPoolExecutor | None = None
         self._done: dict[Scenario, Future[packing.Selection]] = {}
 
-    def plan_known(self, chosen: list[Opportunity], columns: list[packing.Column], seconds: float) -> None:
-        """The plan is chosen (its solve took ``seconds``): the scenarios may start."""
-        self._chosen, self._plan = chosen, columns
+    def plan_known(self, plan: packing.Selection, seconds: float) -> None:
+        """The plan is solved (in ``seconds``): the scenarios may start. Its chosen columns are the
+        chosen opportunities (an opportunity's id is its column's, whatever agency it starts from)."""
+        self._chosen, self._plan = [plan.columns[j] for j in plan.chosen], plan.columns
         quick = seconds < self._params.solver_seconds / 10
         self._workers = len(SCENARIOS) if quick and self._cores > 1 else self._cores
         if self._start_now:
@@ -80,7 +78,7 @@ class Sensitivity:
         _, fb, fc, mode = scenario
         net: Callable[[Any], float]
         if mode == "against":
-            in_chosen = {(m.capacity_id, m.target_id) for o in self._chosen for m in o.matches}
+            in_chosen = {(m.capacity_id, m.target_id) for column in self._chosen for m in column}
 
             def net(m: Any) -> float:
                 factor = 0.75 if (m.capacity_id, m.target_id) in in_chosen else 1.25
@@ -93,7 +91,7 @@ class Sensitivity:
         return packing.solve(self._cycles, self._arcs, net, self._params.solver_seconds, start=start)
 
     def _row(self, name: str, sel: packing.Selection) -> dict[str, Any]:
-        chosen_ids = {o.id for o in self._chosen}
+        chosen_ids = {packing.column_id(column) for column in self._chosen}
         ids = {packing.column_id(sel.columns[j]) for j in sel.chosen}
         return {"scenario": name, "sameSet": ids == chosen_ids, "added": sorted(ids - chosen_ids),
                 "removed": sorted(chosen_ids - ids), "totalRials": round(sel.total, 2), "optimal": sel.optimal}  # fmt: skip
