@@ -110,9 +110,16 @@ def live(settings: Settings) -> Iterator[LiveServer]:
         yield server
 
 
+# uvicorn closes a keep-alive connection after 5 s idle (`timeout_keep_alive`), and httpx keeps one for 5 s
+# too: a request sent on a connection idle for about 5 s can cross the server's close and end with "Server
+# disconnected without sending a response" (seen once in a 10k-row upload after a 3 s pause). Clients kept
+# across tests forget idle connections sooner than the server does.
+KEEPALIVE = httpx.Limits(keepalive_expiry=2.0)
+
+
 @pytest.fixture(scope="session")
 def http(live: LiveServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=live.url, timeout=30) as client:
+    with httpx.Client(base_url=live.url, timeout=30, limits=KEEPALIVE) as client:
         yield client
 
 

@@ -22,7 +22,7 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from service.settings import NotifySettings, Settings, SmtpSettings
-from tests.conftest import DEMO_TODAY, GraphQL, LiveServer, _reset, free_port, make_token
+from tests.conftest import DEMO_TODAY, KEEPALIVE, GraphQL, LiveServer, _reset, free_port, make_token
 
 TODAY = dt.date.fromisoformat(DEMO_TODAY)
 DIRECTORATE_MAIL = "dabirkhane@mashhad.example"
@@ -82,7 +82,7 @@ def notify_app(settings: Settings, smtp: Smtp) -> Iterator[LiveServer]:
 
 @pytest.fixture(scope="module")
 def notify_http(notify_app: LiveServer) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=notify_app.url, timeout=60) as client:
+    with httpx.Client(base_url=notify_app.url, timeout=60, limits=KEEPALIVE) as client:
         yield client
 
 

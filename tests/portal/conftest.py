@@ -21,7 +21,7 @@ import pytest
 
 from service.portal.router import router as portal_router
 from service.settings import Settings
-from tests.conftest import GraphQL, LiveServer, _reset, make_token
+from tests.conftest import KEEPALIVE, GraphQL, LiveServer, _reset, make_token
 
 T = TypeVar("T")
 
@@ -63,7 +63,7 @@ def csrf_of(html: str) -> str:
 
 def sign_in(base_url: str, token: str) -> httpx.Client:
     """A cookie-keeping HTTP client signed in to the portal with ``token``."""
-    client = httpx.Client(base_url=base_url, timeout=30)
+    client = httpx.Client(base_url=base_url, timeout=30, limits=KEEPALIVE)
     page = client.get("/portal/login")
     response = client.post("/portal/login", data={"token": token, "csrf": csrf_of(page.text)})
     assert response.status_code == 303, response.text
