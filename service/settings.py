@@ -137,6 +137,11 @@ class Settings(BaseSettings):
     graph_name: str = "hamahang"
     appendfsync: Literal["everysec", "always", "no"] = "everysec"
     pool_size: int = Field(16, ge=1, le=512)
+    store_threads: int | None = Field(
+        None, ge=1, le=64,
+        description="FalkorDB's query threads (THREAD_COUNT) in the embedded store this service starts; unset: one "
+        "per core. Read when the store starts, not by a service attaching to a running one",
+    )  # fmt: skip
     store_timeout_s: float = Field(10.0, gt=0, description="FalkorDB's limit on a read statement, and on waiting for a pooled connection")
     store_stall_s: float = Field(
         3.0, gt=0, le=30,

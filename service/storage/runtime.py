@@ -75,7 +75,7 @@ class StoreRuntime:
         started = time.monotonic()
         log.warning("the embedded store (pid %s) is dead; starting it again", server.pid)
         try:
-            again = await asyncio.to_thread(open_embedded, self.settings.data_dir, self.settings.appendfsync)
+            again = await asyncio.to_thread(open_embedded, self.settings.data_dir, self.settings.appendfsync, self.settings.store_threads)
         except Exception:
             self._quiet_until = time.monotonic() + REVIVE_PAUSE_S
             raise
@@ -121,7 +121,7 @@ async def open_store(settings: Settings, queries: QueryLibrary | None = None) ->
         )
     else:
         if target.kind == "embedded":
-            server = await asyncio.to_thread(open_embedded, settings.data_dir, settings.appendfsync)
+            server = await asyncio.to_thread(open_embedded, settings.data_dir, settings.appendfsync, settings.store_threads)
             location: dict[str, Any] = {"unix_socket": server.socket, "host": "127.0.0.1", "port": server.port or 0}
         else:
             location = {"host": target.host, "port": target.port}

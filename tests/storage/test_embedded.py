@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -151,3 +152,45 @@ def test_readyz_is_503_with_a_reason_when_the_store_is_down(tmp_path: Path) -> N
                              headers={"Authorization": "Bearer hmh_anything"})  # fmt: skip
         assert answer.status_code == 503
         assert answer.json()["errors"][0]["extensions"]["code"] == "STORE_UNAVAILABLE"
+
+
+def test_a_store_still_loading_its_files_is_waited_for_past_the_start_limit(tmp_path: Path) -> None:
+    """A country's 14 GB take minutes to read back. A server answering LOADING was killed once the start
+    limit passed (60 s), so a big registry could never start again; time spent loading does not count."""
+    server = open_embedded(tmp_path)
+    try:
+        client = server.client(120)
+        client.execute_command("GRAPH.QUERY", "big", "UNWIND range(1, 3000000) AS x CREATE (:N {v: x, s: 'ده رقم'})")
+        client.bgrewriteaof()  # into an RDB base: read back whole at start, which takes about a second here
+        while any(client.info("persistence")[k] for k in ("aof_rewrite_in_progress", "aof_rewrite_scheduled")):
+            time.sleep(0.05)
+        client.close()
+    finally:
+        server.stop()
+    started = time.monotonic()
+    again = open_embedded(tmp_path, start_timeout_s=0.25)
+    try:
+        took = time.monotonic() - started
+        log = (tmp_path / "falkordb" / "server.log").read_text()
+        assert "DB loaded from" in log.split("Server initialized")[-1]
+        assert took > 0.25, f"loading took {took:.2f} s: too short to show the limit was waited past"
+        rows = again.client(30).execute_command("GRAPH.RO_QUERY", "big", "MATCH (n:N) RETURN count(n)")
+        assert rows[1][0][0] == 3_000_000
+    finally:
+        again.stop()
+
+
+def test_the_store_threads_setting_reaches_falkordb(tmp_path: Path) -> None:
+    """``HAMAHANG_STORE_THREADS`` becomes FalkorDB's THREAD_COUNT in the store the service starts."""
+
+    async def threads(settings: Settings) -> object:
+        runtime = await open_store(settings)
+        try:
+            assert runtime.server is not None
+            return runtime.server.client().execute_command("GRAPH.CONFIG", "GET", "THREAD_COUNT")
+        finally:
+            await runtime.close()
+
+    assert asyncio.run(threads(Settings(data_dir=tmp_path / "one", store_threads=1))) == [b"THREAD_COUNT", 1]
+    default = asyncio.run(threads(Settings(data_dir=tmp_path / "default")))
+    assert isinstance(default, list) and default[1] in {os.cpu_count(), len(os.sched_getaffinity(0))}, default
