@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from bench.common import library
@@ -28,6 +29,7 @@ from service.auth.tokens import resolve
 from service.registry.clock import new_id, now_iso
 from service.replies import JSONReply
 from service.storage.embedded import open_embedded
+from service.storage.errors import Unavailable
 from service.storage.falkor import FalkorStore
 from service.text.jalali import parse_date
 
@@ -50,6 +52,14 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 app = FastAPI(lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None, default_response_class=JSONReply)
+
+
+@app.exception_handler(Unavailable)
+async def store_unavailable(request: Request, exc: Unavailable) -> JSONResponse:
+    """A dead or stalled store is a 503, as the service answers it, not an unexplained 500."""
+    return JSONResponse({"error": exc.code, "detail": exc.detail}, status_code=503)
+
+
 # the page's lists and the fields the GraphQL page document reads, as the service's *_fields statements take them
 PAGE_LISTS = (("duties", "duty/by_agency_fields", ["id", "titleFa"]),
               ("capacities", "capacity/by_agency_fields", ["id", "titleFa"]),

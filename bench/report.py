@@ -260,7 +260,11 @@ def write_report(results: dict[str, Any], output: str | None = None) -> Path:
     table, misses = targets(results)
     lines += ["## Targets", ""] + table
     lines += ["## What misses its target, and what would meet it", ""]
-    lines += misses or ["Every measured target was met."]
+    failed = [f"**The {phase} phase failed at {scale} scale**: its targets were not measured (the trace is under "
+              f"that scale below)." for scale, s in results["scales"].items() for phase in (s.get("failures") or {})]  # fmt: skip
+    lines += failed + misses
+    if not failed and not misses:
+        lines += ["Every measured target was met." if len(table) > 3 else "No target was measured."]
     lines += [""]
     for name, reason in results.get("skipped", {}).items():
         lines += [f"- {name}: {reason}"]
