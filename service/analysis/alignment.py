@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from service.analysis import meaning
+from service.analysis.evidence import PLACES, STOCK
 from service.analysis.snapshot import Snapshot
 from service.analysis.textsim import tfidf
 from service.analysis.vocab.thesaurus import Thesaurus
@@ -160,7 +161,9 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
 
     def fit(n: int, k: int) -> float:
         sim = float((item_v[n] @ duty_v[k].T).toarray()[0, 0]) if vectors.shape[1] else 0.0
-        return max(sim, meaning.meet(item_c[n], duty_c[k], th) * params.concept_weight)
+        if sim and _objects_disagree(item_c[n], duty_c[k], th):
+            sim = 0.0
+        return max(sim, meaning.meet(*_beyond_places(item_c[n], duty_c[k], th), th) * params.concept_weight)
 
     def best_own(n: int, provider: str) -> tuple[str | None, float, list[str]]:
         """The provider's duty the record fits best, its score, and the objects both name."""
@@ -171,7 +174,8 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
         k = int(np.argmax(scores))
         if scores[k] < params.min_text:  # no text close enough: a duty naming the same object will do
             for j in mine:
-                shared = meaning.objects(item_c[n] & duty_c[j], th)
+                record_c, own_c = _beyond_places(item_c[n], duty_c[j], th)
+                shared = meaning.objects(record_c & own_c, th)
                 if shared:
                     return duties[j]["id"], scores[mine.index(j)], meaning.labels(shared, th)
         return duties[mine[k]]["id"], float(scores[k]), []
@@ -227,11 +231,31 @@ def analyse_alignment(snap: Snapshot, params: AlignmentParams, city_plans: list[
             why = "the provider has no duties" if not mine else f"no duty of the provider resembles it (best {best}, {sim:.2f})"
             _set(item, False, best, sim, "none", why)
         if item.declared_verified is False:
-            wrong = "another agency's duty" if duty_index[str(linked)] not in mine else "its text does not fit"
-            item.why = f"declared duty {linked} not verified ({wrong}); " + item.why
+            declared = str(item.declared_duty_id)  # ``linked`` may since name the issue the record settles
+            wrong = "another agency's duty" if duty_index[declared] not in mine else "its text does not fit"
+            item.why = f"declared duty {declared} not verified ({wrong}); " + item.why
         items.append(item)
     goals = _serve_goals(items, item_c, city_plans if city_plans is not None else plans(), th, fitted)
     return AlignmentResult(params.model_dump(), items, _per_agency(snap, items), goals)
+
+
+def _objects_disagree(a: frozenset[str], b: frozenset[str], th: Thesaurus | None) -> bool:
+    """Both name what they work on, and nothing of one is, contains or relates to anything of the other:
+    the words they share are then a stock phrase («توسعه و نگهداری شبکه» of a park's irrigation network
+    and of the fibre network), so their text similarity is no evidence that one is the other's work."""
+    mine = meaning.objects(a, th) - STOCK - PLACES
+    theirs = meaning.objects(b, th) - STOCK - PLACES
+    return bool(mine and theirs) and meaning.both_ways(mine, theirs, th) == 0.0
+
+
+def _beyond_places(a: frozenset[str], b: frozenset[str], th: Thesaurus | None) -> tuple[frozenset[str], frozenset[str]]:
+    """Both sets less where work happens («معبر») and stock objects («شبکه», «داده»), when both also name
+    something more specific they work on: a shop sign put up in a street and a traffic light in a street
+    are not the same work for sharing the street (as duplication's evidence weighs them)."""
+    vague = PLACES | STOCK
+    if meaning.objects(a, th) - vague and meaning.objects(b, th) - vague:
+        return a - vague, b - vague
+    return a, b
 
 
 def _without_name(text: str, name: str) -> str:

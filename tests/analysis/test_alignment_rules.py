@@ -90,3 +90,36 @@ def test_goals_come_through_a_duty_only_when_the_record_fits_it() -> None:
     items = {i.id: i for i in result.items}
     assert items["rq-r"].aligned and items["rq-r"].rule == "reporting" and items["rq-r"].goals == []
     assert items["ex-w"].aligned and items["ex-w"].goals == ["go-fibre"]
+
+
+def _exchange(ident: str, title: str) -> dict[str, Any]:
+    return {"id": ident, "kind": "service", "providerId": "ag-tel", "receiverId": "ag-civil", "date": "1404/04/01",
+            "titleFa": title}  # fmt: skip
+
+
+def test_a_stock_phrase_about_another_object_is_not_the_providers_work() -> None:
+    """«توسعه و نگهداری شبکه» of a park's irrigation network shares words with the fibre duty, and
+    nothing it works on: the same phrase about fibre still fits."""
+    irrigation = _item(_exchange("ex-irrigation", "توسعه و نگهداری شبکه آبیاری قطره‌ای بوستان ملت"), [])
+    assert not irrigation.aligned and irrigation.rule == "none", irrigation
+    fibre = _item(_exchange("ex-fibre", "توسعه و نگهداری شبکه فیبر نوری بلوار سجاد"), [])
+    assert fibre.aligned and fibre.rule == "resembles" and fibre.duty_id == "du-tel", fibre
+
+
+def test_a_street_shared_is_not_the_same_work_when_both_name_what_they_work_on() -> None:
+    from service.analysis import meaning
+
+    shop_signs = "نصب و نگهداری تابلوهای تبلیغاتی سردر مغازه‌های خیابان امام رضا"
+    found = meaning.concepts_of(shop_signs)
+    assert "obj.billboard" in found and "obj.traffic_sign" not in found, found  # a bare «تابلو» is no traffic sign
+    assert "obj.traffic_sign" in meaning.concepts_of("نصب تابلوهای راهنمایی و رانندگی در خیابان امام رضا")
+    traffic = {"id": "ag-traffic", "code": "TRF", "nameFa": "سازمان حمل و نقل و ترافیک", "kind": "municipal_organisation",
+               "level": "headquarters"}  # fmt: skip
+    signals = {"id": "du-signals", "agencyId": "ag-traffic", "functionCode": "04.5",
+               "titleFa": "نصب و نگهداری چراغ‌های راهنمایی و علائم ترافیکی",
+               "descriptionFa": "نصب، تعمیر و نگهداری چراغ‌ها و علائم ترافیکی معابر شهر."}  # fmt: skip
+    record = {"id": "ex-signs", "kind": "service", "providerId": "ag-traffic", "receiverId": "ag-civil",
+              "date": "1404/04/01", "titleFa": shop_signs}  # fmt: skip
+    bundle = {"agencies": [*AGENCIES, traffic], "duties": [signals], "exchanges": [record]}
+    item = analyse_alignment(snapshot_of(bundle), AlignmentParams(), []).items[0]
+    assert not item.aligned and item.rule == "none", item
