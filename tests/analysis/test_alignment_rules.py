@@ -123,3 +123,11 @@ def test_a_street_shared_is_not_the_same_work_when_both_name_what_they_work_on()
     bundle = {"agencies": [*AGENCIES, traffic], "duties": [signals], "exchanges": [record]}
     item = analyse_alignment(snapshot_of(bundle), AlignmentParams(), []).items[0]
     assert not item.aligned and item.rule == "none", item
+
+
+def test_a_payment_settling_its_own_issue_under_another_agencys_duty_says_both() -> None:
+    """The declared link is refused and the issue settled: the record named the issue where the code looked
+    up the declared duty, and the whole alignment analysis failed with a KeyError."""
+    item = _item({**PAY, "dutyId": "du-co"}, [ISSUE])
+    assert item.aligned and item.rule == "own_issue", item
+    assert item.declared_verified is False and item.why.startswith("declared duty du-co not verified (another agency's duty)")
