@@ -59,7 +59,21 @@ def fresh_store() -> EmbeddedServer:
                 time.sleep(0.5)
     shutil.rmtree(DATA, ignore_errors=True)
     DATA.mkdir(parents=True, exist_ok=True)
-    return open_embedded(DATA, appendfsync="everysec")
+    return open_embedded(DATA, appendfsync="everysec", threads=store_threads())
+
+
+def threads_of(server: EmbeddedServer) -> str:
+    """The running store's query threads, for the report's machine table."""
+    with contextlib.suppress(redis.RedisError, IndexError, TypeError):
+        return str(server.client().execute_command("GRAPH.CONFIG", "GET", "THREAD_COUNT")[1])
+    return "unknown"
+
+
+def store_threads() -> int | None:
+    """FalkorDB's query threads for the suite's store: ``HAMAHANG_STORE_THREADS`` as the service reads it
+    (the servers the suite starts inherit the variable, so a store they restart gets the same)."""
+    value = os.environ.get("HAMAHANG_STORE_THREADS")
+    return int(value) if value else None
 
 
 # production refuses to start without a portal secret (signed browser sessions): one per run of the suite

@@ -21,7 +21,7 @@ import time
 from typing import Any
 
 from bench import analyses, api, checks, cli, load, picture, profiler, startup, wrk
-from bench.common import VAR, connect, drop_graph, fresh_store, log, machine, memory_mb, service_version
+from bench.common import VAR, connect, drop_graph, fresh_store, log, machine, memory_mb, service_version, threads_of
 from bench.generate import ANALYSIS_SECTIONS, SCALES, counts, generate, records
 from bench.report import write_report
 from service.auth.tokens import create_token
@@ -347,6 +347,7 @@ async def main(argv: list[str] | None = None) -> int:
         results["skipped"]["country"] = "not asked for (add --country)"
     server = fresh_store()
     results["store pid"] = server.pid
+    results["machine"]["store query threads"] = threads_of(server)
     try:
         results["socket timeout check"] = checks.socket_timeout()
         log(f"check: the service's store connections: {results['socket timeout check']}")
