@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 UNIX_PATH_MAX = 100  # sun_path is 108 bytes; leave room
 START_TIMEOUT_S = 60.0
 LOADING_REPORT_S = 10.0
+SILENT_LOADING_S = 300.0  # a loading server may go this long without a word (FalkorDB#2212 hung one for ever)
 NO_RETRY = Retry(NoBackoff(), 0)
 OWNER_LOCK = "owner.lock"
 PRIVATE_DIR = 0o700
@@ -256,7 +257,7 @@ def _await_orphan(root: Path, pid: int | None, limit_s: float = START_TIMEOUT_S)
     return pid
 
 
-def _start(root: Path, appendfsync: str, threads: int | None, timeout_s: float) -> EmbeddedServer:
+def _start(root: Path, appendfsync: str, threads: int | None = None, timeout_s: float = START_TIMEOUT_S) -> EmbeddedServer:
     sock = str(root / "redis.sock")
     use_socket = len(sock) < UNIX_PATH_MAX
     port = 0 if use_socket else _free_port()
@@ -275,6 +276,7 @@ def _start(root: Path, appendfsync: str, threads: int | None, timeout_s: float) 
     ]  # fmt: skip
     if use_socket:
         args += ["--unixsocket", sock, "--unixsocketperm", "700"]
+    log_from = _log_size(root)  # this start's lines, not an earlier server's
     lock = _take_owner_lock(root)
     try:
         # A session of its own: a Ctrl-C meant for the API must not kill the store mid-write. It inherits
@@ -295,8 +297,9 @@ def _start(root: Path, appendfsync: str, threads: int | None, timeout_s: float) 
         process=process,
     )
     deadline = time.monotonic() + timeout_s
-    told = time.monotonic()
+    told = heard = time.monotonic()  # heard: when it last said it was loading (or was started)
     while time.monotonic() < deadline:
+        share: float | None = None
         if process.poll() is not None:
             tail = _log_tail(root)
             raise Unavailable(f"embedded FalkorDB exited with code {process.returncode}: {tail}")
@@ -309,13 +312,35 @@ def _start(root: Path, appendfsync: str, threads: int | None, timeout_s: float) 
                 return server
             share = server.loading()
             if share is not None:  # a country's 14 GB take minutes to read back: progress, not a hang
-                deadline = time.monotonic() + timeout_s
-                if time.monotonic() - told >= LOADING_REPORT_S:
-                    told = time.monotonic()
+                heard = time.monotonic()
+                deadline = heard + timeout_s
+                if heard - told >= LOADING_REPORT_S:
+                    told = heard
                     log.info("the embedded store (pid %s) is loading its files: %.0f%%", process.pid, share)
+        if share is None and _loading_by_log(root, log_from):  # replaying the AOF: one bulk statement
+            deadline = max(deadline, heard + SILENT_LOADING_S)  # holds every answer for seconds
         time.sleep(0.05)
     process.kill()
     raise Unavailable(f"embedded FalkorDB did not answer within {timeout_s:g}s: {_log_tail(root)}")
+
+
+def _log_size(root: Path) -> int:
+    try:
+        return (root / "server.log").stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
+def _loading_by_log(root: Path, start: int) -> bool:
+    """Whether the server's log, from ``start`` on, says it is between reading its files and serving:
+    redis logs "Server initialized" before it loads them and "Ready to accept connections" after."""
+    try:
+        with open(root / "server.log", "rb") as handle:
+            handle.seek(start)
+            text = handle.read().decode(errors="replace")
+    except FileNotFoundError:
+        return False
+    return "Server initialized" in text and "Ready to accept connections" not in text
 
 
 def _log_tail(root: Path, lines: int = 5) -> str:
