@@ -298,11 +298,12 @@ def _start(root: Path, appendfsync: str, threads: int | None = None, timeout_s: 
     )
     deadline = time.monotonic() + timeout_s
     told = heard = time.monotonic()  # heard: when it last said it was loading (or was started)
-    while time.monotonic() < deadline:
-        share: float | None = None
+    while True:
         if process.poll() is not None:
             tail = _log_tail(root)
             raise Unavailable(f"embedded FalkorDB exited with code {process.returncode}: {tail}")
+        replaying = _loading_by_log(root, log_from)  # read first: the answers below can take seconds
+        share: float | None = None
         if not use_socket or os.path.exists(sock):
             if server.alive():
                 info = {"pid": server.pid, "socket": server.socket, "port": server.port}
@@ -317,8 +318,13 @@ def _start(root: Path, appendfsync: str, threads: int | None = None, timeout_s: 
                 if heard - told >= LOADING_REPORT_S:
                     told = heard
                     log.info("the embedded store (pid %s) is loading its files: %.0f%%", process.pid, share)
-        if share is None and _loading_by_log(root, log_from):  # replaying the AOF: one bulk statement
-            deadline = max(deadline, heard + SILENT_LOADING_S)  # holds every answer for seconds
+        if share is None and replaying:  # replaying the AOF: one bulk statement holds every answer for seconds
+            deadline = max(deadline, heard + SILENT_LOADING_S)
+            if time.monotonic() - told >= LOADING_REPORT_S:
+                told = time.monotonic()
+                log.info("the embedded store (pid %s) is replaying its append-only file", process.pid)
+        if time.monotonic() >= deadline:
+            break
         time.sleep(0.05)
     process.kill()
     raise Unavailable(f"embedded FalkorDB did not answer within {timeout_s:g}s: {_log_tail(root)}")
