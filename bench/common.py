@@ -70,10 +70,9 @@ def threads_of(server: EmbeddedServer) -> str:
 
 
 def store_threads() -> int | None:
-    """FalkorDB's query threads for the suite's store: ``HAMAHANG_STORE_THREADS`` as the service reads it
-    (the servers the suite starts inherit the variable, so a store they restart gets the same)."""
-    value = os.environ.get("HAMAHANG_STORE_THREADS")
-    return int(value) if value else None
+    """FalkorDB's query threads for the suite's store: ``HAMAHANG_STORE_THREADS``, read by the service's own
+    settings (the servers the suite starts inherit the variable, so a store they restart gets the same)."""
+    return settings("").store_threads
 
 
 # production refuses to start without a portal secret (signed browser sessions): one per run of the suite

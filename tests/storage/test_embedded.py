@@ -168,9 +168,25 @@ def _start_limit(tmp_path: Path) -> float:
     return (3 * empty + loaded) / 2
 
 
+def _started_past_its_limit(tmp_path: Path) -> str:
+    """Start the store in ``tmp_path`` (4M ``:N`` nodes in graph ``big``) under a limit shorter than its
+    loading; it must come up whole. Returns the server's log."""
+    limit = _start_limit(tmp_path)
+    started = time.monotonic()
+    again = open_embedded(tmp_path, start_timeout_s=limit)
+    try:
+        took = time.monotonic() - started
+        assert took > limit, f"loading took {took:.2f} s: too short to show the {limit:.2f} s limit was waited past"
+        rows = again.client(30).execute_command("GRAPH.RO_QUERY", "big", "MATCH (n:N) RETURN count(n)")
+        assert rows[1][0][0] == 4_000_000
+        return (tmp_path / "falkordb" / "server.log").read_text()
+    finally:
+        again.stop()
+
+
 def test_a_store_still_loading_its_files_is_waited_for_past_the_start_limit(tmp_path: Path) -> None:
-    """A country's 14 GB take minutes to read back. A server answering LOADING was killed once the start
-    limit passed (60 s), so a big registry could never start again; time spent loading does not count."""
+    """A server answering LOADING was killed once the start limit passed (60 s), so a registry too big to
+    read back in a minute could never start again; time spent loading does not count."""
     server = open_embedded(tmp_path)
     try:
         client = server.client(120)
@@ -181,18 +197,8 @@ def test_a_store_still_loading_its_files_is_waited_for_past_the_start_limit(tmp_
         client.close()
     finally:
         server.stop()
-    limit = _start_limit(tmp_path)
-    started = time.monotonic()
-    again = open_embedded(tmp_path, start_timeout_s=limit)
-    try:
-        took = time.monotonic() - started
-        log = (tmp_path / "falkordb" / "server.log").read_text()
-        assert "Loading RDB" in log.split("Server initialized")[-1]  # the RDB base, not an AOF replay
-        assert took > limit, f"loading took {took:.2f} s: too short to show the {limit:.2f} s limit was waited past"
-        rows = again.client(30).execute_command("GRAPH.RO_QUERY", "big", "MATCH (n:N) RETURN count(n)")
-        assert rows[1][0][0] == 4_000_000
-    finally:
-        again.stop()
+    log = _started_past_its_limit(tmp_path)
+    assert "Loading RDB" in log.split("Server initialized")[-1]  # the RDB base, not an AOF replay
 
 
 def test_a_store_replaying_a_long_statement_from_its_aof_is_waited_for(tmp_path: Path) -> None:
@@ -205,16 +211,7 @@ def test_a_store_replaying_a_long_statement_from_its_aof_is_waited_for(tmp_path:
         client.close()
     finally:
         server.stop()
-    limit = _start_limit(tmp_path)
-    started = time.monotonic()
-    again = open_embedded(tmp_path, start_timeout_s=limit)
-    try:
-        took = time.monotonic() - started
-        assert took > limit, f"replaying took {took:.2f} s: too short to show the {limit:.2f} s limit was waited past"
-        rows = again.client(30).execute_command("GRAPH.RO_QUERY", "big", "MATCH (n:N) RETURN count(n)")
-        assert rows[1][0][0] == 4_000_000
-    finally:
-        again.stop()
+    _started_past_its_limit(tmp_path)
 
 
 def test_the_store_threads_setting_reaches_falkordb(tmp_path: Path) -> None:
