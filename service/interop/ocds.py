@@ -20,11 +20,12 @@ import json
 from collections import defaultdict
 from functools import cache
 from importlib import resources
-from typing import Any
-
-from jsonschema import Draft4Validator, FormatChecker
+from typing import TYPE_CHECKING, Any
 
 from service.interop.loader import Bundle, Row
+
+if TYPE_CHECKING:  # jsonschema (and referencing, attrs) cost 0.09 s of start-up: imported when first validating
+    from jsonschema import Draft4Validator
 
 SCHEMA_FILE = "ocds-release-schema-1.1.5.json"
 OCID_PREFIX = "ocds-hamahang"  # replace with the publisher's registered prefix before publishing
@@ -35,6 +36,8 @@ PAID = ("completed", "in_progress")
 @cache
 def release_validator() -> Draft4Validator:
     """The schema is immutable data: compile it once."""
+    from jsonschema import Draft4Validator, FormatChecker
+
     schema = json.loads(resources.files("service.interop").joinpath(SCHEMA_FILE).read_text(encoding="utf-8"))
     formats = FormatChecker()
     formats.checks("date-time", raises=ValueError)(_date_time)

@@ -17,11 +17,12 @@ from __future__ import annotations
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
-
-from jsonschema import Draft7Validator
+from typing import TYPE_CHECKING, Any
 
 from service.interop.loader import Bundle, Row
+
+if TYPE_CHECKING:
+    from jsonschema import Draft7Validator
 
 ROLES = {"lead": ("رئیس", "Lead"), "member": ("عضو", "Member"), "supervisor": ("ناظر", "Supervisor"),
          "secretariat": ("دبیرخانه", "Secretariat"), "facilitator": ("تسهیل‌گر", "Facilitator"), "observer": ("مشاهده‌گر", "Observer")}
@@ -106,6 +107,8 @@ def bundle_to_popolo(bundle: Bundle) -> dict[str, Any]:
 
 @cache
 def popolo_validator() -> Draft7Validator:
+    from jsonschema import Draft7Validator  # here: jsonschema is 0.09 s of start-up (service/interop/ocds.py)
+
     schema = json.loads(resources.files("service.interop").joinpath("popolo.schema.json").read_text(encoding="utf-8"))
     return Draft7Validator(schema)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import httpx
 import orjson
 
 from service.errors import ServiceError
@@ -20,6 +20,9 @@ from service.notify.signing import HEADER, sign
 from service.notify.webhooks import check_url
 from service.settings import NotifySettings
 from service.storage.port import GraphStore, Row
+
+if TYPE_CHECKING:
+    import httpx
 
 DAY_S = 86_400.0
 
@@ -57,6 +60,8 @@ async def enqueue(store: GraphStore, since: str, now: str) -> int:
 
 async def _post(client: httpx.AsyncClient, cfg: NotifySettings, webhook: Row, delivery: Row, notification: Row) -> tuple[int | None, str | None]:
     """(status code, error): one attempt, the address checked again first."""
+    import httpx  # here, not at start-up (see service/notify/sweep.py)
+
     try:
         url = await check_url(str(webhook["url"]), cfg.webhook_allow_private)
     except ServiceError as exc:
