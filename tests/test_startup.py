@@ -15,7 +15,8 @@ from tests.conftest import GraphQL
 
 ROOT = Path(__file__).resolve().parents[1]
 # each took 0.1-1.3 s of the import (python -X importtime), for a route or backend most starts never use
-ON_DEMAND = ("followthemoney", "neo4j", "scipy", "numpy", "openpyxl", "pyvis", "matplotlib", "networkx")
+ON_DEMAND = ("followthemoney", "neo4j", "scipy", "numpy", "openpyxl", "pyvis", "matplotlib", "networkx",
+             "httpx", "jsonschema")  # fmt: skip
 
 
 def test_importing_the_app_leaves_route_only_libraries_unloaded() -> None:
