@@ -1,7 +1,8 @@
 """The sweep on a timer, as an asyncio task the app's lifespan starts and stops.
 
-It sweeps once at start (a restart catches up at once, from the mark in the graph), then every
-``sweep_interval_s``, and sooner (after ``NUDGE_DELAY_S``) when this process publishes a request
+It sweeps once soon after start (``START_DELAY_S``: a restart catches up from the mark in the graph,
+after the server has begun to answer; sweeping at once held a first start's ``/readyz`` 0.2 s behind the
+catch-up's writes), then every ``sweep_interval_s``, and sooner (after ``NUDGE_DELAY_S``) when this process publishes a request
 event, so a new request reaches its receiver's inbox in seconds. A failed sweep is logged and the
 next one tries again; nothing it did twice is written twice.
 """
@@ -18,6 +19,7 @@ from service.storage.errors import StoreError
 
 log = logging.getLogger(__name__)
 NUDGE_DELAY_S = 2.0
+START_DELAY_S = 3.0
 
 
 class Scheduler:
@@ -48,6 +50,9 @@ class Scheduler:
             self.nudged.set()
 
     async def _loop(self) -> None:
+        with contextlib.suppress(TimeoutError):  # a request filed meanwhile wakes it sooner
+            await asyncio.wait_for(self.nudged.wait(), timeout=START_DELAY_S)
+        self.nudged.clear()
         while True:
             try:
                 await self.sweeper.run()
