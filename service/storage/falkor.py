@@ -38,6 +38,9 @@ SCHEMA_FILE = "schema/schema.falkordb"
 CONSTRAINTS_FILE = "schema/constraints.falkordb"
 FULLTEXT_FILE = "schema/fulltext.falkordb"  # the full-text indexes over `words` (service/registry/fulltext.py)
 CONSTRAINT_WAIT_S = 60.0
+# a new store's constraints and AOF fold take a few tens of ms each: polled every 50 ms, a first start
+# waited up to 0.1 s longer than they took (a poll is one INFO or one read of the constraints)
+SCHEMA_POLL_S = 0.01
 AOF_REWRITE_WAIT_S = 120.0
 # Messages FalkorDB answers when a schema element already exists: idempotent start-up.
 ALREADY = ("already indexed", "already exists")
@@ -351,7 +354,7 @@ class FalkorStore:
             if time.monotonic() > deadline:
                 log.warning("FalkorDB constraints still pending after %.0f s; going on", limit_s)
                 return
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(SCHEMA_POLL_S)
 
     async def _fold_aof(self, limit_s: float = AOF_REWRITE_WAIT_S) -> None:
         """Rewrite the AOF (``BGREWRITEAOF``) and wait for it, so no ``GRAPH.CONSTRAINT`` is left
@@ -379,7 +382,7 @@ class FalkorStore:
             info: dict[str, Any] = await self._db.connection.info("persistence")
             if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
                 return info
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(SCHEMA_POLL_S)
         return None
 
     async def wipe(self) -> None:
