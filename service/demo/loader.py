@@ -59,7 +59,14 @@ async def load_demo(store: GraphStore) -> Prepared:
 
     # The intake's proposals cluster the issues and agencies; the three above write neither, so the two
     # run side by side (each waits on the store most of the time: 0.2-0.3 s of a first start).
-    await asyncio.gather(governance(), load_intake_demo(store))  # intake, levels, the innovation catalogue (#19.2/4/5)
+    side_by_side = [asyncio.ensure_future(governance()), asyncio.ensure_future(load_intake_demo(store))]  # intake: #19.2/4/5
+    try:
+        await asyncio.gather(*side_by_side)
+    except BaseException:  # one failed: the other stops too, before the error goes up (nothing left writing)
+        for task in side_by_side:
+            task.cancel()
+        await asyncio.gather(*side_by_side, return_exceptions=True)
+        raise
     await load_stakeholders(store)  # stakeholders, engagement log, commitments (#19.3): names plans, groups and issues
     log.info("demo registry loaded: %s, %d city plans", prepared.counts, len(shipped_plans()))
     return prepared
