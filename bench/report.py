@@ -106,6 +106,17 @@ def targets(results: dict[str, Any]) -> tuple[list[str], list[str]]:
                          f"{_f(l['ratio to raw'])}×", _verdict(ok)])  # fmt: skip
             if not ok:
                 misses.append(_load_miss(scale, which, l))
+    if st := results.get("startup"):  # measured at the start of every run (bench/startup.py)
+        from bench.startup import TARGETS as START
+
+        for case, limit in (("import", START["import seconds"]), ("first start", START["readyz seconds"]),
+                            ("restart", START["readyz seconds"])):  # fmt: skip
+            got = st[case]["wall"]
+            ok = got["median"] < limit
+            label = "`import service.app`" if case == "import" else f"{case} to `/readyz` 200"
+            rows.append([f"start-up: {label} < {limit:.0f} s", f"{_f(got['median'])} s ({_f(got['min'])}-{_f(got['max'])})", _verdict(ok)])
+            if not ok:
+                misses.append(f"- **Start-up: {case}** took {_f(got['median'])} s (target < {limit:.0f} s): see Start-up below.")
     for name, g in (results.get("growth") or {}).items():
         if "time ratio" in g:
             rows.append([f"{name} grows no faster than n log n ({g['from']} → {g['to']})",
