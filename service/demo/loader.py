@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import json
 import logging
@@ -51,23 +50,11 @@ async def load_demo(store: GraphStore) -> Prepared:
     for plan in shipped_plans():  # the city's plans, their goals linked to the demo's duties
         await upsert_plan(store, None, plan)
     # -- hooks: each area's own demo records, after the main bundle (one line each) --
-
-    async def governance() -> None:
-        await load_demo_agreements(store)  # agreements (#18.2): service/data/demo_agree.json
-        await load_demo_plans(store)  # coordination plan 1404-1405 (#18.1): service/data/demo_plans.json
-        await load_wg_demo(store)  # working-group governance (#19.1): meetings, decisions, transparency reports
-
-    # The intake's proposals cluster the issues and agencies; the three above write neither, so the two
-    # run side by side (each waits on the store most of the time: 0.2-0.3 s of a first start).
-    side_by_side = [asyncio.ensure_future(governance()), asyncio.ensure_future(load_intake_demo(store))]  # intake: #19.2/4/5
-    try:
-        await asyncio.gather(*side_by_side)
-    except BaseException:  # one failed: the other stops too, before the error goes up (nothing left writing)
-        for task in side_by_side:
-            task.cancel()
-        await asyncio.gather(*side_by_side, return_exceptions=True)
-        raise
-    await load_stakeholders(store)  # stakeholders, engagement log, commitments (#19.3): names plans, groups and issues
+    await load_demo_agreements(store)  # agreements (#18.2): service/data/demo_agree.json
+    await load_demo_plans(store)  # coordination plan 1404-1405 (#18.1): service/data/demo_plans.json
+    await load_wg_demo(store)  # working-group governance (#19.1): meetings, decisions, transparency reports
+    await load_intake_demo(store)  # issue intake, levels, the innovation catalogue (#19.2/4/5)
+    await load_stakeholders(store)  # stakeholders, engagement log, commitments (#19.3)
     log.info("demo registry loaded: %s, %d city plans", prepared.counts, len(shipped_plans()))
     return prepared
 

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import httpx
-import pytest
 
-from service.demo import intake as intake_demo
-from service.demo.loader import load_demo
-from service.errors import ServiceError
 from service.settings import Settings
-from service.storage.falkor import FalkorStore
-from tests.conftest import GraphQL, LiveServer, run_on_store
+from tests.conftest import GraphQL, LiveServer
 
 
 def test_app_loads_the_demo_into_an_empty_store_once(tmp_path: Path) -> None:
@@ -60,29 +54,3 @@ def test_demo_has_what_the_seeds_describe(demo: GraphQL) -> None:
     assert overdue["totalCount"] > 0 and all(n["overdue"] for n in overdue["nodes"])
     green = demo.ok('{ duties(filter: {q: "فضای سبز"}, first: 50) { nodes { id } } }')["duties"]["nodes"]
     assert {"du-d9-green", "du-parks-green"} <= {d["id"] for d in green}  # one of them is spelled with Arabic ي
-
-
-def test_a_failing_part_of_the_demo_stops_the_part_loading_beside_it(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The intake demo loads beside agreements, plans and working groups. When it fails, the demo fails
-    with its own error (DEMO_INVALID, not a group of errors), and the part beside it stops writing too."""
-    data = intake_demo.demo_intake()
-    data["bundle"]["issues"][0]["raisedById"] = "ag-nowhere"  # a reference the import refuses
-    monkeypatch.setattr(intake_demo, "demo_intake", lambda: data)
-
-    async def work(store: FalkorStore) -> tuple[str, int, int]:
-        async def records() -> int:
-            return int((await store._graph.query("MATCH (n) RETURN count(n)")).result_set[0][0])
-
-        await store.wipe()
-        try:
-            with pytest.raises(ServiceError) as failed:
-                await load_demo(store)
-            stopped = await records()
-            await asyncio.sleep(1.0)  # the agreements alone take 0.4-0.6 s to replay
-            return failed.value.code, stopped, await records()
-        finally:
-            await store.wipe()
-
-    code, stopped, later = run_on_store(settings, work)
-    assert code == "DEMO_INVALID"
-    assert later == stopped
