@@ -3,8 +3,8 @@
 It sweeps once soon after start (``START_DELAY_S``: a restart catches up from the mark in the graph
 once the server has begun to answer; sweeping at once held a first start's ``/readyz`` 0.2 s behind
 the catch-up's writes), then every ``sweep_interval_s``, and sooner (after ``NUDGE_DELAY_S``) when
-this process publishes a request event, so a new request reaches its receiver's inbox in seconds. A failed sweep is logged and the
-next one tries again; nothing it did twice is written twice.
+this process publishes a request event, so a new request reaches its receiver's inbox in seconds. A
+failed sweep is logged and the next one tries again; nothing it did twice is written twice.
 """
 
 from __future__ import annotations
