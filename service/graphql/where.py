@@ -111,8 +111,6 @@ def _where_fields(entity: str) -> dict[str, tuple[Any, Any]]:
 
 
 def _sort_fields(entity: str) -> dict[str, tuple[Any, Any]]:
-    camel = "".join(p.title() for p in entity.split("_"))
-    setattr(_module, f"{camel}Sort", SORTS[entity])
     out: dict[str, tuple[Any, Any]] = {
         "field": (_maybe(SORTS[entity]), {"description": "a stored field"}),
         "desc": (bool, {"default": False}),
