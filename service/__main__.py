@@ -163,7 +163,6 @@ def _to_stdout(out: IO[bytes], write: Callable[[], object]) -> int:
 
 
 def _analyze(settings: Settings, args: argparse.Namespace) -> int:
-    from service.analysis import export
     from service.analysis.runner import ANALYSES, WHOLE
 
     if args.format == "xlsx" and not args.output:
@@ -171,13 +170,21 @@ def _analyze(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     run = ANALYSES if args.format == "csv" else WHOLE  # a CSV is the matrix alone: nothing computed on demand is read
 
-    async def work(store: Any) -> Any:
+    held: list[Any] = []
+
+    async def work(store: Any) -> None:
+        # kept beside the task, not returned by it: on Python 3.11 asyncio.run's exit looks up the SIGINT
+        # handler it installed, whose repr names the finished main task and so reprs its result, a
+        # city's whole duplication result (0.7 s of `analyze duplication`, measured with py-spy)
         print(f"running {args.name} ...", file=sys.stderr)
-        return await run[args.name](store, settings)
+        held.append(await run[args.name](store, settings))
 
     with ExitStack() as stack:
         stdout = None if args.output else stack.enter_context(_result_on_stdout())
-        result = asyncio.run(_with_store(settings, work))
+        asyncio.run(_with_store(settings, work))
+        result = held[0]
+        # imported once the analysis has run: its imports (scipy) then come while the store reads
+        from service.analysis import export
         if args.format == "json":  # written as it is made (orjson, a record a line), never whole in memory
             if stdout is not None:  # a big list in two processes, once no other thread runs (export._fork_writer)
                 return _to_stdout(stdout, lambda: export.write_json(result, stdout, workers=2))

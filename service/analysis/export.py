@@ -15,6 +15,7 @@ import io
 import json
 import os
 import signal
+import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -71,14 +72,15 @@ def sections(result: Any, workers: int = 1) -> dict[str, Any]:
     Duplication and win-win are laid out here, key for key as their ``as_dict`` (a test compares the
     two); any other result is its ``as_dict()``."""
     from service.analysis.duplication import DuplicationFinding, DuplicationResult
-    from service.analysis.winwin import WinWinResult
 
     if type(result) is DuplicationResult:
         # findings as dicts: each carries its Persian explanation and money, worked out when written
         return {"parameters": result.parameters, "findings": _Records(result.findings, DuplicationFinding.as_dict, workers),
                 "areas": result.areas, "matrix": _matrix_sections(result.matrix),
                 "learning": dataclasses.asdict(result.learning)}  # fmt: skip
-    if type(result) is WinWinResult:
+    # imported only for a result of its module's: importing win-win imports scipy.optimize (0.4 s)
+    winwin = sys.modules.get("service.analysis.winwin")
+    if winwin is not None and type(result) is winwin.WinWinResult:
         from service.analysis.winwin import opportunity_dict
 
         return {"parameters": result.parameters, "assumptions": result.assumptions,
