@@ -14,12 +14,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import partial
 
 import numpy as np
 from scipy import sparse
 
 from service.analysis.evidence import DutyFacts
-from service.analysis.textsim import top_k, weigh
+from service.analysis.forked import in_two
+from service.analysis.textsim import best_per_pair, top_k_arrays, weigh
 from service.analysis.vocab.geography import CITY, geography as vocab_geography, shipped_kinds
 from service.analysis.vocab.thesaurus import Thesaurus
 
@@ -93,25 +95,45 @@ def joined(part: list[int], wide: list[int]) -> list[int]:
 
 
 def candidate_pairs(duties: Sequence[DutyFacts], counts: sparse.csr_matrix, thesaurus: Thesaurus,
-                    k: int, min_text: float, k_concept: int | None = None) -> dict[tuple[int, int], float]:  # fmt: skip
+                    k: int, min_text: float, k_concept: int | None = None, workers: int = 1) -> dict[tuple[int, int], float]:  # fmt: skip
     """(i, j) with i < j → the best text cosine any block gave them; different agencies only. A big
     COFOG-group block keeps ``k`` neighbours per duty, a big concept block ``k_concept`` (it only adds
-    pairs across groups, which need their objects to meet anyway)."""
-    agency = np.asarray([d.agency for d in duties], dtype=object)
-    pairs: dict[tuple[int, int], float] = {}
-    for (kind, _, _), rows in blocks(duties, thesaurus).items():
-        idx = np.asarray(rows)
+    pairs across groups, which need their objects to meet anyway). The blocks' pairs are gathered as
+    arrays and reduced once, not merged pair by pair in Python; with ``workers`` 2 the blocks are
+    shared between this process and a forked one (``forked.in_two``)."""
+    _, agency = np.unique(np.asarray([d.agency for d in duties], dtype=object), return_inverse=True)
+    found = list(blocks(duties, thesaurus).items())
+    # the bigger blocks first, each to the lighter side: a block's product grows with its rows squared
+    found.sort(key=lambda item: -len(item[1]))
+    sides: tuple[list[tuple[str, list[int]]], list[tuple[str, list[int]]]] = ([], [])
+    load = [0, 0]
+    for (kind, _, _), rows in found:
+        side = 0 if load[0] <= load[1] else 1
+        sides[side].append((kind, rows))
+        load[side] += len(rows) ** 2
+    kept = partial(_block_pairs, counts=counts, agency=agency, k=k, k_concept=k_concept or k, min_text=min_text)
+    mine, theirs = in_two(partial(kept, sides[0]), partial(kept, sides[1]), workers)
+    lo, hi, best = best_per_pair(*(np.concatenate((a, b)) for a, b in zip(mine, theirs, strict=True)))
+    return dict(zip(zip(lo.tolist(), hi.tolist(), strict=True), best.tolist(), strict=True))
+
+
+def _block_pairs(chosen: list[tuple[str, list[int]]], *, counts: sparse.csr_matrix, agency: np.ndarray, k: int,
+                 k_concept: int, min_text: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+    """The pairs of agencies' duties these blocks give, with their text cosines (a pair may repeat)."""
+    got_i: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+    got_j: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+    got_s: list[np.ndarray] = [np.zeros(0, dtype=np.float64)]
+    for kind, rows in chosen:
+        idx = np.asarray(rows, dtype=np.int64)
         weighted = weigh(counts[idx], max_docs=None)
         if len(rows) <= ALL_PAIRS_UP_TO:
-            sims = (weighted @ weighted.T).toarray()
-            found = [(a, b, float(sims[a, b])) for a in range(len(rows)) for b in range(a + 1, len(rows))]
+            a, b = np.triu_indices(len(rows), 1)
+            s = np.asarray((weighted @ weighted.T).toarray()[a, b], dtype=np.float64)
         else:
-            found = top_k(weighted, weighted, k if kind == "group" else (k_concept or k), min_text, same=True)
-        for a, b, s in found:
-            i, j = int(idx[a]), int(idx[b])
-            if agency[i] == agency[j]:
-                continue
-            key = (i, j) if i < j else (j, i)
-            if s > pairs.get(key, -1.0):
-                pairs[key] = s
-    return pairs
+            a, b, s = top_k_arrays(weighted, weighted, k if kind == "group" else k_concept, min_text, same=True)
+        i, j = idx[a], idx[b]
+        other = agency[i] != agency[j]
+        got_i.append(i[other])
+        got_j.append(j[other])
+        got_s.append(s[other])
+    return np.concatenate(got_i), np.concatenate(got_j), np.concatenate(got_s)

