@@ -29,6 +29,7 @@ from service.analysis.evidence import (
     text_of,
 )  # fmt: skip
 from service.analysis.explain import effect_fa, explain_en, explain_fa, suggest_option, summary_fa
+from service.analysis.forked import in_two
 from service.analysis.learn import Learning, features as learn_features, learn
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.analysis.money import at_stake, budgets_of
@@ -157,23 +158,21 @@ def score_of(kind: str, e: Evidence, params: DuplicationParams) -> float:
 
 
 def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dict[str, Verdict],
-                        thesaurus: Thesaurus | None = None) -> DuplicationResult:  # fmt: skip
-    """``thesaurus``: the shipped one, or the shipped one with the directorate's terms."""
+                        thesaurus: Thesaurus | None = None, workers: int = 1) -> DuplicationResult:  # fmt: skip
+    """``thesaurus``: the shipped one, or the shipped one with the directorate's terms. ``workers``: 2
+    shares the work with a forked process (``forked.in_two``; the command line only), the same result."""
     duties = snap["duty"]
     agencies = snap.agencies()
     thesaurus = thesaurus or default_thesaurus()
     matrix = AgencyMatrix("duplication", [AgencyRef(a["id"], a["nameFa"], a.get("nameEn"), a.get("code")) for a in agencies.values()], directed=False)
-    known: list[DutyFacts] = [facts(d, thesaurus) for d in duties]
-    counts = gram_counts([text_of(d) for d in duties])
-    pairs = candidate_pairs(known, counts, thesaurus, params.neighbours, params.min_text, params.concept_neighbours)
-    classified: list[tuple[int, float, str, int, int, Evidence]] = []
-    for (i, j), text in pairs.items():
-        if not could_be_finding(known[i], known[j]):
-            continue
-        e = evidence(known[i], known[j], text, params, thesaurus)
-        kind = classify(e)
-        if kind is not None:
-            classified.append((ORDER[kind], -score_of(kind, e, params), kind, i, j, e))
+    counts, known = in_two(lambda: gram_counts([text_of(d) for d in duties]),
+                           lambda: [facts(d, thesaurus) for d in duties], workers)  # fmt: skip
+    pairs = list(candidate_pairs(known, counts, thesaurus, params.neighbours, params.min_text, params.concept_neighbours,
+                                 workers).items())  # fmt: skip
+    half = len(pairs) // 2
+    first, second = in_two(partial(_classified, pairs[:half], known, params, thesaurus),
+                           partial(_classified, pairs[half:], known, params, thesaurus), workers)  # fmt: skip
+    classified = first + second
     classified.sort(key=lambda c: (c[0], c[1], duties[c[3]]["id"], duties[c[4]]["id"]))
     findings: list[DuplicationFinding] = []
     rows: list[list[float]] = []
@@ -215,6 +214,20 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
                         "why": f.summary_fa})  # fmt: skip
     return DuplicationResult(params.model_dump(), findings, _areas(duties), matrix,
                              {d["id"]: d["functionCode"] for d in duties}, learning)  # fmt: skip
+
+
+def _classified(pairs: list[tuple[tuple[int, int], float]], known: list[DutyFacts], params: DuplicationParams,
+                thesaurus: Thesaurus) -> list[tuple[int, float, str, int, int, Evidence]]:  # fmt: skip
+    """The candidate pairs that are findings: (class order, -score, class, i, j, evidence)."""
+    out: list[tuple[int, float, str, int, int, Evidence]] = []
+    for (i, j), text in pairs:
+        if not could_be_finding(known[i], known[j]):
+            continue
+        e = evidence(known[i], known[j], text, params, thesaurus)
+        kind = classify(e)
+        if kind is not None:
+            out.append((ORDER[kind], -score_of(kind, e, params), kind, i, j, e))
+    return out
 
 
 def _areas(duties: list[dict[str, Any]]) -> list[FragmentedArea]:

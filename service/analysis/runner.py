@@ -37,8 +37,10 @@ DUPLICATION_NEEDS = ("agency", "duty")
 WINWIN_NEEDS = ("agency", "duty", "capacity", "need", "issue", "exchange", "request")  # the picture's whole snapshot
 
 
-async def duplication(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
-    """``snap`` lets a caller that already read the records (a picture page) not read them twice."""
+async def duplication(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None,
+                      workers: int = 1) -> DuplicationResult:  # fmt: skip
+    """``snap`` lets a caller that already read the records (a picture page) not read them twice;
+    ``workers`` 2 only where forking is safe (``forked``: the command line)."""
     reading = None
     if snap is None:  # the store starts on the duties while numpy, scipy and the analysis are imported
         reading = asyncio.ensure_future(load_snapshot(source, DUPLICATION_NEEDS))
@@ -57,7 +59,7 @@ async def duplication(source: GraphStore | Repository, settings: Settings, snap:
         if reading is not None and not reading.done():
             reading.cancel()
     with vocabularies(terms):
-        result = analyse_duplication(snap, settings.analysis.duplication, verdicts, thesaurus_with(terms))
+        result = analyse_duplication(snap, settings.analysis.duplication, verdicts, thesaurus_with(terms), workers)
     announce(source, "duplication", len(result.findings))
     return result
 
@@ -94,7 +96,7 @@ async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snap
                 result = analyse_winwin(snap, params, today, thesaurus, sensitivity_now=whole)
             else:  # only what win-win reads (winwin_read.py): the records, the matching, then the exchanges of its pairs
                 snap = await reading
-                matched = match(snap, params, today, thesaurus)
+                matched = match(snap, params, today, thesaurus, workers=2 if whole else 1)  # whole: the CLI, where a fork is safe
                 snap.rows["exchange"] = await exchanges_between(source, snap, matched.pairs, today)
                 result = analyse_winwin(snap, params, today, thesaurus, matched, sensitivity_now=whole)
     finally:
@@ -155,7 +157,13 @@ async def _winwin_whole(source: GraphStore | Repository, settings: Settings) -> 
     return await winwin(source, settings, whole=True)
 
 
+async def _duplication_forked(source: GraphStore | Repository, settings: Settings) -> DuplicationResult:
+    return await duplication(source, settings, workers=2)
+
+
 # The same analyses for the command line, which writes the whole result and then ends: what a result
-# computes on first use starts at once (win-win's sensitivity). Not for the server: a download whose
-# reader leaves would leave those solves running with nobody to read them.
-WHOLE: dict[str, Callable[[GraphStore | Repository, Settings], Awaitable[Any]]] = ANALYSES | {"winwin": _winwin_whole}
+# computes on first use starts at once (win-win's sensitivity), and duplication shares its work with
+# a forked process. Not for the server: a download whose reader leaves would leave those solves
+# running with nobody to read them, and a fork there would copy one of several threads.
+WHOLE: dict[str, Callable[[GraphStore | Repository, Settings], Awaitable[Any]]] = ANALYSES | {
+    "winwin": _winwin_whole, "duplication": _duplication_forked}  # fmt: skip

@@ -63,17 +63,18 @@ def find_matches(snap: Snapshot, params: WinWinParams, today: str, left_out: dic
     return _split_arranged(matched.kept, arranged, params)
 
 
-def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus | None = None) -> Matched:
+def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus | None = None,
+          workers: int = 1) -> Matched:  # fmt: skip
     """Every live capacity against every live need of its kind and every open issue in the same place
     (``winwin_place``: a city and its districts; province-wide and unplaced agencies meet every place):
     candidates by text and by shared concepts, kept when kind, meaning, units and windows agree, best
-    few per target."""
+    few per target. ``workers``: as ``RecordText`` takes it."""
     left_out: dict[str, dict[str, int]] = {}
     caps = _live(snap["capacity"], "capacity", today, left_out)
     needs = _live(snap["need"], "need", today, left_out)
     issues = sorted((i for i in snap["issue"] if i.get("status") in OPEN_ISSUE), key=lambda i: i["id"])
     text = RecordText([doc_text(r) for r in caps + needs + issues], [r.get("kind") or "" for r in caps + needs + issues],
-                 [doc_fa(r) for r in caps + needs + issues], thesaurus)
+                 [doc_fa(r) for r in caps + needs + issues], thesaurus, workers)
     n_caps, n_needs = len(caps), len(needs)
     cap_v, need_v, issue_v = text.vectors[:n_caps], text.vectors[n_caps : n_caps + n_needs], text.vectors[n_caps + n_needs :]
 

@@ -9,6 +9,7 @@ import numpy as np
 from scipy import sparse
 
 from service.analysis import meaning
+from service.analysis.forked import in_two
 from service.analysis.textsim import tfidf
 from service.analysis.vocab import default_thesaurus
 from service.analysis.vocab.thesaurus import Thesaurus
@@ -32,15 +33,20 @@ class RecordText:
     normalised Persian, with character n-gram cosine as a floor for what it does not know."""
 
     def __init__(self, docs: list[str], kinds: list[str] | None = None, concept_docs: list[str] | None = None,
-                 thesaurus: Thesaurus | None = None) -> None:  # fmt: skip
+                 thesaurus: Thesaurus | None = None, workers: int = 1) -> None:  # fmt: skip
+        """``workers`` 2: the concepts are read in a forked process while this one weighs the grams
+        (``forked.in_two``; only where forking is safe, the command line)."""
+        self.thesaurus = thesaurus if thesaurus is not None else default_thesaurus()
+
+        def concepts() -> list[frozenset[str]]:
+            if kinds is None or concept_docs is None:
+                return [frozenset()] * len(docs)
+            return [self.thesaurus.concepts_of(d) - KIND_OBJECTS.get(k, frozenset())
+                    for d, k in zip(concept_docs, kinds, strict=True)]  # fmt: skip
+
         # grams cut by share only (in more than 10% of the records): a fixed cut of 500 records dropped almost
         # every gram at province scale (66,000 records), and with them a sixth of the planted matches
-        self.vectors = tfidf(docs, max_docs=None)
-        self.thesaurus = thesaurus if thesaurus is not None else default_thesaurus()
-        self.concepts: list[frozenset[str]] = [frozenset()] * len(docs)
-        if kinds is not None and concept_docs is not None:
-            self.concepts = [self.thesaurus.concepts_of(d) - KIND_OBJECTS.get(k, frozenset())
-                             for d, k in zip(concept_docs, kinds, strict=True)]  # fmt: skip
+        self.vectors, self.concepts = in_two(lambda: tfidf(docs, max_docs=None), concepts, workers)
         # each record's concepts split once into objects and activities (``meet`` compares ~8 pairs a record)
         self.objects = [self.thesaurus.of_type(c, "object") for c in self.concepts]
         self.activities = [self.thesaurus.of_type(c, "activity") for c in self.concepts]
