@@ -3,7 +3,8 @@
 Only where forking is safe: the command line, whose one thread that matters runs the analysis once
 its store reads are done (a fork copies only the calling thread). The server passes ``workers=1``
 and both parts run here, one after the other. A failed fork or a failed child costs time, never a
-result: the child's part is then computed here, so the answer is the same either way.
+result: the child's part is then computed here, so the answer is the same either way. Nor is
+there a fork without the memory for a whole copy of this process (``room_for_a_copy``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ B = TypeVar("B")
 def in_two(mine: Callable[[], A], theirs: Callable[[], B], workers: int) -> tuple[A, B]:
     """``(mine(), theirs())``; with ``workers`` ≥ 2, ``theirs`` runs in a forked child meanwhile and
     its value comes back pickled through an unnamed temporary file (only this process can open it)."""
-    if workers < 2:
+    if workers < 2 or not room_for_a_copy(*memory()):
         return mine(), theirs()
     spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed below, in every path
     try:
@@ -56,3 +57,24 @@ def in_two(mine: Callable[[], A], theirs: Callable[[], B], workers: int) -> tupl
         return first, second
     finally:
         spool.close()
+
+
+def room_for_a_copy(resident: int, available: int) -> bool:
+    """Whether the machine could hold a second copy of a process of ``resident`` bytes, with half as
+    much again to spare. Pages are shared after a fork only until one side writes them, and Python
+    writes on every object it reads (its reference count): a child reading a country's snapshot may
+    copy most of a 16 GB analysis."""
+    return resident > 0 and available >= resident + resident // 2
+
+
+def memory() -> tuple[int, int]:
+    """(this process's resident bytes, the memory the kernel says is available); (0, 0) where
+    ``/proc`` does not say, and then no fork."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            resident = int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            available = next(int(line.split()[1]) * 1024 for line in meminfo if line.startswith("MemAvailable:"))
+    except (OSError, ValueError, IndexError, StopIteration):
+        return 0, 0
+    return resident, available

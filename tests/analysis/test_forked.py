@@ -11,7 +11,7 @@ import pytest
 from scipy import sparse
 
 from service.analysis.duplication import analyse_duplication
-from service.analysis.forked import in_two
+from service.analysis.forked import in_two, memory, room_for_a_copy
 from service.analysis.textsim import top_k, top_k_arrays
 from service.analysis.winwin_text import RecordText
 from service.settings import DuplicationParams
@@ -44,6 +44,15 @@ def test_a_failure_here_stops_the_child_rather_than_waiting_for_it() -> None:
     with pytest.raises(ValueError, match="bad record"):
         in_two(mine, lambda: time.sleep(60), 2)
     assert time.monotonic() - started < 30  # killed and reaped, not waited for
+
+
+def test_no_fork_without_memory_for_a_copy() -> None:
+    gib = 1 << 30
+    assert room_for_a_copy(2 * gib, 20 * gib)
+    assert not room_for_a_copy(14 * gib, 9 * gib)  # a country's analysis on a 23.5 GiB machine
+    assert not room_for_a_copy(0, 20 * gib)  # /proc said nothing
+    resident, available = memory()
+    assert resident > 0 and available > 0  # read on Linux, where the tests run
 
 
 def test_duplication_in_two_processes_equals_one() -> None:
