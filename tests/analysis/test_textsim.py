@@ -25,3 +25,16 @@ def test_empty_rows_anywhere_even_last() -> None:
     rows = tfidf(["آب شهر مشهد", "", "تصفیه پساب", "", ""])
     norms = np.asarray(rows.multiply(rows).sum(axis=1)).ravel()
     assert rows.shape[0] == 5 and np.allclose(norms, [1, 0, 1, 0, 0])
+
+
+def test_gram_counts_sum_repeats_whatever_the_chunk() -> None:
+    """A doc's repeated grams are counted (summed a chunk of docs at a time): the chunk changes nothing."""
+    from service.analysis.textsim import gram_counts
+
+    docs = ["آب آب شهر", "", "تصفیه پساب شهر مشهد مشهد", "شهر"] * 5
+    whole, chunked = gram_counts(docs), gram_counts(docs, chunk=3)
+    assert (whole != chunked).nnz == 0 and whole.shape == (20, whole.shape[1])
+    # «آب» twice: each of its grams counted twice in the first doc, once in a doc naming it once
+    once = gram_counts(["آب"])
+    assert whole[0].toarray().sum() == 2 * once.toarray().sum() + gram_counts(["شهر"]).toarray().sum()
+    assert whole[1].nnz == 0
