@@ -95,8 +95,8 @@ def joined(part: list[int], wide: list[int]) -> list[int]:
 
 
 def candidate_pairs(duties: Sequence[DutyFacts], counts: sparse.csr_matrix, thesaurus: Thesaurus,
-                    k: int, min_text: float, k_concept: int | None = None, workers: int = 1) -> dict[tuple[int, int], float]:  # fmt: skip
-    """(i, j) with i < j → the best text cosine any block gave them; different agencies only. A big
+                    k: int, min_text: float, k_concept: int | None = None, workers: int = 1) -> list[tuple[tuple[int, int], float]]:  # fmt: skip
+    """((i, j), the best text cosine any block gave them), i < j, each pair once; different agencies only. A big
     COFOG-group block keeps ``k`` neighbours per duty, a big concept block ``k_concept`` (it only adds
     pairs across groups, which need their objects to meet anyway). The blocks' pairs are gathered as
     arrays and reduced once, not merged pair by pair in Python; with ``workers`` 2 the blocks are
@@ -114,7 +114,7 @@ def candidate_pairs(duties: Sequence[DutyFacts], counts: sparse.csr_matrix, thes
     kept = partial(_block_pairs, counts=counts, agency=agency, k=k, k_concept=k_concept or k, min_text=min_text)
     mine, theirs = in_two(partial(kept, sides[0]), partial(kept, sides[1]), workers)
     lo, hi, best = best_per_pair(*(np.concatenate((a, b)) for a, b in zip(mine, theirs, strict=True)))
-    return dict(zip(zip(lo.tolist(), hi.tolist(), strict=True), best.tolist(), strict=True))
+    return list(zip(zip(lo.tolist(), hi.tolist(), strict=True), best.tolist(), strict=True))
 
 
 def _block_pairs(chosen: list[tuple[str, list[int]]], *, counts: sparse.csr_matrix, agency: np.ndarray, k: int,

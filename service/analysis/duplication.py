@@ -167,8 +167,7 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
     matrix = AgencyMatrix("duplication", [AgencyRef(a["id"], a["nameFa"], a.get("nameEn"), a.get("code")) for a in agencies.values()], directed=False)
     counts, known = in_two(lambda: gram_counts([text_of(d) for d in duties]),
                            lambda: [facts(d, thesaurus) for d in duties], workers)  # fmt: skip
-    pairs = list(candidate_pairs(known, counts, thesaurus, params.neighbours, params.min_text, params.concept_neighbours,
-                                 workers).items())  # fmt: skip
+    pairs = candidate_pairs(known, counts, thesaurus, params.neighbours, params.min_text, params.concept_neighbours, workers)
     half = len(pairs) // 2
     first, second = in_two(partial(_classified, pairs[:half], known, params, thesaurus),
                            partial(_classified, pairs[half:], known, params, thesaurus), workers)  # fmt: skip

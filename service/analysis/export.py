@@ -184,9 +184,9 @@ def _fork_writer(items: list[Any], make: Callable[[Any], Any]) -> _Child | None:
     caller with no other thread running (the CLI, after its store is closed): a fork copies one
     thread. None when the fork itself fails (this process then writes the whole list), and a child
     that fails has its half written by this process: the output is the same either way."""
-    from service.analysis.forked import memory, room_for_a_copy
+    from service.analysis.forked import room_to_fork
 
-    if not room_for_a_copy(*memory()):  # no memory for the child's copy: this process writes it all
+    if not room_to_fork():  # no memory for the child's copy: this process writes it all
         return None
     spool = tempfile.TemporaryFile()  # noqa: SIM115 - read back and closed by _Child.end
     try:

@@ -24,7 +24,7 @@ B = TypeVar("B")
 def in_two(mine: Callable[[], A], theirs: Callable[[], B], workers: int) -> tuple[A, B]:
     """``(mine(), theirs())``; with ``workers`` ≥ 2, ``theirs`` runs in a forked child meanwhile and
     its value comes back pickled through an unnamed temporary file (only this process can open it)."""
-    if workers < 2 or not room_for_a_copy(*memory()):
+    if workers < 2 or not room_to_fork():
         return mine(), theirs()
     spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed below, in every path
     try:
@@ -57,6 +57,11 @@ def in_two(mine: Callable[[], A], theirs: Callable[[], B], workers: int) -> tupl
         return first, second
     finally:
         spool.close()
+
+
+def room_to_fork() -> bool:
+    """Whether this process may fork now (``room_for_a_copy`` of what ``/proc`` says)."""
+    return room_for_a_copy(*memory())
 
 
 def room_for_a_copy(resident: int, available: int) -> bool:
