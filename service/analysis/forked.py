@@ -15,23 +15,35 @@ import pickle
 import signal
 import tempfile
 from collections.abc import Callable
-from typing import TypeVar
+from typing import IO, Generic, TypeVar
 
 A = TypeVar("A")
 B = TypeVar("B")
 
 
 def in_two(mine: Callable[[], A], theirs: Callable[[], B], workers: int) -> tuple[A, B]:
-    """``(mine(), theirs())``; with ``workers`` ≥ 2, ``theirs`` runs in a forked child meanwhile and
-    its value comes back pickled through an unnamed temporary file (only this process can open it)."""
+    """``(mine(), theirs())``; with ``workers`` ≥ 2, ``theirs`` runs in a forked child meanwhile."""
+    later = begin(theirs, workers)
+    try:
+        first = mine()
+    except BaseException:
+        later.cancel()
+        raise
+    return first, later.result()
+
+
+def begin(theirs: Callable[[], B], workers: int) -> Later[B]:
+    """``theirs()`` started in a forked child (with ``workers`` ≥ 2 and the memory for it), its value
+    to come back pickled through an unnamed temporary file (only this process can open it); else
+    left to be computed here when ``result()`` is asked for."""
     if workers < 2 or not room_to_fork():
-        return mine(), theirs()
-    spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed below, in every path
+        return Later(theirs, None, None)
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by Later.result or Later.cancel
     try:
         pid = os.fork()
     except OSError:
         spool.close()
-        return mine(), theirs()
+        return Later(theirs, None, None)
     if pid == 0:  # the child: compute, write, and leave without the parent's exit handlers
         code = 1
         try:
@@ -40,23 +52,39 @@ def in_two(mine: Callable[[], A], theirs: Callable[[], B], workers: int) -> tupl
             code = 0
         finally:
             os._exit(code)
-    try:
+    return Later(theirs, pid, spool)
+
+
+class Later(Generic[B]):
+    """A value a forked child is computing (or, without a child, will be computed when asked)."""
+
+    def __init__(self, theirs: Callable[[], B], pid: int | None, spool: IO[bytes] | None) -> None:
+        self._theirs, self._pid, self._spool = theirs, pid, spool
+
+    def result(self) -> B:
+        """The child's value once it has finished; computed here if there was no child or it failed."""
+        if self._pid is None or self._spool is None:
+            return self._theirs()
         try:
-            first = mine()
-        except BaseException:
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = None
+            if os.waitstatus_to_exitcode(status) == 0:
+                self._spool.seek(0)
+                value: B = pickle.load(self._spool)  # written by this process's own child
+                return value
+        finally:
+            self._spool.close()
+        return self._theirs()
+
+    def cancel(self) -> None:
+        """Stop and reap a child whose value is no longer wanted."""
+        if self._pid is not None:
             with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            raise
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) == 0:
-            spool.seek(0)
-            second: B = pickle.load(spool)  # written by this process's own child
-        else:
-            second = theirs()
-        return first, second
-    finally:
-        spool.close()
+                os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+            self._pid = None
+        if self._spool is not None:
+            self._spool.close()
 
 
 def room_to_fork() -> bool:

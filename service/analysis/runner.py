@@ -98,7 +98,8 @@ async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snap
                 snap = await reading
                 matched = match(snap, params, today, thesaurus, workers=2 if whole else 1)  # whole: the CLI, where a fork is safe
                 snap.rows["exchange"] = await exchanges_between(source, snap, matched.pairs, today)
-                result = analyse_winwin(snap, params, today, thesaurus, matched, sensitivity_now=whole)
+                result = analyse_winwin(snap, params, today, thesaurus, matched, sensitivity_now=whole,
+                                        workers=2 if whole else 1)  # fmt: skip
     finally:
         if reading is not None and not reading.done():
             reading.cancel()

@@ -44,12 +44,13 @@ def _opportunity(column: packing.Column, agencies: tuple[str, ...]) -> Opportuni
 
 
 def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus | None = None,
-                   matched: Matched | None = None, sensitivity_now: bool = False) -> WinWinResult:  # fmt: skip
+                   matched: Matched | None = None, sensitivity_now: bool = False, workers: int = 1) -> WinWinResult:  # fmt: skip
     """``today`` (ISO) is when the registry is judged: passed in, never read from the clock here.
     ``thesaurus``: the shipped one with the directorate's terms (default: the shipped one).
     ``matched``: ``match`` already run on ``snap`` (whose exchanges are then those of its pairs).
     ``sensitivity_now``: the caller reads the whole result, so the sensitivity table is solved as soon
-    as the plan is known instead of when first read (``winwin_sensitivity.py``)."""
+    as the plan is known instead of when first read (``winwin_sensitivity.py``). ``workers``: 2 lets that
+    table share its solves with a forked process (the command line only, where forking is safe)."""
     agencies = snap.agencies()
     left_out: dict[str, dict[str, int]] = {}
     matches, in_place = find_matches(snap, params, today, left_out, thesaurus, matched)
@@ -62,7 +63,7 @@ def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: 
         arcs[(m.provider, m.receiver)].append(m)
     cycles = packing.agency_cycles(list(arcs), params.max_cycle_length)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    sensitivity = Sensitivity(cycles, arcs, params, cores, start_now=sensitivity_now)
+    sensitivity = Sensitivity(cycles, arcs, params, cores, start_now=sensitivity_now, fork=workers > 1)
     started = time.perf_counter()
     selection = packing.solve(cycles, arcs, lambda m: m.net, params.solver_seconds, workers=cores)  # type: ignore[attr-defined]
     sensitivity.plan_known(selection, time.perf_counter() - started)

@@ -12,16 +12,20 @@ HiGHS lets go of the GIL while it solves (two threads solved two programmes in t
 measured), so they run side by side. How many at once: when the plan's own solve took under a tenth
 of the limit, all five (none can come near its limit, and which one is hard is not known beforehand:
 at city scale one takes 1.3-1.5 s, the others 0.1-0.7 s); otherwise one per core, as slowly shared
-programmes would reach their limits sooner.
+programmes would reach their limits sooner. On the command line (``fork``) the two benefit scenarios
+are solved in a forked child (``forked.begin``) and the other three here: their Python (pricing,
+the programmes' matrices) holds the GIL, so five threads in one process kept barely more than one
+core busy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
-from service.analysis import packing
+from service.analysis import forked, packing
 from service.settings import WinWinParams
 
 SCENARIOS = (
@@ -32,6 +36,7 @@ SCENARIOS = (
     ("chosen benefits -25%, the rest +25%", 1.0, 1.0, "against"),
 )
 Scenario = tuple[str, float, float, str | None]
+IN_CHILD = SCENARIOS[:2]  # begin from no columns, so they need nothing of the plan but its chosen set
 Cycles = list[tuple[str, ...]]
 Arcs = dict[tuple[str, str], list[packing.Arc]]
 
@@ -39,9 +44,11 @@ Arcs = dict[tuple[str, str], list[packing.Arc]]
 class Sensitivity:
     """The five solves of one plan, started now or when first read; ``table()`` gives the rows."""
 
-    def __init__(self, cycles: Cycles, arcs: Arcs, params: WinWinParams, cores: int, start_now: bool) -> None:
+    def __init__(self, cycles: Cycles, arcs: Arcs, params: WinWinParams, cores: int, start_now: bool,
+                 fork: bool = False) -> None:  # fmt: skip
         self._cycles, self._arcs, self._params, self._cores = cycles, arcs, params, max(1, cores)
-        self._start_now = start_now
+        self._start_now, self._fork = start_now, fork and start_now
+        self._child: forked.Later[list[dict[str, Any]]] | None = None
         self._chosen: list[packing.Column] = []
         self._plan: list[packing.Column] = []
         self._workers = self._cores
@@ -62,17 +69,29 @@ class Sensitivity:
         if not self._done:
             self._submit()
         try:
-            return [self._row(s[0], self._done[s].result()) for s in SCENARIOS]
+            away = dict(zip(IN_CHILD, self._child.result(), strict=True)) if self._child is not None else {}
+            return [away[s] if s in away else self._row(s[0], self._done[s].result()) for s in SCENARIOS]
         finally:
+            if self._child is not None:
+                self._child.cancel()  # reaped already unless the rows failed; then it is stopped
+                self._child = None
             if self._pool is not None:
                 self._pool.shutdown(wait=True)
                 self._pool = None
 
     def _submit(self) -> None:
+        here: tuple[Scenario, ...] = SCENARIOS
+        if self._fork:  # forked before this process starts its threads: a fork copies only the caller
+            self._child = forked.begin(partial(self._rows, IN_CHILD), workers=2)
+            here = tuple(s for s in SCENARIOS if s not in IN_CHILD)
         self._pool = ThreadPoolExecutor(max_workers=self._workers, thread_name_prefix="winwin-sensitivity")
         # moving value against the plan first: with one worker a core, it was the hard one more often
-        for s in (SCENARIOS[-1], *SCENARIOS[:-1]):
+        for s in (here[-1], *here[:-1]):
             self._done[s] = self._pool.submit(self._solve, s, self._plan if s[3] == "against" else ())
+
+    def _rows(self, scenarios: tuple[Scenario, ...]) -> list[dict[str, Any]]:
+        """The rows of ``scenarios`` solved one after the other (a forked child's share)."""
+        return [self._row(s[0], self._solve(s, ())) for s in scenarios]
 
     def _solve(self, scenario: Scenario, start: Sequence[packing.Column]) -> packing.Selection:
         _, fb, fc, mode = scenario

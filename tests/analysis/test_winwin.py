@@ -12,6 +12,7 @@ from service.analysis import packing
 from service.analysis.snapshot import Snapshot
 from service.analysis.units import cover
 from service.analysis.winwin import Match, analyse_winwin
+from service.analysis.winwin_sensitivity import IN_CHILD, SCENARIOS
 from service.settings import WinWinParams
 from tests.conftest import GraphQL
 
@@ -301,3 +302,21 @@ def test_sensitivity_side_by_side_answers_as_in_turn(monkeypatch) -> None:  # ty
     assert [s["scenario"] for s in in_turn] == ["benefits -25%", "benefits +25%", "costs +25%", "costs -25%",
                                                 "chosen benefits -25%, the rest +25%"]  # fmt: skip
     assert all(s["optimal"] for s in in_turn) and in_turn[0]["totalRials"] < in_turn[1]["totalRials"]
+
+
+def test_sensitivity_shared_with_a_forked_process_answers_as_alone() -> None:
+    """The command line solves the two benefit scenarios in a forked child and the rest here: the same
+    rows, in the same order, as every scenario solved in this process."""
+    from bench.generate import generate
+    from service.analysis.memory import snapshot_of
+
+    bundle = generate(1, sections=("agencies", "capacities", "needs", "issues", "exchanges", "requests"), shrink=4)
+    snap = snapshot_of(bundle)
+    alone = analyse_winwin(snap, WinWinParams(), "2024-03-20", sensitivity_now=True)
+    shared = analyse_winwin(snap, WinWinParams(), "2024-03-20", sensitivity_now=True, workers=2)
+    table = shared.sensitivity_of.__self__
+    assert table._child is not None and table._child._pid is not None  # a child was forked
+    assert set(table._done) == {s for s in SCENARIOS if s not in IN_CHILD}  # and the rest solve here
+    assert shared.sensitivity == alone.sensitivity
+    low, high = alone.sensitivity[0], alone.sensitivity[1]  # the child's two: answered, and not alike
+    assert low["optimal"] and high["optimal"] and low["totalRials"] < high["totalRials"]
