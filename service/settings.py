@@ -142,6 +142,11 @@ class Settings(BaseSettings):
         description="FalkorDB's query threads (THREAD_COUNT) in the embedded store this service starts; unset: one "
         "per core. Read when the store starts, not by a service attaching to a running one",
     )  # fmt: skip
+    analysis_processes: int = Field(
+        2, ge=1, le=2,
+        description="processes an analysis may use: 2 shares its parts with a forked child (about a fifth off a "
+        "city's duplication on 2 cores), 1 keeps it in the serving process; no fork without memory for a copy",
+    )  # fmt: skip
     store_timeout_s: float = Field(10.0, gt=0, description="FalkorDB's limit on a read statement, and on waiting for a pooled connection")
     store_stall_s: float = Field(
         3.0, gt=0, le=30,

@@ -160,7 +160,7 @@ def score_of(kind: str, e: Evidence, params: DuplicationParams) -> float:
 def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dict[str, Verdict],
                         thesaurus: Thesaurus | None = None, workers: int = 1) -> DuplicationResult:  # fmt: skip
     """``thesaurus``: the shipped one, or the shipped one with the directorate's terms. ``workers``: 2
-    shares the work with a forked process (``forked.in_two``; the command line only), the same result."""
+    shares the work with a forked process (``forked.in_two``), the same result."""
     duties = snap["duty"]
     agencies = snap.agencies()
     thesaurus = thesaurus or default_thesaurus()

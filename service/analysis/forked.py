@@ -1,10 +1,12 @@
 """Two parts of an analysis on the machine's two cores: one in this process, one in a forked child.
 
-Only where forking is safe: the command line, whose one thread that matters runs the analysis once
-its store reads are done (a fork copies only the calling thread). The server passes ``workers=1``
-and both parts run here, one after the other. A failed fork or a failed child costs time, never a
-result: the child's part is then computed here, so the answer is the same either way. Nor is
-there a fork without the memory for a whole copy of this process (``room_for_a_copy``).
+The child only computes and pickles its value back; it never touches the store, the event loop or a
+lock another thread may hold (a fork copies only the calling thread: the server's idle executor
+threads are not in the child, and the analysis modules are imported before the fork). ``workers=1``
+(``HAMAHANG_ANALYSIS_PROCESSES=1``) runs both parts here, one after the other. A failed fork, a
+failed child or a child that outstays its welcome (``patience``) costs time, never a result: the
+child's part is then computed here, so the answer is the same either way. Nor is there a fork
+without the memory for a whole copy of this process (``room_for_a_copy``).
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 import signal
 import tempfile
+import time
 from collections.abc import Callable
 from typing import IO, Generic, TypeVar
 
@@ -22,14 +26,22 @@ B = TypeVar("B")
 
 
 def in_two(mine: Callable[[], A], theirs: Callable[[], B], workers: int) -> tuple[A, B]:
-    """``(mine(), theirs())``; with ``workers`` ≥ 2, ``theirs`` runs in a forked child meanwhile."""
+    """``(mine(), theirs())``; with ``workers`` ≥ 2, ``theirs`` runs in a forked child meanwhile. The
+    child may take ``patience(seconds mine took)`` longer than ``mine`` before it is stopped and its
+    part computed here: the two halves are of a size, so a child far behind is stuck, not slow."""
     later = begin(theirs, workers)
+    started = time.monotonic()
     try:
         first = mine()
     except BaseException:
         later.cancel()
         raise
-    return first, later.result()
+    return first, later.result(patience(time.monotonic() - started))
+
+
+def patience(seconds: float) -> float:
+    """How long a child may still take once this process's half (``seconds``) is done."""
+    return 30.0 + 3 * seconds
 
 
 def begin(theirs: Callable[[], B], workers: int) -> Later[B]:
@@ -61,9 +73,13 @@ class Later(Generic[B]):
     def __init__(self, theirs: Callable[[], B], pid: int | None, spool: IO[bytes] | None) -> None:
         self._theirs, self._pid, self._spool = theirs, pid, spool
 
-    def result(self) -> B:
-        """The child's value once it has finished; computed here if there was no child or it failed."""
+    def result(self, wait_s: float | None = None) -> B:
+        """The child's value once it has finished; computed here if there was no child, it failed, or
+        it had not finished within ``wait_s`` (then it is stopped)."""
         if self._pid is None or self._spool is None:
+            return self._theirs()
+        if wait_s is not None and not _exits_within(self._pid, wait_s):
+            self.cancel()
             return self._theirs()
         try:
             _, status = os.waitpid(self._pid, 0)
@@ -85,6 +101,24 @@ class Later(Generic[B]):
             self._pid = None
         if self._spool is not None:
             self._spool.close()
+
+
+def _exits_within(pid: int, seconds: float) -> bool:
+    """Whether child ``pid`` has ended (or ends) within ``seconds``, without reaping it: a pidfd turns
+    readable when the process ends (Linux 5.3), else the child is polled."""
+    try:
+        fd = os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+                return True
+            time.sleep(0.01)
+        return False
+    try:
+        return bool(select.select([fd], [], [], seconds)[0])
+    finally:
+        os.close(fd)
 
 
 def room_to_fork() -> bool:

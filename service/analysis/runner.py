@@ -37,10 +37,9 @@ DUPLICATION_NEEDS = ("agency", "duty")
 WINWIN_NEEDS = ("agency", "duty", "capacity", "need", "issue", "exchange", "request")  # the picture's whole snapshot
 
 
-async def duplication(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None,
-                      workers: int = 1) -> DuplicationResult:  # fmt: skip
-    """``snap`` lets a caller that already read the records (a picture page) not read them twice;
-    ``workers`` 2 only where forking is safe (``forked``: the command line)."""
+async def duplication(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None) -> DuplicationResult:
+    """``snap`` lets a caller that already read the records (a picture page) not read them twice.
+    Its parts share ``settings.analysis_processes`` processes (``forked``)."""
     reading = None
     if snap is None:  # the store starts on the duties while numpy, scipy and the analysis are imported
         reading = asyncio.ensure_future(load_snapshot(source, DUPLICATION_NEEDS))
@@ -59,7 +58,8 @@ async def duplication(source: GraphStore | Repository, settings: Settings, snap:
         if reading is not None and not reading.done():
             reading.cancel()
     with vocabularies(terms):
-        result = analyse_duplication(snap, settings.analysis.duplication, verdicts, thesaurus_with(terms), workers)
+        result = analyse_duplication(snap, settings.analysis.duplication, verdicts, thesaurus_with(terms),
+                                     settings.analysis_processes)  # fmt: skip
     announce(source, "duplication", len(result.findings))
     return result
 
@@ -75,7 +75,8 @@ async def spend(source: GraphStore | Repository, settings: Settings) -> Any:
 async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snapshot | None = None,
                  whole: bool = False) -> WinWinResult:  # fmt: skip
     """``whole``: the caller writes the whole result and then ends (the command line), so the
-    sensitivity table is solved as soon as the plan is known rather than when first read."""
+    sensitivity table is solved as soon as the plan is known rather than when first read, two of its
+    scenarios in a forked process. The matching's parts share ``settings.analysis_processes``."""
     from service.analysis.winwin_read import exchanges_between, load_winwin_snapshot
 
     today, params = settings.today or today_iso(), settings.analysis.winwin
@@ -96,10 +97,10 @@ async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snap
                 result = analyse_winwin(snap, params, today, thesaurus, sensitivity_now=whole)
             else:  # only what win-win reads (winwin_read.py): the records, the matching, then the exchanges of its pairs
                 snap = await reading
-                matched = match(snap, params, today, thesaurus, workers=2 if whole else 1)  # whole: the CLI, where a fork is safe
+                matched = match(snap, params, today, thesaurus, workers=settings.analysis_processes)
                 snap.rows["exchange"] = await exchanges_between(source, snap, matched.pairs, today)
                 result = analyse_winwin(snap, params, today, thesaurus, matched, sensitivity_now=whole,
-                                        workers=2 if whole else 1)  # fmt: skip
+                                        workers=settings.analysis_processes if whole else 1)  # fmt: skip
     finally:
         if reading is not None and not reading.done():
             reading.cancel()
@@ -158,13 +159,8 @@ async def _winwin_whole(source: GraphStore | Repository, settings: Settings) -> 
     return await winwin(source, settings, whole=True)
 
 
-async def _duplication_forked(source: GraphStore | Repository, settings: Settings) -> DuplicationResult:
-    return await duplication(source, settings, workers=2)
-
-
 # The same analyses for the command line, which writes the whole result and then ends: what a result
-# computes on first use starts at once (win-win's sensitivity), and duplication shares its work with
-# a forked process. Not for the server: a download whose reader leaves would leave those solves
-# running with nobody to read them, and a fork there would copy one of several threads.
-WHOLE: dict[str, Callable[[GraphStore | Repository, Settings], Awaitable[Any]]] = ANALYSES | {
-    "winwin": _winwin_whole, "duplication": _duplication_forked}  # fmt: skip
+# computes on first use starts at once (win-win's sensitivity, two scenarios in a forked process).
+# Not for the server: a download whose reader leaves would leave those solves running with nobody
+# to read them.
+WHOLE: dict[str, Callable[[GraphStore | Repository, Settings], Awaitable[Any]]] = ANALYSES | {"winwin": _winwin_whole}

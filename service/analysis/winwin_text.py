@@ -35,7 +35,7 @@ class RecordText:
     def __init__(self, docs: list[str], kinds: list[str] | None = None, concept_docs: list[str] | None = None,
                  thesaurus: Thesaurus | None = None, workers: int = 1) -> None:  # fmt: skip
         """``workers`` 2: the concepts are read in a forked process while this one weighs the grams
-        (``forked.in_two``; only where forking is safe, the command line)."""
+        (``forked.in_two``; ``HAMAHANG_ANALYSIS_PROCESSES``)."""
         self.thesaurus = thesaurus if thesaurus is not None else default_thesaurus()
 
         def concepts() -> list[frozenset[str]]:

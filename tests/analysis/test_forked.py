@@ -36,6 +36,22 @@ def test_a_child_that_dies_has_its_part_computed_here() -> None:
     assert in_two(lambda: "mine", theirs, 2) == ("mine", "computed here")
 
 
+def test_a_child_that_outstays_its_welcome_is_stopped_and_its_part_computed_here() -> None:
+    """A child stuck on something it cannot have (a lock another thread held at the fork) costs time."""
+    here = os.getpid()
+
+    def theirs() -> str:
+        if os.getpid() != here:
+            time.sleep(60)
+        return "computed here"
+
+    later = begin(theirs, 2)
+    started = time.monotonic()
+    assert later.result(wait_s=0.5) == "computed here"
+    assert time.monotonic() - started < 30
+    assert begin(lambda: "from the child", 2).result(wait_s=30) == "from the child"  # in time: its own value
+
+
 def test_a_failure_here_stops_the_child_rather_than_waiting_for_it() -> None:
     def mine() -> None:
         raise ValueError("bad record")
