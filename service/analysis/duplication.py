@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from functools import partial
-from typing import Any, NamedTuple
+from typing import Any
 
 from service.analysis.candidates import candidate_pairs
 from service.analysis.evidence import (
@@ -169,15 +169,14 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
                            lambda: [facts(d, thesaurus) for d in duties], workers)  # fmt: skip
     pairs = candidate_pairs(known, counts, thesaurus, params.neighbours, params.min_text, params.concept_neighbours, workers)
     half = len(pairs) // 2
-    first, second = in_two(partial(_classified, pairs[:half], known, duties, params, thesaurus),
-                           partial(_classified, pairs[half:], known, duties, params, thesaurus), workers)  # fmt: skip
+    first, second = in_two(partial(_classified, pairs[:half], known, params, thesaurus),
+                           partial(_classified, pairs[half:], known, params, thesaurus), workers)  # fmt: skip
     classified = first + second
-    classified.sort(key=lambda c: (c.order, c.neg_score, duties[c.i]["id"], duties[c.j]["id"]))
+    classified.sort(key=lambda c: (c[0], c[1], duties[c[3]]["id"], duties[c[4]]["id"]))
     findings: list[DuplicationFinding] = []
     rows: list[list[float]] = []
     per_duty: dict[int, int] = defaultdict(int)
-    for c in classified:
-        kind, i, j, e = c.kind, c.i, c.j, c.e
+    for _, neg_score, kind, i, j, e in classified:
         # bounded output: a duty's best fragmentation pairs (the per-group area report holds the rest)
         if kind == "fragmentation":
             if per_duty[i] >= params.fragmentation_per_duty and per_duty[j] >= params.fragmentation_per_duty:
@@ -187,10 +186,11 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
         a, b = duties[i], duties[j]
         fid = finding_id(a["id"], b["id"])
         finding = DuplicationFinding(
-            fid, kind, round(-c.neg_score, 4), round(e.text, 4), e.same_group, e.same_division,
-            e.beneficiaries, e.geography, a["id"], b["id"], a["agencyId"], b["agencyId"], c.why,
-            activity_shared=e.objects + e.acts, evidence_kinds=c.kinds, option=c.option, budget_a=c.budget_a,
-            budget_b=c.budget_b, summary_fa=c.summary_fa,
+            fid, kind, round(-neg_score, 4), round(e.text, 4), e.same_group, e.same_division,
+            e.beneficiaries, e.geography, a["id"], b["id"], a["agencyId"], b["agencyId"], explain_en(kind, e, a, b),
+            activity_shared=e.objects + e.acts, evidence_kinds=kinds_agreeing(e),
+            option=suggest_option(kind, known[i], known[j]), budget_a=budgets_of(a), budget_b=budgets_of(b),
+            summary_fa=summary_fa(kind, e, thesaurus),
         )  # fmt: skip
         finding.explain = keeping_vocabularies(partial(explain_fa, e=e, a=a, b=b, agencies=agencies, thesaurus=thesaurus))
         finding.effect = partial(effect_fa, e=e)
@@ -203,7 +203,7 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
             else:
                 finding.verdict_stale = True
         findings.append(finding)
-        rows.append(c.features)
+        rows.append(learn_features(kind, e, finding.at_stake_rials))
     learning = learn(findings, rows)
     findings.sort(key=lambda f: (ORDER[f.classification], -(f.confidence or 0.0 if learning.active else f.score), f.id))
     for f in findings:
@@ -215,43 +215,17 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
                              {d["id"]: d["functionCode"] for d in duties}, learning)  # fmt: skip
 
 
-class Classified(NamedTuple):
-    """A candidate pair that is a finding, with what its finding is written from: made where the pair
-    is classified, so on the command line each half of the pairs makes its own in its own process."""
-
-    order: int  # the class's rank (ORDER)
-    neg_score: float
-    kind: str
-    i: int
-    j: int
-    e: Evidence
-    why: str
-    summary_fa: str
-    option: str
-    kinds: list[str]
-    budget_a: dict[int, int]
-    budget_b: dict[int, int]
-    features: list[float]  # what ``learn`` weighs
-
-
-def _classified(pairs: list[tuple[tuple[int, int], float]], known: list[DutyFacts], duties: list[dict[str, Any]],
-                params: DuplicationParams, thesaurus: Thesaurus) -> list[Classified]:  # fmt: skip
-    """The candidate pairs that are findings."""
-    out: list[Classified] = []
+def _classified(pairs: list[tuple[tuple[int, int], float]], known: list[DutyFacts], params: DuplicationParams,
+                thesaurus: Thesaurus) -> list[tuple[int, float, str, int, int, Evidence]]:  # fmt: skip
+    """The candidate pairs that are findings: (class order, -score, class, i, j, evidence)."""
+    out: list[tuple[int, float, str, int, int, Evidence]] = []
     for (i, j), text in pairs:
         if not could_be_finding(known[i], known[j]):
             continue
         e = evidence(known[i], known[j], text, params, thesaurus)
         kind = classify(e)
-        if kind is None:
-            continue
-        a, b = duties[i], duties[j]
-        budget_a, budget_b = budgets_of(a), budgets_of(b)
-        stake = 0 if kind == "fragmentation" else sum(at_stake(budget_a, budget_b).values())
-        out.append(Classified(
-            ORDER[kind], -score_of(kind, e, params), kind, i, j, e, explain_en(kind, e, a, b), summary_fa(kind, e, thesaurus),
-            suggest_option(kind, known[i], known[j]), kinds_agreeing(e), budget_a, budget_b, learn_features(kind, e, stake),
-        ))  # fmt: skip
+        if kind is not None:
+            out.append((ORDER[kind], -score_of(kind, e, params), kind, i, j, e))
     return out
 
 
