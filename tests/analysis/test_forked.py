@@ -11,7 +11,7 @@ import pytest
 from scipy import sparse
 
 from service.analysis.duplication import analyse_duplication
-from service.analysis.forked import in_two, memory, room_for_a_copy
+from service.analysis.forked import begin, in_two, memory, room_for_a_copy
 from service.analysis.textsim import top_k, top_k_arrays
 from service.analysis.winwin_text import RecordText
 from service.settings import DuplicationParams
@@ -62,6 +62,18 @@ def test_a_failure_here_stops_the_child_rather_than_waiting_for_it() -> None:
     assert time.monotonic() - started < 30  # killed and reaped, not waited for
 
 
+def test_a_value_begun_in_a_child_is_read_later_or_stopped() -> None:
+    here = os.getpid()
+    later = begin(os.getpid, 2)
+    assert later.result() != here
+    assert begin(os.getpid, 1).result() == here  # no child: computed when asked
+    slow = begin(lambda: time.sleep(60), 2)
+    started = time.monotonic()
+    slow.cancel()  # the reader left: killed and reaped at once
+    assert time.monotonic() - started < 30
+    slow.cancel()  # and a second call does nothing
+
+
 def test_no_fork_without_memory_for_a_copy() -> None:
     gib = 1 << 30
     assert room_for_a_copy(2 * gib, 20 * gib)
@@ -76,8 +88,8 @@ def test_duplication_in_two_processes_equals_one() -> None:
     alone = analyse_duplication(snap, params, {})
     shared = analyse_duplication(snap, params, {}, workers=2)
     assert alone.findings, "the registry must give findings for the comparison to mean anything"
-    assert [(f.id, f.classification, f.score, f.text_similarity) for f in shared.findings] == \
-        [(f.id, f.classification, f.score, f.text_similarity) for f in alone.findings]  # fmt: skip
+    assert [f.as_dict() for f in shared.findings] == [f.as_dict() for f in alone.findings]
+    assert alone.learning == shared.learning
 
 
 def test_record_text_in_two_processes_equals_one() -> None:
