@@ -115,6 +115,7 @@ class TimingStore:
     inner: Any
     seconds: dict[str, float] = field(default_factory=dict)
     calls: dict[str, int] = field(default_factory=dict)
+    spans: list[tuple[str, float, float]] = field(default_factory=list)  # (kind:name, start, end)
 
     @property
     def backend(self) -> str:
@@ -126,9 +127,10 @@ class TimingStore:
             rows: list[Row] = await getattr(self.inner, kind)(name, params)
             return rows
         finally:
-            key = f"{kind}:{name}"
-            self.seconds[key] = self.seconds.get(key, 0.0) + time.perf_counter() - started
+            key, ended = f"{kind}:{name}", time.perf_counter()
+            self.seconds[key] = self.seconds.get(key, 0.0) + ended - started
             self.calls[key] = self.calls.get(key, 0) + 1
+            self.spans.append((key, started, ended))
 
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return await self._timed("read", name, params)
@@ -138,6 +140,17 @@ class TimingStore:
 
     def total(self, prefix: str = "") -> float:
         return sum(v for k, v in self.seconds.items() if k.startswith(prefix))
+
+    def in_flight(self, prefix: str = "") -> float:
+        """Wall seconds with at least one such statement outstanding: statements sent side by side are
+        counted once (their sum, ``total``, exceeded a win-win run's whole time and left its compute
+        negative)."""
+        out, reach = 0.0, float("-inf")
+        for _, start, end in sorted((s for s in self.spans if s[0].startswith(prefix)), key=lambda s: s[1]):
+            if end > reach:
+                out += end - max(start, reach)
+                reach = end
+        return out
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
