@@ -50,7 +50,7 @@ def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: 
     ``matched``: ``match`` already run on ``snap`` (whose exchanges are then those of its pairs).
     ``sensitivity_now``: the caller reads the whole result, so the sensitivity table is solved as soon
     as the plan is known instead of when first read (``winwin_sensitivity.py``). ``workers``: 2 lets that
-    table share its solves with a forked process (the command line only, where forking is safe)."""
+    table share its solves with a forked process (with ``sensitivity_now`` only: the command line)."""
     agencies = snap.agencies()
     left_out: dict[str, dict[str, int]] = {}
     matches, in_place = find_matches(snap, params, today, left_out, thesaurus, matched)

@@ -49,6 +49,7 @@ class Sensitivity:
         self._cycles, self._arcs, self._params, self._cores = cycles, arcs, params, max(1, cores)
         self._start_now, self._fork = start_now, fork and start_now
         self._child: forked.Later[list[dict[str, Any]]] | None = None
+        self._away: dict[Scenario, dict[str, Any]] = {}  # the child's rows, once read
         self._chosen: list[packing.Column] = []
         self._plan: list[packing.Column] = []
         self._workers = self._cores
@@ -69,11 +70,12 @@ class Sensitivity:
         if not self._done:
             self._submit()
         try:
-            away = dict(zip(IN_CHILD, self._child.result(), strict=True)) if self._child is not None else {}
-            return [away[s] if s in away else self._row(s[0], self._done[s].result()) for s in SCENARIOS]
+            if self._child is not None:
+                self._away = dict(zip(IN_CHILD, self._child.result(), strict=True))
+            return [self._away[s] if s in self._away else self._row(s[0], self._done[s].result()) for s in SCENARIOS]
         finally:
             if self._child is not None:
-                self._child.cancel()  # reaped already unless the rows failed; then it is stopped
+                self._child.cancel()  # reaped already unless its rows failed; then it is stopped
                 self._child = None
             if self._pool is not None:
                 self._pool.shutdown(wait=True)

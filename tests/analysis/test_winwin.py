@@ -318,5 +318,6 @@ def test_sensitivity_shared_with_a_forked_process_answers_as_alone() -> None:
     assert table._child is not None and table._child._pid is not None  # a child was forked
     assert set(table._done) == {s for s in SCENARIOS if s not in IN_CHILD}  # and the rest solve here
     assert shared.sensitivity == alone.sensitivity
+    assert table.table() == alone.sensitivity  # read again: the child's rows were kept
     low, high = alone.sensitivity[0], alone.sensitivity[1]  # the child's two: answered, and not alike
     assert low["optimal"] and high["optimal"] and low["totalRials"] < high["totalRials"]
