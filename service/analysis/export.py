@@ -8,24 +8,24 @@ result is about 20 MB, and building it whole (``as_dict`` deep-copies every reco
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import dataclasses
 import io
 import json
 import os
-import signal
 import sys
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
 from service.analysis.matrix import AgencyMatrix
 from service.io import cells
+
+if TYPE_CHECKING:
+    from service.analysis.forked import Child
 
 CHUNK = 1 << 16  # bytes gathered before each write (a socket send per record was slow)
 PARALLEL_FROM = 2_000  # records: below this a fork costs more than it saves
@@ -150,18 +150,16 @@ def _records(value: _Records) -> Iterator[bytes]:
 
 
 class _Child:
-    """A forked writer of the second half of a list, and its spool file."""
+    """A forked writer of the second half of a list (``forked.fork_into``)."""
 
-    def __init__(self, pid: int, spool: IO[bytes]) -> None:
-        self.pid, self.spool, self.reaped = pid, spool, False
+    def __init__(self, child: Child) -> None:
+        self.child = child
 
     def rest(self, items: list[Any], make: Callable[[Any], Any]) -> Iterator[bytes]:
         """The child's half once it has finished; written here if the child failed."""
-        _, status = os.waitpid(self.pid, 0)
-        self.reaped = True
-        if os.waitstatus_to_exitcode(status) == 0:
-            self.spool.seek(0)
-            while block := self.spool.read(CHUNK):
+        if self.child.finished():
+            self.child.spool.seek(0)
+            while block := self.child.spool.read(CHUNK):
                 yield block
         else:
             for item in items:
@@ -169,12 +167,7 @@ class _Child:
 
     def end(self) -> None:
         """Stop and reap a child whose half was never asked for (the reader stopped or failed)."""
-        if not self.reaped:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-            self.reaped = True
-        self.spool.close()
+        self.child.cancel()
 
 
 def _fork_writer(items: list[Any], make: Callable[[Any], Any]) -> _Child | None:
@@ -182,28 +175,16 @@ def _fork_writer(items: list[Any], make: Callable[[Any], Any]) -> _Child | None:
     writes the first (on 2 cores the 24,025 findings of a city, each with its Persian explanation,
     took 0.64-0.71 s in one process, 0.37-0.47 s in two); then the file is copied on. Only for a
     caller with no other thread running (the CLI, after its store is closed): a fork copies one
-    thread. None when the fork itself fails (this process then writes the whole list), and a child
+    thread. None when there is no fork (this process then writes the whole list), and a child
     that fails has its half written by this process: the output is the same either way."""
-    from service.analysis.forked import room_to_fork
+    from service.analysis.forked import fork_into
 
-    if not room_to_fork():  # no memory for the child's copy: this process writes it all
-        return None
-    spool = tempfile.TemporaryFile()  # noqa: SIM115 - read back and closed by _Child.end
-    try:
-        pid = os.fork()
-    except OSError:
-        spool.close()
-        return None
-    if pid == 0:  # the child: write, then leave without running the parent's exit handlers
-        code = 1
-        try:
-            with os.fdopen(os.dup(spool.fileno()), "wb", buffering=CHUNK) as out:
-                for item in items:
-                    out.write(b",\n" + _dumps(make(item)))
-            code = 0
-        finally:
-            os._exit(code)
-    return _Child(pid, spool)
+    def write(out: IO[bytes]) -> None:
+        for item in items:
+            out.write(b",\n" + _dumps(make(item)))
+
+    child = fork_into(write, buffering=CHUNK)
+    return _Child(child) if child is not None else None
 
 
 def json_chunks(result: Any, workers: int = 1) -> Iterator[bytes]:

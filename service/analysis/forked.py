@@ -46,61 +46,89 @@ def patience(seconds: float) -> float:
 
 def begin(theirs: Callable[[], B], workers: int) -> Later[B]:
     """``theirs()`` started in a forked child (with ``workers`` ≥ 2 and the memory for it), its value
-    to come back pickled through an unnamed temporary file (only this process can open it); else
-    left to be computed here when ``result()`` is asked for."""
-    if workers < 2 or not room_to_fork():
-        return Later(theirs, None, None)
-    spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by Later.result or Later.cancel
+    to come back pickled; else left to be computed here when ``result()`` is asked for."""
+    child = fork_into(lambda out: pickle.dump(theirs(), out, protocol=pickle.HIGHEST_PROTOCOL)) if workers >= 2 else None
+    return Later(theirs, child)
+
+
+class Child:
+    """A forked child writing into an unnamed temporary file (only this process can open it)."""
+
+    def __init__(self, pid: int, spool: IO[bytes]) -> None:
+        self.pid: int | None = pid
+        self.spool = spool
+
+    def finished(self, wait_s: float | None = None) -> bool:
+        """Whether the child wrote its whole file: reaped once it ends; False when it failed, or had not
+        ended within ``wait_s`` (it is then stopped)."""
+        if self.pid is None:
+            return False
+        if wait_s is not None and not _exits_within(self.pid, wait_s):
+            self.cancel()
+            return False
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        return os.waitstatus_to_exitcode(status) == 0
+
+    def cancel(self) -> None:
+        """Stop and reap the child if it still runs, and drop its file."""
+        if self.pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.pid = None
+        self.spool.close()
+
+
+def fork_into(write: Callable[[IO[bytes]], None], buffering: int = -1) -> Child | None:
+    """A forked child running ``write`` on a temporary file; None where there is no memory for a copy
+    of this process (``room_to_fork``) or the fork fails. The child leaves with ``os._exit``: none of
+    the parent's exit handlers run in it."""
+    if not room_to_fork():
+        return None
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - closed by Child.cancel
     try:
         pid = os.fork()
     except OSError:
         spool.close()
-        return Later(theirs, None, None)
-    if pid == 0:  # the child: compute, write, and leave without the parent's exit handlers
+        return None
+    if pid == 0:
         code = 1
         try:
-            with os.fdopen(os.dup(spool.fileno()), "wb") as out:
-                pickle.dump(theirs(), out, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(os.dup(spool.fileno()), "wb", buffering=buffering) as out:
+                write(out)
             code = 0
         finally:
             os._exit(code)
-    return Later(theirs, pid, spool)
+    return Child(pid, spool)
 
 
 class Later(Generic[B]):
     """A value a forked child is computing (or, without a child, will be computed when asked)."""
 
-    def __init__(self, theirs: Callable[[], B], pid: int | None, spool: IO[bytes] | None) -> None:
-        self._theirs, self._pid, self._spool = theirs, pid, spool
+    def __init__(self, theirs: Callable[[], B], child: Child | None) -> None:
+        self._theirs, self._child = theirs, child
 
     def result(self, wait_s: float | None = None) -> B:
         """The child's value once it has finished; computed here if there was no child, it failed, or
         it had not finished within ``wait_s`` (then it is stopped)."""
-        if self._pid is None or self._spool is None:
-            return self._theirs()
-        if wait_s is not None and not _exits_within(self._pid, wait_s):
-            self.cancel()
+        child, self._child = self._child, None
+        if child is None:
             return self._theirs()
         try:
-            _, status = os.waitpid(self._pid, 0)
-            self._pid = None
-            if os.waitstatus_to_exitcode(status) == 0:
-                self._spool.seek(0)
-                value: B = pickle.load(self._spool)  # written by this process's own child
+            if child.finished(wait_s):
+                child.spool.seek(0)
+                value: B = pickle.load(child.spool)  # written by this process's own child
                 return value
         finally:
-            self._spool.close()
+            child.cancel()
         return self._theirs()
 
     def cancel(self) -> None:
         """Stop and reap a child whose value is no longer wanted."""
-        if self._pid is not None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self._pid, signal.SIGKILL)
-            os.waitpid(self._pid, 0)
-            self._pid = None
-        if self._spool is not None:
-            self._spool.close()
+        if self._child is not None:
+            self._child.cancel()
+            self._child = None
 
 
 def _exits_within(pid: int, seconds: float) -> bool:

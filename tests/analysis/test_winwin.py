@@ -315,7 +315,7 @@ def test_sensitivity_shared_with_a_forked_process_answers_as_alone() -> None:
     alone = analyse_winwin(snap, WinWinParams(), "2024-03-20", sensitivity_now=True)
     shared = analyse_winwin(snap, WinWinParams(), "2024-03-20", sensitivity_now=True, workers=2)
     table = shared.sensitivity_of.__self__
-    assert table._child is not None and table._child._pid is not None  # a child was forked
+    assert table._child is not None and table._child._child is not None  # a child was forked
     assert set(table._done) == {s for s in SCENARIOS if s not in IN_CHILD}  # and the rest solve here
     assert shared.sensitivity == alone.sensitivity
     assert table.table() == alone.sensitivity  # read again: the child's rows were kept
