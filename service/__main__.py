@@ -18,15 +18,19 @@ from service.settings import Settings
 
 
 def _serve(settings: Settings, _: argparse.Namespace) -> int:
-    import uvicorn
+    # first, before the app's imports (1.5 s): a first start's demo loads meanwhile on the other core
+    from service.demo.first_start import first_start_of
 
-    from service.app import create_app
+    with first_start_of(settings) as first_start:
+        import uvicorn
 
-    if settings.workers > 1:  # each worker imports service.asgi (settings from the same environment); the
-        # first to open the embedded store's data dir starts it, the others attach
-        uvicorn.run("service.asgi:app", host=settings.host, port=settings.port, workers=settings.workers, log_level="info")
-        return 0
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+        from service.app import create_app
+
+        if settings.workers > 1:  # each worker imports service.asgi (settings from the same environment); the
+            # first to open the embedded store's data dir starts it, the others attach
+            uvicorn.run("service.asgi:app", host=settings.host, port=settings.port, workers=settings.workers, log_level="info")
+            return 0
+        uvicorn.run(create_app(settings, first_start), host=settings.host, port=settings.port, log_level="info")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 
 # Importing the app builds about 450 classes (GraphQL and pydantic types) that live as long as the
@@ -31,6 +32,7 @@ from service.api.import_jobs import ImportJobs
 from service.api.limits import BodyLimit
 from service.auth.cache import ActorCache
 from service.auth.tokens import ensure_development_token
+from service.demo.first_start import FirstStart
 from service.demo.loader import load_demo_if_empty
 from service.domain.actor import Actor, Role
 from service.errors import ServiceError, from_store
@@ -99,18 +101,21 @@ async def backfill_search_words(runtime: StoreRuntime) -> None:
         log.info("gave %d stored records their full-text words", filled)
 
 
-def create_app(settings: Settings) -> FastAPI:
+def create_app(settings: Settings, first_start: FirstStart | None = None) -> FastAPI:
+    """``first_start``: the store ``serve`` started and the child loading the demo into it meanwhile."""
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         tune_gc()  # analyses inside requests: the collector's defaults cost a city's duplication about 1 s
-        runtime = await open_store(settings)
+        loaded = first_start is not None and await asyncio.to_thread(first_start.loaded)
+        runtime = await open_store(settings, server=first_start.server if first_start is not None else None)
         app.state.runtime = runtime
         app.state.actors = ActorCache(settings.token_cache_s)
         app.state.import_jobs = jobs = ImportJobs()
         app.state.events = events = EventHub()  # subscriptions' fan-out: Repository.publish tells it
         try:
             await backfill_search_words(runtime)
-            if settings.load_demo:
+            if settings.load_demo and not loaded:
                 await load_demo_if_empty(runtime.store)
             if settings.env == "development":
                 await announce_development_token(runtime, settings)

@@ -20,10 +20,10 @@ import numpy as np
 from scipy import sparse
 
 from service.analysis.evidence import DutyFacts
-from service.analysis.forked import in_two
 from service.analysis.textsim import best_per_pair, top_k_arrays, weigh
 from service.analysis.vocab.geography import CITY, geography as vocab_geography, shipped_kinds
 from service.analysis.vocab.thesaurus import Thesaurus
+from service.forked import in_two
 
 WIDE = frozenset({"country", "province"})  # levels that contain cities: a duty there may meet any place
 

@@ -29,7 +29,6 @@ from service.analysis.evidence import (
     text_of,
 )  # fmt: skip
 from service.analysis.explain import effect_fa, explain_en, explain_fa, suggest_option, summary_fa
-from service.analysis.forked import in_two
 from service.analysis.learn import Learning, features as learn_features, learn
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.analysis.money import at_stake, budgets_of
@@ -40,6 +39,7 @@ from service.analysis.vocab import default_thesaurus
 from service.analysis.vocab.terms import keeping_vocabularies
 from service.analysis.vocab.thesaurus import Thesaurus
 from service.data.taxonomy import function_name
+from service.forked import in_two
 from service.settings import DuplicationParams
 
 ORDER = {"duplication": 0, "overlap": 1, "fragmentation": 2}

@@ -25,7 +25,7 @@ from service.analysis.matrix import AgencyMatrix
 from service.io import cells
 
 if TYPE_CHECKING:
-    from service.analysis.forked import Child
+    from service.forked import Child
 
 CHUNK = 1 << 16  # bytes gathered before each write (a socket send per record was slow)
 PARALLEL_FROM = 2_000  # records: below this a fork costs more than it saves
@@ -177,7 +177,7 @@ def _fork_writer(items: list[Any], make: Callable[[Any], Any]) -> _Child | None:
     caller with no other thread running (the CLI, after its store is closed): a fork copies one
     thread. None when there is no fork (this process then writes the whole list), and a child
     that fails has its half written by this process: the output is the same either way."""
-    from service.analysis.forked import fork_into
+    from service.forked import fork_into
 
     def write(out: IO[bytes]) -> None:
         for item in items:

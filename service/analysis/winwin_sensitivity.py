@@ -25,7 +25,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
-from service.analysis import forked, packing
+from service import forked
+from service.analysis import packing
 from service.settings import WinWinParams
 
 SCENARIOS = (

@@ -9,10 +9,10 @@ import numpy as np
 from scipy import sparse
 
 from service.analysis import meaning
-from service.analysis.forked import in_two
 from service.analysis.textsim import tfidf
 from service.analysis.vocab import default_thesaurus
 from service.analysis.vocab.thesaurus import Thesaurus
+from service.forked import in_two
 
 # objects that only restate a resource's kind: two funding records both name a budget whatever they fund
 KIND_OBJECTS = {"funding": frozenset({"obj.budget", "obj.investment"}), "data": frozenset({"obj.data"})}

@@ -146,6 +146,11 @@ def _clean(root: Path) -> None:
             (root / name).unlink()
 
 
+def holds_data(data_dir: Path) -> bool:
+    """Whether ``data_dir`` has a store's files (its append-only dir): False before a first start."""
+    return (data_dir / "falkordb" / "appendonlydir").exists()
+
+
 def owner_pid(root: Path) -> int | None:
     """The pid of the server holding ``root``'s owner lock (0 if it left no ``server.json``), or
     None when no process holds it. A probe: the lock is tried without waiting and let go at once."""

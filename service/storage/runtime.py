@@ -100,11 +100,12 @@ def _log_failure(task: asyncio.Task[bool]) -> None:
         log.error("could not start the embedded store again: %s", task.exception())
 
 
-async def open_store(settings: Settings, queries: QueryLibrary | None = None) -> StoreRuntime:
-    """Connect to the store named by ``settings.graph_url`` and apply its schema."""
+async def open_store(settings: Settings, queries: QueryLibrary | None = None,
+                     server: EmbeddedServer | None = None) -> StoreRuntime:  # fmt: skip
+    """Connect to the store named by ``settings.graph_url`` and apply its schema. ``server``: the
+    embedded store this process has started already (``serve``'s first start), used and stopped here."""
     queries = queries or QueryLibrary.load()
     target = parse_target(settings.graph_url)
-    server: EmbeddedServer | None = None
     store: GraphStore
     if target.kind == "neo4j":
         from service.storage.neo4j_store import Neo4jStore  # the driver takes 0.3-0.6 s to import: only when asked for
@@ -121,7 +122,8 @@ async def open_store(settings: Settings, queries: QueryLibrary | None = None) ->
         )
     else:
         if target.kind == "embedded":
-            server = await asyncio.to_thread(open_embedded, settings.data_dir, settings.appendfsync, settings.store_threads)
+            if server is None:
+                server = await asyncio.to_thread(open_embedded, settings.data_dir, settings.appendfsync, settings.store_threads)
             location: dict[str, Any] = {"unix_socket": server.socket, "host": "127.0.0.1", "port": server.port or 0}
         else:
             location = {"host": target.host, "port": target.port}

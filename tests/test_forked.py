@@ -11,9 +11,9 @@ import pytest
 from scipy import sparse
 
 from service.analysis.duplication import analyse_duplication
-from service.analysis.forked import begin, in_two, memory, room_for_a_copy
 from service.analysis.textsim import top_k, top_k_arrays
 from service.analysis.winwin_text import RecordText
+from service.forked import begin, in_two, memory, room_for_a_copy
 from service.settings import DuplicationParams
 from tests.analysis.test_candidates_places import _registry
 

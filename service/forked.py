@@ -1,8 +1,9 @@
-"""Two parts of an analysis on the machine's two cores: one in this process, one in a forked child.
+"""Work on the machine's two cores: one part in this process, one in a forked child (an analysis's
+halves, the JSON writer's second half, a first start's demo).
 
-The child only computes and pickles its value back; it never touches the store, the event loop or a
-lock another thread may hold (a fork copies only the calling thread: the server's idle executor
-threads are not in the child, and the analysis modules are imported before the fork). ``workers=1``
+For an analysis the child only computes and pickles its value back; it never touches the store, the
+event loop or a lock another thread may hold (a fork copies only the calling thread: the server's
+idle executor threads are not in the child, and the analysis modules are imported before the fork). ``workers=1``
 (``HAMAHANG_ANALYSIS_PROCESSES=1``) runs both parts here, one after the other. A failed fork, a
 failed child or a child that outstays its welcome (``patience``) costs time, never a result: the
 child's part is then computed here, so the answer is the same either way. Nor is there a fork
