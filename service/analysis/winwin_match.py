@@ -105,12 +105,15 @@ def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus
         need, cap, sim = needs[j], caps[i], candidates[(j, i)]
         if need["agencyId"] == cap["agencyId"] or not present.windows_meet(cap, need, today):
             continue
-        meet = text.meet(n_caps + j, i)
-        relatedness = max(min(1.0, sim / 0.6), meet)
-        if relatedness < params.min_related:
-            continue
+        # quantities before meaning: of a city's 25,000 candidates a third have units that compare, and
+        # text that close (0.6) is related whatever the concepts say; the concepts' meet is the dear part
         fit = cover(present.remaining(cap, "capacity"), cap.get("unit"), present.remaining(need, "need"), need.get("unit"))
         if not fit.comparable:
+            continue
+        relatedness = min(1.0, sim / 0.6)
+        if relatedness < 1.0:
+            relatedness = max(relatedness, text.meet(n_caps + j, i))
+        if relatedness < params.min_related:
             continue
         score = params.weight_text * relatedness + params.weight_quantity * fit.fit + params.weight_window
         if score >= params.min_score:
