@@ -176,6 +176,10 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
     findings: list[DuplicationFinding] = []
     rows: list[list[float]] = []
     per_duty: dict[int, int] = defaultdict(int)
+    # each duty's budget read once (findings share the dict: nothing writes to it), and each Persian
+    # summary made once per evidence it names: a city's 24,000 findings name a few thousand
+    budgets: dict[int, dict[int, int]] = {}
+    summaries: dict[tuple[str, ...], str] = {}
     for _, neg_score, kind, i, j, e in classified:
         # bounded output: a duty's best fragmentation pairs (the per-group area report holds the rest)
         if kind == "fragmentation":
@@ -185,12 +189,21 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
             per_duty[j] += 1
         a, b = duties[i], duties[j]
         fid = finding_id(a["id"], b["id"])
+        budget_a = budgets.get(i)
+        if budget_a is None:
+            budget_a = budgets[i] = budgets_of(a)
+        budget_b = budgets.get(j)
+        if budget_b is None:
+            budget_b = budgets[j] = budgets_of(b)
+        said = (kind, *e.objects, "|", *e.acts, "|", *e.beneficiaries, "|", *e.geography)
+        summary = summaries.get(said)
+        if summary is None:
+            summary = summaries[said] = summary_fa(kind, e, thesaurus)
         finding = DuplicationFinding(
             fid, kind, round(-neg_score, 4), round(e.text, 4), e.same_group, e.same_division,
             e.beneficiaries, e.geography, a["id"], b["id"], a["agencyId"], b["agencyId"], explain_en(kind, e, a, b),
             activity_shared=e.objects + e.acts, evidence_kinds=kinds_agreeing(e),
-            option=suggest_option(kind, known[i], known[j]), budget_a=budgets_of(a), budget_b=budgets_of(b),
-            summary_fa=summary_fa(kind, e, thesaurus),
+            option=suggest_option(kind, known[i], known[j]), budget_a=budget_a, budget_b=budget_b, summary_fa=summary,
         )  # fmt: skip
         finding.explain = keeping_vocabularies(partial(explain_fa, e=e, a=a, b=b, agencies=agencies, thesaurus=thesaurus))
         finding.effect = partial(effect_fa, e=e)
