@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from functools import partial
 from typing import Any
 
@@ -28,7 +28,7 @@ from service.analysis.evidence import (
     kinds_agreeing,
     text_of,
 )  # fmt: skip
-from service.analysis.explain import effect_fa, explain_en, explain_fa, suggest_option, summary_fa
+from service.analysis.explain import explain_en, suggest_option, summary_fa, words_fa
 from service.analysis.learn import Learning, features as learn_features, learn
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.analysis.money import at_stake, budgets_of
@@ -67,10 +67,10 @@ class DuplicationFinding:
     confidence: float | None = None  # P(an officer confirms it), once enough verdicts were learnt from
     budget_a: dict[int, int] = field(default_factory=dict)  # Jalali year → rials of duty A
     budget_b: dict[int, int] = field(default_factory=dict)
-    # written when asked, given the finding itself: a closure holding the finding made each one a
-    # reference cycle, freed only by the collector (whose thresholds are raised: gc_tuning.py)
-    explain: Callable[[DuplicationFinding], str] | None = field(default=None, repr=False, compare=False)
-    effect: Callable[[DuplicationFinding], str] | None = field(default=None, repr=False, compare=False)
+    # (effect, explanation) in Persian, written when asked with the vocabularies of the run, given the
+    # finding itself: a closure holding the finding made each one a reference cycle, freed only by
+    # the collector (whose thresholds are raised: gc_tuning.py)
+    words: Callable[[DuplicationFinding], tuple[str, str]] | None = field(default=None, repr=False, compare=False)
     verdict: str | None = None  # confirmed | dismissed, while the duties are unchanged
     verdict_stale: bool = False  # judged once, but a duty changed since
     verdict_by: str | None = None
@@ -91,24 +91,24 @@ class DuplicationFinding:
     @property
     def effect_fa(self) -> str:
         """GAO step 2 in Persian: the cost at stake and the effect on the service."""
-        return self.effect(self) if self.effect is not None else ""
+        return self.words(self)[0] if self.words is not None else ""
 
     @property
     def explanation_fa(self) -> str:
         """The Persian explanation, written when asked (most findings of a big registry are never read)."""
-        return self.explain(self) if self.explain is not None else ""
+        return self.words(self)[1] if self.words is not None else ""
 
     def as_dict(self) -> dict[str, Any]:
-        out = {name: getattr(self, name) for name in _WRITTEN}
-        out["explanation_fa"] = self.explanation_fa
-        out["effect_fa"] = self.effect_fa
+        """The fields but ``words``, then the Persian. A copy of ``__dict__`` keeps the fields' order (a
+        dataclass sets its attributes in field order): 0.03 s for a city's 24,091 findings, where a
+        getattr per field took 0.15 s."""
+        out = self.__dict__.copy()
+        del out["words"]
+        effect, explanation = self.words(self) if self.words is not None else ("", "")
+        out["explanation_fa"] = explanation
+        out["effect_fa"] = effect
         out["at_stake_rials"] = self.at_stake_rials
         return out
-
-
-# the fields a finding is written with, listed once (``dataclasses.fields`` on each of a city's 24,025
-# findings was an eighth of writing them)
-_WRITTEN = tuple(f.name for f in fields(DuplicationFinding) if f.name not in ("explain", "effect"))
 
 
 @dataclass
@@ -205,8 +205,7 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
             activity_shared=e.objects + e.acts, evidence_kinds=kinds_agreeing(e),
             option=suggest_option(kind, known[i], known[j]), budget_a=budget_a, budget_b=budget_b, summary_fa=summary,
         )  # fmt: skip
-        finding.explain = keeping_vocabularies(partial(explain_fa, e=e, a=a, b=b, agencies=agencies, thesaurus=thesaurus))
-        finding.effect = partial(effect_fa, e=e)
+        finding.words = keeping_vocabularies(partial(words_fa, e=e, a=a, b=b, agencies=agencies, thesaurus=thesaurus))
         verdict = verdicts.get(fid)
         if verdict is not None:
             if verdict.fingerprint == fingerprint([a, b]):

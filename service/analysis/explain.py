@@ -75,8 +75,17 @@ def effect_fa(f: DuplicationFinding, e: Evidence) -> str:
     return f"{cost}. {service}."
 
 
+def words_fa(f: DuplicationFinding, e: Evidence, a: dict[str, Any], b: dict[str, Any],
+             agencies: dict[str, dict[str, Any]], thesaurus: Thesaurus | None = None) -> tuple[str, str]:  # fmt: skip
+    """(effect, explanation) in Persian: the effect is a part of the explanation, made once for both."""
+    effect = effect_fa(f, e)
+    return effect, explain_fa(f, e, a, b, agencies, thesaurus, effect)
+
+
 def explain_fa(f: DuplicationFinding, e: Evidence, a: dict[str, Any], b: dict[str, Any],
-               agencies: dict[str, dict[str, Any]], thesaurus: Thesaurus | None = None) -> str:  # fmt: skip
+               agencies: dict[str, dict[str, Any]], thesaurus: Thesaurus | None = None,
+               effect: str | None = None) -> str:  # fmt: skip
+    """``effect``: ``effect_fa(f, e)`` when the caller has made it already."""
     t = thesaurus or default_thesaurus()
     name_a = (agencies.get(a["agencyId"]) or {}).get("nameFa") or "دستگاهی ناشناخته"
     name_b = (agencies.get(b["agencyId"]) or {}).get("nameFa") or "دستگاهی ناشناخته"
@@ -102,7 +111,7 @@ def explain_fa(f: DuplicationFinding, e: Evidence, a: dict[str, Any], b: dict[st
     evidence.append(f"شباهت متن: {_num(e.text)}")
     parts.append("شواهد: " + "؛ ".join(evidence) + ".")
     parts.append("بودجه: " + "؛ ".join([_budget_fa(name_a, f.budget_a), _budget_fa(name_b, f.budget_b)]) + ".")
-    parts.append("اثر: " + effect_fa(f, e))
+    parts.append("اثر: " + (effect if effect is not None else effect_fa(f, e)))
     parts.append(f"پیشنهاد: {OPTION_FA[f.option]}.")
     return " ".join(parts)
 

@@ -146,3 +146,18 @@ def test_a_geography_code_added_under_the_city_is_accepted_and_contained(demo: G
     assert "محدوده مشترک: محله نیلوفر" in after["explanationFa"]
     kinds = {t["kind"] for t in demo.ok("{ analyses { vocabularyTerms { kind } } }")["analyses"]["vocabularyTerms"]}
     assert kinds == {"GEOGRAPHY"}
+
+
+def test_a_findings_effect_names_a_beneficiary_the_directorate_added(demo: GraphQL) -> None:
+    """The effect line is written when read, after the run: it names the people with the run's
+    vocabularies, as the explanation does (it once fell back to the shipped ones and showed the code)."""
+    demo.ok('mutation { addVocabularyTerm(concept: "night_riders", label: "شب‌روهای خط ویژه", broader: "residents", kind: BENEFICIARY) { id } }')
+    made = [demo.ok("""mutation($a: String!) { createDuty(input: {agencyId: $a, titleFa: "جابه‌جایی شب‌روهای خط ویژه",
+        functionCode: "04.5", beneficiaries: ["night_riders"], geography: ["D7"]}) { id } }""", a=a)["createDuty"]["id"]
+            for a in ("ag-d7", "ag-traffic")]  # fmt: skip
+    found = demo.ok("""{ analyses { duplication { findings(first: 5000) { dutyAId dutyBId classification effectFa
+        explanationFa } } } }""")["analyses"]["duplication"]["findings"]  # fmt: skip
+    pair = next(f for f in found if {f["dutyAId"], f["dutyBId"]} == set(made))
+    assert pair["classification"] == "DUPLICATION"
+    for text in (pair["effectFa"], pair["explanationFa"]):
+        assert "شب‌روهای خط ویژه" in text and "night_riders" not in text, text
