@@ -18,10 +18,14 @@ from service.settings import Settings
 
 
 def _serve(settings: Settings, _: argparse.Namespace) -> int:
-    # first, before the app's imports (1.5 s): a first start's demo loads meanwhile on the other core
-    from service.demo.first_start import first_start_of
+    from service.early_start import early_start
+    from service.portal.session import configured_secret
 
-    with first_start_of(settings) as first_start:
+    configured_secret(settings)  # a production without its secret is refused before anything starts
+    # then, before the app's imports (1.5 s): the store starts meanwhile (and a first start's demo
+    # loads into it on the other core)
+
+    with early_start(settings) as early:
         import uvicorn
 
         from service.app import create_app
@@ -30,7 +34,7 @@ def _serve(settings: Settings, _: argparse.Namespace) -> int:
             # first to open the embedded store's data dir starts it, the others attach
             uvicorn.run("service.asgi:app", host=settings.host, port=settings.port, workers=settings.workers, log_level="info")
             return 0
-        uvicorn.run(create_app(settings, first_start), host=settings.host, port=settings.port, log_level="info")
+        uvicorn.run(create_app(settings, early), host=settings.host, port=settings.port, log_level="info")
     return 0
 
 

@@ -32,9 +32,9 @@ from service.api.import_jobs import ImportJobs
 from service.api.limits import BodyLimit
 from service.auth.cache import ActorCache
 from service.auth.tokens import ensure_development_token
-from service.demo.first_start import FirstStart
 from service.demo.loader import load_demo_if_empty
 from service.domain.actor import Actor, Role
+from service.early_start import EarlyStart
 from service.errors import ServiceError, from_store
 from service.gc_tuning import tune_gc
 from service.graphql.context import Context
@@ -101,14 +101,15 @@ async def backfill_search_words(runtime: StoreRuntime) -> None:
         log.info("gave %d stored records their full-text words", filled)
 
 
-def create_app(settings: Settings, first_start: FirstStart | None = None) -> FastAPI:
-    """``first_start``: the store ``serve`` started and the child loading the demo into it meanwhile."""
+def create_app(settings: Settings, early: EarlyStart | None = None) -> FastAPI:
+    """``early``: the store ``serve`` started while it imported the app (and on a first start, the
+    child loading the demo into it meanwhile)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         tune_gc()  # analyses inside requests: the collector's defaults cost a city's duplication about 1 s
-        loaded = first_start is not None and await asyncio.to_thread(first_start.loaded)
-        runtime = await open_store(settings, server=first_start.server if first_start is not None else None)
+        loaded = early is not None and await asyncio.to_thread(early.demo_loaded)
+        runtime = await open_store(settings, server=await early.store() if early is not None else None)
         app.state.runtime = runtime
         app.state.actors = ActorCache(settings.token_cache_s)
         app.state.import_jobs = jobs = ImportJobs()

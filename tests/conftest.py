@@ -29,9 +29,9 @@ import uvicorn
 
 from service.app import create_app
 from service.auth.tokens import create_token
-from service.demo.first_start import FirstStart
 from service.demo.loader import load_demo
 from service.domain.actor import Role
+from service.early_start import EarlyStart
 from service.settings import Settings
 from service.storage.embedded import EmbeddedServer, open_embedded
 from service.storage.falkor import FalkorStore
@@ -82,8 +82,8 @@ DEMO_TODAY = "2026-11-30"
 class LiveServer:
     """uvicorn serving the app in a thread, on a free loopback port."""
 
-    def __init__(self, settings: Settings, first_start: FirstStart | None = None) -> None:
-        self.app = create_app(settings, first_start)
+    def __init__(self, settings: Settings, early: EarlyStart | None = None) -> None:
+        self.app = create_app(settings, early)
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="on")

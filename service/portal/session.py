@@ -70,6 +70,15 @@ def _key_file(data_dir: Path) -> bytes:
 
 def signing_key(settings: Settings) -> bytes:
     """The cookies' key; production without ``HAMAHANG_PORTAL_SECRET`` (or with a short one) is refused."""
+    configured = configured_secret(settings)
+    if configured:
+        return configured.encode()
+    return _key_file(settings.data_dir)
+
+
+def configured_secret(settings: Settings) -> str:
+    """``HAMAHANG_PORTAL_SECRET`` ("" when unset); refused in production when unset or short. Checked
+    by ``serve`` before it starts anything, and by ``create_app``."""
     configured = settings.portal_secret.get_secret_value() if settings.portal_secret is not None else ""
     if settings.env == "production" and len(configured) < MIN_SECRET_CHARS:
         problem = "is not set" if not configured else f"is shorter than {MIN_SECRET_CHARS} characters"
@@ -82,9 +91,7 @@ def signing_key(settings: Settings) -> bytes:
             f"می‌شوند. آن را دست‌کم {MIN_SECRET_CHARS} نویسهٔ تصادفی بگذارید، در همهٔ میزبان‌ها یکسان",
             status=500,
         )
-    if configured:
-        return configured.encode()
-    return _key_file(settings.data_dir)
+    return configured
 
 
 def secret_of(request: Request) -> bytes:

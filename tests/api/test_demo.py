@@ -8,17 +8,18 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import Future
 from pathlib import Path
 
 import httpx
 import pytest
 
 from service.demo.agree import demo_agreements
-from service.demo.first_start import FirstStart
 from service.demo.loader import demo_bundle
+from service.early_start import EarlyStart
 from service.forked import fork_into
 from service.settings import Settings
-from service.storage.embedded import open_embedded, owner_pid
+from service.storage.embedded import EmbeddedServer, open_embedded, owner_pid
 from tests.conftest import GraphQL, LiveServer, free_port
 
 
@@ -129,26 +130,32 @@ def test_a_first_start_whose_child_failed_loads_the_demo_itself(tmp_path: Path) 
         raise RuntimeError("the child's load failed")
 
     settings = Settings(env="development", data_dir=tmp_path, load_demo=True, graph_name="first_failed")
-    first_start = FirstStart(open_embedded(tmp_path), fork_into(fail))
-    assert first_start.child is not None
-    with LiveServer(settings, first_start) as live:
+    server: Future[EmbeddedServer] = Future()
+    server.set_result(open_embedded(tmp_path))
+    early = EarlyStart(server, fork_into(fail))
+    assert early.demo is not None
+    with LiveServer(settings, early) as live:
         token = (tmp_path / "development-token.txt").read_text().strip()
         counts = _counts(live.url, token)
         assert counts["agencies"] >= len(demo_bundle()["agencies"])
         assert (counts["agreements"], counts["stakeholders"]) == (len(demo_agreements()), 6)
-        assert first_start.child is None  # waited for and reaped before the store was opened
-    assert not first_start.server.owned and owner_pid(tmp_path / "falkordb") is None  # the lifespan stopped it
+        assert early.demo is None  # waited for and reaped before the store was opened
+    assert not server.result().owned and owner_pid(tmp_path / "falkordb") is None  # the lifespan stopped it
 
 
-def test_a_first_start_stopped_while_it_imports_leaves_no_store_running(tmp_path: Path) -> None:
-    """SIGTERM as soon as the child has attached (the app is still importing then, about 1 s more):
-    the store ``serve`` started is stopped, not left running on its own."""
+@pytest.mark.parametrize("first", [True, False], ids=["first start", "restart"])
+def test_a_start_stopped_while_it_imports_leaves_no_store_running(tmp_path: Path, first: bool) -> None:
+    """SIGTERM once the store answers (the app is still importing then, about 1 s more): the store
+    ``serve`` started is stopped, not left running on its own. A first start's child attaches to it;
+    a restart's store starts in a thread."""
+    if not first:
+        open_embedded(tmp_path).stop()  # a registry on disk: a restart
     server = _serve(tmp_path, free_port())
     assert server.stderr is not None
     seen = []
     for line in server.stderr:
         seen.append(line)
-        if "attached to the embedded store" in line:
+        if ("attached to" if first else "started") + " the embedded store" in line:
             break
     store_pid = json.loads((tmp_path / "falkordb" / "server.json").read_text())["pid"]
     server.terminate()
