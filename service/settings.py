@@ -145,7 +145,8 @@ class Settings(BaseSettings):
     analysis_processes: int = Field(
         2, ge=1, le=2,
         description="processes an analysis may use: 2 shares its parts with a forked child (a city's duplication "
-        "through GraphQL 4.69 -> 4.26 s on 2 cores), 1 keeps it in the serving process; no fork without memory for a copy",
+        "through GraphQL 4.69 -> 4.26 s on 2 cores), 1 keeps it in the serving process; no fork without memory for a copy. "
+        "Also whether a first start loads the demo in a forked child while the app imports (service/early_start.py)",
     )  # fmt: skip
     store_timeout_s: float = Field(10.0, gt=0, description="FalkorDB's limit on a read statement, and on waiting for a pooled connection")
     store_stall_s: float = Field(
