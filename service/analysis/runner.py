@@ -100,7 +100,7 @@ async def winwin(source: GraphStore | Repository, settings: Settings, snap: Snap
                 matched = match(snap, params, today, thesaurus, workers=settings.analysis_processes)
                 snap.rows["exchange"] = await exchanges_between(source, snap, matched.pairs, today)
                 result = analyse_winwin(snap, params, today, thesaurus, matched, sensitivity_now=whole,
-                                        workers=settings.analysis_processes if whole else 1)  # fmt: skip
+                                        workers=settings.analysis_processes)  # fmt: skip
     finally:
         if reading is not None and not reading.done():
             reading.cancel()

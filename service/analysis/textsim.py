@@ -24,8 +24,40 @@ def _word_grams(word: str, low: int, high: int) -> list[str]:
     return out
 
 
-def gram_counts(docs: list[str], ngram: tuple[int, int] = (3, 5), chunk: int = 4096) -> sparse.csr_matrix:
+PARALLEL_FROM = 2_000  # docs: below this a fork costs more than half the counting saves
+
+
+def gram_counts(docs: list[str], ngram: tuple[int, int] = (3, 5), chunk: int = 4096, workers: int = 1) -> sparse.csr_matrix:
     """Rows are raw counts of each doc's character n-grams (within words, normalised text).
+    ``workers`` 2: the second half of the docs is counted in a forked process (``_in_halves``)."""
+    if workers > 1 and len(docs) >= PARALLEL_FROM:
+        return _in_halves(docs, ngram, chunk)
+    return _counted(docs, ngram, chunk)[1]
+
+
+def _in_halves(docs: list[str], ngram: tuple[int, int], chunk: int) -> sparse.csr_matrix:
+    """``_counted`` of each half, the second in a forked process (``forked.in_two``), joined into the
+    very matrix one process makes: grams are numbered in the order they first appear, so the second
+    half's grams not in the first keep their order after the first's, and each row's columns are
+    sorted as ``sum_duplicates`` sorts them (the same sums, in the same order, downstream)."""
+    from service.forked import in_two
+
+    half = len(docs) // 2
+    (vocab, first), (grams, second) = in_two(lambda: _counted(docs[:half], ngram, chunk),
+                                             lambda: _counted(docs[half:], ngram, chunk, listed=True), 2)  # fmt: skip
+    assert isinstance(vocab, dict) and isinstance(grams, list)
+    number = np.fromiter((vocab.setdefault(g, len(vocab)) for g in grams), dtype=np.int64, count=len(grams))
+    second = sparse.csr_matrix((second.data, number[second.indices], second.indptr), shape=(second.shape[0], len(vocab)))
+    second.sort_indices()
+    first = sparse.csr_matrix((first.data, first.indices, first.indptr), shape=(first.shape[0], len(vocab)))
+    joined = sparse.vstack([first, second], format="csr")
+    joined.sort_indices()
+    return joined
+
+
+def _counted(docs: list[str], ngram: tuple[int, int], chunk: int,
+             listed: bool = False) -> tuple[dict[str, int] | list[str], sparse.csr_matrix]:  # fmt: skip
+    """(the grams' numbers, or with ``listed`` the grams in number order; the counts).
 
     A registry's texts share a small vocabulary, so each distinct word is cut into grams (and the
     grams numbered) once per call, not once per occurrence (it was most of the duplication analysis).
@@ -59,12 +91,13 @@ def gram_counts(docs: list[str], ngram: tuple[int, int] = (3, 5), chunk: int = 4
         indptr.extend(array("q", (summed.indptr[1:] + base).astype(np.int64).tobytes()))
     # scipy keeps one index type for both: int32 while the grams fit, as they do up to 2³¹ of them
     small = indptr[-1] < 2**31 - 1
-    return sparse.csr_matrix(
+    matrix = sparse.csr_matrix(
         (np.frombuffer(counts, dtype=np.float64),
          np.frombuffer(indices, dtype=np.int32) if small else np.frombuffer(indices, dtype=np.int32).astype(np.int64),
          np.asarray(indptr, dtype=np.int32 if small else np.int64)),
         shape=(len(docs), len(vocab)),
     )  # fmt: skip
+    return (list(vocab) if listed else vocab), matrix
 
 
 def weigh(tf: sparse.csr_matrix, max_df: float = 0.1, max_docs: int | None = 500) -> sparse.csr_matrix:
@@ -94,10 +127,10 @@ def weigh(tf: sparse.csr_matrix, max_df: float = 0.1, max_docs: int | None = 500
 
 
 def tfidf(docs: list[str], ngram: tuple[int, int] = (3, 5), max_df: float = 0.1,
-          max_docs: int | None = 500) -> sparse.csr_matrix:  # fmt: skip
+          max_docs: int | None = 500, workers: int = 1) -> sparse.csr_matrix:  # fmt: skip
     """Rows are L2-normalised TF-IDF vectors of the docs' character n-grams (``weigh`` says which grams
     are dropped). The other analyses use this over a whole corpus; duplication weighs per block."""
-    return weigh(gram_counts(docs, ngram), max_df, max_docs)
+    return weigh(gram_counts(docs, ngram, workers=workers), max_df, max_docs)
 
 
 def top_k_arrays(left: sparse.csr_matrix, right: sparse.csr_matrix, k: int, min_sim: float,

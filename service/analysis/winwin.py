@@ -50,10 +50,11 @@ def analyse_winwin(snap: Snapshot, params: WinWinParams, today: str, thesaurus: 
     ``matched``: ``match`` already run on ``snap`` (whose exchanges are then those of its pairs).
     ``sensitivity_now``: the caller reads the whole result, so the sensitivity table is solved as soon
     as the plan is known instead of when first read (``winwin_sensitivity.py``). ``workers``: 2 lets that
-    table share its solves with a forked process (with ``sensitivity_now`` only: the command line)."""
+    table share its solves with a forked process (with ``sensitivity_now`` only: the command line), and
+    the text of what may be in place be counted in two processes."""
     agencies = snap.agencies()
     left_out: dict[str, dict[str, int]] = {}
-    matches, in_place = find_matches(snap, params, today, left_out, thesaurus, matched)
+    matches, in_place = find_matches(snap, params, today, left_out, thesaurus, matched, workers)
     matrix = AgencyMatrix("winwin", [AgencyRef(a["id"], a["nameFa"], a.get("nameEn"), a.get("code")) for a in
                                      sorted(agencies.values(), key=lambda a: a["id"])])  # fmt: skip
     arcs: dict[tuple[str, str], list[packing.Arc]] = defaultdict(list)

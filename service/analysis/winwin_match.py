@@ -53,14 +53,16 @@ class Matched:
 
 
 def find_matches(snap: Snapshot, params: WinWinParams, today: str, left_out: dict[str, dict[str, int]] | None = None,
-                 thesaurus: Thesaurus | None = None, matched: Matched | None = None) -> tuple[list[Match], list[Match]]:  # fmt: skip
+                 thesaurus: Thesaurus | None = None, matched: Matched | None = None,
+                 workers: int = 1) -> tuple[list[Match], list[Match]]:  # fmt: skip
     """(new matches, matches already in place), each in a fixed order. ``matched``: the first step
-    (``match``) already done, and ``snap``'s exchanges read for its pairs only."""
+    (``match``) already done, and ``snap``'s exchanges read for its pairs only. ``workers``: as
+    ``RecordText`` takes it."""
     matched = matched or match(snap, params, today, thesaurus)
     if left_out is not None:
         left_out.update(matched.left_out)
     arranged = present.Arranged(snap["exchange"], snap["request"], today)
-    return _split_arranged(matched.kept, arranged, params)
+    return _split_arranged(matched.kept, arranged, params, workers)
 
 
 def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus | None = None,
@@ -141,7 +143,7 @@ def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus
 
 
 def _split_arranged(kept: list[tuple[Match, dict[str, Any], dict[str, Any]]], arranged: present.Arranged,
-                    params: WinWinParams) -> tuple[list[Match], list[Match]]:  # fmt: skip
+                    params: WinWinParams, workers: int = 1) -> tuple[list[Match], list[Match]]:  # fmt: skip
     """Matches already arranged: a live request about the capacity or the need between the two
     parties, or an exchange between them (giver to taker) whose text names the same thing. A need
     or issue with one of its offers in place is being met: its other offers are not recommended."""
@@ -169,7 +171,7 @@ def _split_arranged(kept: list[tuple[Match, dict[str, Any], dict[str, Any]]], ar
         for k, x in pending:
             _, cap, target = kept[k]
             pairs.append((at("x:" + x["id"], x), at("t:" + target["id"], target), at("c:" + cap["id"], cap)))
-        text = RecordText(docs)
+        text = RecordText(docs, workers=workers)  # a city's 2,600 matches: 4,900 docs
         sims = text.cosines([(x, t) for x, t, _ in pairs] + [(x, c) for x, _, c in pairs])
         for n, (k, x) in enumerate(pending):
             if max(sims[n], sims[len(pending) + n]) >= params.arranged_text and k not in found:

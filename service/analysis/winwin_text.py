@@ -46,7 +46,10 @@ class RecordText:
 
         # grams cut by share only (in more than 10% of the records): a fixed cut of 500 records dropped almost
         # every gram at province scale (66,000 records), and with them a sixth of the planted matches
-        self.vectors, self.concepts = in_two(lambda: tfidf(docs, max_docs=None), concepts, workers)
+        if kinds is None or concept_docs is None:  # text alone: its grams counted in two processes instead
+            self.vectors, self.concepts = tfidf(docs, max_docs=None, workers=workers), concepts()
+        else:
+            self.vectors, self.concepts = in_two(lambda: tfidf(docs, max_docs=None), concepts, workers)
         # each record's concepts split once into objects and activities (``meet`` compares ~8 pairs a record)
         self.objects = [self.thesaurus.of_type(c, "object") for c in self.concepts]
         self.activities = [self.thesaurus.of_type(c, "activity") for c in self.concepts]

@@ -38,3 +38,21 @@ def test_gram_counts_sum_repeats_whatever_the_chunk() -> None:
     once = gram_counts(["آب"])
     assert whole[0].toarray().sum() == 2 * once.toarray().sum() + gram_counts(["شهر"]).toarray().sum()
     assert whole[1].nnz == 0
+
+
+def test_gram_counts_in_two_processes_make_the_very_matrix_of_one() -> None:
+    """The second half counted in a forked child and joined: the same columns, in the same order
+    within each row, so every sum made from them downstream is the same to the last bit."""
+    from service.analysis.textsim import PARALLEL_FROM, gram_counts
+    from service.forked import room_to_fork
+
+    assert room_to_fork()  # else both halves would be counted here and nothing forked would be tested
+    words = ["آب", "شهر", "تصفیه", "پساب", "مشهد", "فضای سبز", "آتش‌نشانی", "حمل‌ونقل", "پسماند", "برق"]
+    # the second half names words the first never does: their grams must number after the first's
+    docs = [" ".join(words[(i * k) % 7] for k in range(1, 4)) for i in range(PARALLEL_FROM // 2)]
+    docs += [" ".join(words[(i * k) % 10] for k in range(1, 5)) + f" واژه{i % 13}" for i in range(PARALLEL_FROM // 2 + 3)]
+    alone, halves = gram_counts(docs), gram_counts(docs, workers=2)
+    assert halves.shape == alone.shape and halves.has_sorted_indices
+    for a, b in ((alone.indptr, halves.indptr), (alone.indices, halves.indices), (alone.data, halves.data)):
+        assert np.array_equal(a, b)
+    assert gram_counts(docs[:10], workers=2).shape[0] == 10  # below PARALLEL_FROM: counted here
