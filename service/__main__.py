@@ -299,8 +299,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     handlers = {"serve": _serve, "demo": _demo, "export": _export, "import": _import, "analyze": _analyze,
                 "token": _token, "backup": _backup, "restore": _backup}
-    from service.errors import ServiceError
+    from service.errors import ServiceError, from_store
     from service.storage.embedded import DataDirBusy
+    from service.storage.errors import Unavailable
 
     try:
         return handlers[args.command](Settings(), args)
@@ -309,6 +310,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except DataDirBusy as exc:  # another process owns the data dir and cannot be attached to
         print(f"{exc.code}: {exc.message_en}\n{exc.message_fa}", file=sys.stderr)
+        return 2
+    except Unavailable as exc:  # e.g. the embedded store would not start: what its log says, not a traceback
+        said = from_store(exc)
+        print(f"{said.code}: {said.message_en} ({exc.detail})\n{said.message_fa}", file=sys.stderr)
         return 2
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import signal
 from collections.abc import Iterator
 from concurrent.futures import Future
@@ -43,6 +44,8 @@ class EarlyStart:
 
     server: Future[EmbeddedServer]
     demo: Child | None = None
+    _where: str = ""  # the data dir's server.json, for a message
+    by_thread: bool = False  # the store starts in a thread (else in the main thread, before the fork)
 
     async def store(self) -> EmbeddedServer:
         """The store once it answers (``Unavailable`` or ``DataDirBusy`` when it did not start)."""
@@ -58,32 +61,47 @@ class EarlyStart:
         finally:
             child.cancel()
         if not done:
-            log.warning("the demo was not loaded beside the start (its process failed or took over %.0f s); loading it here", wait_s)
+            log.warning("the demo was not loaded beside the start (its process failed or took over %.0f s); "
+                        "it is loaded here if the registry is still empty", wait_s)  # fmt: skip
         return done
 
     def close(self) -> None:
-        """Stop the child if it still runs, and the store unless the lifespan has stopped it already."""
+        """Let the demo's child finish (a demo cut short would stay half there: a start loads it only
+        into an empty registry), then stop the store unless the lifespan has stopped it already. Runs
+        inside the SIGTERM handler too: it imports nothing."""
         if self.demo is not None:
-            self.demo.cancel()
-            self.demo = None
+            self.demo_loaded()
         try:
             server = self.server.result(STOP_WAIT_S)
-        except Exception:  # noqa: BLE001 - it never started (or not in time): nothing to stop; the lifespan said why
+        except TimeoutError:
+            log.warning("the embedded store was still reading its files after %.0f s; left running (pid in %s)",
+                        STOP_WAIT_S, self._where)  # fmt: skip
+            return
+        except Exception:  # noqa: BLE001 - it never started: nothing to stop; the lifespan said why
             return
         server.stop()
 
 
-def begin(settings: Settings) -> EarlyStart | None:
+def wanted(settings: Settings) -> bool:
+    """Whether ``serve`` starts the store itself: the embedded one, with one worker (several each open
+    their own)."""
+    return settings.workers == 1 and parse_target(settings.graph_url).kind == "embedded"
+
+
+def begin(settings: Settings, stopper: _Stopper) -> EarlyStart:
     """The embedded store starting (in a thread), or on a first start with the demo started, with the
-    demo's child forked; None for another store or several workers (each worker opens its own)."""
-    if settings.workers > 1 or parse_target(settings.graph_url).kind != "embedded":
-        return None
+    demo's child forked. ``stopper`` learns of it before anything else can happen."""
     server: Future[EmbeddedServer] = Future()
+    early = stopper.early = EarlyStart(server, _where=str(settings.data_dir / "falkordb" / "server.json"))
     if settings.load_demo and settings.analysis_processes >= 2 and not holds_data(settings.data_dir):
         server.set_result(open_embedded(settings.data_dir, settings.appendfsync, settings.store_threads))
-        return EarlyStart(server, fork_into(lambda _: _child(settings)))
-    Thread(target=_start, args=(settings, server), name="store-start", daemon=True).start()
-    return EarlyStart(server)
+        stopper.now_if_asked()  # a SIGTERM while the store started: stopped before any child exists
+        early.demo = fork_into(lambda _: _child(settings))
+    else:
+        early.by_thread = True
+        Thread(target=_start, args=(settings, server), name="store-start", daemon=True).start()
+        stopper.now_if_asked()
+    return early
 
 
 def _start(settings: Settings, server: Future[EmbeddedServer]) -> None:
@@ -94,6 +112,10 @@ def _start(settings: Settings, server: Future[EmbeddedServer]) -> None:
 
 
 def _child(settings: Settings) -> None:
+    # Ctrl-C reaches the whole process group, and the parent's SIGTERM handler waits for this child:
+    # the demo is loaded whole or not begun (a start loads it only into an empty registry)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     try:
         asyncio.run(_load_demo(settings))
     except BaseException:
@@ -113,32 +135,55 @@ async def _load_demo(settings: Settings) -> None:
         await runtime.close()
 
 
-class _Terminated(Exception):
-    """SIGTERM, while this process holds a store it started."""
+class _Stopper:
+    """The SIGTERM handler while ``serve`` holds a store it started and uvicorn does not handle the
+    signal yet: it waits for the demo's child, stops the store, and ends the process by SIGTERM (the
+    default action, so the exit status is SIGTERM's). It acts in the handler rather than raising
+    there: an exception raised in the middle of the app's imports was caught and re-wrapped by the
+    libraries being imported (pydantic's SchemaError, graphql-core's TypeError) and ended the
+    process with status 1 and a misleading traceback. A signal that comes while the store is being
+    started (no server object to stop yet) is acted on as soon as it is there."""
 
+    def __init__(self) -> None:
+        self.early: EarlyStart | None = None
+        self.asked = False
+        self.pid = os.getpid()
 
-def _terminated(signum: int, frame: FrameType | None) -> None:
-    raise _Terminated
+    def __call__(self, signum: int, frame: FrameType | None) -> None:
+        if os.getpid() != self.pid:  # the demo's child, before it ignores the signal: the store is not its own
+            return
+        self.asked = True
+        early = self.early
+        # not while this very thread starts the store (the first start's open_embedded, interrupted
+        # here): ``begin`` acts on the signal once it returns
+        if early is not None and (early.by_thread or early.server.done()):
+            self.stop()
+
+    def now_if_asked(self) -> None:
+        if self.asked:
+            self.stop()
+
+    def stop(self) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        if self.early is not None:
+            self.early.close()
+        signal.raise_signal(signal.SIGTERM)
 
 
 @contextmanager
 def early_start(settings: Settings) -> Iterator[EarlyStart | None]:
-    """``begin``, and the child and the store stopped when serving ends, however it ends. SIGTERM (a
-    service manager's stop) while the app still imports would kill this process and leave the store
-    it started running on its own: until uvicorn takes the signal over it ends serving as an
-    exception, and is raised again once the store is stopped (the exit status is still SIGTERM's)."""
-    started = begin(settings)
-    if started is None:
+    """``begin``, and the child and the store stopped when serving ends, however it ends (a SIGTERM
+    before uvicorn takes the signal over: ``_Stopper``)."""
+    if not wanted(settings):
         yield None
         return
-    previous = signal.signal(signal.SIGTERM, _terminated)
-    terminated = False
+    stopper = _Stopper()
+    previous = signal.signal(signal.SIGTERM, stopper)
     try:
-        yield started
-    except _Terminated:
-        terminated = True
+        yield begin(settings, stopper)
     finally:
-        signal.signal(signal.SIGTERM, previous)
-        started.close()
-    if terminated:
-        signal.raise_signal(signal.SIGTERM)
+        try:
+            if stopper.early is not None:
+                stopper.early.close()
+        finally:
+            signal.signal(signal.SIGTERM, previous)

@@ -70,7 +70,7 @@ class DuplicationFinding:
     # (effect, explanation) in Persian, written when asked with the vocabularies of the run, given the
     # finding itself: a closure holding the finding made each one a reference cycle, freed only by
     # the collector (whose thresholds are raised: gc_tuning.py)
-    words: Callable[[DuplicationFinding], tuple[str, str]] | None = field(default=None, repr=False, compare=False)
+    words: Callable[[DuplicationFinding, bool], tuple[str, str]] | None = field(default=None, repr=False, compare=False)
     verdict: str | None = None  # confirmed | dismissed, while the duties are unchanged
     verdict_stale: bool = False  # judged once, but a duty changed since
     verdict_by: str | None = None
@@ -91,12 +91,12 @@ class DuplicationFinding:
     @property
     def effect_fa(self) -> str:
         """GAO step 2 in Persian: the cost at stake and the effect on the service."""
-        return self.words(self)[0] if self.words is not None else ""
+        return self.words(self, False)[0] if self.words is not None else ""
 
     @property
     def explanation_fa(self) -> str:
         """The Persian explanation, written when asked (most findings of a big registry are never read)."""
-        return self.words(self)[1] if self.words is not None else ""
+        return self.words(self, True)[1] if self.words is not None else ""
 
     def as_dict(self) -> dict[str, Any]:
         """The fields but ``words``, then the Persian. A copy of ``__dict__`` keeps the fields' order (a
@@ -104,7 +104,7 @@ class DuplicationFinding:
         getattr per field took 0.15 s."""
         out = self.__dict__.copy()
         del out["words"]
-        effect, explanation = self.words(self) if self.words is not None else ("", "")
+        effect, explanation = self.words(self, True) if self.words is not None else ("", "")
         out["explanation_fa"] = explanation
         out["effect_fa"] = effect
         out["at_stake_rials"] = self.at_stake_rials

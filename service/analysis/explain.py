@@ -75,11 +75,12 @@ def effect_fa(f: DuplicationFinding, e: Evidence) -> str:
     return f"{cost}. {service}."
 
 
-def words_fa(f: DuplicationFinding, e: Evidence, a: dict[str, Any], b: dict[str, Any],
+def words_fa(f: DuplicationFinding, explanation: bool, e: Evidence, a: dict[str, Any], b: dict[str, Any],
              agencies: dict[str, dict[str, Any]], thesaurus: Thesaurus | None = None) -> tuple[str, str]:  # fmt: skip
-    """(effect, explanation) in Persian: the effect is a part of the explanation, made once for both."""
+    """(effect, explanation) in Persian, the explanation only when asked for (else ""): the effect is a
+    part of the explanation, made once for both."""
     effect = effect_fa(f, e)
-    return effect, explain_fa(f, e, a, b, agencies, thesaurus, effect)
+    return effect, explain_fa(f, e, a, b, agencies, thesaurus, effect) if explanation else ""
 
 
 def explain_fa(f: DuplicationFinding, e: Evidence, a: dict[str, Any], b: dict[str, Any],

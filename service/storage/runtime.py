@@ -103,7 +103,8 @@ def _log_failure(task: asyncio.Task[bool]) -> None:
 async def open_store(settings: Settings, queries: QueryLibrary | None = None,
                      server: EmbeddedServer | None = None) -> StoreRuntime:  # fmt: skip
     """Connect to the store named by ``settings.graph_url`` and apply its schema. ``server``: the
-    embedded store this process has started already (``serve``'s first start), used and stopped here."""
+    embedded store this process has started already (``serve`` starts it while the app imports), used
+    and stopped here."""
     queries = queries or QueryLibrary.load()
     target = parse_target(settings.graph_url)
     store: GraphStore

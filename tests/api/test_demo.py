@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
+import threading
 import time
 from concurrent.futures import Future
 from pathlib import Path
 
 import httpx
 import pytest
+import redis
 
 from service.demo.agree import demo_agreements
 from service.demo.loader import demo_bundle
@@ -143,24 +146,73 @@ def test_a_first_start_whose_child_failed_loads_the_demo_itself(tmp_path: Path) 
     assert not server.result().owned and owner_pid(tmp_path / "falkordb") is None  # the lifespan stopped it
 
 
+def _line(server: subprocess.Popen[str], text: str, timeout_s: float = 60.0) -> list[str]:
+    """The server's stderr up to the first line holding ``text`` (fails past ``timeout_s``)."""
+    assert server.stderr is not None
+    lines: queue.Queue[str | None] = queue.Queue()
+
+    def read() -> None:
+        assert server.stderr is not None
+        for line in server.stderr:
+            lines.put(line)
+            if text in line:
+                return
+        lines.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    seen: list[str] = []
+    deadline = time.monotonic() + timeout_s
+    while True:
+        line = lines.get(timeout=max(0.1, deadline - time.monotonic()))
+        assert line is not None, "the server ended first:\n" + "".join(seen)
+        seen.append(line)
+        if text in line:
+            return seen
+
+
+def _stopped_whole(tmp_path: Path, server: subprocess.Popen[str], store_pid: int | None, seen: str) -> None:
+    """Ended by the SIGTERM, its store stopped, and the demo in the store whole or not begun."""
+    _, rest = server.communicate(timeout=60)
+    assert server.returncode == -signal.SIGTERM, seen + rest
+    assert owner_pid(tmp_path / "falkordb") is None and not (tmp_path / "falkordb" / "server.json").exists(), seen + rest
+    if store_pid is not None:
+        with pytest.raises(ProcessLookupError):
+            os.kill(store_pid, 0)
+    if not (tmp_path / "falkordb").exists():
+        return  # stopped before the store was started
+    store = open_embedded(tmp_path)
+    try:
+        client = store.client(30)
+        count = {label: client.execute_command("GRAPH.RO_QUERY", "first_start", f"MATCH (n:{label}) RETURN count(n)")[1][0][0]
+                 for label in ("Agency", "Agreement", "Stakeholder")}  # fmt: skip
+    except redis.ResponseError:  # no graph: nothing was written
+        count = {"Agency": 0}
+    finally:
+        store.stop()
+    assert count["Agency"] == 0 or (count["Agreement"], count["Stakeholder"]) == (len(demo_agreements()), 6), count
+
+
 @pytest.mark.parametrize("first", [True, False], ids=["first start", "restart"])
 def test_a_start_stopped_while_it_imports_leaves_no_store_running(tmp_path: Path, first: bool) -> None:
     """SIGTERM once the store answers (the app is still importing then, about 1 s more): the store
-    ``serve`` started is stopped, not left running on its own. A first start's child attaches to it;
-    a restart's store starts in a thread."""
+    ``serve`` started is stopped, not left running on its own, and the process ends by SIGTERM. A first
+    start's child has attached to it by then, and its demo is loaded whole before the store stops; a
+    restart's store starts in a thread."""
     if not first:
         open_embedded(tmp_path).stop()  # a registry on disk: a restart
     server = _serve(tmp_path, free_port())
-    assert server.stderr is not None
-    seen = []
-    for line in server.stderr:
-        seen.append(line)
-        if ("attached to" if first else "started") + " the embedded store" in line:
-            break
+    seen = _line(server, ("attached to" if first else "started") + " the embedded store")
     store_pid = json.loads((tmp_path / "falkordb" / "server.json").read_text())["pid"]
     server.terminate()
-    _, rest = server.communicate(timeout=30)
-    assert server.returncode == -signal.SIGTERM, "".join(seen) + rest
-    assert owner_pid(tmp_path / "falkordb") is None and not (tmp_path / "falkordb" / "server.json").exists()
-    with pytest.raises(ProcessLookupError):
-        os.kill(store_pid, 0)
+    _stopped_whole(tmp_path, server, store_pid, "".join(seen))
+
+
+@pytest.mark.parametrize("after_s", [0.2, 0.5, 0.8, 1.2])
+def test_a_first_start_stopped_at_any_moment_leaves_no_store_and_no_half_demo(tmp_path: Path, after_s: float) -> None:
+    """SIGTERM at moments spread over a first start (before the store, while it starts, while the
+    demo loads beside the imports): whichever it meets, no store is left running and the demo is
+    whole or absent (a start loads it only into an empty registry, so half a demo would stay half)."""
+    server = _serve(tmp_path, free_port())
+    time.sleep(after_s)
+    server.terminate()
+    _stopped_whole(tmp_path, server, None, f"SIGTERM after {after_s} s\n")
