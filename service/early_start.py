@@ -94,8 +94,9 @@ def begin(settings: Settings, stopper: _Stopper) -> EarlyStart:
     server: Future[EmbeddedServer] = Future()
     early = stopper.early = EarlyStart(server, _where=str(settings.data_dir / "falkordb" / "server.json"))
     if settings.load_demo and settings.analysis_processes >= 2 and not holds_data(settings.data_dir):
-        server.set_result(open_embedded(settings.data_dir, settings.appendfsync, settings.store_threads))
+        _start(settings, server)  # here: the fork below must come after it, with no other thread alive
         stopper.now_if_asked()  # a SIGTERM while the store started: stopped before any child exists
+        server.result()  # a store that did not start ends serve here, with its reason
         early.demo = fork_into(lambda _: _child(settings))
     else:
         early.by_thread = True
@@ -119,7 +120,7 @@ def _child(settings: Settings) -> None:
     try:
         asyncio.run(_load_demo(settings))
     except BaseException:
-        log.exception("the demo could not be loaded beside the start; the start loads it itself")
+        log.exception("the demo could not be loaded beside the start; the start loads it if the registry is still empty")
         raise
 
 

@@ -216,3 +216,13 @@ def test_a_first_start_stopped_at_any_moment_leaves_no_store_and_no_half_demo(tm
     time.sleep(after_s)
     server.terminate()
     _stopped_whole(tmp_path, server, None, f"SIGTERM after {after_s} s\n")
+
+
+def test_a_first_start_whose_store_cannot_start_ends_at_once(tmp_path: Path) -> None:
+    """The data dir is a file: the store cannot start, and serve ends with the reason, not after
+    waiting for a store that will never be there to stop it."""
+    where = tmp_path / "not-a-dir"
+    where.write_text("")
+    env = {**os.environ, "HAMAHANG_DATA_DIR": str(where), "HAMAHANG_LOAD_DEMO": "true", "HAMAHANG_ENV": "development"}
+    done = subprocess.run([sys.executable, "-m", "service", "serve"], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "not-a-dir" in done.stderr, done.stderr[-2000:]
