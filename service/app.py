@@ -15,7 +15,7 @@ gc.disable()
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
@@ -34,7 +34,6 @@ from service.auth.cache import ActorCache
 from service.auth.tokens import ensure_development_token
 from service.demo.loader import load_demo_if_empty
 from service.domain.actor import Actor, Role
-from service.early_start import EarlyStart
 from service.errors import ServiceError, from_store
 from service.gc_tuning import tune_gc
 from service.graphql.context import Context
@@ -59,6 +58,9 @@ from service.site import errors as site_errors, intake_pages, notifications as n
 from service.storage.errors import StoreError
 from service.storage.runtime import StoreRuntime, open_store
 from service.transparency.router import router as transparency_router  # issue 19: the public reports
+
+if TYPE_CHECKING:  # serve's early start is made before the app is imported, never by it
+    from service.early_start import EarlyStart
 
 log = logging.getLogger(__name__)
 PAGE_ONLY = Actor(name="graphiql-page", role=Role.ANALYST)  # never executes: the page request carries no query
