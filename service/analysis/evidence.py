@@ -107,6 +107,15 @@ class Evidence:
     same_activity: bool
     similar_activity: bool
 
+    def packed(self) -> tuple[Any, ...]:
+        """The fields in order (a dataclass sets its attributes in field order), to send to another
+        process: a tuple pickles several times faster than the dataclass."""
+        return tuple(self.__dict__.values())
+
+    @staticmethod
+    def unpacked(fields: tuple[Any, ...]) -> Evidence:
+        return Evidence(*fields)
+
 
 def _meet(t: Thesaurus, a: Concepts, b: Concepts) -> tuple[float, list[str]]:
     """How close two concept sets come: 1 one concept in common, 0.8 a parent/child pair, 0.5 a

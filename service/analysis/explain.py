@@ -62,59 +62,108 @@ def _budget_fa(name: str, budget: dict[int, int]) -> str:
 
 def effect_fa(f: DuplicationFinding, e: Evidence) -> str:
     """GAO step 2: what the finding costs and what it does to the service people get."""
-    stake = f.at_stake()
-    cost = (f"هزینهٔ در معرض دوباره‌خرج: {rials_fa(sum(stake.values()))}" if stake and f.classification == "duplication"
-            else f"هزینهٔ در خطر هم‌پوشانی: {rials_fa(sum(stake.values()))}" if stake
-            else "هزینه: برای سال مشترکی بودجهٔ هر دو طرف ثبت نشده")  # fmt: skip
-    people = _join([beneficiary_label(c) for c in e.beneficiaries]) or "مردم"
-    service = {
-        "duplication": f"{people} یک خدمت را از دو دستگاه می‌گیرند و پاسخگوی آن روشن نیست",
-        "overlap": f"بخشی از کار دو دستگاه برای {people} یکی است؛ خطر دوباره‌کاری یا جاماندن خدمت",
-        "fragmentation": "کار یک حوزه میان چند دستگاه پخش است و بی‌هماهنگی پراکنده می‌شود",
-    }[f.classification]
-    return f"{cost}. {service}."
+    return Wording({}).effect(f, e)
 
 
 def words_fa(f: DuplicationFinding, explanation: bool, e: Evidence, a: dict[str, Any], b: dict[str, Any],
              agencies: dict[str, dict[str, Any]], thesaurus: Thesaurus | None = None) -> tuple[str, str]:  # fmt: skip
-    """(effect, explanation) in Persian, the explanation only when asked for (else ""): the effect is a
-    part of the explanation, made once for both."""
-    effect = effect_fa(f, e)
-    return effect, explain_fa(f, e, a, b, agencies, thesaurus, effect) if explanation else ""
+    """(effect, explanation) in Persian, the explanation only when asked for (else "")."""
+    return Wording(agencies, thesaurus)(f, explanation, e, a, b)
 
 
 def explain_fa(f: DuplicationFinding, e: Evidence, a: dict[str, Any], b: dict[str, Any],
                agencies: dict[str, dict[str, Any]], thesaurus: Thesaurus | None = None,
                effect: str | None = None) -> str:  # fmt: skip
     """``effect``: ``effect_fa(f, e)`` when the caller has made it already."""
-    t = thesaurus or default_thesaurus()
-    name_a = (agencies.get(a["agencyId"]) or {}).get("nameFa") or "دستگاهی ناشناخته"
-    name_b = (agencies.get(b["agencyId"]) or {}).get("nameFa") or "دستگاهی ناشناخته"
-    parts = [f"{CLASS_FA[f.classification]} میان «{a['titleFa']}» از {name_a} و «{b['titleFa']}» از {name_b}."]
-    evidence: list[str] = []
-    if e.objects or e.acts:
-        what = _join([t.label(c) for c in e.objects + e.acts])
-        degree = "فعالیت یکسان" if e.same_activity else "فعالیت مشابه" if e.similar_activity else "موضوع مشترک"
-        evidence.append(f"{degree}: {what}")
-    elif e.same_activity or e.similar_activity:
-        evidence.append("فعالیت " + ("یکسان" if e.same_activity else "مشابه") + " بنا بر متن")
-    if e.same_group:
-        evidence.append(f"کارکرد یکسان: {function_name(a['functionCode'], 'fa') or 'نامعلوم'}")
-    elif e.same_division:
-        evidence.append("کارکرد در یک حوزه کلان")
-    else:
-        evidence.append("کارکردهای متفاوت")
-    if e.beneficiaries:
-        evidence.append(f"ذی‌نفعان مشترک: {_join([beneficiary_label(c) for c in e.beneficiaries])}")
-    else:
-        evidence.append("ذی‌نفعان متفاوت")
-    evidence.append(f"محدوده مشترک: {_join([geo_label(g) for g in e.geography])}")
-    evidence.append(f"شباهت متن: {_num(e.text)}")
-    parts.append("شواهد: " + "؛ ".join(evidence) + ".")
-    parts.append("بودجه: " + "؛ ".join([_budget_fa(name_a, f.budget_a), _budget_fa(name_b, f.budget_b)]) + ".")
-    parts.append("اثر: " + (effect if effect is not None else effect_fa(f, e)))
-    parts.append(f"پیشنهاد: {OPTION_FA[f.option]}.")
-    return " ".join(parts)
+    return Wording(agencies, thesaurus).explain(f, e, a, b, effect)
+
+
+class Wording:
+    """The Persian of one run's findings. A city's 24,091 findings name 5,000 duties and a few thousand
+    kinds of evidence: each duty's budget sentence, each evidence's sentence (but its text similarity)
+    and each group of beneficiaries are made once per run, not once per finding. Its sentences are of
+    the vocabularies in force when it is called (a run keeps its own: ``keeping_vocabularies``), so
+    one Wording serves one run."""
+
+    def __init__(self, agencies: dict[str, dict[str, Any]], thesaurus: Thesaurus | None = None) -> None:
+        self.agencies = agencies
+        self.thesaurus = thesaurus
+        self._budgets: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}
+        self._evidence: dict[tuple[Any, ...], str] = {}
+        self._people: dict[tuple[str, ...], str] = {}
+
+    def __call__(self, f: DuplicationFinding, explanation: bool, e: Evidence, a: dict[str, Any],
+                 b: dict[str, Any]) -> tuple[str, str]:  # fmt: skip
+        """(effect, explanation), the explanation only when asked for (else ""): the effect is a part of
+        the explanation, made once for both."""
+        effect = self.effect(f, e)
+        return effect, self.explain(f, e, a, b, effect) if explanation else ""
+
+    def people(self, e: Evidence) -> str:
+        key = tuple(e.beneficiaries)
+        said = self._people.get(key)
+        if said is None:
+            said = self._people[key] = _join([beneficiary_label(c) for c in e.beneficiaries])
+        return said
+
+    def effect(self, f: DuplicationFinding, e: Evidence) -> str:
+        """GAO step 2: what the finding costs and what it does to the service people get."""
+        stake = f.at_stake()
+        cost = (f"هزینهٔ در معرض دوباره‌خرج: {rials_fa(sum(stake.values()))}" if stake and f.classification == "duplication"
+                else f"هزینهٔ در خطر هم‌پوشانی: {rials_fa(sum(stake.values()))}" if stake
+                else "هزینه: برای سال مشترکی بودجهٔ هر دو طرف ثبت نشده")  # fmt: skip
+        people = self.people(e) or "مردم"
+        service = {
+            "duplication": f"{people} یک خدمت را از دو دستگاه می‌گیرند و پاسخگوی آن روشن نیست",
+            "overlap": f"بخشی از کار دو دستگاه برای {people} یکی است؛ خطر دوباره‌کاری یا جاماندن خدمت",
+            "fragmentation": "کار یک حوزه میان چند دستگاه پخش است و بی‌هماهنگی پراکنده می‌شود",
+        }[f.classification]
+        return f"{cost}. {service}."
+
+    def explain(self, f: DuplicationFinding, e: Evidence, a: dict[str, Any], b: dict[str, Any],
+                effect: str | None = None) -> str:  # fmt: skip
+        name_a = (self.agencies.get(a["agencyId"]) or {}).get("nameFa") or "دستگاهی ناشناخته"
+        name_b = (self.agencies.get(b["agencyId"]) or {}).get("nameFa") or "دستگاهی ناشناخته"
+        return (f"{CLASS_FA[f.classification]} میان «{a['titleFa']}» از {name_a} و «{b['titleFa']}» از {name_b}. "
+                f"شواهد: {self._evidence_fa(e, a)}؛ شباهت متن: {_num(e.text)}. "
+                f"بودجه: {self._budget_fa(name_a, f.budget_a)}؛ {self._budget_fa(name_b, f.budget_b)}. "
+                f"اثر: {effect if effect is not None else self.effect(f, e)} پیشنهاد: {OPTION_FA[f.option]}.")  # fmt: skip
+
+    def _evidence_fa(self, e: Evidence, a: dict[str, Any]) -> str:
+        """The evidence but the text similarity, joined."""
+        key = (tuple(e.objects), tuple(e.acts), e.same_activity, e.similar_activity, e.same_group,
+               a["functionCode"] if e.same_group else None, e.same_division, tuple(e.beneficiaries), tuple(e.geography))  # fmt: skip
+        said = self._evidence.get(key)
+        if said is not None:
+            return said
+        t = self.thesaurus or default_thesaurus()
+        evidence: list[str] = []
+        if e.objects or e.acts:
+            what = _join([t.label(c) for c in e.objects + e.acts])
+            degree = "فعالیت یکسان" if e.same_activity else "فعالیت مشابه" if e.similar_activity else "موضوع مشترک"
+            evidence.append(f"{degree}: {what}")
+        elif e.same_activity or e.similar_activity:
+            evidence.append("فعالیت " + ("یکسان" if e.same_activity else "مشابه") + " بنا بر متن")
+        if e.same_group:
+            evidence.append(f"کارکرد یکسان: {function_name(a['functionCode'], 'fa') or 'نامعلوم'}")
+        elif e.same_division:
+            evidence.append("کارکرد در یک حوزه کلان")
+        else:
+            evidence.append("کارکردهای متفاوت")
+        if e.beneficiaries:
+            evidence.append(f"ذی‌نفعان مشترک: {self.people(e)}")
+        else:
+            evidence.append("ذی‌نفعان متفاوت")
+        evidence.append(f"محدوده مشترک: {_join([geo_label(g) for g in e.geography])}")
+        said = self._evidence[key] = "؛ ".join(evidence)
+        return said
+
+    def _budget_fa(self, name: str, budget: dict[int, int]) -> str:
+        key = (name, tuple(budget.items()))
+        said = self._budgets.get(key)
+        if said is None:
+            said = self._budgets[key] = _budget_fa(name, budget)
+        return said
 
 
 def summary_fa(kind: str, e: Evidence, thesaurus: Thesaurus | None = None) -> str:

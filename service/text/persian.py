@@ -75,6 +75,9 @@ def clean_label(text: str) -> str:
     return unicodedata.normalize("NFC", text).translate(_STRIP_BIDI).strip()
 
 
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
 def to_persian_digits(text: str) -> str:
     """ASCII digits to Persian ones, for display."""
-    return text.translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    return text.translate(_PERSIAN_DIGITS)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import fields
 
 from openpyxl import load_workbook
 
 from service.analysis.duplication import analyse_duplication
-from service.analysis.evidence import classify, evidence, facts
+from service.analysis.evidence import Evidence, classify, evidence, facts
+from service.analysis.explain import Wording, explain_fa
 from service.analysis.snapshot import Snapshot
 from service.settings import DuplicationParams
 from tests.conftest import GraphQL
@@ -122,3 +124,39 @@ def test_findings_explain_themselves_in_persian(demo: GraphQL) -> None:
     for f in findings:
         own_words = re.sub(r"«[^»]*»", "", f["explanationFa"])  # the duties' titles are quoted as written
         assert not re.search(r"[A-Za-z0-9\[\]{}_]", own_words), own_words  # no codes, no list syntax, Persian digits
+
+
+def test_evidence_travels_between_processes_whole() -> None:
+    """A forked child sends its evidence back as plain tuples (``Evidence.packed``): every field, in order."""
+    a = _duty("a", "parks", "نگهداری و آبیاری فضای سبز بوستان‌ها", "05.4", ["residents"], ["city"])
+    b = _duty("b", "d9", "آبیاری و نگهداری پارک‌های محله", "06.2", ["ساکنان منطقه ۹"], ["D9"])
+    e = evidence(facts(a), facts(b), 0.37, DuplicationParams())
+    assert Evidence.unpacked(e.packed()) == e
+    assert len(e.packed()) == len(fields(Evidence))
+
+
+def test_a_runs_shared_wording_says_what_a_fresh_one_says() -> None:
+    """One ``Wording`` per run keeps the sentences findings share; each finding must still read as if
+    written alone. Here two pairs differ only in their COFOG group, and one agency's two duties only in
+    their budgets: a sentence kept under too small a key would tell one's story for the other."""
+    duties = [
+        _duty("d1", "red", "امداد و نجات در حوادث و سوانح طبیعی", "03.2", ["residents"], ["city"]),
+        _duty("d2", "d3", "امدادونجات در حوادث و سوانح طبیعی منطقه", "03.2", ["residents"], ["D3"]),
+        _duty("d3", "red", "امداد و نجات در حوادث و سوانح طبیعی", "03.1", ["residents"], ["city"]),
+        _duty("d4", "d3", "امدادونجات در حوادث و سوانح طبیعی منطقه", "03.1", ["residents"], ["D3"]),
+    ]
+    for i, d in enumerate(duties):
+        d["budgetYears"], d["budgetRials"] = [1403, 1404], [10**9 * (i + 1), 2 * 10**9]
+    agencies = {a: {"id": a, "nameFa": f"دستگاه {a}"} for a in ("red", "d3")}
+    snap = Snapshot(rows={"agency": list(agencies.values()), "duty": duties})
+    findings = analyse_duplication(snap, DuplicationParams(), {}).findings
+    pairs = {frozenset({f.duty_a, f.duty_b}) for f in findings}
+    assert {frozenset({"d1", "d2"}), frozenset({"d3", "d4"})} <= pairs, "the two pairs that differ by group alone"
+    by_id = {d["id"]: d for d in duties}
+    shared = Wording(agencies)
+    for f in findings:
+        a, b = by_id[f.duty_a], by_id[f.duty_b]
+        e = evidence(facts(a), facts(b), f.text_similarity, DuplicationParams())
+        assert shared(f, True, e, a, b) == Wording(agencies)(f, True, e, a, b)
+        assert f.explanation_fa == explain_fa(f, e, a, b, agencies)
+    assert len({f.explanation_fa for f in findings}) == len(findings)
