@@ -17,7 +17,6 @@ only inside one COFOG group, never across unrelated functions:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,7 +34,6 @@ COVER = 0.6  # objects this well matched on both sides are the same work (synony
 # where work happens rather than what it works on ("… in the streets of the city"): it counts as a
 # shared object, but does not make two duties do the same thing
 PLACES = frozenset({"obj.street"})
-PAIR_CACHE_LIMIT = 500_000  # about 100 MB at most; a city's duplication run fills about 74,000
 
 
 @dataclass(frozen=True)
@@ -121,20 +119,8 @@ def _meet(t: Thesaurus, a: Concepts, b: Concepts) -> tuple[float, list[str]]:
     """How close two concept sets come: 1 one concept in common, 0.8 a parent/child pair, 0.5 a
     declared related pair, else 0; with the concepts that met (the narrower of a parent/child pair).
     Kept per pair of concept sets: a city's 45,000 candidate pairs hold few distinct ones."""
-    score, met = _kept(t, ("meet", a.ids, b.ids), lambda: _meet_once(t, a, b))
+    score, met = t.kept(("meet", a.ids, b.ids), lambda: _meet_once(t, a, b))
     return score, list(met)
-
-
-def _kept(t: Thesaurus, key: tuple[str, frozenset[str], frozenset[str]], make: Callable[[], Any]) -> Any:
-    """``make()`` kept in the thesaurus's pair cache, which outlives one analysis (the shipped thesaurus
-    is read once per process): emptied when it reaches ``PAIR_CACHE_LIMIT`` entries, so a server that
-    runs analyses for months does not grow with every pair of concept sets it ever compared."""
-    found = t.pair_cache.get(key)
-    if found is None:
-        if len(t.pair_cache) >= PAIR_CACHE_LIMIT:
-            t.pair_cache.clear()
-        found = t.pair_cache[key] = make()
-    return found
 
 
 def _meet_once(t: Thesaurus, a: Concepts, b: Concepts) -> tuple[float, tuple[str, ...]]:
@@ -155,7 +141,7 @@ def _cover(t: Thesaurus, left: frozenset[str], right: frozenset[str]) -> float:
     in part —, 0.5 a declared related concept, 0.3 siblings under one broader concept, else 0)."""
     if not left or not right:
         return 0.0
-    return float(_kept(t, ("cover", left, right), lambda: min(_towards(t, left, right), _towards(t, right, left))))
+    return float(t.kept(("cover", left, right), lambda: min(_towards(t, left, right), _towards(t, right, left))))
 
 
 def _towards(t: Thesaurus, left: frozenset[str], right: frozenset[str]) -> float:

@@ -13,8 +13,6 @@ from math import fsum
 from service.analysis.vocab import default_thesaurus
 from service.analysis.vocab.thesaurus import Thesaurus
 
-_CACHE: dict[tuple[int, frozenset[str], frozenset[str]], float] = {}
-
 
 def _th(th: Thesaurus | None) -> Thesaurus:
     return th if th is not None else default_thesaurus()
@@ -46,18 +44,16 @@ def meet_parts(obj_a: frozenset[str], act_a: frozenset[str], obj_b: frozenset[st
 def both_ways(a: frozenset[str], b: frozenset[str], th: Thesaurus | None = None) -> float:
     """Mean of each side's concepts' best ``related`` score in the other side, over both sides."""
     t = _th(th)
-    key = (id(t), a, b)
-    found = _CACHE.get(key)
-    if found is None:
-        if len(_CACHE) > 200_000:
-            _CACHE.clear()
+
+    def make() -> float:
         # fsum: the exact sum whatever order a set is walked in (a plain sum followed the hash seed, and a
         # meet of 0.5 ± 1 ulp decided whether a city-scale match was kept: 2,377 or 2,378 from run to run)
         zero = repeat(0.0)
         one = fsum(max(map(t.related_row(x).get, b, zero)) for x in a) / len(a)
         two = fsum(max(map(t.related_row(y).get, a, zero)) for y in b) / len(b)
-        found = _CACHE[key] = (one + two) / 2
-    return found
+        return (one + two) / 2
+
+    return t.kept(("both_ways", a, b), make)
 
 
 def labels(ids: frozenset[str], th: Thesaurus | None = None) -> list[str]:

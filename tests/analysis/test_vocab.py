@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from service.analysis.meaning import both_ways
 from service.analysis.vocab import (
     beneficiary_code,
     beneficiary_label,
@@ -83,3 +84,19 @@ def test_beneficiaries_are_codes() -> None:
     assert shared_beneficiaries(["residents"], ["businesses"]) == []
     assert shared_beneficiaries(["public"], ["organisations"]) == []
     assert beneficiary_label("residents:D9") == "ساکنان منطقه ۹"
+
+
+def test_a_thesaurus_with_other_terms_never_reads_another_ones_meets() -> None:
+    """Each run with the directorate's terms makes its own thesaurus. Meets were once kept in a module
+    keyed by the thesaurus's ``id``: a new thesaurus at a freed one's address read the old terms' meets
+    (2 of 200 runs here). A new concept under «network», then under «surface water», run after run."""
+    shipped = default_thesaurus()
+    network, water = frozenset({"obj.network"}), frozenset({"obj.surface_water"})
+    assert both_ways(network, water, shipped) == 0.0, "the two parents must be unrelated for the test to mean anything"
+    new = frozenset({"obj.test_new"})
+    for run in range(200):
+        parent = "obj.network" if run % 2 == 0 else "obj.surface_water"
+        mine = shipped.with_terms([{"concept": "obj.test_new", "label": "چیز تازهٔ آزمون", "broader": parent}])
+        assert both_ways(network, new, mine) == (0.8 if parent == "obj.network" else 0.0), f"run {run}"
+        assert ("both_ways", network, new) in mine.pair_cache  # kept with the thesaurus it was worked out in
+        del mine
