@@ -75,7 +75,10 @@ async def graphql_context(connection: HTTPConnection) -> Context:
     runtime, settings = get_runtime(request), get_settings(request)
     if asks_for_page(getattr(request, "method", None), request.headers.get("accept", ""), request.query_params):
         return Context(runtime.store, settings, PAGE_ONLY)
-    return Context(runtime.store, settings, await get_actor(request), get_actor_cache(request), get_events(request))
+    actor = await get_actor(request)
+    # a WebSocket's token is resolved again before each event (service.graphql.websocket): a revocation ends it
+    token = request.headers.get("authorization", "").partition(" ")[2].strip() if connection.scope["type"] == "websocket" else None
+    return Context(runtime.store, settings, actor, get_actor_cache(request), get_events(request), token or None)
 
 
 async def announce_development_token(runtime: StoreRuntime, settings: Settings) -> None:

@@ -17,6 +17,7 @@ from strawberry.fastapi import BaseContext
 from strawberry.types import Info
 
 from service.auth.cache import ActorCache
+from service.auth.tokens import resolve
 from service.domain.actor import Actor
 from service.graphql.narrow import Narrow, narrow_for, wanted_keys
 from service.registry.events import EventHub
@@ -134,8 +135,11 @@ class Loaders:
 
 class Context(BaseContext):
     def __init__(self, store: GraphStore, settings: Settings, actor: Actor, actors: ActorCache | None = None,
-                 events: EventHub | None = None) -> None:  # fmt: skip
+                 events: EventHub | None = None, token: str | None = None) -> None:  # fmt: skip
+        """``token``: the one a WebSocket presented, resolved again before each event it is sent
+        (``still_allowed``); an HTTP request's context lives for one request and needs none."""
         super().__init__()
+        self.token = token
         self.actors = actors  # the app's token cache: a revocation here must empty it
         self.events = events  # the app's event hub: subscriptions listen to it, the repository publishes to it
         self.counter = CountingStore(store)
@@ -144,3 +148,19 @@ class Context(BaseContext):
         self.settings = settings
         self.actor = actor
         self.loaders = Loaders(self.repo)
+
+    def next_event(self) -> None:
+        """A subscription's next event is read afresh: loaders kept across events served a request's
+        history as it was at the first event (a step behind at the second)."""
+        self.loaders = Loaders(self.repo)
+
+    def for_operation(self) -> Context:
+        """The same reader with loaders of its own: one context per operation of a WebSocket
+        (``service.graphql.websocket``), where strawberry makes one per connection."""
+        return Context(self.counter.inner, self.settings, self.actor, self.actors, self.events, self.token)
+
+    async def still_allowed(self) -> bool:
+        """Whether the token this context was opened with still stands (always, without one)."""
+        if self.token is None:
+            return True
+        return await resolve(self.counter.inner, self.token, self.actors) is not None

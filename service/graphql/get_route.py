@@ -15,6 +15,7 @@ from strawberry.http import GraphQLRequestData
 
 from service.graphql.errors import ShapedGraphQLRouter
 from service.graphql.persisted import NOT_FOUND_BODY, PersistedQueryNotFound
+from service.graphql.websocket import LegacyWSHandler, TransportWSHandler
 from service.replies import dumps
 
 Admission = Callable[[dict[str, Any]], dict[str, Any]]
@@ -27,6 +28,10 @@ def asks_for_page(method: str | None, accept: str, params: Any) -> bool:
 
 
 class AdmittingGraphQLRouter(ShapedGraphQLRouter):
+    # subscriptions only over the socket, each with its own context, the cost limit, the token checked per event
+    graphql_transport_ws_handler_class = TransportWSHandler
+    graphql_ws_handler_class = LegacyWSHandler
+
     def __init__(self, *args: Any, admission: Admission | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.admission = admission

@@ -1,6 +1,8 @@
 """Subscriptions over WebSocket (``graphql-transport-ws`` and ``graphql-ws``, at ``/graphql``):
 an agency's system hears that a request was filed or moved instead of polling. Each event is
-checked against the subscriber's view, so an agency hears only of requests it is a party to.
+checked against the subscriber's view, so an agency hears only of requests it is a party to; each is
+read with fresh loaders (``Context.next_event``), and each subscription has a context of its own
+(``service.graphql.websocket``).
 ``analysisReady`` tells the directorate and analysts that a registry-wide run finished; every other
 role is refused when it subscribes, as ``Query.analyses`` refuses it."""
 
@@ -71,6 +73,7 @@ class Subscription:
         view = info.context.repo.view
         async for event in hub(info).listen():
             if event.kind == "request" and view.readable("request", event.row):
+                info.context.next_event()
                 yield RequestEvent(action=RequestAction(event.action), request=from_row(Request, public(event.row)))
 
     @strawberry.subscription(description="Registry-wide analysis runs finished from now on (directorate and analysts)")
@@ -79,6 +82,7 @@ class Subscription:
         wanted = {n.value for n in names} if names else {n.value for n in AnalysisName}
         async for event in hub(info).listen():
             if event.kind == "analysis" and event.row["name"] in wanted:
+                info.context.next_event()
                 row = event.row
                 yield AnalysisReady(name=AnalysisName(row["name"]), findings=row["findings"],
                                     finished_at=DateTime(row["finishedAt"]), by=row["by"])  # fmt: skip
@@ -87,6 +91,7 @@ class Subscription:
         view = info.context.repo.view
         async for event in hub(info).listen():
             if event.kind == "agreement" and view.readable("agreement", event.row):
+                info.context.next_event()
                 row = {k: v for k, v in public(event.row).items() if k not in ("partyIds", "step")}
                 step = event.row.get("step")
                 yield AgreementEvent(action=event.action, agreement=from_row(Agreement, row),
