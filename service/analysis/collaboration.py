@@ -132,7 +132,9 @@ def analyse_collaboration(snap: Snapshot, seed: int = 7, top_brokers: int = 10) 
     modularity = None
     if graph.number_of_edges():
         communities = nx.community.louvain_communities(graph, weight="weight", seed=seed)
-        modularity = float(nx.community.modularity(graph, communities, weight="weight"))
+        # rounded: networkx sums each community as a set, whose order follows the hash seed, and the
+        # last digits moved from run to run (…30758, …3075, …30747 for one registry; a review helper)
+        modularity = round(float(nx.community.modularity(graph, communities, weight="weight")), 12)
         for community in communities:
             if len(community) < 2:
                 continue

@@ -145,20 +145,23 @@ def _cover(t: Thesaurus, left: frozenset[str], right: frozenset[str]) -> float:
 
 
 def _towards(t: Thesaurus, left: frozenset[str], right: frozenset[str]) -> float:
+    """Counted in whole tenths: a float sum walked in a set's order (which follows the hash seed) gave
+    4.2/7 (three concepts in common, four siblings) as 0.6 or 0.5999999999999999, either side of
+    ``COVER``, and so a pair's class changed with ``PYTHONHASHSEED`` (found by a review helper)."""
     right_parents = {p for c in right for p in t.concepts[c].broader}
-    total = 0.0
+    tenths = 0
     for x in left:
         if x in right:
-            total += 1.0
+            tenths += 10
             continue
         up = set(t.concepts[x].broader)
         if x in right_parents or up & right:
-            total += 0.6
+            tenths += 6
         elif set(t.concepts[x].related) & right or any(x in t.concepts[y].related for y in right):
-            total += 0.5
+            tenths += 5
         elif up & right_parents:
-            total += 0.3
-    return total / len(left)
+            tenths += 3
+    return tenths / (10 * len(left))
 
 
 def could_be_finding(a: DutyFacts, b: DutyFacts) -> bool:

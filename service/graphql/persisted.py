@@ -32,16 +32,17 @@ class PersistedQueries:
         if ask.get("version") != 1 or not isinstance(digest, str):
             raise ServiceError("PERSISTED_QUERY_INVALID", "persistedQuery needs version 1 and a sha256Hash",
                                "persistedQuery باید نسخهٔ ۱ و sha256Hash داشته باشد", field="extensions")  # fmt: skip
+        digest = digest.lower()  # hex in either case: kept and looked up the same way
         if query is None:
             if digest not in self.documents:
                 raise PersistedQueryNotFound()
             self.documents.move_to_end(digest)
             return self.documents[digest]
-        if hashlib.sha256(query.encode()).hexdigest() != digest.lower():
+        if hashlib.sha256(query.encode()).hexdigest() != digest:
             raise ServiceError("PERSISTED_QUERY_HASH_MISMATCH", "provided sha256Hash does not match the query",
                                "sha256Hash با متن درخواست نمی‌خواند", field="extensions")  # fmt: skip
-        self.documents[digest.lower()] = query
-        self.documents.move_to_end(digest.lower())
+        self.documents[digest] = query
+        self.documents.move_to_end(digest)
         while len(self.documents) > self.size:
             self.documents.popitem(last=False)
         return query

@@ -30,6 +30,8 @@ def test_a_hash_alone_runs_once_the_document_was_sent_with_it(demo: GraphQL) -> 
     assert again == sent
     wrong = _post(demo, {"query": QUERY + " ", **ask}, 400)  # refused before it runs, as Apollo Server does
     assert wrong["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_HASH_MISMATCH"
+    shouted = {"extensions": {"persistedQuery": {"version": 1, "sha256Hash": digest.upper()}}}
+    assert _post(demo, shouted) == sent  # hex in capitals names the same document (it was never found)
 
 
 def test_estimates_multiply_pages_and_lists() -> None:
