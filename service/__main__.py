@@ -32,9 +32,12 @@ def _serve(settings: Settings, _: argparse.Namespace) -> int:
 
         if settings.workers > 1:  # each worker imports service.asgi (settings from the same environment); the
             # first to open the embedded store's data dir starts it, the others attach
-            uvicorn.run("service.asgi:app", host=settings.host, port=settings.port, workers=settings.workers, log_level="info")
+            uvicorn.run("service.asgi:app", host=settings.host, port=settings.port, workers=settings.workers, log_level="info",
+                        ws_max_size=settings.max_body_bytes)  # fmt: skip
             return 0
-        uvicorn.run(create_app(settings, early), host=settings.host, port=settings.port, log_level="info")
+        # a WebSocket message is held to the body limit too (uvicorn's default is 16 MiB)
+        uvicorn.run(create_app(settings, early), host=settings.host, port=settings.port, log_level="info",
+                    ws_max_size=settings.max_body_bytes)  # fmt: skip
     return 0
 
 

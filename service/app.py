@@ -148,10 +148,13 @@ def create_app(settings: Settings, early: EarlyStart | None = None) -> FastAPI:
     schema = build_schema(settings)
     # first: routes are matched in order, and these are the busiest
     graphql_post = GraphQLPost(schema, graphql_context, count_queries=not production,
-                               max_rows=settings.graphql_max_rows, default_first=settings.default_page_size)  # fmt: skip
+                               max_rows=settings.graphql_max_rows, default_first=settings.default_page_size,
+                               max_tokens=settings.graphql_max_tokens)  # fmt: skip
     app.router.add_route("/graphql", graphql_post.handle, methods=["POST"])
     graphql = AdmittingGraphQLRouter(schema, context_getter=graphql_context, graphql_ide=None if production else "graphiql",
-                                     admission=graphql_post.admitted)  # GET: persisted queries and the cost limit too
+                                     admission=graphql_post.admitted,  # GET: persisted queries and the cost limit too
+                                     max_subscriptions_per_connection=settings.ws_max_subscriptions,
+                                     max_tokens=settings.graphql_max_tokens)  # fmt: skip
     graphql.routes = [r for r in graphql.routes if "POST" not in getattr(r, "methods", ())]  # served above
     app.include_router(graphql, prefix="/graphql")
     app.mount("/static", StaticFiles(packages=[("service", "static")]), name="static")

@@ -185,6 +185,9 @@ class Settings(BaseSettings):
     graphql_max_depth: int = Field(12, ge=2)
     graphql_max_aliases: int = Field(30, ge=1)
     graphql_max_tokens: int = Field(4000, ge=50)
+    ws_max_subscriptions: int = Field(
+        10, ge=1, description="subscriptions one WebSocket may hold at once (each event runs each one's selection)"
+    )
     graphql_max_rows: int = Field(
         50_000, ge=100, description="the query cost limit: rows a document may read, estimated (service/graphql/cost.py)"
     )

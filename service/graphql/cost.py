@@ -26,9 +26,11 @@ from graphql import (
     IntValueNode,
     ListValueNode,
     OperationDefinitionNode,
+    OperationType,
     SelectionSetNode,
     VariableNode,
     get_named_type,
+    get_operation_ast,
     parse,
 )
 from graphql.error import GraphQLError
@@ -41,11 +43,25 @@ _FIXED: dict[tuple[str, str | None, int], int] = {}  # estimates that read no va
 
 
 @lru_cache(maxsize=512)
-def parsed(query: str) -> DocumentNode | None:
+def parsed(query: str, max_tokens: int | None = None) -> DocumentNode | None:
+    """``max_tokens``: the schema's own limit, so a huge document stops here after that many tokens
+    (parsed whole, 1.65 MB held the event loop for seconds before the executor's limit refused it)."""
     try:
-        return parse(query)
+        return parse(query, max_tokens=max_tokens)
     except GraphQLError:
-        return None  # the executor reports the syntax error in its own words
+        return None  # the executor reports the syntax error (or the token limit) in its own words
+
+
+def operation_type(query: str, operation_name: Any, max_tokens: int | None = None) -> OperationType | None:
+    """The type of the operation a document runs; None when it does not parse or names none."""
+    document = parsed(query, max_tokens)
+    if document is None or not isinstance(operation_name, (str, type(None))):
+        return None
+    try:
+        found = get_operation_ast(document, operation_name)
+    except GraphQLError:
+        return None
+    return found.operation if found is not None else None
 
 
 def _value(node: Any, variables: Mapping[str, Any], used: list[str]) -> Any:
@@ -110,8 +126,8 @@ class Estimate:
 
 
 def estimated_rows(schema: GraphQLSchema, query: str, variables: Mapping[str, Any] | None,
-                   operation_name: str | None, default_first: int) -> int:  # fmt: skip
-    document = parsed(query)
+                   operation_name: str | None, default_first: int, max_tokens: int | None = None) -> int:  # fmt: skip
+    document = parsed(query, max_tokens)
     if document is None:
         return 0
     ops = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
@@ -128,8 +144,8 @@ def estimated_rows(schema: GraphQLSchema, query: str, variables: Mapping[str, An
 
 
 def check_cost(schema: GraphQLSchema, query: str, variables: Mapping[str, Any] | None, operation_name: str | None,
-               default_first: int, limit: int) -> None:  # fmt: skip
-    rows = estimated_rows(schema, query, variables, operation_name, default_first)
+               default_first: int, limit: int, max_tokens: int | None = None) -> None:  # fmt: skip
+    rows = estimated_rows(schema, query, variables, operation_name, default_first, max_tokens)
     if rows > limit:
         raise ServiceError(
             "QUERY_TOO_COSTLY",

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from graphql import OperationType as OperationKind  # the document's (strawberry has an enum of its own)
 from starlette.requests import Request
 from starlette.responses import Response
 from strawberry.exceptions import MissingQueryError
@@ -23,14 +24,22 @@ from strawberry.types.graphql import OperationType
 
 from service.errors import ServiceError
 from service.graphql.compiled import Plans, run_plan
-from service.graphql.cost import check_cost
+from service.graphql.cost import check_cost, operation_type
 from service.graphql.errors import shaped, store_was_out
 from service.graphql.persisted import NOT_FOUND_BODY, PersistedQueries, PersistedQueryNotFound
 from service.graphql.refusals import refused
 from service.io import safejson
 from service.replies import dumps
 
-POST_OPERATIONS = OperationType.from_http("POST")
+POST_OPERATIONS = OperationType.from_http("POST") - {OperationType.SUBSCRIPTION}
+NOT_A_SUBSCRIPTION = ServiceError(
+    "BAD_REQUEST", "only subscriptions run over the WebSocket: send queries and mutations to POST /graphql",
+    "از راه وب‌سوکت فقط اشتراک (subscription) اجرا می‌شود؛ پرس‌وجو و تغییر را با POST به ‎/graphql بفرستید",
+)  # fmt: skip
+SUBSCRIPTION_OVER_HTTP = ServiceError(
+    "BAD_REQUEST", "a subscription runs over the WebSocket at /graphql (graphql-transport-ws), not over HTTP",
+    "اشتراک (subscription) از راه وب‌سوکت ‎/graphql اجرا می‌شود، نه با درخواست HTTP",
+)  # fmt: skip
 
 
 class Refused(Exception):
@@ -72,12 +81,14 @@ class GraphQLPost:
     the app's exception handler answers in the GraphQL error shape."""
 
     def __init__(self, schema: BaseSchema, context_getter: Callable[[Request], Awaitable[Any]],
-                 count_queries: bool = False, max_rows: int | None = None, default_first: int = 20) -> None:  # fmt: skip
+                 count_queries: bool = False, max_rows: int | None = None, default_first: int = 20,
+                 max_tokens: int | None = None) -> None:  # fmt: skip
         self.schema = schema
         self.context_getter = context_getter
         self.persisted = PersistedQueries()
         self.max_rows = max_rows  # the cost limit (estimated rows); None: none
         self.default_first = default_first
+        self.max_tokens = max_tokens  # the schema's token limit, for the parses before it runs
         self.plans = Plans(schema._schema)  # type: ignore[attr-defined]
         self.count_queries = count_queries  # the StoreQueryCount extension is on (not in production)
         self.compiled_answers = 0  # replies the compiled plans gave (tests check the path is taken)
@@ -98,16 +109,24 @@ class GraphQLPost:
         self.compiled_answers += 1
         return ExecutionResult(data=answer, errors=None, extensions=extensions)
 
-    def admitted(self, data: dict[str, Any]) -> dict[str, Any]:
+    def admitted(self, data: dict[str, Any], socket: bool = False) -> dict[str, Any]:
         """The operation to run: its document found by hash when persisted (then without the
-        persistedQuery extension, so the compiled path may take it), and within the cost limit."""
+        persistedQuery extension, so the compiled path may take it), of the kind its transport runs
+        (subscriptions over the WebSocket only, and never over HTTP, where one ended as INTERNAL), and
+        within the cost limit."""
         query = self.persisted.resolve(data)
         extensions = data.get("extensions")
         if extensions and "persistedQuery" in extensions:
             data = {**data, "query": query, "extensions": {k: v for k, v in extensions.items() if k != "persistedQuery"} or None}
+        if isinstance(query, str):
+            kind = operation_type(query, data.get("operationName"), self.max_tokens)
+            if socket and kind is not None and kind != OperationKind.SUBSCRIPTION:
+                raise NOT_A_SUBSCRIPTION
+            if not socket and kind == OperationKind.SUBSCRIPTION:
+                raise SUBSCRIPTION_OVER_HTTP
         if isinstance(query, str) and self.max_rows is not None:
             check_cost(self.schema._schema, query, data.get("variables"), data.get("operationName"),  # type: ignore[attr-defined]
-                       self.default_first, self.max_rows)  # fmt: skip
+                       self.default_first, self.max_rows, self.max_tokens)  # fmt: skip
         return data
 
     async def handle(self, request: Request) -> Response:

@@ -32,9 +32,10 @@ class AdmittingGraphQLRouter(ShapedGraphQLRouter):
     graphql_transport_ws_handler_class = TransportWSHandler
     graphql_ws_handler_class = LegacyWSHandler
 
-    def __init__(self, *args: Any, admission: Admission | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, admission: Admission | None = None, max_tokens: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.admission = admission
+        self.max_tokens = max_tokens  # the schema's token limit: the socket parses no further
 
     def should_render_graphql_ide(self, request: Any) -> bool:
         return super().should_render_graphql_ide(request) and "extensions" not in request.query_params

@@ -46,9 +46,14 @@ def _where(error: GraphQLError) -> str:
     return to_persian_digits(f" (سطر {at.line}، ستون {at.column})")
 
 
+_TOO_MANY_TOKENS = re.compile(r"more than (\d+) tokens")
+
+
 def document_error(error: GraphQLError) -> ServiceError:
     """A document that does not parse (a Persian sentence saying where), or does not fit the schema."""
-    if error.message.startswith("Syntax Error"):
+    if too_long := _TOO_MANY_TOKENS.search(error.message):
+        fa = f"متن درخواست GraphQL بیش از حد بلند است (بیش از {to_persian_digits(too_long.group(1))} نشانه)؛ آن را کوتاه‌تر کنید."
+    elif error.message.startswith("Syntax Error"):
         fa = f"متن درخواست GraphQL دستور زبان درستی ندارد{_where(error)}؛ آن را بررسی کنید."
     else:
         fa = f"متن درخواست GraphQL با طرح‌وارهٔ هماهنگ نمی‌خواند{_where(error)}؛ نام‌ها و آرگومان‌ها را بررسی کنید."

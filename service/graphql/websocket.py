@@ -8,8 +8,10 @@ missing), rows stayed as first loaded for the connection's life, and the reader 
 handshake, so a revoked token kept hearing of private requests. Queries and mutations sent over the
 socket also skipped what HTTP admits them by (the cost limit). So each operation here gets a fresh
 context for the same reader; queries and mutations are refused (they go to ``POST /graphql``); the
-document passes the cost limit; and before each event the token is resolved again (from the app's
-token cache, which a revocation empties).
+document passes the cost limit (``GraphQLPost.admitted``, parsing no more than the schema's token
+limit); the token is resolved again when a subscription starts and before each of its events (from
+the app's token cache, which a revocation empties); every error is shaped as HTTP's are; and a socket
+holds at most ``ws_max_subscriptions`` subscriptions.
 """
 
 from __future__ import annotations
@@ -17,26 +19,30 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator, AsyncIterator, Callable
 from typing import Any
 
-from graphql import GraphQLError, OperationType, get_operation_ast, parse
+from graphql import GraphQLError, parse
 from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
 from strawberry.subscriptions.protocols.graphql_ws.handlers import BaseGraphQLWSHandler
 from strawberry.types.execution import ExecutionResult, PreExecutionError
 from strawberry.utils.aio import aclosing
 
 from service.errors import ServiceError
+from service.graphql.endpoint import NOT_A_SUBSCRIPTION
 from service.graphql.errors import shaped
+from service.storage.errors import StoreError
 
-Admission = Callable[[dict[str, Any]], dict[str, Any]]
+Admission = Callable[..., dict[str, Any]]  # GraphQLPost.admitted(data, socket=True)
 
-NOT_A_SUBSCRIPTION = ServiceError(
-    "BAD_REQUEST", "only subscriptions run over the WebSocket: send queries and mutations to POST /graphql",
-    "از راه وب‌سوکت فقط اشتراک (subscription) اجرا می‌شود؛ پرس‌وجو و تغییر را با POST به ‎/graphql بفرستید",
-)  # fmt: skip
 REVOKED = ServiceError("UNAUTHENTICATED", "the token of this subscription was revoked: the subscription has ended",
                        "توکن این اشتراک باطل شده است؛ اشتراک پایان یافت", status=401)  # fmt: skip
+NOT_AN_OPERATION = ServiceError(
+    "BAD_REQUEST", "a subscribe message carries query (a string), and optionally operationName (a string) and variables (an object)",
+    "پیام اشتراک باید query (رشته) و در صورت نیاز operationName (رشته) و variables (شیء) داشته باشد",
+)  # fmt: skip
 
 
 def _error(problem: Exception) -> GraphQLError:
+    if isinstance(problem, GraphQLError):  # the document's own: said where, in both languages
+        return shaped(problem)
     return shaped(GraphQLError(str(problem), original_error=problem))
 
 
@@ -44,67 +50,99 @@ async def _refusing(problem: Exception) -> AsyncGenerator[Any, None]:
     yield PreExecutionError(data=None, errors=[_error(problem)])
 
 
-def _not_a_subscription(query: Any, operation_name: str | None) -> bool:
-    """A document naming a query or a mutation; one that does not parse is left to strawberry's own
-    message (it says where)."""
-    try:
-        found = get_operation_ast(parse(query), operation_name)
-    except (GraphQLError, TypeError):
-        return False
-    return found is not None and found.operation != OperationType.SUBSCRIPTION
-
-
 class Operations:
     """The schema as the socket's handlers see it: ``stream`` (graphql-transport-ws) and ``subscribe``
     (graphql-ws) run one subscription with its own context; the rest is the schema's."""
 
-    def __init__(self, schema: Any, admission: Admission | None) -> None:
+    def __init__(self, schema: Any, admission: Admission | None, max_tokens: int | None = None) -> None:
         self._schema = schema
         self._admission = admission
+        self._max_tokens = max_tokens
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._schema, name)
 
-    async def stream(self, query: Any, variable_values: dict[str, Any] | None = None, context_value: Any = None,
-                     root_value: Any = None, operation_name: str | None = None, **_: Any) -> AsyncIterator[Any]:  # fmt: skip
+    async def stream(self, query: Any, variable_values: Any = None, context_value: Any = None,
+                     root_value: Any = None, operation_name: Any = None, **_: Any) -> AsyncIterator[Any]:  # fmt: skip
         return await self.subscribe(query, variable_values, context_value, root_value, operation_name)
 
-    async def subscribe(self, query: Any, variable_values: dict[str, Any] | None = None, context_value: Any = None,
-                        root_value: Any = None, operation_name: str | None = None) -> AsyncIterator[Any]:  # fmt: skip
-        if _not_a_subscription(query, operation_name):
-            return _refusing(NOT_A_SUBSCRIPTION)
-        if self._admission is not None and isinstance(query, str):
-            try:
-                self._admission({"query": query, "variables": variable_values, "operationName": operation_name})
-            except ServiceError as exc:  # over the cost limit, as POST would say
-                return _refusing(exc)
-        context = context_value.for_operation() if hasattr(context_value, "for_operation") else context_value
+    async def subscribe(self, query: Any, variable_values: Any = None, context_value: Any = None,
+                        root_value: Any = None, operation_name: Any = None) -> AsyncIterator[Any]:  # fmt: skip
+        if (not isinstance(query, str) or not isinstance(operation_name, (str, type(None)))
+                or not isinstance(variable_values, (dict, type(None)))):  # fmt: skip
+            return _refusing(NOT_AN_OPERATION)
+        try:  # parsed up to the token limit first: strawberry's own refusal of a longer one was a bare "complete"
+            parse(query, max_tokens=self._max_tokens)
+        except GraphQLError as exc:
+            return _refusing(exc)
+        try:
+            if not await context_value.still_allowed():  # a revoked token subscribes to nothing more
+                return _refusing(REVOKED)
+            if self._admission is None:  # the app always gives one: without it nothing is admitted
+                raise NOT_A_SUBSCRIPTION
+            self._admission({"query": query, "variables": variable_values, "operationName": operation_name}, socket=True)
+        except (ServiceError, StoreError) as exc:  # not a subscription, over the cost limit, the store out
+            return _refusing(exc)
+        context = context_value.for_operation()
         source = await self._schema.subscribe(query, variable_values=variable_values, context_value=context,
                                               root_value=root_value, operation_name=operation_name)  # fmt: skip
         return _checked(source, context)
 
 
 async def _checked(source: AsyncIterator[Any], context: Any) -> AsyncGenerator[Any, None]:
-    """The subscription's results, each event sent only while its reader's token still stands."""
+    """The subscription's results, errors shaped as HTTP's are (a code, Persian and English, nothing
+    internal), each event sent only while its reader's token still stands."""
     async with aclosing(source):
         async for result in source:
-            if not isinstance(result, PreExecutionError) and not await context.still_allowed():
-                yield ExecutionResult(data=None, errors=[_error(REVOKED)])
-                return
+            if not isinstance(result, PreExecutionError):
+                try:
+                    allowed = await context.still_allowed()
+                except StoreError as exc:  # told, not ended in silence
+                    yield ExecutionResult(data=None, errors=[_error(exc)])
+                    return
+                if not allowed:
+                    yield ExecutionResult(data=None, errors=[_error(REVOKED)])
+                    return
+            if result.errors:
+                result.errors = [shaped(e) for e in result.errors]
             yield result
 
 
+def _too_many(limit: int) -> GraphQLError:
+    return _error(ServiceError("TOO_MANY_SUBSCRIPTIONS", f"this socket already holds {limit} subscriptions: end one first",
+                               f"این وب‌سوکت هم‌اکنون {limit} اشتراک دارد؛ نخست یکی را پایان دهید", status=429))  # fmt: skip
+
+
 class TransportWSHandler(BaseGraphQLTransportWSHandler[Any, Any]):
-    """graphql-transport-ws over ``Operations``."""
+    """graphql-transport-ws over ``Operations``; a subscription past the socket's limit is refused in
+    both languages (strawberry's own words are English, with no code)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.schema = Operations(self.schema, getattr(self.view, "admission", None))  # type: ignore[assignment]
+        self.schema = Operations(self.schema, getattr(self.view, "admission", None),  # type: ignore[assignment]
+                                 getattr(self.view, "max_tokens", None))
+
+    async def handle_subscribe(self, message: Any) -> None:
+        limit = self.max_subscriptions_per_connection
+        if (self.connection_acknowledged and limit is not None and len(self.operations) >= limit
+                and message["id"] not in self.operations):  # fmt: skip
+            await self.send_message({"id": message["id"], "type": "error", "payload": [_too_many(limit).formatted]})
+            return
+        await super().handle_subscribe(message)
 
 
 class LegacyWSHandler(BaseGraphQLWSHandler[Any, Any]):
-    """graphql-ws (Apollo's older protocol) over ``Operations``."""
+    """graphql-ws (Apollo's older protocol) over ``Operations``, the same limit in the same words."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.schema = Operations(self.schema, getattr(self.view, "admission", None))  # type: ignore[assignment]
+        self.schema = Operations(self.schema, getattr(self.view, "admission", None),  # type: ignore[assignment]
+                                 getattr(self.view, "max_tokens", None))
+
+    async def handle_start(self, message: Any) -> None:
+        limit = self.max_subscriptions_per_connection
+        if (self.connection_acknowledged and limit is not None and len(self.tasks) >= limit
+                and message["id"] not in self.tasks):  # fmt: skip
+            await self.send_message({"type": "error", "id": message["id"], "payload": _too_many(limit).formatted})
+            return
+        await super().handle_start(message)

@@ -21,7 +21,7 @@ API_PREFIXES = ("/graphql", "/static/", "/portal", "/healthz", "/readyz", "/open
 def wants_page(request: Request) -> bool:
     """A person's browser asking for a page (GET, HTML accepted) outside the API and the portal."""
     return (
-        request.method == "GET"
+        getattr(request, "method", None) == "GET"  # a WebSocket's handshake has none
         and "text/html" in request.headers.get("accept", "")
         and not request.url.path.startswith(API_PREFIXES)
     )

@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import InvalidStatus
 
 from tests.conftest import GraphQL, LiveServer
 from tests.ws import first_message, ws_url
@@ -138,3 +139,74 @@ def test_the_older_protocol_runs_subscriptions_only_too(demo: GraphQL, live: Liv
     message = asyncio.run(scenario())
     assert message["type"] == "error", message
     assert message["payload"]["extensions"]["code"] == "BAD_REQUEST", message
+
+
+def test_a_subscription_sent_over_http_is_refused_in_both_languages(demo: GraphQL) -> None:
+    """Over POST or GET a subscription ended as INTERNAL (its resolver's stream is no value)."""
+    document = "subscription { requestEvents { action } }"
+    for response in (demo.post("/graphql", json={"query": document}), demo.get("/graphql", params={"query": document})):
+        assert response.status_code == 400, response.text
+        errors = response.json()["errors"]
+        assert errors[0]["extensions"]["code"] == "BAD_REQUEST", errors
+        assert "WebSocket" in errors[0]["message"] and "وب‌سوکت" in errors[0]["extensions"]["messageFa"], errors
+
+
+def test_what_a_socket_refuses_it_says_with_a_code_and_in_persian(demo: GraphQL, live: LiveServer) -> None:
+    """A document that does not fit the schema, one past the token limit, one subscription past the
+    socket's limit, and, once its token is revoked, any new subscription: each refused with a code and
+    a Persian message (strawberry's own answers had neither)."""
+    sender, _ = _parties(demo)
+    made = demo.ok("""mutation($a: ID!) { createApiToken(role: AGENCY, name: "socket-refusals", agencyId: $a) {
+        token record { id } } }""", a=sender)["createApiToken"]  # fmt: skip
+    settings = demo.settings
+    assert settings is not None
+    limit = settings.ws_max_subscriptions
+    huge = "subscription { requestEvents { " + "action " * (settings.graphql_max_tokens + 10) + "} }"
+
+    async def scenario() -> dict[str, dict[str, Any]]:
+        ws = await _socket(ws_url(live.url), made["token"])
+        said: dict[str, dict[str, Any]] = {}
+        try:
+            await _subscribe(ws, "unknown", "subscription { requestEvents { nonsense } }")
+            said["unknown"] = await _message(ws)
+            await _subscribe(ws, "huge", huge)
+            said["huge"] = await _message(ws)
+            for n in range(limit):
+                await _subscribe(ws, f"s{n}", "subscription { requestEvents { action } }")
+            await _subscribe(ws, "one-too-many", "subscription { requestEvents { action } }")
+            said["one-too-many"] = await _message(ws)
+            for n in range(limit):
+                await ws.send(json.dumps({"id": f"s{n}", "type": "complete"}))
+            await asyncio.to_thread(demo.ok, 'mutation($id: ID!) { revokeApiToken(id: $id) { id } }', id=made["record"]["id"])
+            await _subscribe(ws, "after-revocation", "subscription { requestEvents { action } }")
+            said["after-revocation"] = await _message(ws)
+        finally:
+            await ws.close()
+        return said
+
+    said = asyncio.run(scenario())
+    codes = {"unknown": "BAD_REQUEST", "huge": "BAD_REQUEST", "one-too-many": "TOO_MANY_SUBSCRIPTIONS",
+             "after-revocation": "UNAUTHENTICATED"}  # fmt: skip
+    for name, code in codes.items():
+        message = said[name]
+        assert message["type"] == "error" and message["id"] == name, message
+        (error,) = message["payload"]
+        assert error["extensions"]["code"] == code and error["extensions"]["messageFa"], (name, error)
+    assert "نشانه" in said["huge"]["payload"][0]["extensions"]["messageFa"]  # too long, not "wrong grammar"
+
+
+def test_a_socket_without_a_good_token_is_turned_away_with_401(live: LiveServer) -> None:
+    """The handshake's refusal went through the pages' error handler, which read a method a WebSocket
+    does not have: a 500. Now the same 401 body an HTTP request gets."""
+
+    async def attempt(headers: dict[str, str]) -> tuple[int, dict[str, Any]]:
+        try:
+            async with connect(ws_url(live.url), subprotocols=["graphql-transport-ws"],  # type: ignore[list-item]
+                               additional_headers=headers):  # fmt: skip
+                raise AssertionError("the socket was opened")
+        except InvalidStatus as refused:
+            return refused.response.status_code, json.loads(bytes(refused.response.body or b"{}"))
+
+    for headers in ({}, {"Authorization": "Bearer not-a-token"}):
+        status, body = asyncio.run(attempt(headers))
+        assert status == 401 and body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED", (headers, status, body)
