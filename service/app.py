@@ -27,7 +27,7 @@ from starlette.requests import HTTPConnection
 
 from service import __version__
 from service.api import agreements as agreement_downloads, analyses, health, ide, signin, transfer
-from service.api.deps import get_actor, get_actor_cache, get_events, get_runtime, get_settings
+from service.api.deps import bearer_token, get_actor, get_actor_cache, get_events, get_runtime, get_settings
 from service.api.import_jobs import ImportJobs
 from service.api.limits import BodyLimit
 from service.auth.cache import ActorCache
@@ -77,8 +77,8 @@ async def graphql_context(connection: HTTPConnection) -> Context:
         return Context(runtime.store, settings, PAGE_ONLY)
     actor = await get_actor(request)
     # a WebSocket's token is resolved again before each event (service.graphql.websocket): a revocation ends it
-    token = request.headers.get("authorization", "").partition(" ")[2].strip() if connection.scope["type"] == "websocket" else None
-    return Context(runtime.store, settings, actor, get_actor_cache(request), get_events(request), token or None)
+    token = bearer_token(request) if connection.scope["type"] == "websocket" else None
+    return Context(runtime.store, settings, actor, get_actor_cache(request), get_events(request), token)
 
 
 async def announce_development_token(runtime: StoreRuntime, settings: Settings) -> None:

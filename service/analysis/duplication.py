@@ -28,7 +28,7 @@ from service.analysis.evidence import (
     kinds_agreeing,
     text_of,
 )  # fmt: skip
-from service.analysis.explain import Wording, explain_en, suggest_option, summary_fa
+from service.analysis.explain import Wording, explain_en, suggest_option
 from service.analysis.learn import Learning, features as learn_features, learn
 from service.analysis.matrix import AgencyMatrix, AgencyRef
 from service.analysis.money import at_stake, budgets_of
@@ -179,11 +179,10 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
     findings: list[DuplicationFinding] = []
     rows: list[list[float]] = []
     per_duty: dict[int, int] = defaultdict(int)
-    # each duty's budget read once (findings share the dict: nothing writes to it), and each Persian
-    # summary made once per evidence it names: a city's 24,000 findings name a few thousand
+    # each duty's budget read once (findings share the dict: nothing writes to it); what findings'
+    # Persian shares made once (``Wording``: a city's 24,000 findings name a few thousand evidences)
     budgets: dict[int, dict[int, int]] = {}
-    summaries: dict[tuple[str, ...], str] = {}
-    wording = Wording(agencies, thesaurus)  # what findings' Persian shares, made once
+    wording = Wording(agencies, thesaurus)
     for _, neg_score, kind, i, j, e in classified:
         # bounded output: a duty's best fragmentation pairs (the per-group area report holds the rest)
         if kind == "fragmentation":
@@ -199,10 +198,7 @@ def analyse_duplication(snap: Snapshot, params: DuplicationParams, verdicts: dic
         budget_b = budgets.get(j)
         if budget_b is None:
             budget_b = budgets[j] = budgets_of(b)
-        said = (kind, *e.objects, "|", *e.acts, "|", *e.beneficiaries, "|", *e.geography)
-        summary = summaries.get(said)
-        if summary is None:
-            summary = summaries[said] = summary_fa(kind, e, thesaurus)
+        summary = wording.summary(kind, e)
         finding = DuplicationFinding(
             fid, kind, round(-neg_score, 4), round(e.text, 4), e.same_group, e.same_division,
             e.beneficiaries, e.geography, a["id"], b["id"], a["agencyId"], b["agencyId"], explain_en(kind, e, a, b),

@@ -60,30 +60,20 @@ def _budget_fa(name: str, budget: dict[int, int]) -> str:
     return f"{name}: {_join(lines)}"
 
 
-def effect_fa(f: DuplicationFinding, e: Evidence) -> str:
-    """GAO step 2: what the finding costs and what it does to the service people get."""
-    return Wording({}).effect(f, e)
-
-
-def words_fa(f: DuplicationFinding, explanation: bool, e: Evidence, a: dict[str, Any], b: dict[str, Any],
-             agencies: dict[str, dict[str, Any]], thesaurus: Thesaurus | None = None) -> tuple[str, str]:  # fmt: skip
-    """(effect, explanation) in Persian, the explanation only when asked for (else "")."""
-    return Wording(agencies, thesaurus)(f, explanation, e, a, b)
-
-
 def explain_fa(f: DuplicationFinding, e: Evidence, a: dict[str, Any], b: dict[str, Any],
                agencies: dict[str, dict[str, Any]], thesaurus: Thesaurus | None = None,
                effect: str | None = None) -> str:  # fmt: skip
-    """``effect``: ``effect_fa(f, e)`` when the caller has made it already."""
+    """One finding's explanation on its own (a run's findings share one ``Wording``); ``effect``:
+    ``Wording.effect(f, e)`` when the caller has made it already."""
     return Wording(agencies, thesaurus).explain(f, e, a, b, effect)
 
 
 class Wording:
     """The Persian of one run's findings. A city's 24,091 findings name 5,000 duties and a few thousand
-    kinds of evidence: each duty's budget sentence, each evidence's sentence (but its text similarity)
-    and each group of beneficiaries are made once per run, not once per finding. Its sentences are of
-    the vocabularies in force when it is called (a run keeps its own: ``keeping_vocabularies``), so
-    one Wording serves one run."""
+    kinds of evidence: each duty's budget sentence, each evidence's sentence (but its text similarity),
+    each summary and each group of beneficiaries are made once per run, not once per finding. Its
+    sentences are of the vocabularies in force when it is called (a run keeps its own:
+    ``keeping_vocabularies``), so one Wording serves one run."""
 
     def __init__(self, agencies: dict[str, dict[str, Any]], thesaurus: Thesaurus | None = None) -> None:
         self.agencies = agencies
@@ -91,6 +81,7 @@ class Wording:
         self._budgets: dict[tuple[str, tuple[tuple[int, int], ...]], str] = {}
         self._evidence: dict[tuple[Any, ...], str] = {}
         self._people: dict[tuple[str, ...], str] = {}
+        self._summaries: dict[tuple[str, ...], str] = {}
 
     def __call__(self, f: DuplicationFinding, explanation: bool, e: Evidence, a: dict[str, Any],
                  b: dict[str, Any]) -> tuple[str, str]:  # fmt: skip
@@ -98,6 +89,14 @@ class Wording:
         the explanation, made once for both."""
         effect = self.effect(f, e)
         return effect, self.explain(f, e, a, b, effect) if explanation else ""
+
+    def summary(self, kind: str, e: Evidence) -> str:
+        """``summary_fa``, once per class and evidence it names."""
+        key = (kind, *e.objects, "|", *e.acts, "|", *e.beneficiaries, "|", *e.geography)
+        said = self._summaries.get(key)
+        if said is None:
+            said = self._summaries[key] = summary_fa(kind, e, self.thesaurus)
+        return said
 
     def people(self, e: Evidence) -> str:
         key = tuple(e.beneficiaries)

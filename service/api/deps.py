@@ -33,22 +33,28 @@ def get_events(request: Request) -> EventHub | None:
     return getattr(request.app.state, "events", None)
 
 
+def bearer_token(request: Request) -> str | None:
+    """The token of ``Authorization: Bearer <token>``; None without one."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    return token.strip() or None if scheme.lower() == "bearer" else None
+
+
 async def get_actor(request: Request) -> Actor:
     """The actor behind ``Authorization: Bearer <token>``; no token or a revoked one is a 401."""
     header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
+    token = bearer_token(request)
     if not header and getattr(request, "method", None) == "GET":  # a WebSocket has no method  # a browser signed in at /signin reads pages; it never writes
         from service.api.signin import viewer_actor
 
         viewer = await viewer_actor(request)
         if viewer is not None:
             return viewer
-    if scheme.lower() != "bearer" or not token.strip():
+    if token is None:
         raise ServiceError(
             "UNAUTHENTICATED", "send an API token (Authorization: Bearer <token>) or sign in at /signin",
             "توکن دسترسی لازم است (سرآیند Authorization: Bearer)", status=401,
         )  # fmt: skip
-    actor = await resolve(get_runtime(request).store, token.strip(), get_actor_cache(request))
+    actor = await resolve(get_runtime(request).store, token, get_actor_cache(request))
     if actor is None:
         raise ServiceError("UNAUTHENTICATED", "unknown or revoked token", "توکن نامعتبر یا باطل‌شده است", status=401)
     return actor

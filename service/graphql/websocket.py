@@ -16,7 +16,7 @@ holds at most ``ws_max_subscriptions`` subscriptions.
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Collection
 from typing import Any
 
 from graphql import GraphQLError, parse
@@ -26,6 +26,7 @@ from strawberry.types.execution import ExecutionResult, PreExecutionError
 from strawberry.utils.aio import aclosing
 
 from service.errors import ServiceError
+from service.graphql.cost import parsed
 from service.graphql.endpoint import NOT_A_SUBSCRIPTION
 from service.graphql.errors import shaped
 from service.storage.errors import StoreError
@@ -71,10 +72,11 @@ class Operations:
         if (not isinstance(query, str) or not isinstance(operation_name, (str, type(None)))
                 or not isinstance(variable_values, (dict, type(None)))):  # fmt: skip
             return _refusing(NOT_AN_OPERATION)
-        try:  # parsed up to the token limit first: strawberry's own refusal of a longer one was a bare "complete"
-            parse(query, max_tokens=self._max_tokens)
-        except GraphQLError as exc:
-            return _refusing(exc)
+        if parsed(query, self._max_tokens) is None:  # up to the token limit (strawberry's own refusal of a
+            try:  # longer one was a bare "complete"), kept for the admission's look; the parser says why
+                parse(query, max_tokens=self._max_tokens)
+            except GraphQLError as exc:
+                return _refusing(exc)
         try:
             if not await context_value.still_allowed():  # a revoked token subscribes to nothing more
                 return _refusing(REVOKED)
@@ -108,41 +110,44 @@ async def _checked(source: AsyncIterator[Any], context: Any) -> AsyncGenerator[A
             yield result
 
 
-def _too_many(limit: int) -> GraphQLError:
+def _past_limit(handler: Any, held: Collection[str], ident: str) -> GraphQLError | None:
+    """The refusal of one subscription more than the socket may hold, in both languages (strawberry's
+    own words are English, with no code); None while there is room."""
+    limit = handler.max_subscriptions_per_connection
+    if not handler.connection_acknowledged or limit is None or len(held) < limit or ident in held:
+        return None
     return _error(ServiceError("TOO_MANY_SUBSCRIPTIONS", f"this socket already holds {limit} subscriptions: end one first",
                                f"این وب‌سوکت هم‌اکنون {limit} اشتراک دارد؛ نخست یکی را پایان دهید", status=429))  # fmt: skip
 
 
+def _operations(handler: Any) -> Operations:
+    """The handler's schema behind the router's admission and token limit."""
+    return Operations(handler.schema, getattr(handler.view, "admission", None), getattr(handler.view, "max_tokens", None))
+
+
 class TransportWSHandler(BaseGraphQLTransportWSHandler[Any, Any]):
-    """graphql-transport-ws over ``Operations``; a subscription past the socket's limit is refused in
-    both languages (strawberry's own words are English, with no code)."""
+    """graphql-transport-ws over ``Operations``, within the socket's limit."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.schema = Operations(self.schema, getattr(self.view, "admission", None),  # type: ignore[assignment]
-                                 getattr(self.view, "max_tokens", None))
+        self.schema = _operations(self)  # type: ignore[assignment]
 
     async def handle_subscribe(self, message: Any) -> None:
-        limit = self.max_subscriptions_per_connection
-        if (self.connection_acknowledged and limit is not None and len(self.operations) >= limit
-                and message["id"] not in self.operations):  # fmt: skip
-            await self.send_message({"id": message["id"], "type": "error", "payload": [_too_many(limit).formatted]})
+        if (refused := _past_limit(self, self.operations, message["id"])) is not None:
+            await self.send_message({"id": message["id"], "type": "error", "payload": [refused.formatted]})
             return
         await super().handle_subscribe(message)
 
 
 class LegacyWSHandler(BaseGraphQLWSHandler[Any, Any]):
-    """graphql-ws (Apollo's older protocol) over ``Operations``, the same limit in the same words."""
+    """graphql-ws (Apollo's older protocol) over ``Operations``, within the same limit."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.schema = Operations(self.schema, getattr(self.view, "admission", None),  # type: ignore[assignment]
-                                 getattr(self.view, "max_tokens", None))
+        self.schema = _operations(self)  # type: ignore[assignment]
 
     async def handle_start(self, message: Any) -> None:
-        limit = self.max_subscriptions_per_connection
-        if (self.connection_acknowledged and limit is not None and len(self.tasks) >= limit
-                and message["id"] not in self.tasks):  # fmt: skip
-            await self.send_message({"type": "error", "id": message["id"], "payload": _too_many(limit).formatted})
+        if (refused := _past_limit(self, self.tasks, message["id"])) is not None:
+            await self.send_message({"type": "error", "id": message["id"], "payload": refused.formatted})
             return
         await super().handle_start(message)
