@@ -17,6 +17,7 @@ from service.analysis.winwin_place import agency_places, parts
 from service.analysis.winwin_result import Match
 from service.analysis.winwin_text import RecordText, doc_fa, doc_text, most_shared
 from service.analysis.winwin_value import need_match
+from service.forked import in_two
 from service.settings import WinWinParams
 
 SEVERITY = {"low": 1, "medium": 2, "high": 3, "critical": 4}
@@ -80,7 +81,6 @@ def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus
     n_caps, n_needs = len(caps), len(needs)
     cap_v, need_v, issue_v = text.vectors[:n_caps], text.vectors[n_caps : n_caps + n_needs], text.vectors[n_caps + n_needs :]
 
-    candidates: dict[tuple[int, int], float] = {}
     cap_by_kind: dict[str, list[int]] = defaultdict(list)
     for i, c in enumerate(caps):
         cap_by_kind[c["kind"]].append(i)
@@ -89,37 +89,57 @@ def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus
         need_by_kind[n["kind"]].append(j)
     where = agency_places(snap)
     cap_at = [where.get(c["agencyId"]) for c in caps]
-    for kind in sorted(need_by_kind):
-        for need_part, cap_part in parts([where.get(needs[j]["agencyId"]) for j in need_by_kind[kind]],
-                                         [cap_at[i] for i in cap_by_kind.get(kind, [])]):  # fmt: skip
-            need_rows = [need_by_kind[kind][a] for a in need_part]
-            cap_rows = [cap_by_kind[kind][b] for b in cap_part]
-            for a, b, sim in top_k(need_v[need_rows], cap_v[cap_rows], params.neighbours, params.min_text):
-                candidates[(need_rows[a], cap_rows[b])] = sim
-            for a, b in most_shared(text, [n_caps + j for j in need_rows], cap_rows, params.concept_candidates):
-                candidates.setdefault((need_rows[a], cap_rows[b]), -1.0)
-    unknown = [pair for pair in sorted(candidates) if candidates[pair] < 0]
-    for pair, sim in zip(unknown, text.cosines([(n_caps + j, i) for j, i in unknown]), strict=True):
-        candidates[pair] = sim
 
-    kept: list[tuple[Match, dict[str, Any], dict[str, Any]]] = []
-    for (j, i) in sorted(candidates):
-        need, cap, sim = needs[j], caps[i], candidates[(j, i)]
-        if need["agencyId"] == cap["agencyId"] or not present.windows_meet(cap, need, today):
-            continue
-        # quantities before meaning: of a city's 25,000 candidates a third have units that compare, and
-        # text that close (0.6) is related whatever the concepts say; the concepts' meet is the dear part
-        fit = cover(present.remaining(cap, "capacity"), cap.get("unit"), present.remaining(need, "need"), need.get("unit"))
-        if not fit.comparable:
-            continue
-        relatedness = min(1.0, sim / 0.6)
-        if relatedness < 1.0:
-            relatedness = max(relatedness, text.meet(n_caps + j, i))
-        if relatedness < params.min_related:
-            continue
-        score = params.weight_text * relatedness + params.weight_quantity * fit.fit + params.weight_window
-        if score >= params.min_score:
-            kept.append((need_match(cap, need, sim, score, fit, text.shared(n_caps + j, i), params), cap, need))
+    def scan(kinds: list[str]) -> list[tuple[Match, int, int]]:
+        """The needs of ``kinds`` against the capacities of their kind: (match, capacity, need), the
+        best few per need. A need meets capacities of its own kind only, so kinds scan apart."""
+        candidates: dict[tuple[int, int], float] = {}
+        for kind in kinds:
+            for need_part, cap_part in parts([where.get(needs[j]["agencyId"]) for j in need_by_kind[kind]],
+                                             [cap_at[i] for i in cap_by_kind.get(kind, [])]):  # fmt: skip
+                need_rows = [need_by_kind[kind][a] for a in need_part]
+                cap_rows = [cap_by_kind[kind][b] for b in cap_part]
+                for a, b, sim in top_k(need_v[need_rows], cap_v[cap_rows], params.neighbours, params.min_text):
+                    candidates[(need_rows[a], cap_rows[b])] = sim
+                for a, b in most_shared(text, [n_caps + j for j in need_rows], cap_rows, params.concept_candidates):
+                    candidates.setdefault((need_rows[a], cap_rows[b]), -1.0)
+        unknown = [pair for pair in sorted(candidates) if candidates[pair] < 0]
+        for pair, sim in zip(unknown, text.cosines([(n_caps + j, i) for j, i in unknown]), strict=True):
+            candidates[pair] = sim
+
+        kept: list[Kept] = []
+        at: dict[int, tuple[int, int]] = {}  # id(need's match) → (capacity, need): sent back as numbers
+        for (j, i) in sorted(candidates):
+            need, cap, sim = needs[j], caps[i], candidates[(j, i)]
+            if need["agencyId"] == cap["agencyId"] or not present.windows_meet(cap, need, today):
+                continue
+            # quantities before meaning: of a city's 25,000 candidates a third have units that compare, and
+            # text that close (0.6) is related whatever the concepts say; the concepts' meet is the dear part
+            fit = cover(present.remaining(cap, "capacity"), cap.get("unit"), present.remaining(need, "need"), need.get("unit"))
+            if not fit.comparable:
+                continue
+            relatedness = min(1.0, sim / 0.6)
+            if relatedness < 1.0:
+                relatedness = max(relatedness, text.meet(n_caps + j, i))
+            if relatedness < params.min_related:
+                continue
+            score = params.weight_text * relatedness + params.weight_quantity * fit.fit + params.weight_window
+            if score >= params.min_score:
+                found = need_match(cap, need, sim, score, fit, text.shared(n_caps + j, i), params)
+                at[id(found)] = (i, j)
+                kept.append((found, cap, need))
+        return [(m, *at[id(m)]) for m, _, _ in _best_per_target(kept, params.matches_per_need)]
+
+    # the kinds in two halves of about the same work (needs × capacities), the second in a forked process
+    # (``forked.in_two``): past the text's vectors this was a city's matching, one core idle
+    halves: tuple[list[str], list[str]] = ([], [])
+    load = [0, 0]
+    for kind in sorted(need_by_kind, key=lambda k: (-len(need_by_kind[k]) * len(cap_by_kind.get(k, ())), k)):
+        side = 0 if load[0] <= load[1] else 1
+        halves[side].append(kind)
+        load[side] += len(need_by_kind[kind]) * len(cap_by_kind.get(kind, ()))
+    first, second = in_two(lambda: scan(sorted(halves[0])), lambda: scan(sorted(halves[1])), workers if min(load) else 1)
+    kept = [(m, caps[i], needs[j]) for m, i, j in first + second]
 
     found: dict[tuple[int, int], float] = {}
     for issue_part, cap_part in parts([where.get(i["raisedById"]) for i in issues], cap_at):
@@ -138,7 +158,7 @@ def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus
             cost_source="stated cost of the capacity" if cap.get("costRials") else "no cost stated: 0",
         )  # fmt: skip
         kept.append((match, cap, issue))
-    return Matched(_best_per_target(kept, params.matches_per_need), left_out)
+    return Matched(_best_per_target(kept, params.matches_per_need), left_out)  # a need's offers, cut by scan already, stay
 
 
 

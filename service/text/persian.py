@@ -40,6 +40,14 @@ def normalize(text: str | None) -> str:
     return _SPACES.sub(" ", text).strip().casefold()
 
 
+def words_of(text: str | None) -> list[str]:
+    """``normalize(text).split()`` without collapsing the spaces first: ``split`` ignores them as
+    ``\\s`` does (both are Unicode's whitespace), and casefolding makes none."""
+    if not text:
+        return []
+    return _TO_REPLACE.sub(_replacement, unicodedata.normalize("NFKC", text)).casefold().split()
+
+
 def _replacement(match: re.Match[str]) -> str:
     return _REPLACEMENTS[match.group()]
 

@@ -56,3 +56,32 @@ def test_gram_counts_in_two_processes_make_the_very_matrix_of_one() -> None:
     for a, b in ((alone.indptr, halves.indptr), (alone.indices, halves.indices), (alone.data, halves.data)):
         assert np.array_equal(a, b)
     assert gram_counts(docs[:10], workers=2).shape[0] == 10  # below PARALLEL_FROM: counted here
+
+
+def test_grams_are_numbered_in_the_order_they_first_come() -> None:
+    """A word first seen is numbered gram by gram where it comes in its doc, after the words before it
+    (the downstream sums run in column order: another order would move their last bits)."""
+    from service.analysis.textsim import _counted, _word_grams
+
+    docs = ["آب شهر", "شهر پساب آب", "پساب"]
+    vocab, counts = _counted(docs, (3, 5), chunk=2)
+    expected: dict[str, int] = {}
+    for word in ("آب", "شهر", "پساب"):
+        for gram in _word_grams(word, 3, 5):
+            expected.setdefault(gram, len(expected))
+    assert vocab == expected and list(vocab) == list(expected)
+    assert counts.shape == (3, len(expected)) and counts[1].nnz == len({*_word_grams("شهر", 3, 5), *_word_grams("پساب", 3, 5), *_word_grams("آب", 3, 5)})
+
+
+def test_words_of_is_normalize_then_split_for_every_character() -> None:
+    """``words_of`` skips ``normalize``'s collapsing of spaces: every code point, as a word's part and
+    as a run between words, splits the same way."""
+    from service.text.persian import normalize, words_of
+
+    for code in range(0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        ch = chr(code)
+        text = f"آب{ch} شهر{ch}{ch}x {ch}"
+        assert words_of(text) == normalize(text).split(), hex(code)
+    assert words_of(None) == [] and words_of("") == [] and words_of(" \u200c ") == []

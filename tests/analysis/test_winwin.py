@@ -321,3 +321,21 @@ def test_sensitivity_shared_with_a_forked_process_answers_as_alone() -> None:
     assert table.table() == alone.sensitivity  # read again: the child's rows were kept
     low, high = alone.sensitivity[0], alone.sensitivity[1]  # the child's two: answered, and not alike
     assert low["optimal"] and high["optimal"] and low["totalRials"] < high["totalRials"]
+
+
+def test_matching_in_two_processes_keeps_what_one_keeps() -> None:
+    """The needs' kinds are scanned in two halves, the second in a forked child: the same matches,
+    field for field, with the same capacity and need rows, as one process scanning every kind."""
+    from bench.generate import generate
+    from service.analysis.memory import snapshot_of
+    from service.analysis.winwin import match
+    from service.forked import room_to_fork
+
+    assert room_to_fork()  # else both halves would be scanned here and nothing forked would be tested
+    bundle = generate(1, sections=("agencies", "capacities", "needs", "issues", "exchanges", "requests"), shrink=4)
+    snap = snapshot_of(bundle)
+    alone, halves = match(snap, WinWinParams(), "2024-03-20"), match(snap, WinWinParams(), "2024-03-20", workers=2)
+    assert len({n["kind"] for n in snap["need"]}) > 1 and alone.kept  # two halves with something to find
+    assert [m for m, _, _ in halves.kept] == [m for m, _, _ in alone.kept]
+    assert [(c["id"], t["id"]) for _, c, t in halves.kept] == [(c["id"], t["id"]) for _, c, t in alone.kept]
+    assert halves.left_out == alone.left_out
