@@ -5,8 +5,8 @@ awaitable check, a type check): on an agency page of about a hundred records tha
 GraphQL's own cost, measured with wrk against a plain endpoint doing the same store work (issue 16).
 A document that only reads ``agency(id: …)``'s stored fields and its lists' stored fields (the
 page's ``duties { id titleFa }`` and the like) is compiled once into a plan: the same DataLoaders
-and statements (``service.graphql.narrow``), the same ``from_row``, each leaf serialized by its
-GraphQL type, the reply built as dicts.
+and statements (``service.graphql.narrow``), each leaf read from its row as ``from_row`` reads it
+(``_reader``) and serialized by its GraphQL type, the reply built as dicts.
 
 A document takes this path only after the normal executor has answered it once without errors
 (so parsing, validation and the guards ran on that text, and they depend on the text alone), and
@@ -20,6 +20,7 @@ both paths' replies document by document, and checks that the plan, not the exec
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,10 +29,12 @@ from typing import Any
 from graphql import (
     DocumentNode,
     FieldNode,
+    GraphQLID,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLSchema,
+    GraphQLString,
     OperationDefinitionNode,
     OperationType,
     StringValueNode,
@@ -41,11 +44,11 @@ from graphql import (
 from strawberry.utils.str_converters import to_camel_case
 
 from service.graphql.narrow import narrow_for
-from service.graphql.types.common import data_keys, from_row
+from service.graphql.types.common import _UNREADABLE, _number, _plan, _shows, data_keys
 from service.registry.repository import returns
 from service.registry.specs import AGENCY
 
-Leaf = tuple[str, str, Callable[[Any], Any], bool]  # response key, attribute, serialize, non-null
+Leaf = tuple[str, Callable[[dict[str, Any]], Any]]  # response key, the row's value as GraphQL shows it
 MAX_PLANS = 512
 
 
@@ -113,7 +116,7 @@ def _leaves(fields: list[FieldNode], node: type, gql_type: GraphQLObjectType) ->
         if attr is None or name not in gql_type.fields:
             raise Fallback  # a computed field
         serialize, non_null = _serializer(gql_type.fields[name].type)
-        leaves.append((key, attr, serialize, non_null))
+        leaves.append((key, _reader(node, attr, serialize, non_null)))
         keys.add(stored[attr])
     return leaves, typenames, keys
 
@@ -183,16 +186,51 @@ def compile_plan(schema: GraphQLSchema, document: DocumentNode, operation_name: 
     return Plan((root.alias or root.name).value, variable, literal, tuple(leaves), tuple(typenames), tuple(lists), order)
 
 
-def _record(obj: Any, leaves: tuple[Leaf, ...], typename_keys: tuple[str, ...], typename: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, attr, serialize, non_null in leaves:
-        value = getattr(obj, attr)
+def _reader(node: type, attr: str, serialize: Callable[[Any], Any], non_null: bool) -> Callable[[dict[str, Any]], Any]:
+    """What ``from_row(node, row)``'s ``attr``, serialized, would be, read from the row itself: an
+    agency page built each of its hundred records as a whole strawberry object (every declared
+    field) to read two or three back. The same steps as ``from_row``: a field the row lacks is its
+    default (None when required), a number GraphQL cannot show is left to ``_number``, an enum's
+    value made its member; then the type's own ``serialize``. A value ``from_row`` or ``serialize``
+    refuses raises here too (the executor then answers)."""
+    name, key, enum_type, required, number = next(p for p in _plan(node) if p[0] == attr)
+    field = next(f for f in dataclasses.fields(node) if f.name == name)
+
+    def default() -> Any:
+        if required:
+            return None
+        return field.default_factory() if field.default_factory is not dataclasses.MISSING else field.default
+
+    plain = serialize in (GraphQLString.serialize, GraphQLID.serialize)  # both give a str back as it is
+    shown: dict[Any, Any] = {}  # an enum's few values, each serialized once
+
+    def read(row: dict[str, Any]) -> Any:
+        if key not in row:
+            value = default()
+        else:
+            value = row[key]
+            if number is not None and value is not None and not _shows(number, value):
+                value = _number(number, value)
+                if value is _UNREADABLE:
+                    value = default()
+            elif enum_type is not None and value is not None:
+                out = shown.get(value)
+                if out is None:
+                    out = shown[value] = serialize(enum_type(value))
+                return out
         if value is None:
             if non_null:
                 raise Fallback
-            out[key] = None
-        else:
-            out[key] = serialize(value)
+            return None
+        if plain and type(value) is str:
+            return value
+        return serialize(value)
+
+    return read
+
+
+def _record(row: dict[str, Any], leaves: tuple[Leaf, ...], typename_keys: tuple[str, ...], typename: str) -> dict[str, Any]:
+    out = {key: read(row) for key, read in leaves}
     for key in typename_keys:
         out[key] = typename
     return out
@@ -200,8 +238,6 @@ def _record(obj: Any, leaves: tuple[Leaf, ...], typename_keys: tuple[str, ...], 
 
 async def run_plan(plan: Plan, context: Any, variables: dict[str, Any] | None) -> dict[str, Any]:
     """The ``data`` of the reply; ``Fallback`` for anything the executor must decide."""
-    from service.graphql.types.agency import Agency
-
     ident = plan.id_literal if plan.id_variable is None else (variables or {}).get(plan.id_variable)
     if isinstance(ident, int) and not isinstance(ident, bool):
         ident = str(ident)
@@ -214,9 +250,9 @@ async def run_plan(plan: Plan, context: Any, variables: dict[str, Any] | None) -
     if row is None:
         return {plan.root_key: None}
     lists = await asyncio.gather(*(loaders.related(p.query, p.keys).load(ident) for p in plan.lists))
-    built = _record(from_row(Agency, row), plan.leaves, plan.typename_keys, "Agency")
+    built = _record(row, plan.leaves, plan.typename_keys, "Agency")
     for p, rows in zip(plan.lists, lists, strict=True):
-        built[p.key] = [_record(from_row(p.node, r), p.leaves, p.typename_keys, p.typename) for r in rows]
+        built[p.key] = [_record(r, p.leaves, p.typename_keys, p.typename) for r in rows]
     return {plan.root_key: {key: built[key] for key in plan.order}}
 
 

@@ -100,3 +100,45 @@ def test_a_compiled_reply_costs_the_same_store_statements(demo: GraphQL, live: L
     assert {r["status"] for r in page["requestsReceived"]} <= {"SUBMITTED", "ACKNOWLEDGED", "IN_PROGRESS", "DONE",
                                                                "REJECTED", "WITHDRAWN"}  # enums by name
 
+
+
+# what a writer that skipped validation may have left on ag-abfa's capacity (written through a restore)
+ODD = {"quantity": 2**62, "version": 2**40, "unit": None}
+GONE = ("titleEn", "quantityCommitted")
+ODD_PAGE = ("query ($id: ID!) { agency(id: $id) { id nameFa level capacities { id titleFa titleEn quantity"
+            " quantityCommitted version unit kind } } }")  # fmt: skip
+
+
+def test_odd_stored_values_read_as_the_executor_reads_them(demo: GraphQL, live: LiveServer) -> None:
+    """The plan reads each leaf from its row, not from a whole object (``compiled._reader``): a number
+    GraphQL cannot show, a property the record lacks and a null read as the executor reads them, and
+    a required field nobody can show sends the request back to the executor."""
+    from service.registry.backup import backup_lines, restore_lines
+    from tests.conftest import run_on_store
+
+    async def work(store: Any) -> None:
+        lines = []
+        for line in await backup_lines(store):
+            item = json.loads(line)
+            props = item.get("props") or {}
+            if props.get("id") == "ca-abfa-sewer-ducts" and "labels" in item:
+                props.update(ODD)
+                for key in GONE:
+                    props.pop(key, None)
+            if props.get("id") == "ag-abfa" and "labels" in item:
+                props["version"] = "v9"  # a required Int no one can show: the executor's error
+            lines.append(json.dumps(item, ensure_ascii=False))
+        await store.wipe()
+        await restore_lines(store, lines)
+
+    run_on_store(demo.settings, work)
+    first, second, fetched = _three(demo, ODD_PAGE, {"id": "ag-abfa"}, live)
+    assert "errors" not in first and first == second == fetched
+    assert ANSWERED[1] == ANSWERED[0] + 1  # the plan answered
+    odd = next(c for c in first["data"]["agency"]["capacities"] if c["id"] == "ca-abfa-sewer-ducts")
+    assert odd["quantity"] == float(2**62) and odd["version"] == 1 and odd["unit"] is None  # version: its default
+    assert odd["titleEn"] is None and odd["quantityCommitted"] is None
+    with_version = ODD_PAGE.replace("{ id nameFa level", "{ id nameFa level version")
+    first, second, fetched = _three(demo, with_version, {"id": "ag-abfa"}, live)
+    assert first["errors"] and first == second == fetched
+    assert ANSWERED[1] == ANSWERED[0]  # back to the executor, which answers with its error
