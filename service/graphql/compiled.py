@@ -19,7 +19,6 @@ both paths' replies document by document, and checks that the plan, not the exec
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 from collections import OrderedDict
 from collections.abc import Callable
@@ -43,7 +42,8 @@ from graphql import (
 )  # fmt: skip
 from strawberry.utils.str_converters import to_camel_case
 
-from service.graphql.narrow import narrow_for
+from service.graphql.context import narrow_fields, narrow_nodes
+from service.graphql.narrow import Narrow, narrow_for
 from service.graphql.types.common import _UNREADABLE, _number, _plan, _shows, data_keys
 from service.registry.repository import returns
 from service.registry.specs import AGENCY
@@ -65,6 +65,8 @@ class ListPlan:
     typename: str
     leaves: tuple[Leaf, ...]
     typename_keys: tuple[str, ...]
+    narrow: Narrow  # the traversal's ``*_fields`` twin
+    fields: list[str]  # the values it returns, in order (``narrow_fields``)
 
 
 @dataclass(frozen=True)
@@ -178,10 +180,11 @@ def compile_plan(schema: GraphQLSchema, document: DocumentNode, operation_name: 
         sub_leaves, sub_typenames, keys = _leaves(_fields(field.selection_set), node, node_type)
         wanted = tuple(sorted(keys | {"id"}))
         query = TRAVERSALS[field.name.value][0]
-        if narrow_for(query, wanted) is None:
+        narrow = narrow_for(query, wanted)
+        if narrow is None:
             raise Fallback  # the full statement joins fields in: the executor's path
         lists.append(ListPlan((field.alias or field.name).value, query, node, wanted, node_type.name,
-                              tuple(sub_leaves), tuple(sub_typenames)))  # fmt: skip
+                              tuple(sub_leaves), tuple(sub_typenames), narrow, narrow_fields(narrow, wanted)))  # fmt: skip
     order = tuple((f.alias or f.name).value for f in _fields(root.selection_set))
     return Plan((root.alias or root.name).value, variable, literal, tuple(leaves), tuple(typenames), tuple(lists), order)
 
@@ -243,13 +246,12 @@ async def run_plan(plan: Plan, context: Any, variables: dict[str, Any] | None) -
         ident = str(ident)
     if not isinstance(ident, str):
         raise Fallback
-    loaders = context.loaders
     if any(context.repo.view.restricted(returns(p.query)) for p in plan.lists):
         raise Fallback  # the policy filters this reader's lists: the executor's full statements
-    row = await loaders.entity(AGENCY).load(ident)  # None for a missing record and an unreadable one alike
-    if row is None:
+    row, replies = await context.repo.with_lists(AGENCY, ident, [(p.query, p.narrow.statement, p.fields) for p in plan.lists])
+    if row is None:  # a missing record and an unreadable one alike
         return {plan.root_key: None}
-    lists = await asyncio.gather(*(loaders.related(p.query, p.keys).load(ident) for p in plan.lists))
+    lists = [narrow_nodes(rows, p.narrow, p.fields, [ident])[0] for p, rows in zip(plan.lists, replies, strict=True)]
     built = _record(row, plan.leaves, plan.typename_keys, "Agency")
     for p, rows in zip(plan.lists, lists, strict=True):
         built[p.key] = [_record(r, p.leaves, p.typename_keys, p.typename) for r in rows]

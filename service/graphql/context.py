@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -32,7 +32,8 @@ class CountingStore:
     """Wraps the store for one request so tests and benchmarks can see the query count."""
 
     inner: GraphStore
-    count: int = 0
+    count: int = 0  # statements
+    round_trips: int = 0  # reads and writes sent, statements sent together (``read_many``) once
 
     @property
     def backend(self) -> str:
@@ -40,14 +41,39 @@ class CountingStore:
 
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         self.count += 1
+        self.round_trips += 1
         return await self.inner.read(name, params)
+
+    async def read_many(self, reads: Sequence[tuple[str, Mapping[str, Any] | None]]) -> list[list[Row]]:
+        self.count += len(reads)
+        self.round_trips += 1
+        return await self.inner.read_many(reads)
 
     async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         self.count += 1
+        self.round_trips += 1
         return await self.inner.write(name, params)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
+
+
+def narrow_fields(narrow: Narrow, keys: tuple[str, ...]) -> list[str]:
+    """The stored fields a ``*_fields`` statement returns in its ``values``, in order."""
+    return [k for k in keys if k != narrow.key_as]
+
+
+def narrow_nodes(rows: list[Row], narrow: Narrow, fields: list[str], ids: list[str]) -> list[list[Row]]:
+    """A ``*_fields`` statement's rows (``key``, ``values`` in ``fields`` order, extra columns) as
+    each id's records, in ``ids`` order."""
+    grouped: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        node = dict(zip(fields, row["values"], strict=True))
+        node.update((k, v) for k, v in row.items() if k not in ("key", "values"))
+        if narrow.key_as:
+            node[narrow.key_as] = row["key"]
+        grouped[row["key"]].append(node)
+    return [grouped.get(k, []) for k in ids]
 
 
 @dataclass
@@ -117,18 +143,10 @@ class Loaders:
     def _narrow(self, query: str, narrow: Narrow, keys: tuple[str, ...]) -> DataLoader[str, list[Row]]:
         """The ``*_fields`` twin: values in ``keys`` order; the repository serves it only to
         readers who may read every record of the kind."""
-        fields = [k for k in keys if k != narrow.key_as]
+        fields = narrow_fields(narrow, keys)
 
         async def load(ids: list[str]) -> list[list[Row]]:
-            rows = await self.repo.related_fields(query, narrow.statement, ids, fields)
-            grouped: dict[str, list[Row]] = defaultdict(list)
-            for row in rows:
-                node = dict(zip(fields, row["values"], strict=True))
-                node.update((k, v) for k, v in row.items() if k not in ("key", "values"))
-                if narrow.key_as:
-                    node[narrow.key_as] = row["key"]
-                grouped[row["key"]].append(node)
-            return [grouped.get(k, []) for k in ids]
+            return narrow_nodes(await self.repo.related_fields(query, narrow.statement, ids, fields), narrow, fields, ids)
 
         return self._made.setdefault(f"narrow:{narrow.statement}:{','.join(keys)}", DataLoader(load_fn=load))
 

@@ -105,7 +105,8 @@ class GraphQLPost:
             answer = await run_plan(plan, context, data.get("variables"))
         except Exception:  # noqa: BLE001 - Fallback or anything else: the executor decides, as before
             return None
-        extensions = {"storeQueries": context.counter.count} if self.count_queries else None
+        counter = context.counter
+        extensions = {"storeQueries": counter.count, "storeRoundTrips": counter.round_trips} if self.count_queries else None
         self.compiled_answers += 1
         return ExecutionResult(data=answer, errors=None, extensions=extensions)
 

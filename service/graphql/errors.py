@@ -152,9 +152,10 @@ class ShapedGraphQLRouter(GraphQLRouter):
 
 
 class StoreQueryCount(SchemaExtension):
-    """Reports how many store statements the operation ran (development and tests only)."""
+    """Reports how many store statements the operation ran, and in how many round trips (statements
+    sent together by ``read_many`` are one): development and tests only."""
 
     def get_results(self) -> dict[str, int]:
         context = self.execution_context.context
         counter = getattr(context, "counter", None)
-        return {"storeQueries": counter.count} if counter is not None else {}
+        return {"storeQueries": counter.count, "storeRoundTrips": counter.round_trips} if counter is not None else {}

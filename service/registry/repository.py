@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -114,9 +114,26 @@ class Repository:
 
     async def get_many(self, spec: EntitySpec, ids: list[str]) -> dict[str, Row]:
         """The records with these ids that the reader may read (the others are simply absent)."""
-        rows = await self.store.read(f"{spec.key}/get", {"ids": list(ids)})
+        return self._readable(spec, await self.store.read(f"{spec.key}/get", {"ids": list(ids)}))
+
+    def _readable(self, spec: EntitySpec, rows: list[Row]) -> dict[str, Row]:
         found = (public(r["node"]) for r in rows)
         return {row["id"]: row for row in found if self.view.readable(spec.key, row)}
+
+    async def with_lists(self, spec: EntitySpec, ident: str,
+                         lists: Sequence[tuple[str, str, list[str]]]) -> tuple[Row | None, list[list[Row]]]:  # fmt: skip
+        """A record (as ``get_many``) and the ``*_fields`` twins (as ``related_fields``) of some of its
+        traversals, given as (query, statement, fields): every statement sent at once, one round trip
+        (``read_many``), where the record and then its lists were two. None and no lists for a record
+        missing or unreadable alike."""
+        for query, statement, _ in lists:
+            if self.view.restricted(returns(query)):
+                raise ValueError(f"{statement} cannot be read for a restricted reader")
+        replies = await self.store.read_many([(f"{spec.key}/get", {"ids": [ident]}),
+                                              *((statement, {"ids": [ident], "includeArchived": False, "fields": fields})
+                                                for _, statement, fields in lists)])  # fmt: skip
+        row = self._readable(spec, replies[0]).get(ident)
+        return (row, replies[1:]) if row is not None else (None, [])
 
     async def get(self, spec: EntitySpec, ident: str, field: str = "id") -> Row:
         """One record; NOT_FOUND when it is missing or the reader may not read it (the same answer)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -258,37 +258,69 @@ class FalkorStore:
         return error
 
     async def _run(self, name: str, params: Mapping[str, Any] | None, read_only: bool) -> list[Row]:
-        name, text = self._queries.pick(name, self.backend)
-        if self.observed is not None:
-            self.observed.add(name)
         try:
-            given = dict(params or {})
-            if _weight(given) >= OFF_LOOP_WEIGHT:  # a bulk write: 0.66 s on the loop at 20k rows
-                header = await asyncio.to_thread(self._header, given)
-            else:
-                header = self._header(given)
-            statement = header + text
-            command: list[Any] = ["GRAPH.RO_QUERY" if read_only else "GRAPH.QUERY", self._graph_name, statement, "--compact"]
-            if read_only:
-                command += ["timeout", self._timeout_ms]
+            name, command = await self._command(name, params, read_only)
             call = self._db.connection.execute_command(*command)
             reply = await (call if name in UNWATCHED else self._guarded(call))
-            for part in (reply[0], reply[-1]):  # a run-time error comes inside the reply
-                if isinstance(part, redis_errors.ResponseError):
-                    raise part
-            if len(reply) < 3:  # statistics only: no result set
-                return []
-            columns = [c[1] if isinstance(c, (list, tuple)) else c for c in reply[0]]
-            try:
-                return [dict(zip(columns, [_cell(v) for v in row], strict=True)) for row in reply[1]]
-            except _NeedsClient:  # nodes, edges, paths, dates: FalkorDB's client reads them (label and key names)
-                result = QueryResult(self._graph)
-                await self._guarded(result.parse(reply))
-                return [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in result.result_set]
+            return await self._rows(reply)
         except redis_errors.ResponseError as exc:
             if read_only and "empty key" in str(exc):
                 return []  # the graph has never been written to: nothing to read yet
             raise self._unavailable(translate(exc)) from exc
+        except Exception as exc:  # every failure is translated
+            raise self._unavailable(translate(exc)) from exc
+
+    async def _command(self, name: str, params: Mapping[str, Any] | None, read_only: bool) -> tuple[str, list[Any]]:
+        """(the statement's name in the library, the GRAPH.QUERY command that runs it)."""
+        name, text = self._queries.pick(name, self.backend)
+        if self.observed is not None:
+            self.observed.add(name)
+        given = dict(params or {})
+        if _weight(given) >= OFF_LOOP_WEIGHT:  # a bulk write: 0.66 s on the loop at 20k rows
+            header = await asyncio.to_thread(self._header, given)
+        else:
+            header = self._header(given)
+        command: list[Any] = ["GRAPH.RO_QUERY" if read_only else "GRAPH.QUERY", self._graph_name, header + text, "--compact"]
+        if read_only:
+            command += ["timeout", self._timeout_ms]
+        return name, command
+
+    async def _rows(self, reply: Any) -> list[Row]:
+        """A compact reply's rows as plain dicts; a run-time error inside the reply raised."""
+        if isinstance(reply, Exception):  # a pipeline's reply to one of its commands
+            raise reply
+        for part in (reply[0], reply[-1]):  # a run-time error comes inside the reply
+            if isinstance(part, redis_errors.ResponseError):
+                raise part
+        if len(reply) < 3:  # statistics only: no result set
+            return []
+        columns = [c[1] if isinstance(c, (list, tuple)) else c for c in reply[0]]
+        try:
+            return [dict(zip(columns, [_cell(v) for v in row], strict=True)) for row in reply[1]]
+        except _NeedsClient:  # nodes, edges, paths, dates: FalkorDB's client reads them (label and key names)
+            result = QueryResult(self._graph)
+            await self._guarded(result.parse(reply))
+            return [dict(zip(columns, (plain(v) for v in row), strict=True)) for row in result.result_set]
+
+    async def read_many(self, reads: Sequence[tuple[str, Mapping[str, Any] | None]]) -> list[list[Row]]:
+        """One pipeline: the commands written at once, their replies read in turn on one connection
+        (an agency page's four statements: 449 → 568 pages/s of store reads, 8 clients, measured).
+        FalkorDB runs one connection's commands one after the other, each as ``read`` runs it."""
+        out: list[list[Row]] = []
+        try:
+            pipe = self._db.connection.pipeline(transaction=False)
+            for name, params in reads:
+                _, command = await self._command(name, params, read_only=True)
+                pipe.execute_command(*command)
+            replies = await self._guarded(pipe.execute(raise_on_error=False))
+            for reply in replies:
+                try:
+                    out.append(await self._rows(reply))
+                except redis_errors.ResponseError as exc:
+                    if "empty key" not in str(exc):
+                        raise
+                    out.append([])  # the graph has never been written to: nothing to read yet
+            return out
         except Exception as exc:  # every failure is translated
             raise self._unavailable(translate(exc)) from exc
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 from neo4j import (
@@ -73,6 +73,16 @@ def _timed(timeout_s: float) -> Callable[[AsyncManagedTransaction, str, dict[str
     return unit_of_work(timeout=timeout_s)(read)
 
 
+def _timed_many(timeout_s: float) -> Callable[[AsyncManagedTransaction, Callable[[AsyncManagedTransaction], Awaitable[list[list[Row]]]]],
+                                              Awaitable[list[list[Row]]]]:  # fmt: skip
+    """``read_many``'s work with the same server-side timeout as one read."""
+
+    async def run(tx: AsyncManagedTransaction, each: Callable[[AsyncManagedTransaction], Awaitable[list[list[Row]]]]) -> list[list[Row]]:
+        return await each(tx)
+
+    return unit_of_work(timeout=timeout_s)(run)
+
+
 class Neo4jStore:
     """GraphStore on Neo4j 5: ``execute_read`` / ``execute_write`` retry transient failures."""
 
@@ -89,6 +99,7 @@ class Neo4jStore:
         self._bookmarks = AsyncGraphDatabase.bookmark_manager()
         self._queries = queries
         self._read = _timed(timeout_s)
+        self._many = _timed_many(timeout_s)
         # A Neo4j that accepts connections and never answers (paused, wedged) held a read 21 s, and
         # a pooled connection to a paused server would wait for ever: every call has a client-side
         # bound, past the server's own read timeout; bulk writes are left to run.
@@ -145,6 +156,31 @@ class Neo4jStore:
 
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return await self._run(name, params, read_only=True)
+
+    async def read_many(self, reads: Sequence[tuple[str, Mapping[str, Any] | None]]) -> list[list[Row]]:
+        """The statements in turn in one read transaction (routed to a reader): one session and one
+        transaction's set-up instead of one each; the driver still awaits each statement's records."""
+        picked = [self._queries.pick(name, self.backend) for name, _ in reads]
+        if self.observed is not None:
+            for name, _ in picked:
+                self.observed.add(name)
+        texts = [(text, dict(params or {})) for (_, text), (_, params) in zip(picked, reads, strict=True)]
+
+        async def each(tx: AsyncManagedTransaction) -> list[list[Row]]:
+            return [await _collect(tx, text, params) for text, params in texts]
+
+        async def work() -> list[list[Row]]:
+            async with self._driver.session(database=self._database, default_access_mode=READ_ACCESS,
+                                            bookmark_manager=self._bookmarks) as session:  # fmt: skip
+                return await session.execute_read(self._many, each)
+
+        try:
+            return await asyncio.wait_for(work(), self._bound_s)
+        except TimeoutError:
+            log.warning("Neo4j gave no answer to %s within %.1f s", ", ".join(n for n, _ in picked), self._bound_s)
+            raise Unavailable("Neo4j did not answer in time") from None
+        except Exception as exc:  # every failure is translated
+            raise translate(exc) from exc
 
     async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return await self._run(name, params, read_only=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 Row = dict[str, Any]
@@ -19,6 +19,12 @@ class GraphStore(Protocol):
 
     async def read(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run a read-only statement."""
+        ...
+
+    async def read_many(self, reads: Sequence[tuple[str, Mapping[str, Any] | None]]) -> list[list[Row]]:
+        """Run read-only statements sent together, their rows in the same order: one round trip
+        (FalkorDB: a pipeline; Neo4j: one read transaction). Each statement is as correct alone as
+        ``read`` runs it; together they are not one snapshot under read committed."""
         ...
 
     async def write(self, name: str, params: Mapping[str, Any] | None = None) -> list[Row]:

@@ -196,10 +196,36 @@ async def test_errors_map_onto_the_port(store: GraphStore, tmp_path: Path) -> No
         await other.read("broken")
 
 
+async def test_reads_sent_together_answer_as_each_alone(store: GraphStore, tmp_path: Path) -> None:
+    """``read_many`` (one round trip): each statement's rows as ``read`` gives them, in the order sent;
+    a graph never written reads empty; a statement that fails fails the whole call, translated."""
+    empty = await store.read_many([("agency/get", {"ids": ["ag-city"]}), ("duty/by_agency", {"ids": ["ag-city"], "includeArchived": False})])
+    assert empty == [[], []] and await store.read_many([]) == []
+    await import_bundle(store, small_bundle())
+    reads: list[tuple[str, dict[str, Any] | None]] = [
+        ("agency/get", {"ids": ["ag-city", "ag-parks", "ag-none"]}),
+        ("duty/by_agency", {"ids": ["ag-city"], "includeArchived": False}),
+        ("agency/get", {"ids": ["ag-parks"]}),
+    ]
+    together = await store.read_many(reads)
+    assert together == [await store.read(name, params) for name, params in reads]
+    assert [len(rows) for rows in together] == [2, len(together[1]), 1] and together[1]
+    broken = QueryLibrary(root=tmp_path, texts={"broken": "MATCH (n RETURN n", "agency/get": QueryLibrary.load().texts["agency/get"]})
+    if isinstance(store, FalkorStore):
+        other: GraphStore = FalkorStore(store._db, "contract", broken, 5.0)
+    else:
+        assert isinstance(store, Neo4jStore)
+        other = Neo4jStore(store._driver, store._database, broken)
+    with pytest.raises(BadQuery):
+        await other.read_many([("agency/get", {"ids": ["ag-city"]}), ("broken", None)])
+
+
 async def test_unreachable_store_is_unavailable(tmp_path: Path) -> None:
     dead = FalkorStore.connect(queries=QueryLibrary.load(), graph="x", unix_socket=str(tmp_path / "none.sock"))
     with pytest.raises(Unavailable):
         await dead.ping()
+    with pytest.raises(Unavailable):
+        await dead.read_many([("agency/get", {"ids": ["ag-city"]})])
     await dead.close()
 
 

@@ -95,7 +95,7 @@ def test_store_outage_is_explained_and_heals_by_itself(tmp_path: Path) -> None:
             auth = {"Authorization": f"Bearer {asyncio.run(make())}"}
             query = {"query": "{ agencies { totalCount } }"}
             assert client.post("/graphql", json=query, headers=auth).json() == {
-                "data": {"agencies": {"totalCount": 0}}, "extensions": {"storeQueries": 2},
+                "data": {"agencies": {"totalCount": 0}}, "extensions": {"storeQueries": 2, "storeRoundTrips": 2},
             }  # fmt: skip
             server.terminate()
             server.wait(timeout=10)
