@@ -134,12 +134,14 @@ def match(snap: Snapshot, params: WinWinParams, today: str, thesaurus: Thesaurus
     # (``forked.in_two``): past the text's vectors this was a city's matching, one core idle
     halves: tuple[list[str], list[str]] = ([], [])
     load = [0, 0]
-    for kind in sorted(need_by_kind, key=lambda k: (-len(need_by_kind[k]) * len(cap_by_kind.get(k, ())), k)):
+    for kind in sorted(need_by_kind, key=lambda k: (-len(need_by_kind[k]) * len(cap_by_kind.get(k, ())), _kind_order(k))):
         side = 0 if load[0] <= load[1] else 1
         halves[side].append(kind)
         load[side] += len(need_by_kind[kind]) * len(cap_by_kind.get(kind, ()))
-    first, second = in_two(lambda: scan(sorted(halves[0])), lambda: scan(sorted(halves[1])), workers if min(load) else 1)
-    kept = [(m, caps[i], needs[j]) for m, i, j in first + second]
+    first, second = in_two(lambda: scan(sorted(halves[0], key=_kind_order)), lambda: scan(sorted(halves[1], key=_kind_order)),
+                           workers if min(load) else 1)  # fmt: skip
+    # in (need, capacity) order, as one scan makes them: offers tied on everything keep their order
+    kept = [(m, caps[i], needs[j]) for m, i, j in sorted(first + second, key=lambda t: (t[2], t[1]))]
 
     found: dict[tuple[int, int], float] = {}
     for issue_part, cap_part in parts([where.get(i["raisedById"]) for i in issues], cap_at):
@@ -210,6 +212,11 @@ def _split_arranged(kept: list[tuple[Match, dict[str, Any], dict[str, Any]]], ar
 
 def _order(m: Match) -> tuple[str, str, str, str]:
     return (m.provider, m.receiver, m.capacity_id, m.target_id)
+
+
+def _kind_order(kind: str | None) -> tuple[bool, str]:
+    """Kinds in order, a record stored without one (no writer through the API can) last, not a TypeError."""
+    return (kind is None, kind or "")
 
 
 def _best_per_target(kept: list[Kept], keep: int) -> list[Kept]:

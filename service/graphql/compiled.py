@@ -23,6 +23,7 @@ import dataclasses
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from graphql import (
@@ -40,6 +41,7 @@ from graphql import (
     VariableNode,
     parse,
 )  # fmt: skip
+from graphql.pyutils import is_iterable
 from strawberry.utils.str_converters import to_camel_case
 
 from service.graphql.context import narrow_fields, narrow_nodes
@@ -87,6 +89,8 @@ def _serializer(gql_type: Any) -> tuple[Callable[[Any], Any], bool]:
         item, item_non_null = _serializer(inner.of_type)
 
         def each(values: Any) -> Any:
+            if not is_iterable(values):  # a text where a list belongs: the executor's "Expected Iterable"
+                raise Fallback
             if any(v is None for v in values) and item_non_null:
                 raise Fallback
             return [None if v is None else item(v) for v in values]
@@ -232,7 +236,20 @@ def _reader(node: type, attr: str, serialize: Callable[[Any], Any], non_null: bo
     return read
 
 
-def _record(row: dict[str, Any], leaves: tuple[Leaf, ...], typename_keys: tuple[str, ...], typename: str) -> dict[str, Any]:
+@cache
+def _enum_values(node: type) -> tuple[tuple[str, frozenset[Any]], ...]:
+    """(row key, the values its enum takes) for each enum field of a type."""
+    return tuple((key, frozenset(m.value for m in enum_type)) for _, key, enum_type, _, _ in _plan(node) if enum_type is not None)
+
+
+def _record(row: dict[str, Any], node: type, leaves: tuple[Leaf, ...], typename_keys: tuple[str, ...],
+            typename: str) -> dict[str, Any]:  # fmt: skip
+    """The record's reply. ``from_row`` makes every enum field of the row a member, asked for or not,
+    and the executor fails on one that is none: so does this (``Fallback``), before any leaf is read."""
+    for key, values in _enum_values(node):
+        value = row.get(key)
+        if value is not None and value not in values:  # an unhashable value raises: the executor answers too
+            raise Fallback
     out = {key: read(row) for key, read in leaves}
     for key in typename_keys:
         out[key] = typename
@@ -241,6 +258,8 @@ def _record(row: dict[str, Any], leaves: tuple[Leaf, ...], typename_keys: tuple[
 
 async def run_plan(plan: Plan, context: Any, variables: dict[str, Any] | None) -> dict[str, Any]:
     """The ``data`` of the reply; ``Fallback`` for anything the executor must decide."""
+    from service.graphql.types.agency import Agency
+
     ident = plan.id_literal if plan.id_variable is None else (variables or {}).get(plan.id_variable)
     if isinstance(ident, int) and not isinstance(ident, bool):
         ident = str(ident)
@@ -252,9 +271,9 @@ async def run_plan(plan: Plan, context: Any, variables: dict[str, Any] | None) -
     if row is None:  # a missing record and an unreadable one alike
         return {plan.root_key: None}
     lists = [narrow_nodes(rows, p.narrow, p.fields, [ident])[0] for p, rows in zip(plan.lists, replies, strict=True)]
-    built = _record(row, plan.leaves, plan.typename_keys, "Agency")
+    built = _record(row, Agency, plan.leaves, plan.typename_keys, "Agency")
     for p, rows in zip(plan.lists, lists, strict=True):
-        built[p.key] = [_record(r, p.leaves, p.typename_keys, p.typename) for r in rows]
+        built[p.key] = [_record(r, p.node, p.leaves, p.typename_keys, p.typename) for r in rows]
     return {plan.root_key: {key: built[key] for key in plan.order}}
 
 

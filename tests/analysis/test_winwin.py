@@ -339,3 +339,16 @@ def test_matching_in_two_processes_keeps_what_one_keeps() -> None:
     assert [m for m, _, _ in halves.kept] == [m for m, _, _ in alone.kept]
     assert [(c["id"], t["id"]) for _, c, t in halves.kept] == [(c["id"], t["id"]) for _, c, t in alone.kept]
     assert halves.left_out == alone.left_out
+
+
+def test_offers_tied_on_everything_keep_one_scans_order() -> None:
+    """Two halves merged in (need, capacity) row order, as one scan makes them: with ids a broken
+    constraint let repeat, the offer kept for a need is the first row's, however the kinds split."""
+    from service.analysis.winwin import match
+
+    text = "دستگاه حفاری افقی بدون ترانشه"
+    caps = [_res("ca-1", "ag-a", text, "equipment"), _res("ca-1", "ag-a", text, "data")]
+    needs = [_res("ne-1", "ag-b", text, "equipment"), _res("ne-1", "ag-b", text, "data")]
+    snap = _snap(caps, needs)
+    kept = [match(snap, WinWinParams(matches_per_need=1), "2024-03-20", workers=w).kept for w in (1, 2)]
+    assert [[t["kind"] for _, _, t in k] for k in kept] == [["equipment"], ["equipment"]]
