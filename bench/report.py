@@ -160,7 +160,7 @@ def _api_fix(dominant: str, scenario: str) -> str:
                 "of revocations made by another process taking that long to bite.")
     if dominant.startswith("other store"):
         return ("What would meet it: fewer statements per page, or a store with cores of its own. The plain "
-                "endpoint runs the same four statements (the agency, then its three lists side by side), so with "
+                "endpoint runs the same four statements, sent together in one round trip (`read_many`), so with "
                 "wrk the ratio is GraphQL's own cost; here the store's time is shared by both. One statement for "
                 "the whole page would need a Cypher file per combination of lists (statements are files, never "
                 "text built at run time).")
