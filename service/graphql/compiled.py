@@ -19,11 +19,10 @@ both paths' replies document by document, and checks that the plan, not the exec
 
 from __future__ import annotations
 
-import dataclasses
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from enum import Enum
 from typing import Any
 
 from graphql import (
@@ -46,7 +45,7 @@ from strawberry.utils.str_converters import to_camel_case
 
 from service.graphql.context import narrow_fields, narrow_nodes
 from service.graphql.narrow import Narrow, narrow_for
-from service.graphql.types.common import _UNREADABLE, _number, _plan, _shows, data_keys
+from service.graphql.types.common import data_keys, enum_values, field_reader
 from service.registry.repository import returns
 from service.registry.specs import AGENCY
 
@@ -194,41 +193,25 @@ def compile_plan(schema: GraphQLSchema, document: DocumentNode, operation_name: 
 
 
 def _reader(node: type, attr: str, serialize: Callable[[Any], Any], non_null: bool) -> Callable[[dict[str, Any]], Any]:
-    """What ``from_row(node, row)``'s ``attr``, serialized, would be, read from the row itself: an
-    agency page built each of its hundred records as a whole strawberry object (every declared
-    field) to read two or three back. The same steps as ``from_row``: a field the row lacks is its
-    default (None when required), a number GraphQL cannot show is left to ``_number``, an enum's
-    value made its member; then the type's own ``serialize``. A value ``from_row`` or ``serialize``
-    refuses raises here too (the executor then answers)."""
-    name, key, enum_type, required, number = next(p for p in _plan(node) if p[0] == attr)
-    field = next(f for f in dataclasses.fields(node) if f.name == name)
-
-    def default() -> Any:
-        if required:
-            return None
-        return field.default_factory() if field.default_factory is not dataclasses.MISSING else field.default
-
+    """``attr`` of a row as the executor shows it: ``field_reader`` (what ``from_row`` makes of it: an
+    agency page built each of its hundred records as a whole strawberry object to read two or three
+    fields back), then the type's own ``serialize``. A value either refuses raises here too (the
+    executor then answers)."""
+    value_of = field_reader(node, attr)
     plain = serialize in (GraphQLString.serialize, GraphQLID.serialize)  # both give a str back as it is
-    shown: dict[Any, Any] = {}  # an enum's few values, each serialized once
+    shown: dict[Enum, Any] = {}  # an enum's few members, each serialized once
 
     def read(row: dict[str, Any]) -> Any:
-        if key not in row:
-            value = default()
-        else:
-            value = row[key]
-            if number is not None and value is not None and not _shows(number, value):
-                value = _number(number, value)
-                if value is _UNREADABLE:
-                    value = default()
-            elif enum_type is not None and value is not None:
-                out = shown.get(value)
-                if out is None:
-                    out = shown[value] = serialize(enum_type(value))
-                return out
+        value = value_of(row)
         if value is None:
             if non_null:
                 raise Fallback
             return None
+        if isinstance(value, Enum):
+            out = shown.get(value)
+            if out is None:
+                out = shown[value] = serialize(value)
+            return out
         if plain and type(value) is str:
             return value
         return serialize(value)
@@ -236,17 +219,11 @@ def _reader(node: type, attr: str, serialize: Callable[[Any], Any], non_null: bo
     return read
 
 
-@cache
-def _enum_values(node: type) -> tuple[tuple[str, frozenset[Any]], ...]:
-    """(row key, the values its enum takes) for each enum field of a type."""
-    return tuple((key, frozenset(m.value for m in enum_type)) for _, key, enum_type, _, _ in _plan(node) if enum_type is not None)
-
-
 def _record(row: dict[str, Any], node: type, leaves: tuple[Leaf, ...], typename_keys: tuple[str, ...],
             typename: str) -> dict[str, Any]:  # fmt: skip
     """The record's reply. ``from_row`` makes every enum field of the row a member, asked for or not,
     and the executor fails on one that is none: so does this (``Fallback``), before any leaf is read."""
-    for key, values in _enum_values(node):
+    for key, values in enum_values(node):
         value = row.get(key)
         if value is not None and value not in values:  # an unhashable value raises: the executor answers too
             raise Fallback
