@@ -1,7 +1,5 @@
 """Who is acting: carried from the request into every use case (tokens come with Trust)."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from enum import Enum
 

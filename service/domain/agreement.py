@@ -7,8 +7,6 @@ the provider side pays and the receiver side is the payee. The directorate may a
 (it coordinates, and records what was agreed on paper); an analyst writes nothing.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from enum import Enum
 from typing import Annotated, Any
@@ -49,7 +47,7 @@ class AgreementIn(Input):
     contractRef: Code | None = None  # the paper contract's number
 
     @model_validator(mode="after")
-    def _sound(self) -> AgreementIn:
+    def _sound(self) -> "AgreementIn":
         if self.periodFrom and self.periodTo and self.periodFrom > self.periodTo:
             raise ValueError("periodTo: the end is before the start")
         if set(self.providerIds) & set(self.receiverIds):
@@ -78,7 +76,7 @@ class StepIn(Input):
     exchangeId: EntityId | None = None  # the exchange that records the payment or the delivery
 
     @model_validator(mode="after")
-    def _sound(self) -> StepIn:
+    def _sound(self) -> "StepIn":
         if self.kind == StepKind.SETTLEMENT.value and self.valueRials is None:
             raise ValueError("valueRials: a payment needs its amount in rials")
         if self.kind == StepKind.ORDER.value and self.refId:

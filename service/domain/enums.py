@@ -1,7 +1,5 @@
 """Closed vocabularies of the registry. Values are what the store keeps."""
 
-from __future__ import annotations
-
 from enum import Enum
 
 

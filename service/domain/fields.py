@@ -1,7 +1,5 @@
 """Field types shared by the input models: cleaned labels, Jalali-or-ISO dates, rials."""
 
-from __future__ import annotations
-
 import unicodedata
 from typing import Annotated
 

@@ -4,8 +4,6 @@ Pydantic does the checking once, for GraphQL, imports and the demo loader alike.
 Relations are ids; the store statement refuses ids that do not exist.
 """
 
-from __future__ import annotations
-
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -29,7 +27,7 @@ from service.domain.fields import (
 
 
 class Input(BaseModel):
-    model_config = ConfigDict(extra="forbid", use_enum_values=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", use_enum_values=True, str_strip_whitespace=True, defer_build=True)
 
 
 def _window_ok(start: str | None, end: str | None, names: str) -> None:
@@ -54,7 +52,7 @@ class AgencyIn(Input):
     fictional: bool = False  # an invented name (demo data), never to be shown as a real body
 
     @model_validator(mode="after")
-    def _tier(self) -> AgencyIn:
+    def _tier(self) -> "AgencyIn":
         if self.jurisdiction is None:
             self.jurisdiction = _TIER_OF_LEVEL.get(str(self.level))  # type: ignore[assignment]
         return self
@@ -80,7 +78,7 @@ class DutyIn(Input):
     budgetRials: list[Rials] = []
 
     @model_validator(mode="after")
-    def _budgets(self) -> DutyIn:
+    def _budgets(self) -> "DutyIn":
         _budgets_ok(self.budgetYears, self.budgetRials)
         return self
 
@@ -119,7 +117,7 @@ class CapacityIn(_Resource):
     innovationCentre: InnovationCentreCode | None = None
 
     @model_validator(mode="after")
-    def _window(self) -> CapacityIn:
+    def _window(self) -> "CapacityIn":
         _window_ok(self.availableFrom, self.availableTo, "availableFrom/availableTo")
         if self.innovationCentre and self.kind != e.ResourceKind.PRODUCT.value:
             raise ValueError("innovationCentre: only a knowledge-based product (kind product) belongs to an innovation centre")
@@ -138,7 +136,7 @@ class NeedIn(_Resource):
     quantityMet: Quantity | None = None  # already met: the rest is still wanted
 
     @model_validator(mode="after")
-    def _window(self) -> NeedIn:
+    def _window(self) -> "NeedIn":
         _window_ok(self.neededFrom, self.neededTo, "neededFrom/neededTo")
         return self
 
@@ -182,7 +180,7 @@ class ExchangeIn(Input):
     agreementId: EntityId | None = None  # the agreement it belongs to (both parties must be its parties)
 
     @model_validator(mode="after")
-    def _money(self) -> ExchangeIn:
+    def _money(self) -> "ExchangeIn":
         if self.kind == e.ExchangeKind.FINANCIAL.value and self.amountRials is None:
             raise ValueError("amountRials: a financial exchange needs an amount in rials")
         if self.kind == e.ExchangeKind.FINANCIAL.value and self.estimatedValueRials is not None:
@@ -207,7 +205,7 @@ class RequestIn(Input):
     agreementId: EntityId | None = None  # the agreement it is filed under (branch agree)
 
     @model_validator(mode="after")
-    def _parties(self) -> RequestIn:
+    def _parties(self) -> "RequestIn":
         if self.senderId == self.receiverId:
             raise ValueError("receiverId: a request goes to another agency")
         return self
@@ -259,7 +257,7 @@ _DutyPatch = patch_of(DutyIn, *_TEXT, "functionCode", "beneficiaries", "geograph
 
 class DutyPatch(_DutyPatch):  # type: ignore[misc,valid-type]
     @model_validator(mode="after")
-    def _budgets(self) -> DutyPatch:
+    def _budgets(self) -> "DutyPatch":
         _budgets_ok(self.budgetYears, self.budgetRials)
         return self
 
@@ -293,7 +291,7 @@ class PlanIn(Input):
     approvalChain: list[ApprovalStep] | None = None  # None: the setting's (working group → council → city council)
 
     @model_validator(mode="after")
-    def _period(self) -> PlanIn:
+    def _period(self) -> "PlanIn":
         if self.fromYear > self.toYear:
             raise ValueError("toYear: the plan ends before it starts")
         if self.approvalChain is not None and (not self.approvalChain or len(set(self.approvalChain)) != len(self.approvalChain)):
@@ -320,7 +318,7 @@ class PlanActionIn(Input):
     expectedBenefitRials: Rials | None = None  # what the city gains (a win-win opportunity)
 
     @model_validator(mode="after")
-    def _option(self) -> PlanActionIn:
+    def _option(self) -> "PlanActionIn":
         if self.option is not None and self.sourceKind != e.ActionSource.DUPLICATION_FINDING.value:
             raise ValueError("option: only an action on a duplication finding chooses an option")
         if len(set(self.ownerIds)) != len(self.ownerIds):

@@ -7,8 +7,6 @@ seed-003 style stakeholder analysis; the power/interest grid (Mendelow) calls a 
 ``HIGH`` (3) or more high, so the middle of the scale counts as high.
 """
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Annotated
 
@@ -114,7 +112,7 @@ class StakeholderIn(Input):
         return _known_beneficiaries(values)
 
     @model_validator(mode="after")
-    def _defaults(self) -> StakeholderIn:
+    def _defaults(self) -> "StakeholderIn":
         for name in ("issueIds", "dutyIds", "planIds", "workingGroupIds"):
             setattr(self, name, sorted(set(getattr(self, name))))  # the statement counts what it found
         if not self.beneficiaries:
@@ -162,7 +160,7 @@ class CommitmentIn(Input):
     madeOn: IsoDate | None = None
 
     @model_validator(mode="after")
-    def _order(self) -> CommitmentIn:
+    def _order(self) -> "CommitmentIn":
         if self.madeOn and self.madeOn > self.dueDate:
             raise ValueError("dueDate: the due date is before the day the commitment was made")
         return self

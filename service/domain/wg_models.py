@@ -3,8 +3,6 @@
 Dates come in Jalali or ISO (``IsoDate``) and are stored as ISO days, like every other date here.
 """
 
-from __future__ import annotations
-
 from pydantic import Field
 
 from service.domain import enums as e

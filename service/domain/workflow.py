@@ -1,7 +1,5 @@
 """The request workflow: which status may follow which, and who may move it."""
 
-from __future__ import annotations
-
 from enum import Enum
 
 from service.domain.enums import ActionStatus as A, PlanStatus as P, RequestStatus as S

@@ -3,8 +3,6 @@
 They read through the repository like every list, so an agency aggregates only what it may read.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import Any
 

@@ -1,8 +1,6 @@
 """GraphQL over agreements: the list and lookups (through the reader's view: an agency sees only
 the agreements it is a party to), totals by kind and Jalali year, and one mutation per step."""
 
-from __future__ import annotations
-
 import strawberry
 from strawberry.experimental.pydantic import input as pydantic_input
 from strawberry.types import Info

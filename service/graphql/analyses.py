@@ -1,7 +1,5 @@
 """GraphQL entry points of the analyses: a query namespace and the mutations that act on results."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Any
 
@@ -44,13 +42,13 @@ class Analyses:
         return DuplicationReport.of(await runner.duplication(info.context.repo, info.context.settings))
 
     @strawberry.field(description="Terms the directorate added to the shipped vocabularies, oldest first")
-    async def vocabulary_terms(self, info: Info) -> list[VocabularyTerm]:
+    async def vocabulary_terms(self, info: Info) -> "list[VocabularyTerm]":
         from service.analysis.vocab.terms import load_terms
 
         return [term_of(t) for t in await load_terms(info.context.repo.store)]
 
     @strawberry.field(description="The thesaurus concepts a text names (after normalisation and light stemming)")
-    async def concepts(self, info: Info, text: str) -> list[ThesaurusConcept]:
+    async def concepts(self, info: Info, text: str) -> "list[ThesaurusConcept]":
         from service.analysis.vocab.terms import load_terms, thesaurus_with
 
         t = thesaurus_with(await load_terms(info.context.repo.store))

@@ -1,7 +1,5 @@
 """The audit trail in GraphQL: every change, by entity, actor and time range."""
 
-from __future__ import annotations
-
 import json
 from typing import Annotated, Any
 
@@ -30,7 +28,7 @@ class AuditEvent:
     after: JSON | None
 
     @staticmethod
-    def of(row: dict[str, Any]) -> AuditEvent:
+    def of(row: dict[str, Any]) -> "AuditEvent":
         return AuditEvent(
             id=row["id"], actor=row.get("actor", "?"), role=row.get("role", "?"), agency_id=row.get("agencyId"),
             action=row.get("action", "?"), entity=row.get("entity", "?"), entity_id=row.get("entityId", "?"),

@@ -6,8 +6,6 @@ link point is the product's capacity id.
 Products are capacities, so every role reads them (capacities are shared); clubs are public too. Only
 the directorate writes clubs."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry

@@ -1,8 +1,6 @@
 """GraphQL over the city's plans in the store: anyone signed in reads them (they are public
 documents of the city); only the directorate writes them, each write audited in its own statement."""
 
-from __future__ import annotations
-
 import strawberry
 from strawberry.types import Info
 

@@ -17,8 +17,6 @@ error) hands the request back to the executor, which answers it exactly as befor
 both paths' replies document by document, and checks that the plan, not the executor, answered.
 """
 
-from __future__ import annotations
-
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass

@@ -4,8 +4,6 @@ Every read here goes through the Repository, which carries the reader's view (th
 policy): the loaders never see a record the reader may not read, whichever resolver asks.
 """
 
-from __future__ import annotations
-
 import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -172,7 +170,7 @@ class Context(BaseContext):
         history as it was at the first event (a step behind at the second)."""
         self.loaders = Loaders(self.repo)
 
-    def for_operation(self) -> Context:
+    def for_operation(self) -> "Context":
         """The same reader with loaders of its own: one context per operation of a WebSocket
         (``service.graphql.websocket``), where strawberry makes one per connection."""
         return Context(self.counter.inner, self.settings, self.actor, self.actors, self.events, self.token)

@@ -8,8 +8,6 @@ ids; any other list counts ``LIST_FANOUT`` per parent row. A document over the l
 before it runs, with the estimate in the message, in Persian and English.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any

@@ -7,8 +7,6 @@ execute, shape the errors, answer (orjson, Persian unescaped). Its refusals are 
 and ``GET`` (queries in the URL, the GraphiQL page) stays on the router.
 """
 
-from __future__ import annotations
-
 from collections.abc import Awaitable, Callable
 from typing import Any
 

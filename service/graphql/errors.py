@@ -1,7 +1,5 @@
 """Shape every GraphQL error: a machine code and Persian/English messages; internals masked."""
 
-from __future__ import annotations
-
 import json
 import logging
 import re

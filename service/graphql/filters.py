@@ -1,7 +1,5 @@
 """List filters per entity. Dates may be Jalali or ISO; ``q`` is searched in normalised form."""
 
-from __future__ import annotations
-
 import dataclasses
 from enum import Enum
 from typing import Any, cast

@@ -1,8 +1,6 @@
 """The geography hierarchy as a tree (issue 19 item 4): the province, its cities, Mashhad with its 13
 districts and Samen, from the one file agencies' geography codes and the analyses both read."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry
@@ -18,7 +16,7 @@ class GeographyNode:
     name_fa: str
     name_en: str
     labels_fa: list[str] = strawberry.field(description="Every Persian name the analyses recognise for it")
-    children: list[GeographyNode]
+    children: "list[GeographyNode]"
 
 
 def _node(data: dict[str, Any]) -> GeographyNode:

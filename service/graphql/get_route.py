@@ -5,8 +5,6 @@ queries by hash (Apollo's ``useGETForHashedQueries``: ``?extensions={"persistedQ
 Strawberry's router still serves GET (the GraphiQL page, the WebSocket); this subclass only admits
 the operation it parsed, and takes a hash-only GET for an operation, never for the page."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import Any
 

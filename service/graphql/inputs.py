@@ -1,7 +1,5 @@
 """GraphQL inputs generated from the domain's pydantic models, so validation lives in one place."""
 
-from __future__ import annotations
-
 from strawberry.experimental.pydantic import input as pydantic_input
 
 from service.domain import models as m

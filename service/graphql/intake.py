@@ -3,8 +3,6 @@ decisions and the chain of councils. The directorate alone decides; directorate 
 proposals and the chain (computed from every agency's issues); an agency reads the decisions on issues
 it raised or is concerned by, through its repository's view."""
 
-from __future__ import annotations
-
 import strawberry
 from strawberry.types import Info
 

@@ -1,7 +1,5 @@
 """The Mutation root: create, update and archive every entity; file and move requests."""
 
-from __future__ import annotations
-
 import strawberry
 from strawberry.types import Info
 

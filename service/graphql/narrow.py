@@ -11,8 +11,6 @@ The full statement is kept for everything else: a computed field, a fragment, a 
 join provides, or a reader the policy restricts (the party check needs the joined fields).
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from functools import cache
 from typing import Any

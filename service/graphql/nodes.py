@@ -1,7 +1,5 @@
 """``node(id:)`` and ``nodes(ids:)``: any record by its id, through the reader's loaders (policy included)."""
 
-from __future__ import annotations
-
 import asyncio
 from typing import Any
 

@@ -2,8 +2,6 @@
 user's own), marking read, webhooks (an agency manages its own only; another's answers as missing),
 their delivery log, the digest log and one sweep on demand (directorate)."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry
@@ -49,7 +47,7 @@ class Notification:
         return self.read_at is not None
 
     @staticmethod
-    def of(row: dict[str, Any]) -> Notification:
+    def of(row: dict[str, Any]) -> "Notification":
         return Notification(id=row["id"], kind=Kind(row["kind"]), title_fa=row.get("titleFa") or "", title_en=row.get("titleEn") or "",
                             link=row.get("link"), record_kind=row.get("recordKind") or "", record_id=strawberry.ID(row.get("recordId") or ""),
                             due_date=row.get("dueDate"), created_at=row.get("createdAt") or "", read_at=row.get("readAt"))  # fmt: skip
@@ -72,7 +70,7 @@ class Webhook:
     created_at: str | None
 
     @staticmethod
-    def of(row: dict[str, Any]) -> Webhook:
+    def of(row: dict[str, Any]) -> "Webhook":
         return Webhook(id=row["id"], agency_id=strawberry.ID(row.get("agencyId") or ""), url=row.get("url") or "", description=row.get("description"),
                        active=bool(row.get("active")), created_at=row.get("createdAt"))  # fmt: skip
 
@@ -98,7 +96,7 @@ class WebhookDelivery:
     log: list[str]
 
     @staticmethod
-    def of(row: dict[str, Any]) -> WebhookDelivery:
+    def of(row: dict[str, Any]) -> "WebhookDelivery":
         return WebhookDelivery(id=row["id"], webhook_id=strawberry.ID(row.get("webhookId") or ""), event=row.get("event"), status=row.get("status") or "",
                                attempts=int(row.get("attempts") or 0), next_attempt_at=row.get("nextAttemptAt"),
                                last_status_code=row.get("lastStatusCode"), last_error=row.get("lastError"),

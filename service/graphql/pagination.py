@@ -1,7 +1,5 @@
 """Relay-style connections over offset cursors, with a lazy ``totalCount`` and a capped page size."""
 
-from __future__ import annotations
-
 import base64
 from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar

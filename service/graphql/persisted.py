@@ -2,8 +2,6 @@
 .sha256Hash`` alone; an unknown hash is answered ``PERSISTED_QUERY_NOT_FOUND``, and the client sends
 the document once with its hash, which is checked and kept (a bounded LRU, per process)."""
 
-from __future__ import annotations
-
 import hashlib
 from collections import OrderedDict
 from typing import Any

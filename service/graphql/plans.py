@@ -5,8 +5,6 @@ it owns; another's action is null / NOT_FOUND like a missing one); every write t
 ``service/registry/plans.py`` and ``plan_actions.py``, which hold the rules.
 """
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry

@@ -1,7 +1,5 @@
 """The Query root: lookups, filtered paginated lists, aggregates and the function taxonomy."""
 
-from __future__ import annotations
-
 import strawberry
 from strawberry.types import Info
 

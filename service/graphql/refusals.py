@@ -2,8 +2,6 @@
 documents that do not parse or validate: a GraphQL error body with a code and a Persian sentence
 beside the English reason, never plain text or the English wrapped in Persian."""
 
-from __future__ import annotations
-
 import re
 
 from graphql import GraphQLError

@@ -4,8 +4,6 @@ Every entity goes through the same repository calls, so the resolvers are made f
 spec instead of written out eight times; each gets real type annotations for strawberry.
 """
 
-from __future__ import annotations
-
 import dataclasses
 import hashlib
 import json

@@ -1,7 +1,5 @@
 """Build the strawberry schema, with parser/validation caches and error shaping."""
 
-from __future__ import annotations
-
 from functools import cache
 from typing import Any
 

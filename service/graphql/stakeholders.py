@@ -3,8 +3,6 @@ the mutations. The directorate and analysts write; an agency reads the stakehold
 and the commitments it owes, marks those kept and logs engagements on them (the registry modules
 enforce it, the Repository's View restricts every read)."""
 
-from __future__ import annotations
-
 import strawberry
 from strawberry.experimental.pydantic import input as pydantic_input
 from strawberry.types import Info

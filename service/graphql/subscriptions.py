@@ -6,8 +6,6 @@ read with fresh loaders (``Context.next_event``), and each subscription has a co
 ``analysisReady`` tells the directorate and analysts that a registry-wide run finished; every other
 role is refused when it subscribes, as ``Query.analyses`` refuses it."""
 
-from __future__ import annotations
-
 from collections.abc import AsyncGenerator
 from enum import Enum
 

@@ -1,7 +1,5 @@
 """Token management in GraphQL (directorate only); the token itself is returned once."""
 
-from __future__ import annotations
-
 from typing import Any
 
 import strawberry
@@ -25,7 +23,7 @@ class ApiToken:
     revoked_at: str | None
 
     @staticmethod
-    def of(row: dict[str, Any]) -> ApiToken:
+    def of(row: dict[str, Any]) -> "ApiToken":
         return ApiToken(id=row["id"], name=row.get("name"), role=Role(row["role"]), agency_id=row.get("agencyId"),
                         created_at=row.get("createdAt"), revoked_at=row.get("revokedAt"))  # fmt: skip
 

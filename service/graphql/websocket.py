@@ -14,8 +14,6 @@ the app's token cache, which a revocation empties); every error is shaped as HTT
 holds at most ``ws_max_subscriptions`` subscriptions.
 """
 
-from __future__ import annotations
-
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Collection
 from typing import Any
 

@@ -2,8 +2,6 @@
 transparency reports. Reads go through the repository's View (an agency sees its groups' records and
 the decisions it owns; published reports are public); each write checks the actor's role in the group."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Any
 

@@ -7,14 +7,14 @@ Each entity gets ``<Type>Where`` with ``field``, ``field_IN``, ``field_GT/_GTE/_
 (``to_tree``), and the composer puts only allow-listed names into Cypher.
 """
 
-from __future__ import annotations
-
 import sys
 from enum import Enum
+from functools import cache
 from typing import Annotated, Any, cast, get_args
 
 import strawberry
-from strawberry.types.base import get_object_definition
+from strawberry.annotation import StrawberryAnnotation
+from strawberry.types.base import StrawberryOptional, get_object_definition
 
 from service.graphql.filters import SORTS
 from service.graphql.types.common import (  # noqa: F401  (names the generated annotations refer to)
@@ -58,8 +58,15 @@ REL_HELP = {
 
 
 def _maybe(annotation: Any) -> Any:
-    """An optional input field's type (a runtime union: strawberry then evaluates nothing)."""
-    return annotation | None
+    """An optional input field's type, resolved into strawberry's own type once and shared by every
+    field with that annotation. Given ``X | None``, strawberry resolved it again for each of the 576
+    fields (and twice more while making the dataclass): 0.07 s of the service's import."""
+    return _resolved(annotation | None)
+
+
+@cache
+def _resolved(annotation: Any) -> Any:
+    return StrawberryAnnotation(annotation, namespace=vars(_module)).resolve()
 
 
 def _ref(name: str) -> Any:
@@ -78,7 +85,7 @@ def _input(name: str, fields: dict[str, tuple[Any, Any]], description: str) -> t
     namespace: dict[str, Any] = {"__annotations__": {}, "__module__": __name__, "__doc__": description}
     for gql, (annotation, extra) in fields.items():
         namespace["__annotations__"][gql] = annotation
-        if "default" in extra or type(None) in get_args(annotation):
+        if "default" in extra or isinstance(annotation, StrawberryOptional) or type(None) in get_args(annotation):
             namespace[gql] = strawberry.field(default=extra.get("default"), name=gql, description=extra.get("description"))
         else:  # a required field has no default: None there broke introspection ("Invalid default value")
             namespace[gql] = strawberry.field(name=gql, description=extra.get("description"))

@@ -1,7 +1,5 @@
 """The Agency type and its traversals: duties, capacities, needs, issues, exchanges, requests."""
 
-from __future__ import annotations
-
 from functools import cache
 from importlib import import_module
 from typing import TYPE_CHECKING, Annotated, Any
@@ -67,14 +65,14 @@ class Agency(Node):
         return JURISDICTION_FA[self.jurisdiction.value] if self.jurisdiction else None
 
     @strawberry.field(description="The agency this one is PART_OF")
-    async def parent(self, info: Info) -> Agency | None:
+    async def parent(self, info: Info) -> "Agency | None":
         if not self.parent_id:
             return None
         row = await info.context.loaders.entity(AGENCY).load(self.parent_id)
         return from_row(Agency, row) if row else None
 
     @strawberry.field(description="Agencies directly PART_OF this one")
-    async def sub_agencies(self, info: Info, where: _wAgency | None = None) -> list[Agency]:
+    async def sub_agencies(self, info: Info, where: _wAgency | None = None) -> "list[Agency]":
         return await _traverse(info, self.id, "subAgencies", where)
 
     @strawberry.field(description="Duties this agency leads or supports")

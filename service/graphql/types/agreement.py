@@ -1,8 +1,6 @@
 """The Agreement type: parties, terms, value, period, status, and the orders, deliveries and
 payments under it (each taken by one side and answered by the other)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 

@@ -4,8 +4,6 @@ One module per analysis (``analysis_duplication``, ``analysis_winwin``, ``analys
 they share (``analysis_common``: paging, the agency matrix); this module keeps the generic report and
 re-exports every type, so ``from service.graphql.types.analysis import …`` still finds each."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Any
 
 import strawberry
@@ -57,7 +55,7 @@ class GenericReport:
     matrix: AgencyMatrix | None
 
     @staticmethod
-    def of(result: Any) -> GenericReport:
+    def of(result: Any) -> "GenericReport":
         from service.analysis.matrix import AgencyMatrix as Matrix
 
         matrix = getattr(result, "matrix", None)

@@ -1,7 +1,5 @@
 """GraphQL views of mission alignment: items, the city's plans and goals, per-agency alignment and the report."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Any
 
 import strawberry
@@ -51,7 +49,7 @@ class CityPlan:
     goals: list[PlanGoal]
 
     @staticmethod
-    def of(p: dict[str, Any]) -> CityPlan:
+    def of(p: dict[str, Any]) -> "CityPlan":
         goals = [PlanGoal(id=ID(g["id"]), title_fa=g["titleFa"], focus=g.get("focus", ""), level=g.get("level", ""),
                           strategies=list(g.get("strategies") or []), duty_ids=[ID(d) for d in g.get("dutyIds") or []],
                           version=g.get("version"))
@@ -94,7 +92,7 @@ class AlignmentReport:
         return [i for i in self.items if not i.aligned]
 
     @staticmethod
-    def of(r: al.AlignmentResult) -> AlignmentReport:
+    def of(r: "al.AlignmentResult") -> "AlignmentReport":
         items = [AlignmentItem(kind=i.kind, id=ID(i.id), title=i.title, provider_id=ID(i.provider), aligned=i.aligned,
                                duty_id=ID(i.duty_id) if i.duty_id is not None else None, similarity=i.similarity, why=i.why,
                                rule=i.rule, declared_duty_id=ID(i.declared_duty_id) if i.declared_duty_id else None,

@@ -1,7 +1,5 @@
 """What every analysis view shares: paging of long results, and the agency × agency matrix with evidence."""
 
-from __future__ import annotations
-
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -85,5 +83,5 @@ class AgencyMatrix:
         ]
 
     @staticmethod
-    def of(matrix: Matrix) -> AgencyMatrix:
+    def of(matrix: "Matrix") -> "AgencyMatrix":
         return AgencyMatrix(name=matrix.name, directed=matrix.directed, source=matrix)

@@ -1,7 +1,5 @@
 """GraphQL views of the duplication analysis: findings with their evidence, fragmented areas, spend, learning."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -92,7 +90,7 @@ class DuplicationFinding:
         return await _duty_of(info, self.duty_b_id)
 
     @staticmethod
-    def of(f: du.DuplicationFinding) -> DuplicationFinding:
+    def of(f: "du.DuplicationFinding") -> "DuplicationFinding":
         return DuplicationFinding(
             id=ID(f.id), classification=Classification(f.classification), score=f.score, text_similarity=f.text_similarity,
             same_group=f.same_group, same_division=f.same_division, beneficiaries_shared=f.beneficiaries_shared,
@@ -109,7 +107,7 @@ def _budgets(budget: dict[int, int], from_year: int | None, to_year: int | None)
     return [DutyBudget(year=y, rials=r) for y, r in sorted(in_period(budget, from_year, to_year).items())]  # type: ignore[arg-type]
 
 
-async def _duty_of(info: Info, ident: str) -> Duty | None:
+async def _duty_of(info: Info, ident: str) -> "Duty | None":
     from service.graphql.types.duty import Duty
 
     row = await info.context.loaders.entity(DUTY).load(ident)
@@ -148,7 +146,7 @@ class SpendRow:
     findings: int
 
     @staticmethod
-    def of(r: SpendRowData) -> SpendRow:
+    def of(r: SpendRowData) -> "SpendRow":
         return SpendRow(group=r.group, name_fa=r.name_fa, name_en=r.name_en, year=r.year,
                         duplication_rials=Rials(r.duplication_rials), overlap_rials=Rials(r.overlap_rials), findings=r.findings)  # fmt: skip
 
@@ -249,7 +247,7 @@ class DuplicationReport:
         return [SpendRow.of(r) for r in rows]
 
     @staticmethod
-    def of(r: du.DuplicationResult) -> DuplicationReport:
+    def of(r: "du.DuplicationResult") -> "DuplicationReport":
         areas = [FragmentedArea(division=a.division, name_fa=a.name_fa, name_en=a.name_en, agency_ids=[ID(x) for x in a.agency_ids],
                                 duty_count=a.duty_count, duty_ids=[ID(x) for x in a.duty_ids], budget=a.budget) for a in r.areas]  # fmt: skip
         return DuplicationReport(parameters=JSON(r.parameters), areas=areas, matrix=AgencyMatrix.of(r.matrix), result=r)

@@ -1,7 +1,5 @@
 """GraphQL views of the win-win analysis: matches, parties, opportunities, sensitivity and the report."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -49,7 +47,7 @@ class WinWinMatch:
         return from_row(Capacity, row) if row else None
 
     @staticmethod
-    def of(m: ww.Match) -> WinWinMatch:
+    def of(m: "ww.Match") -> "WinWinMatch":
         return WinWinMatch(
             id=ID(match_id(m)), capacity_id=ID(m.capacity_id), target_id=ID(m.target_id), target_kind=m.target_kind, provider_id=ID(m.provider),
             receiver_id=ID(m.receiver), score=m.score, text_similarity=m.text_similarity, benefit_rials=m.benefit_rials,
@@ -89,7 +87,7 @@ class Opportunity:
     carriers: list[strawberry.ID] = strawberry.field(description="Parties that end even or worse off: they carry the cost")
 
     @staticmethod
-    def of(o: ww.Opportunity) -> Opportunity:
+    def of(o: "ww.Opportunity") -> "Opportunity":
         parties = [WinWinParty(agency_id=ID(p.agency_id), gains_rials=p.gains_rials, gives_rials=p.gives_rials,
                                net_rials=p.net_rials) for p in o.parties]  # fmt: skip
         return Opportunity(id=ID(o.id), kind=o.kind, agency_ids=[ID(x) for x in o.agencies], matches=[WinWinMatch.of(m) for m in o.matches],
@@ -156,7 +154,7 @@ class WinWinReport:
         return self._opportunities("cycle", first, after)
 
     @staticmethod
-    def of(r: ww.WinWinResult) -> WinWinReport:
+    def of(r: "ww.WinWinResult") -> "WinWinReport":
         return WinWinReport(
             parameters=JSON(r.parameters), total_chosen_rials=r.total_chosen_rials, cycles_truncated=r.cycles_truncated,
             optimal=r.optimal, gap=r.gap, bound_rials=r.bound_rials, today=r.parameters.get("today", ""),

@@ -1,7 +1,5 @@
 """Helpers shared by the object types: rows to types, dates in both calendars, money."""
 
-from __future__ import annotations
-
 import dataclasses
 import datetime as dt
 import math
@@ -216,7 +214,7 @@ def camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-async def load_agency(info: Any, agency_id: str | None) -> Agency | None:
+async def load_agency(info: Any, agency_id: str | None) -> "Agency | None":
     """Resolve an agency id through the request's DataLoader."""
     from service.graphql.types.agency import Agency
     from service.registry.specs import AGENCY
@@ -227,7 +225,7 @@ async def load_agency(info: Any, agency_id: str | None) -> Agency | None:
     return from_row(Agency, row) if row else None
 
 
-async def load_agencies(info: Any, agency_ids: Sequence[str]) -> list[Agency]:
+async def load_agencies(info: Any, agency_ids: Sequence[str]) -> "list[Agency]":
     """Resolve several agency ids in one DataLoader batch, keeping their order."""
     from service.graphql.types.agency import Agency
     from service.registry.specs import AGENCY

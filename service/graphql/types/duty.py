@@ -1,7 +1,5 @@
 """The Duty type: a mission or legal function an agency carries, with its COFOG function."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry

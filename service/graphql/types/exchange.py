@@ -1,7 +1,5 @@
 """The Exchange type: money, a service or infrastructure one agency gives another."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 

@@ -1,7 +1,5 @@
 """Issue intake types (issue 19 item 2): proposals, the committee's decisions, the councils' chain."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry

@@ -1,7 +1,5 @@
 """The Issue type: a problem one agency raises about others, maybe blocking a duty."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated, Any
 

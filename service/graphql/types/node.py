@@ -5,8 +5,6 @@ Every record's ``id`` is already global: the registry gives each kind its own pr
 record by its id alone, as Relay and Apollo caches expect, with no second id to carry.
 """
 
-from __future__ import annotations
-
 import strawberry
 
 

@@ -2,8 +2,7 @@
 plan matrix and the progress view. Actions come through the reader's Repository: an agency's plan
 shows the header and the actions it owns, nothing else."""
 
-from __future__ import annotations
-
+import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 
@@ -76,7 +75,7 @@ class PlanAction:
     source_kind: ActionSource
     source_ref: str = strawberry.field(description="dup:<duty>:<duty>, ww-…, mi-… or a request id")
     option: ActionOption | None = None
-    owner_ids: strawberry.Private[list[str]] = strawberry.field(default_factory=list)
+    owner_ids: strawberry.Private[list[str]] = dataclasses.field(default_factory=list)
     status: ActionStatus = AS.PROPOSED
     due_date_iso: strawberry.Private[str | None] = None
     done_on_iso: strawberry.Private[str | None] = None
@@ -160,7 +159,7 @@ class PlanProgress:
     owners: list[OwnerProgress]
 
     @classmethod
-    def of(cls, p: plan_views.Progress) -> PlanProgress:
+    def of(cls, p: plan_views.Progress) -> "PlanProgress":
         return cls(total=p.total, done=p.done, late=len(p.late_ids), late_action_ids=[strawberry.ID(i) for i in p.late_ids],
                    by_status=[ActionStatusCount(status=AS(s), count=n) for s, n in p.by_status.items()],
                    expected_rials=Rials(p.expected_rials), realised_rials=Rials(p.realised_rials), budget_rials=Rials(p.budget_rials),
@@ -180,7 +179,7 @@ class CoordinationPlan:
     scope_fa: str | None = None
     scope_en: str | None = None
     status: PlanStatus = PlanStatus.DRAFT
-    approval_chain: strawberry.Private[list[str]] = strawberry.field(default_factory=list)
+    approval_chain: strawberry.Private[list[str]] = dataclasses.field(default_factory=list)
     approvals_done: int = 0
     version: int = 1
     created_at: DateTime = DateTime("")

@@ -1,7 +1,5 @@
 """The Request type and its workflow history."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 

@@ -1,7 +1,5 @@
 """Capacity (what an agency can offer) and Need (what it lacks): the two sides of win-win."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 

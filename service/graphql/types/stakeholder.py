@@ -3,8 +3,6 @@
 Every read goes through the request's Repository, so an agency sees only the stakeholders it is
 party to, and of the commitments only those it owes (service/auth/policy.py)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated
@@ -100,7 +98,7 @@ class Commitment:
         return await load_agency(info, self.owner_id)
 
     @strawberry.field
-    async def stakeholder(self, info: Info) -> Stakeholder | None:
+    async def stakeholder(self, info: Info) -> "Stakeholder | None":
         from service.registry.stakeholders import STAKEHOLDER
 
         row = await info.context.loaders.entity(STAKEHOLDER).load(str(self.stakeholder_id))

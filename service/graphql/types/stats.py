@@ -1,8 +1,6 @@
 """Aggregates: counts by status, exchange totals by kind and Jalali year, each computed by the
 repository over what the reader may read (an agency's stats count only its own private records)."""
 
-from __future__ import annotations
-
 from collections import defaultdict
 
 import strawberry

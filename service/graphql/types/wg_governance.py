@@ -1,8 +1,6 @@
 """GraphQL types of working-group governance (issue 19): meetings, decisions with their history, and
 transparency reports. Dates are ISO and Jalali, like everywhere else."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Annotated
 

@@ -1,7 +1,6 @@
 """The WorkingGroup type (کارگروه): member agencies with roles and the duties it coordinates."""
 
-from __future__ import annotations
-
+import dataclasses
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -42,7 +41,7 @@ class WorkingGroup(Node):
     name_en: str | None = None
     mandate_fa: str | None = None
     mandate_en: str | None = None
-    members: strawberry.Private[list[dict[str, str]]] = strawberry.field(default_factory=list)
+    members: strawberry.Private[list[dict[str, str]]] = dataclasses.field(default_factory=list)
     duty_ids: list[strawberry.ID] = strawberry.field(default_factory=list)
     level: WorkingGroupLevel | None = None
     parent_group_id: strawberry.ID | None = strawberry.field(default=None, description="The group this one answers to")
@@ -72,7 +71,7 @@ class WorkingGroup(Node):
 
     # working-group governance (issue 19): where the group sits, its meetings, decisions and reports
     @strawberry.field(description="The group this one answers to")
-    async def parent_group(self, info: Info) -> WorkingGroup | None:
+    async def parent_group(self, info: Info) -> "WorkingGroup | None":
         if not self.parent_group_id:
             return None
         from service.registry.specs import WORKING_GROUP
