@@ -10,7 +10,7 @@ Each entity gets ``<Type>Where`` with ``field``, ``field_IN``, ``field_GT/_GTE/_
 import sys
 from enum import Enum
 from functools import cache
-from typing import Annotated, Any, cast, get_args
+from typing import Annotated, Any, cast
 
 import strawberry
 from strawberry.annotation import StrawberryAnnotation
@@ -85,7 +85,7 @@ def _input(name: str, fields: dict[str, tuple[Any, Any]], description: str) -> t
     namespace: dict[str, Any] = {"__annotations__": {}, "__module__": __name__, "__doc__": description}
     for gql, (annotation, extra) in fields.items():
         namespace["__annotations__"][gql] = annotation
-        if "default" in extra or isinstance(annotation, StrawberryOptional) or type(None) in get_args(annotation):
+        if "default" in extra or isinstance(annotation, StrawberryOptional):  # optional: every _maybe field
             namespace[gql] = strawberry.field(default=extra.get("default"), name=gql, description=extra.get("description"))
         else:  # a required field has no default: None there broke introspection ("Invalid default value")
             namespace[gql] = strawberry.field(name=gql, description=extra.get("description"))
